@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "PermitDesk",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "permitdesk", targets: ["PermitDeskCLI"]),
+    .library(name: "PermitCore", targets: ["PermitCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+  ],
+  targets: [
+    // The real workflow core: pure Swift, no I/O.
+    .target(name: "PermitCore"),
+    // SQLite persistence of the sandbox (GRDB on the system libsqlite3).
+    .target(
+      name: "PermitStore",
+      dependencies: ["PermitCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Loading of policy packs, packets, scenarios and the curriculum; generator; scoring.
+    .target(
+      name: "PermitTraining",
+      dependencies: ["PermitCore", .product(name: "Yams", package: "Yams")]),
+    // GNU readline, from the system's libreadline-dev.
+    .systemLibrary(
+      name: "CReadline",
+      providers: [.apt(["libreadline-dev"])]),
+    // The `permitdesk` executable: subcommands and the REPL, kept thin.
+    .executableTarget(
+      name: "PermitDeskCLI",
+      dependencies: [
+        "PermitCore", "PermitStore", "PermitTraining", "CReadline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore"]),
+    .testTarget(name: "PermitTrainingTests", dependencies: ["PermitTraining", "PermitCore"]),
+    .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
+    .testTarget(name: "PermitDeskCLITests", dependencies: ["PermitCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

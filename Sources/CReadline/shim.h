@@ -1,0 +1,23 @@
+#ifndef PERMITDESK_CREADLINE_SHIM_H
+#define PERMITDESK_CREADLINE_SHIM_H
+#include <stdio.h>
+#include <stdlib.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+
+/* Accessors for readline's C globals, so Swift 6 code need not touch
+   mutable globals directly. */
+static inline void pd_set_completion_function(rl_completion_func_t *f) {
+  rl_attempted_completion_function = f;
+}
+static inline void pd_set_completion_append_character(int c) { rl_completion_append_character = c; }
+static inline void pd_set_attempted_completion_over(int v) { rl_attempted_completion_over = v; }
+static inline const char *pd_line_buffer(void) { return rl_line_buffer; }
+static inline int pd_completion_start(void) { return 0; }
+static inline void pd_set_readline_name(const char *name) { rl_readline_name = name; }
+static inline void pd_set_basic_word_break_characters(const char *s) { rl_basic_word_break_characters = s; }
+static inline int pd_history_length(void) { return history_length; }
+static inline char **pd_completion_matches(const char *text, rl_compentry_func_t *f) {
+  return rl_completion_matches(text, f);
+}
+#endif

@@ -1,0 +1,53 @@
+/// The identifiers of the rules the core applies. Each is defined (text and sources) in every
+/// policy pack, and cited by decisions, debriefs and reports. This enum is the one place where the
+/// code names a rule.
+public enum RuleID: String, CaseIterable, Hashable, Sendable, Comparable {
+  case jurisdiction
+  case matterScope = "matter-scope"
+  case requiredMaterials = "required-materials"
+  case passportValidity = "passport-validity"
+  case certificateAge = "certificate-age"
+  case criminalRecordIssuer = "criminal-record-issuer"
+  case authentication
+  case apostille
+  case translation
+  case contractLanguage = "contract-language"
+  case signatureAndSeal = "signature-and-seal"
+  case documentExpiry = "document-expiry"
+  case consistency
+  case categoryPoints = "category-points"
+  case acceptPending = "accept-pending"
+  case commitment
+  case oneTimeNotice = "one-time-notice"
+  case acceptanceTimeLimit = "acceptance-time-limit"
+  case deemedAcceptance = "deemed-acceptance"
+  case centerTimeLimit = "center-time-limit"
+  case domesticPermitDeadline = "domestic-permit-deadline"
+  case extensionWindow = "extension-window"
+  case changeDeadline = "change-deadline"
+  case nationalityChange = "nationality-change"
+  case cancellationDeadline = "cancellation-deadline"
+  case ageLimitB = "age-limit-b"
+  case doublePost = "double-post"
+  case filingRetention = "filing-retention"
+  case monthlyReport = "monthly-report"
+  case workingDays = "working-days"
+
+  public static func < (l: RuleID, r: RuleID) -> Bool { l.rawValue < r.rawValue }
+}
+
+/// A rule as a policy pack states it: a one-line text a clerk can read and the sources behind it.
+public struct PolicyRule: Hashable, Sendable {
+  /// The rule's id.
+  public var id: RuleID
+  /// One line a clerk understands ("Passport valid at least 6 months beyond the submission date.").
+  public var text: String
+  /// Source ids from domain.md Part B (`S39`, …).
+  public var sources: [String]
+  /// Creates a rule.
+  public init(id: RuleID, text: String, sources: [String]) {
+    self.id = id
+    self.text = text
+    self.sources = sources
+  }
+}

@@ -1,0 +1,288 @@
+/// A case at the window and downstream: the state machine of product.md §3 with double-post
+/// enforcement, the acceptance time limit and deemed acceptance, the Center's stages and time limit,
+/// filing and retention.
+///
+/// Every event is a `mutating` method that checks the event is allowed, applies it, and records a
+/// ``Transition`` with actor, time and reason; an event that is not allowed throws a
+/// ``WorkflowError`` and changes nothing. The examiner is run on each submission, and its decision
+/// is the reference that a one-time notice is held to.
+public struct CaseFile: Hashable, Sendable {
+  /// Ticket number at the window (`T001`).
+  public let ticket: String
+  /// The policy pack in force for the case.
+  public private(set) var policy: PolicyPack
+  /// Current state.
+  public private(set) var state: CaseState
+  /// Submissions, first to last.
+  public private(set) var rounds: [Round]
+  /// The proposal under review or last agreed.
+  public private(set) var proposal: Proposal?
+  /// Post B's identity once agreed.
+  public private(set) var checker: StaffID?
+  /// Everyone who has held post A on the case.
+  public private(set) var makers: Set<StaffID> = []
+  /// Everyone who has held post B on the case.
+  public private(set) var checkers: Set<StaffID> = []
+  /// Notices issued, in order.
+  public private(set) var notices: [Notice] = []
+  /// Accept-pending items not yet received.
+  public private(set) var pending: [MaterialKind] = []
+  /// Compliance breaches recorded (late change or cancellation).
+  public private(set) var compliance: [Finding] = []
+  /// When the application was accepted (by notice or by law).
+  public private(set) var acceptedOn: CivilDate?
+  /// Whether acceptance came by operation of law (deadline missed).
+  public private(set) var deemedAccepted = false
+  /// The Center's decision deadline, once accepted.
+  public private(set) var centerDeadline: CivilDate?
+  /// The Center's decision and its date.
+  public private(set) var centerDecision: (approved: Bool, reason: String, on: CivilDate)?
+  /// Kept until this date once filed.
+  public private(set) var retainUntil: CivilDate?
+  /// Every transition, in order.
+  public private(set) var history: [Transition] = []
+
+  /// Receives a packet at the window: the case opens in `received`.
+  public init(ticket: String, packet: Packet, policy: PolicyPack, receivedBy: StaffID) {
+    self.ticket = ticket
+    self.policy = policy
+    state = .received
+    rounds = []
+    let round = makeRound(1, packet)
+    rounds = [round]
+    history.append(
+      Transition(
+        from: nil, to: .received, event: "receive", actor: receivedBy, at: packet.submitted,
+        reason: "received at the \(packet.window) window; decision due by \(round.deadline)"))
+  }
+
+  private func makeRound(_ n: Int, _ packet: Packet) -> Round {
+    let decision = Examiner(policy: policy).examine(packet)
+    return Round(number: n, packet: packet, examination: decision, deadline: decision.acceptanceDeadline)
+  }
+
+  /// The current submission.
+  public var currentRound: Round { rounds[rounds.count - 1] }
+  /// The time of the last recorded event.
+  public var lastEventAt: Timestamp { history[history.count - 1].at }
+  /// The acceptance decision deadline of the current submission.
+  public var acceptanceDeadline: CivilDate { currentRound.deadline }
+
+  public static func == (l: CaseFile, r: CaseFile) -> Bool { l.ticket == r.ticket && l.history == r.history }
+  public func hash(into h: inout Hasher) {
+    h.combine(ticket)
+    h.combine(history.count)
+  }
+
+  private func localDate(_ t: Timestamp) -> CivilDate { t.date(atOffset: policy.utcOffsetSeconds) }
+
+  private func checkTime(_ at: Timestamp) throws(WorkflowError) {
+    if at < lastEventAt { throw .timeBeforeLastEvent(at, last: lastEventAt) }
+  }
+
+  private mutating func record(_ to: CaseState, _ event: String, _ actor: StaffID, _ at: Timestamp, _ reason: String) {
+    history.append(Transition(from: state, to: to, event: event, actor: actor, at: at, reason: reason))
+    state = to
+  }
+
+  // MARK: - The window
+
+  /// Post A proposes an outcome (and, for a one-time notice or refusal, the defects).
+  public mutating func propose(_ proposal: Proposal) throws(WorkflowError) {
+    guard state == .received || state == .proposed else { throw .notAllowed(event: "propose", state: state) }
+    try checkTime(proposal.at)
+    if checkers.contains(proposal.maker) { throw .samePersonBothPosts(proposal.maker) }
+    for d in proposal.defects where !DefectCatalog.isKnown(d) { throw .unknownDefect(d) }
+    makers.insert(proposal.maker)
+    self.proposal = proposal
+    checker = nil
+    var what = proposal.outcome.rawValue
+    if !proposal.defects.isEmpty { what += " (" + proposal.defects.joined(separator: ", ") + ")" }
+    record(.proposed, "propose", proposal.maker, proposal.at, "post A proposes " + what)
+  }
+
+  /// Post B agrees or returns the proposal. The reviewer must not have held post A on the case.
+  public mutating func review(_ verdict: ReviewVerdict, by reviewer: StaffID, at: Timestamp) throws(WorkflowError) {
+    guard state == .proposed, let p = proposal else { throw .notAllowed(event: "review", state: state) }
+    try checkTime(at)
+    if makers.contains(reviewer) || reviewer == p.maker { throw .samePersonBothPosts(reviewer) }
+    checkers.insert(reviewer)
+    switch verdict {
+    case .agree:
+      checker = reviewer
+      record(.agreed, "review", reviewer, at, "post B agrees with " + p.outcome.rawValue)
+    case .return(let reason):
+      checker = nil
+      record(.received, "review", reviewer, at, "post B returns the proposal to post A: " + reason)
+    }
+  }
+
+  /// Issues the notice agreed by both posts. A one-time notice must list every defect present in
+  /// the submission (the examiner's findings); anything less is refused.
+  public mutating func issueNotice(by issuer: StaffID, at: Timestamp) throws(WorkflowError) {
+    guard state == .agreed || state == .proposed || state == .received else {
+      throw .notAllowed(event: "issue", state: state)
+    }
+    guard state == .agreed, let p = proposal, let b = checker else { throw .notReviewed }
+    try checkTime(at)
+    let round = currentRound
+    if p.outcome == .supplement {
+      let present = Set(round.examination.defects.map(\.code))
+      let missing = present.subtracting(p.defects).sorted()
+      if !missing.isEmpty { throw .incompleteNotice(missing: missing) }
+    }
+    let onTime = localDate(at) <= round.deadline
+    let pendingItems = p.outcome == .acceptPending ? round.examination.pending : []
+    notices.append(
+      Notice(
+        outcome: p.outcome, defects: p.defects, pending: pendingItems, referTo: p.referTo, maker: p.maker, checker: b,
+        issuedAt: at, round: round.number, onTime: onTime))
+    let lateness = onTime ? "" : " (after the deadline \(round.deadline))"
+    switch p.outcome {
+    case .accept, .acceptPending:
+      accept(on: localDate(at))
+      pending = pendingItems
+      record(
+        .centerPreliminaryReview, "issue", issuer, at,
+        "\(p.outcome.noticeName) issued\(lateness); signed by \(p.maker) (A) and \(b) (B); Center decision due by \(centerDeadline!)"
+      )
+    case .supplement:
+      record(
+        .awaitingCorrection, "issue", issuer, at,
+        "one-time notice issued\(lateness) listing " + p.defects.joined(separator: ", "))
+    case .refuse:
+      record(
+        .refused, "issue", issuer, at,
+        "refusal-of-acceptance notice issued\(lateness)" + (p.referTo.map { "; referred to \($0)" } ?? ""))
+    }
+  }
+
+  private mutating func accept(on day: CivilDate) {
+    acceptedOn = day
+    compliance = currentRound.examination.compliance
+    let limits = policy.timeLimits
+    let days =
+      currentRound.examination.computedCategory == .a
+      ? limits.centerDecisionWorkingDaysCategoryA : limits.centerDecisionWorkingDays
+    centerDeadline = policy.calendar.addingWorkingDays(days, to: day)
+  }
+
+  /// Applies the law at `now`: a submission with no notice by the end of its deadline counts as
+  /// accepted from receipt (art. 32). Returns true when that happened.
+  @discardableResult
+  public mutating func applyDeadlines(now: Timestamp) -> Bool {
+    guard state.awaitsAcceptanceDecision, localDate(now) > currentRound.deadline, now >= lastEventAt else {
+      return false
+    }
+    let receipt = currentRound.examination.receiptDate
+    accept(on: receipt)
+    deemedAccepted = true
+    proposal = nil
+    checker = nil
+    let round = currentRound
+    pending = round.examination.outcome == .acceptPending ? round.examination.pending : []
+    record(
+      .centerPreliminaryReview, "deem-accepted", .system, now,
+      "no notice by \(round.deadline): accepted by law from receipt on \(receipt) (deemed acceptance)")
+    return true
+  }
+
+  /// The employer hands in a corrected submission after a one-time notice; it is examined anew.
+  public mutating func resubmit(_ packet: Packet) throws(WorkflowError) {
+    guard state == .awaitingCorrection else { throw .notAllowed(event: "resubmit", state: state) }
+    try checkTime(packet.submitted)
+    let round = makeRound(rounds.count + 1, packet)
+    rounds.append(round)
+    proposal = nil
+    checker = nil
+    record(
+      .received, "resubmit", .employer, packet.submitted,
+      "corrected submission (round \(round.number)); decision due by \(round.deadline)")
+  }
+
+  /// Defects listed in a later one-time notice that were already present at an earlier one and
+  /// not listed there: each is a breach of the one-time rule.
+  public var repeatedNoticeDefects: [String] {
+    var result: [String] = []
+    let supplements = notices.filter { $0.outcome == .supplement }
+    guard supplements.count > 1 else { return [] }
+    for later in supplements.dropFirst() {
+      for earlier in supplements where earlier.round < later.round {
+        let presentThen = Set(rounds[earlier.round - 1].examination.defects.map(\.code))
+        for d in later.defects where presentThen.contains(d) && !earlier.defects.contains(d) {
+          result.append(d)
+        }
+      }
+    }
+    return Array(Set(result)).sorted()
+  }
+
+  // MARK: - The Center
+
+  /// An accept-pending item arrives.
+  public mutating func receivePending(_ item: MaterialKind, at: Timestamp) throws(WorkflowError) {
+    guard state.atCenter else { throw .notAllowed(event: "receive pending item for", state: state) }
+    guard let i = pending.firstIndex(of: item) else { throw .notPending(item) }
+    try checkTime(at)
+    pending.remove(at: i)
+    record(state, "pending-received", .employer, at, "\(item.rawValue) received; still pending: \(pending.isEmpty ? "none" : pending.map(\.rawValue).joined(separator: ", "))")
+  }
+
+  /// The Center finishes its preliminary review.
+  public mutating func centerPreliminaryReviewDone(at: Timestamp) throws(WorkflowError) {
+    guard state == .centerPreliminaryReview else { throw .notAllowed(event: "finish preliminary review of", state: state) }
+    try checkTime(at)
+    record(.centerExamination, "center-review", .center, at, "preliminary review done; under examination")
+  }
+
+  /// The Center decides: approve (permit or notification letter issued) or refuse with reasons.
+  public mutating func centerDecide(approve: Bool, reason: String, at: Timestamp) throws(WorkflowError) {
+    guard state == .centerExamination else { throw .notAllowed(event: "decide", state: state) }
+    try checkTime(at)
+    if approve && !pending.isEmpty { throw .pendingItemsOutstanding(pending) }
+    let day = localDate(at)
+    centerDecision = (approve, reason, day)
+    let late = centerDeadline.map { day > $0 } ?? false
+    record(
+      approve ? .approved : .centerRefused, "center-decide", .center, at,
+      (approve ? "approved" : "refused: " + reason) + (late ? " (after the Center's deadline \(centerDeadline!))" : ""))
+  }
+
+  /// Whether the Center decided after its time limit.
+  public var centerLate: Bool {
+    guard let d = centerDecision, let due = centerDeadline else { return false }
+    return d.on > due
+  }
+
+  // MARK: - Filing
+
+  /// Files a closed case; it is kept for the pack's retention period.
+  public mutating func file(at: Timestamp, by: StaffID) throws(WorkflowError) {
+    guard [.refused, .approved, .centerRefused, .awaitingCorrection].contains(state) else {
+      throw .notAllowed(event: "file", state: state)
+    }
+    try checkTime(at)
+    let until = localDate(at).adding(years: policy.timeLimits.retentionYears)
+    retainUntil = until
+    record(.filed, "file", by, at, "filed; kept until \(until) (\(policy.timeLimits.retentionYears) years)")
+  }
+
+  /// Purges a filed case whose retention has expired.
+  public mutating func purge(at: Timestamp, by: StaffID) throws(WorkflowError) {
+    guard state == .filed, let until = retainUntil else { throw .notAllowed(event: "purge", state: state) }
+    try checkTime(at)
+    if localDate(at) < until { throw .retentionNotExpired(until: until) }
+    record(.purged, "purge", by, at, "retention period ended \(until); documents removed")
+  }
+
+  // MARK: - Rule changes
+
+  /// Puts another policy pack in force for the rest of the case (a rule change announced mid-day).
+  /// Submissions already examined keep their decision; later ones use the new pack.
+  public mutating func changePolicy(to pack: PolicyPack, at: Timestamp, by: StaffID) throws(WorkflowError) {
+    try checkTime(at)
+    let old = policy.id
+    policy = pack
+    record(state, "policy-change", by, at, "policy \(old) → \(pack.id)")
+  }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import PermitCore
+import PermitTraining
+
+extension PermitDesk {
+  /// `permitdesk decide PACKET…`: the core's acceptance decision for packets.
+  struct Decide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show the window's acceptance decision for packet files (outcome, defects, rules, deadline).",
+      discussion: """
+        A packet is one applicant's submission (see Scenarios/README.md). The policy pack is the
+        packet's own 'policy', else --policy, else beijing-2017-pilot.
+        Exit 0 when every packet was decided, 65 when a packet could not be read (its problems are
+        printed as file:line:column: error: message).
+        """)
+
+    @OptionGroup var content: ContentOptions
+
+    @Argument(help: "Packet files (YAML).")
+    var packets: [String]
+
+    @Option(help: "Policy pack id for packets that do not name one (beijing-2017-pilot, beijing-2024).")
+    var policy: String = "beijing-2017-pilot"
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+      if packets.isEmpty { throw ValidationError("Please name at least one packet file.") }
+    }
+
+    func run() throws {
+      let library = content.library
+      var results: [JSON] = []
+      var texts: [String] = []
+      var bad = false
+      for file in packets {
+        let packet: Packet
+        switch library.loadPacket(path: file) {
+        case .failure(let e):
+          printDiagnostics(e.diagnostics)
+          bad = true
+          continue
+        case .success(let p): packet = p
+        }
+        let pack: PolicyPack
+        switch library.policy(packet.policy ?? policy) {
+        case .failure(let e):
+          printDiagnostics(e.diagnostics.map { d in
+            var d = d
+            if packet.policy != nil { d.message = "\(file): policy: " + d.message }
+            return d
+          })
+          bad = true
+          continue
+        case .success(let p): pack = p
+        }
+        if !pack.windows.contains(packet.window) {
+          printError("\(file): error: '\(packet.window)' is not a window of \(pack.id) (windows: \(pack.windows.joined(separator: ", ")))" + Suggest.hint(packet.window, pack.windows))
+          bad = true
+          continue
+        }
+        let decision = Examiner(policy: pack).examine(packet)
+        switch format {
+        case .json: results.append(DecisionReport.json(file: file, packet: packet, decision: decision, policy: pack))
+        case .text: texts.append(DecisionReport.text(file: file, packet: packet, decision: decision, policy: pack))
+        }
+      }
+      switch format {
+      case .json: print(JSON.array(results).render(indent: true))
+      case .text: if !texts.isEmpty { print(texts.joined(separator: "\n\n")) }
+      }
+      if bad { throw Exit.badInput }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import PermitCore
+import Yams
+
+/// The bundled (or a trainer's) content on disk: policy packs and calendars under `Policies/`,
+/// scenarios under `Scenarios/`, modules under `Curriculum/`. Loads files strictly and caches
+/// policy packs.
+public final class ContentLibrary: @unchecked Sendable {
+  /// The content root (a folder holding `Policies/`, `Scenarios/`, `Curriculum/`).
+  public let root: String
+  private var packs: [String: PolicyPack] = [:]
+  private var years: [Int: HolidayCalendar.Year?] = [:]
+  private let lock = NSLock()
+
+  /// Creates a library on a content root.
+  public init(root: String) { self.root = root }
+
+  /// Finds the content root: an explicit path, `PERMITDESK_HOME`, the checkout the binary was
+  /// built from, or the current directory, in that order (the first that has `Policies/`).
+  public static func locate(explicit: String? = nil, sourceFile: String = #filePath) -> String {
+    var candidates: [String] = []
+    if let e = explicit { return e }
+    if let env = ProcessInfo.processInfo.environment["PERMITDESK_HOME"], !env.isEmpty { candidates.append(env) }
+    // Sources/PermitTraining/Loading/ContentLibrary.swift → the package root.
+    var url = URL(fileURLWithPath: sourceFile)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    candidates.append(url.path)
+    candidates.append(FileManager.default.currentDirectoryPath)
+    for c in candidates where FileManager.default.fileExists(atPath: c + "/Policies") { return c }
+    return candidates.first ?? "."
+  }
+
+  /// Ids of the policy packs on disk.
+  public func policyIDs() -> [String] {
+    let dir = root + "/Policies"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+  }
+
+  /// Reads a file as UTF-8 text, reporting unreadable files and invalid bytes with their position.
+  public static func readText(_ path: String, display: String? = nil) -> Result<String, LoadError> {
+    let shown = display ?? path
+    guard let data = FileManager.default.contents(atPath: path) else {
+      var isDir: ObjCBool = false
+      let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+        ? (isDir.boolValue ? "is a folder" : "cannot be read") : "does not exist"
+      return .failure(LoadError([Diagnostic(file: shown, line: 0, column: 0, message: "\(shown) \(why)")]))
+    }
+    if data.count > InputLimits.maxBytes {
+      return .failure(
+        LoadError([Diagnostic(file: shown, line: 0, column: 0, message: "file is larger than \(InputLimits.maxBytes >> 20) MiB")]))
+    }
+    if let text = String(data: data, encoding: .utf8), !text.utf8.contains(0) { return .success(text) }
+    // Find the first bad byte for the position.
+    let bytes = [UInt8](data)
+    var line = 1
+    var col = 1
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      let len = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+      if b == 0 || len == 0 || i + len > bytes.count
+        || String(bytes: bytes[i..<(i + len)], encoding: .utf8) == nil
+      {
+        return .failure(
+          LoadError([
+            Diagnostic(
+              file: shown, line: line, column: col,
+              message: b == 0 ? "NUL byte: this is not a text file" : "invalid UTF-8 byte 0x\(String(b, radix: 16)): save the file as UTF-8")
+          ]))
+      }
+      if b == 10 {
+        line += 1
+        col = 1
+      } else {
+        col += 1
+      }
+      i += len
+    }
+    return .failure(LoadError([Diagnostic(file: shown, line: 0, column: 0, message: "not UTF-8 text")]))
+  }
+
+  /// Parses a file into a YAML tree with a reader that collects its diagnostics.
+  public static func parse(_ path: String, display: String? = nil) -> (YAMLReader, Node?) {
+    let r = YAMLReader(file: display ?? path)
+    switch readText(path, display: display) {
+    case .failure(let e):
+      for d in e.diagnostics { r.append(d) }
+      return (r, nil)
+    case .success(let text):
+      return (r, r.parse(text))
+    }
+  }
+
+  /// One year's calendar from `Policies/calendar/YEAR.yaml`, cached.
+  public func calendarYear(_ year: Int) -> HolidayCalendar.Year? {
+    lock.lock()
+    if let y = years[year] {
+      lock.unlock()
+      return y
+    }
+    lock.unlock()
+    let path = root + "/Policies/calendar/\(year).yaml"
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    let (r, node) = ContentLibrary.parse(path, display: "Policies/calendar/\(year).yaml")
+    let y = node.flatMap { PolicyReader.readCalendar($0, reader: r) }
+    lock.lock()
+    years[year] = y
+    lock.unlock()
+    return y
+  }
+
+  /// Loads a policy pack from a file path, reporting every problem.
+  public func loadPolicy(path: String, display: String? = nil) -> Result<PolicyPack, LoadError> {
+    let (r, node) = ContentLibrary.parse(path, display: display)
+    guard let node, let pack = PolicyReader.read(node, reader: r, calendars: { self.calendarYear($0) }) else {
+      return .failure(LoadError(r.diagnostics))
+    }
+    return .success(pack)
+  }
+
+  /// The policy pack with an id (`Policies/ID.yaml`), cached.
+  public func policy(_ id: String) -> Result<PolicyPack, LoadError> {
+    lock.lock()
+    if let p = packs[id] {
+      lock.unlock()
+      return .success(p)
+    }
+    lock.unlock()
+    let path = root + "/Policies/\(id).yaml"
+    guard FileManager.default.fileExists(atPath: path) else {
+      let known = policyIDs()
+      return .failure(
+        LoadError([
+          Diagnostic(
+            file: "Policies/\(id).yaml", line: 0, column: 0,
+            message: "unknown policy pack '\(id)'; known: \(known.joined(separator: ", "))" + Suggest.hint(id, known))
+        ]))
+    }
+    let result = loadPolicy(path: path, display: "Policies/\(id).yaml")
+    if case .success(let p) = result {
+      if p.id != id {
+        return .failure(
+          LoadError([Diagnostic(file: "Policies/\(id).yaml", line: 1, column: 1, message: "the file's id is '\(p.id)', not '\(id)'")]))
+      }
+      lock.lock()
+      packs[id] = p
+      lock.unlock()
+    }
+    return result
+  }
+
+  /// Loads a packet file.
+  public func loadPacket(path: String) -> Result<Packet, LoadError> {
+    let (r, node) = ContentLibrary.parse(path)
+    guard let node, let packet = PacketReader.read(node, reader: r) else { return .failure(LoadError(r.diagnostics)) }
+    return .success(packet)
+  }
+}
+
+extension YAMLReader {
+  /// Adds a diagnostic found elsewhere (file reading).
+  public func append(_ d: Diagnostic) { appendDiagnostic(d) }
+}

@@ -1,0 +1,234 @@
+import PermitCore
+import Yams
+
+/// Reads packets (one applicant's submission, product.md §4.1) from YAML, strictly.
+public enum PacketReader {
+  /// Keys of a packet.
+  public static let packetKeys = ["window", "submitted", "policy", "employer", "applicant", "application", "materials"]
+  static let employerKeys = ["name", "district"]
+  static let applicantKeys = [
+    "name", "nationality", "birth-date", "passport-number", "passport-expires", "residence-country",
+  ]
+  static let applicationKeys = [
+    "type", "category", "position", "annual-salary", "months-in-china-per-year", "education",
+    "related-experience-years", "hsk-level", "direct-qualification", "former-chinese-national",
+    "chinese-taught-degree", "special-area", "bonuses", "local-points", "entry-date", "permit-expires", "change",
+    "contract-end", "replacement-reason",
+  ]
+  static let materialKeys = [
+    "kind", "signed", "sealed", "signature-matches", "name", "passport-number", "nationality", "birth-date", "level",
+    "issued-in", "country", "issued", "expires", "authentication", "translation", "language", "years", "related",
+    "replaces",
+  ]
+  /// Direct qualifications for Category A (besides `none`).
+  public static let directQualifications = [
+    "none", "talent-programme", "recognised-award", "encouraged-post", "innovative-entrepreneur", "excellent-young-talent",
+  ]
+  /// Bonus items of the points table.
+  public static let bonusItems = ["renowned-university", "fortune-500", "patent", "five-years-in-china"]
+
+  /// Reads a packet from a mapping node. `extraKeys` are keys the caller reads itself (a scenario's
+  /// `ticket`, `arrives`, `expect`). Returns nil when an error was reported.
+  public static func read(
+    _ node: Node, reader r: YAMLReader, extraKeys: [String] = [], defaults: PacketDefaults = PacketDefaults()
+  ) -> Packet? {
+    let before = r.diagnostics.count
+    let what = "the packet"
+    guard let f = r.fields(node, what, allowed: packetKeys + extraKeys, required: [
+      "employer", "applicant", "application",
+    ] + (defaults.window == nil ? ["window"] : []) + (defaults.submitted == nil ? ["submitted"] : []))
+    else { return nil }
+    let window = r.text(f, "window", required: true, what: what) ?? defaults.window
+    let submitted = r.timestamp(f, "submitted", what: what) ?? defaults.submitted
+    let policy = r.text(f, "policy", what: what)
+    var employer: Employer?
+    if let n = f["employer"], let e = r.fields(n, "employer", allowed: employerKeys, required: employerKeys) {
+      if let name = r.text(e, "name", required: true, what: "employer"),
+        let district = r.text(e, "district", required: true, what: "employer")
+      {
+        employer = Employer(name: name, district: district)
+      }
+    }
+    let applicant = f["applicant"].flatMap { readApplicant($0, r) }
+    let application = f["application"].flatMap { readApplication($0, r) }
+    var materials: [Material] = []
+    if let items = r.list(f, "materials", what: what) {
+      for item in items { if let m = readMaterial(item, r) { materials.append(m) } }
+    }
+    // Semantic checks on dates (impossible or inconsistent).
+    if let s = submitted, let a = applicant, let app = application {
+      checkDates(f, s, a, app, materials, node: node, r)
+      checkRequiredFacts(f, app, r)
+    }
+    guard r.diagnostics.count == before || !r.diagnostics[before...].contains(where: { $0.severity == .error }),
+      let w = window, let s = submitted, let e = employer, let a = applicant, let app = application
+    else { return nil }
+    return Packet(window: w, submitted: s, policy: policy, employer: e, applicant: a, application: app, materials: materials)
+  }
+
+  static func readApplicant(_ n: Node, _ r: YAMLReader) -> Applicant? {
+    let what = "applicant"
+    guard
+      let f = r.fields(
+        n, what, allowed: applicantKeys,
+        required: ["name", "nationality", "birth-date", "passport-number", "passport-expires"])
+    else { return nil }
+    let name = r.text(f, "name", required: true, what: what)
+    let nat = country(f, "nationality", r, what)
+    let birth = r.date(f, "birth-date", what: what)
+    let number = r.text(f, "passport-number", required: true, what: what)
+    let expires = r.date(f, "passport-expires", what: what)
+    let residence = country(f, "residence-country", r, what)
+    guard let name, let nat, let birth, let number, let expires else { return nil }
+    return Applicant(
+      name: name, nationality: nat, birthDate: birth, passportNumber: number, passportExpires: expires,
+      residenceCountry: residence)
+  }
+
+  static func country(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> String? {
+    guard let s = r.text(f, key, what: what) else { return nil }
+    let ok = s.count == 2 && s.unicodeScalars.allSatisfy { $0.value >= 65 && $0.value <= 90 }
+    if !ok {
+      r.error(f[key], "'\(key)' of \(what) must be an ISO 3166 alpha-2 code in capitals (CA, FR, HK), found '\(s)'")
+      return nil
+    }
+    return s
+  }
+
+  static func readApplication(_ n: Node, _ r: YAMLReader) -> Application? {
+    let what = "application"
+    guard let f = r.fields(n, what, allowed: applicationKeys, required: ["type"]) else { return nil }
+    guard let type = r.choice(f, "type", ApplicationType.self, what: what) else { return nil }
+    var app = Application(type: type)
+    app.category = r.choice(f, "category", PermitCore.Category.self, what: what)
+    app.position = r.text(f, "position", what: what)
+    app.annualSalary = r.int(f, "annual-salary", what: what, range: 0...1_000_000_000) ?? 0
+    app.monthsInChinaPerYear = r.int(f, "months-in-china-per-year", what: what, range: 0...12) ?? 0
+    app.education = r.choice(f, "education", Education.self, what: what) ?? .none
+    app.relatedExperienceYears = r.int(f, "related-experience-years", what: what, range: 0...80) ?? 0
+    app.hskLevel = r.int(f, "hsk-level", what: what, range: 0...6) ?? 0
+    if let q = r.text(f, "direct-qualification", what: what) {
+      if !directQualifications.contains(q) {
+        r.error(
+          f["direct-qualification"],
+          "'direct-qualification' must be one of \(directQualifications.joined(separator: ", ")); found '\(q)'"
+            + Suggest.hint(q, directQualifications))
+      } else if q != "none" {
+        app.directQualification = q
+      }
+    }
+    app.formerChineseNational = r.bool(f, "former-chinese-national", what: what) ?? false
+    app.chineseTaughtDegree = r.bool(f, "chinese-taught-degree", what: what) ?? false
+    app.specialArea = r.bool(f, "special-area", what: what) ?? false
+    if let items = r.list(f, "bonuses", what: what) {
+      for item in items {
+        guard let b = r.scalar(item, "a bonus item") else { continue }
+        if bonusItems.contains(b) { app.bonuses.append(b) } else {
+          r.error(item, "unknown bonus item '\(b)'; expected one of \(bonusItems.joined(separator: ", "))" + Suggest.hint(b, bonusItems))
+        }
+      }
+    }
+    app.localPoints = r.int(f, "local-points", what: what, range: 0...10) ?? 0
+    app.entryDate = r.date(f, "entry-date", what: what)
+    app.permitExpires = r.date(f, "permit-expires", what: what)
+    app.contractEnd = r.date(f, "contract-end", what: what)
+    app.replacementReason = r.choice(f, "replacement-reason", ReplacementReason.self, what: what)
+    if let cn = f["change"], !r.isNull(cn), let c = r.fields(cn, "change", allowed: ["kind", "date"], required: ["kind", "date"]) {
+      if let kind = r.choice(c, "kind", ChangeKind.self, what: "change"), let date = r.date(c, "date", what: "change") {
+        app.change = Application.Change(kind: kind, date: date)
+      }
+    }
+    return app
+  }
+
+  static func readMaterial(_ n: Node, _ r: YAMLReader) -> Material? {
+    let what = "a material"
+    guard let f = r.fields(n, what, allowed: materialKeys, required: ["kind"]),
+      let kind = r.choice(f, "kind", MaterialKind.self, what: what)
+    else { return nil }
+    let w = "the \(kind.rawValue)"
+    var m = Material(kind: kind)
+    m.signed = r.bool(f, "signed", what: w)
+    m.sealed = r.bool(f, "sealed", what: w)
+    m.signatureMatches = r.bool(f, "signature-matches", what: w)
+    m.name = r.text(f, "name", what: w)
+    m.passportNumber = r.text(f, "passport-number", what: w)
+    m.nationality = country(f, "nationality", r, w)
+    m.birthDate = r.date(f, "birth-date", what: w)
+    m.level = r.choice(f, "level", Education.self, what: w)
+    m.issuedIn = country(f, "issued-in", r, w)
+    m.country = country(f, "country", r, w)
+    m.issued = r.date(f, "issued", what: w)
+    m.expires = r.date(f, "expires", what: w)
+    m.authentication = r.choice(f, "authentication", Authentication.self, what: w)
+    m.translation = r.choice(f, "translation", Translation.self, what: w)
+    m.language = r.text(f, "language", what: w)
+    m.years = r.int(f, "years", what: w, range: 0...80)
+    m.related = r.bool(f, "related", what: w)
+    if let rep = f["replaces"], !r.isNull(rep) {
+      m.replaces = r.choice(rep, MaterialKind.self, "'replaces' of \(w)")
+      if m.replaces == .commitment { r.error(rep, "a commitment cannot replace a commitment") }
+    } else if kind == .commitment {
+      r.error(n, "a commitment needs 'replaces': the material it stands in for")
+    }
+    return m
+  }
+
+  static func checkRequiredFacts(_ f: YAMLReader.Fields, _ app: Application, _ r: YAMLReader) {
+    let node = f["application"]
+    switch app.type {
+    case .domesticPermit where app.entryDate == nil:
+      r.error(node, "a domestic-permit application needs 'entry-date' (the Z-visa entry)")
+    case .extension where app.permitExpires == nil:
+      r.error(node, "an extension needs 'permit-expires' (the current permit's expiry)")
+    case .change where app.change == nil:
+      r.error(node, "a change needs 'change' with its kind and date")
+    case .cancellation where app.contractEnd == nil:
+      r.error(node, "a cancellation needs 'contract-end'")
+    case .replacement where app.replacementReason == nil:
+      r.error(node, "a replacement needs 'replacement-reason' (lost or damaged)")
+    default: break
+    }
+  }
+
+  static func checkDates(
+    _ f: YAMLReader.Fields, _ submitted: Timestamp, _ a: Applicant, _ app: Application, _ materials: [Material],
+    node: Node, _ r: YAMLReader
+  ) {
+    let day = submitted.date()
+    if a.birthDate >= day {
+      r.error(f["applicant"], "the applicant's birth date \(a.birthDate) is not before the submission on \(day)")
+    } else if a.birthDate.age(on: day) < 16 {
+      r.error(f["applicant"], "the applicant would be \(a.birthDate.age(on: day)) on \(day): work permits are for adults")
+    }
+    if let e = app.entryDate, e > day {
+      r.error(f["application"], "entry-date \(e) is after the submission on \(day)")
+    }
+    if let c = app.change, c.date > day {
+      r.error(f["application"], "the change on \(c.date) is after the submission on \(day)")
+    }
+    if let e = app.contractEnd, e > day.adding(days: 366) {
+      r.error(f["application"], "contract-end \(e) is more than a year after the submission on \(day)")
+    }
+    if let items = f["materials"], case .sequence(let seq) = items {
+      for (m, n) in zip(materials, seq) {
+        if let i = m.issued, i > day {
+          r.error(n, "the \(m.kind.rawValue) is issued on \(i), after the submission on \(day)")
+        }
+      }
+    }
+  }
+}
+
+/// Values a scenario supplies to its packets when they leave them out.
+public struct PacketDefaults: Sendable {
+  /// The scenario's window.
+  public var window: String?
+  /// The packet's arrival time.
+  public var submitted: Timestamp?
+  /// Creates defaults.
+  public init(window: String? = nil, submitted: Timestamp? = nil) {
+    self.window = window
+    self.submitted = submitted
+  }
+}

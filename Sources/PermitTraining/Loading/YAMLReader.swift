@@ -1,0 +1,371 @@
+import PermitCore
+import Yams
+
+/// Limits on untrusted input files.
+public enum InputLimits {
+  /// Largest file read, in bytes.
+  public static let maxBytes = 4 << 20
+  /// Deepest nesting of mappings and sequences.
+  public static let maxDepth = 48
+  /// Most nodes decoded from one file (guards against alias expansion).
+  public static let maxNodes = 400_000
+}
+
+/// A strict reader over a composed YAML tree: every value is read with its position, unknown keys
+/// are errors with a suggestion, and every type mismatch is reported as `file:line:column`.
+/// Problems are collected (not thrown one at a time) so that `check` shows all of them at once.
+public final class YAMLReader {
+  /// The file's name as shown in diagnostics.
+  public let file: String
+  /// Problems found so far.
+  public private(set) var diagnostics: [Diagnostic] = []
+  private var nodesRead = 0
+
+  /// Creates a reader for a file name.
+  public init(file: String) { self.file = file }
+
+  /// Whether an error was reported.
+  public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+
+  /// Reports an error at a node (or at the start of the file).
+  public func error(_ node: Node?, _ message: String) {
+    let m = node?.mark
+    diagnostics.append(Diagnostic(file: file, line: m?.line ?? 1, column: m?.column ?? 1, message: message))
+  }
+
+  /// Adds a ready-made diagnostic.
+  func appendDiagnostic(_ d: Diagnostic) { diagnostics.append(d) }
+
+  /// Reports a warning at a node.
+  public func warning(_ node: Node?, _ message: String) {
+    let m = node?.mark
+    diagnostics.append(
+      Diagnostic(file: file, line: m?.line ?? 1, column: m?.column ?? 1, severity: .warning, message: message))
+  }
+
+  /// Parses text into a tree, reporting syntax errors with their position. Nil on failure.
+  public func parse(_ text: String) -> Node? {
+    if text.utf8.count > InputLimits.maxBytes {
+      error(nil, "file is larger than \(InputLimits.maxBytes >> 20) MiB; split it")
+      return nil
+    }
+    if let (line, col) = YAMLReader.tooDeep(text) {
+      diagnostics.append(
+        Diagnostic(
+          file: file, line: line, column: col, message: "nesting deeper than \(InputLimits.maxDepth) levels"))
+      return nil
+    }
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        error(nil, "the file is empty")
+        return nil
+      }
+      return node
+    } catch let e as YamlError {
+      switch e {
+      case .scanner(let ctx, let problem, let mark, _), .parser(let ctx, let problem, let mark, _),
+        .composer(let ctx, let problem, let mark, _):
+        let context = ctx.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
+        diagnostics.append(
+          Diagnostic(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)\(context)"))
+      case .reader(let problem, let offset, _, let yaml):
+        let (l, c) = YAMLReader.position(ofUTF8Offset: offset ?? 0, in: yaml)
+        diagnostics.append(Diagnostic(file: file, line: l, column: c, message: "unreadable text: \(problem)"))
+      case .duplicatedKeysInMapping(let dups, let ctx):
+        diagnostics.append(
+          Diagnostic(
+            file: file, line: ctx.mark.line, column: ctx.mark.column,
+            message: "duplicate key " + dups.map { "'\($0)'" }.joined(separator: ", ")))
+      default:
+        error(nil, "YAML: \(e)")
+      }
+      return nil
+    } catch {
+      self.error(nil, "YAML: \(error)")
+      return nil
+    }
+  }
+
+  static func position(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
+    var line = 1
+    var col = 1
+    for (i, b) in text.utf8.enumerated() {
+      if i >= offset { break }
+      if b == 10 {
+        line += 1
+        col = 1
+      } else if b & 0xC0 != 0x80 {
+        col += 1
+      }
+    }
+    return (line, col)
+  }
+
+  /// A cheap pre-scan for nesting depth, so that a hostile file cannot exhaust the stack of the
+  /// recursive composer. Returns the position where the limit is passed.
+  static func tooDeep(_ text: String) -> (Int, Int)? {
+    var flow = 0
+    var indents: [Int] = []
+    var line = 1
+    var inSingle = false
+    var inDouble = false
+    var atLineStart = true
+    var indent = 0
+    var col = 0
+    var prev: UInt8 = 0
+    for b in text.utf8 {
+      col += 1
+      if b == 10 {
+        line += 1
+        col = 0
+        atLineStart = true
+        indent = 0
+        inSingle = false
+        prev = b
+        continue
+      }
+      if atLineStart {
+        if b == 32 {
+          indent += 1
+          prev = b
+          continue
+        }
+        if b == 35 { atLineStart = false; prev = b; continue }
+        atLineStart = false
+        while let last = indents.last, last > indent { indents.removeLast() }
+        if indents.last != indent { indents.append(indent) }
+        if indents.count + flow > InputLimits.maxDepth { return (line, col) }
+      }
+      if b == 45 && (prev == 32 || prev == 0 || prev == 10) && !inSingle && !inDouble {
+        // "- - - x": each dash opens a sequence.
+        indent += 2
+        while let last = indents.last, last > indent { indents.removeLast() }
+        if indents.last != indent { indents.append(indent) }
+        if indents.count + flow > InputLimits.maxDepth { return (line, col) }
+      }
+      if b == 39 && !inDouble { inSingle.toggle() }
+      if b == 34 && !inSingle && prev != 92 { inDouble.toggle() }
+      if !inSingle && !inDouble {
+        if b == 91 || b == 123 {
+          flow += 1
+          if indents.count + flow > InputLimits.maxDepth { return (line, col) }
+        } else if b == 93 || b == 125 {
+          flow = max(0, flow - 1)
+        }
+      }
+      prev = b
+    }
+    return nil
+  }
+
+  private func count() -> Bool {
+    nodesRead += 1
+    if nodesRead == InputLimits.maxNodes {
+      error(nil, "more than \(InputLimits.maxNodes) values (aliases expanded); the file is too large")
+    }
+    return nodesRead < InputLimits.maxNodes
+  }
+
+  // MARK: - Mappings
+
+  /// A mapping whose keys have been checked against the allowed set.
+  public struct Fields {
+    /// The mapping node itself (for positions).
+    public let node: Node
+    /// Values by key.
+    public let values: [String: Node]
+    /// Key nodes by key (for positions of keys).
+    public let keys: [String: Node]
+    /// Keys in file order.
+    public let order: [String]
+    /// The value of a key.
+    public subscript(_ key: String) -> Node? { values[key] }
+  }
+
+  /// Reads a mapping, reporting unknown keys (with a suggestion) and missing required keys.
+  public func fields(_ node: Node, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+    guard count() else { return nil }
+    guard case .mapping(let mapping) = node else {
+      error(node, "\(what) must be a mapping of keys to values, found \(describe(node))")
+      return nil
+    }
+    var values: [String: Node] = [:]
+    var keys: [String: Node] = [:]
+    var order: [String] = []
+    for (k, v) in mapping {
+      guard case .scalar(let ks) = k else {
+        error(k, "keys of \(what) must be plain names")
+        continue
+      }
+      let key = ks.string
+      if !allowed.contains(key) {
+        error(k, "unknown key '\(key)' in \(what)" + Suggest.hint(key, allowed))
+        continue
+      }
+      if values[key] != nil {
+        error(k, "duplicate key '\(key)' in \(what)")
+        continue
+      }
+      values[key] = v
+      keys[key] = k
+      order.append(key)
+    }
+    for r in required where values[r] == nil || isNull(values[r]!) {
+      error(node, "\(what) needs '\(r)'")
+    }
+    return Fields(node: node, values: values, keys: keys, order: order)
+  }
+
+  /// Whether a node is YAML null (`~`, `null`, or nothing).
+  public func isNull(_ node: Node) -> Bool {
+    guard case .scalar(let s) = node else { return false }
+    if s.style != .plain { return false }
+    return s.string.isEmpty || s.string == "~" || s.string == "null" || s.string == "Null" || s.string == "NULL"
+  }
+
+  /// A short description of a node's type for messages.
+  public func describe(_ node: Node) -> String {
+    switch node {
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    case .scalar(let s):
+      if isNull(node) { return "nothing" }
+      let text = s.string.count > 40 ? String(s.string.prefix(40)) + "…" : s.string
+      return "'\(text)'"
+    }
+  }
+
+  /// The text of a scalar, or nil (with an error) for another kind of node.
+  public func scalar(_ node: Node, _ what: String) -> String? {
+    guard count() else { return nil }
+    guard case .scalar(let s) = node else {
+      error(node, "\(what) must be a single value, found \(describe(node))")
+      return nil
+    }
+    return s.string
+  }
+
+  // MARK: - Typed values
+
+  /// A required or optional piece of text.
+  public func text(_ f: Fields, _ key: String, required: Bool = false, what: String) -> String? {
+    guard let n = f[key], !isNull(n) else { return nil }
+    guard let s = scalar(n, "'\(key)' of \(what)") else { return nil }
+    if s.trimmingCharacters().isEmpty && required { error(n, "'\(key)' of \(what) is empty") }
+    return s
+  }
+
+  /// A whole number within a range.
+  public func int(_ f: Fields, _ key: String, what: String, range: ClosedRange<Int>) -> Int? {
+    guard let n = f[key], !isNull(n), let s = scalar(n, "'\(key)' of \(what)") else { return nil }
+    guard let v = Int(s.replacingUnderscores()) else {
+      error(n, "'\(key)' of \(what) must be a whole number, found '\(s)'")
+      return nil
+    }
+    guard range.contains(v) else {
+      error(n, "'\(key)' of \(what) must be between \(range.lowerBound) and \(range.upperBound), found \(v)")
+      return nil
+    }
+    return v
+  }
+
+  /// A number (integer or decimal).
+  public func number(_ f: Fields, _ key: String, what: String) -> Double? {
+    guard let n = f[key], !isNull(n), let s = scalar(n, "'\(key)' of \(what)") else { return nil }
+    guard let v = Double(s), v.isFinite else {
+      error(n, "'\(key)' of \(what) must be a number, found '\(s)'")
+      return nil
+    }
+    return v
+  }
+
+  /// `true` or `false`.
+  public func bool(_ f: Fields, _ key: String, what: String) -> Bool? {
+    guard let n = f[key], !isNull(n), let s = scalar(n, "'\(key)' of \(what)") else { return nil }
+    switch s {
+    case "true", "True", "TRUE", "yes": return true
+    case "false", "False", "FALSE", "no": return false
+    default:
+      error(n, "'\(key)' of \(what) must be true or false, found '\(s)'")
+      return nil
+    }
+  }
+
+  /// An ISO date `YYYY-MM-DD`.
+  public func date(_ f: Fields, _ key: String, what: String) -> CivilDate? {
+    guard let n = f[key], !isNull(n) else { return nil }
+    return date(n, "'\(key)' of \(what)")
+  }
+
+  /// An ISO date from a node.
+  public func date(_ n: Node, _ what: String) -> CivilDate? {
+    guard let s = scalar(n, what) else { return nil }
+    guard let d = CivilDate(iso: s) else {
+      error(n, "\(what) must be a real date written YYYY-MM-DD, found '\(s)'")
+      return nil
+    }
+    return d
+  }
+
+  /// An ISO date-time with offset.
+  public func timestamp(_ f: Fields, _ key: String, what: String) -> Timestamp? {
+    guard let n = f[key], !isNull(n), let s = scalar(n, "'\(key)' of \(what)") else { return nil }
+    guard let t = Timestamp(iso: s) else {
+      error(n, "'\(key)' of \(what) must be a date and time with its offset, like 2017-07-03T10:00+08:00; found '\(s)'")
+      return nil
+    }
+    return t
+  }
+
+  /// One of an enum's raw values, with a suggestion when misspelt.
+  public func choice<T: RawRepresentable & CaseIterable>(
+    _ f: Fields, _ key: String, _ type: T.Type, what: String
+  ) -> T? where T.RawValue == String {
+    guard let n = f[key], !isNull(n) else { return nil }
+    return choice(n, type, "'\(key)' of \(what)")
+  }
+
+  /// One of an enum's raw values from a node.
+  public func choice<T: RawRepresentable & CaseIterable>(_ n: Node, _ type: T.Type, _ what: String) -> T?
+  where T.RawValue == String {
+    guard let s = scalar(n, what) else { return nil }
+    if let v = T(rawValue: s) { return v }
+    let all = T.allCases.map(\.rawValue)
+    error(n, "\(what) must be one of \(all.joined(separator: ", ")); found '\(s)'" + Suggest.hint(s, all))
+    return nil
+  }
+
+  /// A list (a single value is not accepted in place of a list).
+  public func list(_ f: Fields, _ key: String, what: String) -> [Node]? {
+    guard let n = f[key], !isNull(n) else { return nil }
+    return list(n, "'\(key)' of \(what)")
+  }
+
+  /// A list from a node.
+  public func list(_ n: Node, _ what: String) -> [Node]? {
+    guard count() else { return nil }
+    guard case .sequence(let seq) = n else {
+      error(n, "\(what) must be a list, found \(describe(n))")
+      return nil
+    }
+    return Array(seq)
+  }
+
+  /// A list of texts.
+  public func texts(_ f: Fields, _ key: String, what: String) -> [String]? {
+    guard let items = list(f, key, what: what) else { return nil }
+    return items.compactMap { scalar($0, "an item of '\(key)'") }
+  }
+}
+
+extension String {
+  func trimmingCharacters() -> String {
+    var s = Substring(self)
+    while let f = s.first, f.isWhitespace { s.removeFirst() }
+    while let l = s.last, l.isWhitespace { s.removeLast() }
+    return String(s)
+  }
+
+  func replacingUnderscores() -> String { contains("_") ? String(filter { $0 != "_" }) : self }
+}
