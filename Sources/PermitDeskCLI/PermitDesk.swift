@@ -12,7 +12,7 @@ struct PermitDesk: ParsableCommand {
       With no subcommand, opens the trainee REPL on the bundled scenarios and curriculum.
       Exit codes: 0 success, 1 problems found, 64 wrong usage, 65 bad input data, 70 internal error.
       """,
-    subcommands: [Decide.self, Bench.self])
+    subcommands: [Decide.self, Check.self, Generate.self, Bench.self, BenchCheck.self])
 
   @OptionGroup var content: ContentOptions
 

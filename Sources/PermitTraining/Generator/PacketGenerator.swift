@@ -38,6 +38,8 @@ public struct PacketGenerator {
   /// Submission dates are drawn from this range.
   public var dates: ClosedRange<CivilDate>
   private var serial = 0
+  /// Share of overseas and domestic applicants with a direct Category A qualification.
+  public var talentShare = 0.1
 
   /// Creates a generator.
   public init(
@@ -116,7 +118,7 @@ public struct PacketGenerator {
       app.relatedExperienceYears = rng.int(2...14)
       app.monthsInChinaPerYear = rng.pick([6, 9, 12, 12])
       app.hskLevel = rng.pick([0, 0, 1, 3, 4, 5])
-      if rng.chance(0.1) { app.directQualification = rng.pick(["talent-programme", "recognised-award"]) }
+      if rng.chance(talentShare) { app.directQualification = rng.pick(["talent-programme", "recognised-award"]) }
       let pts = policy.points.score(app, age: birth.age(on: day))
       app.category = policy.computedCategory(for: app, points: pts)
       if type == .overseasNotification {

@@ -197,6 +197,9 @@ public struct GenerateBlock: Sendable, Hashable {
   public var everyMinutes: Int
   /// For post-B scenarios: probability that the simulated post A's proposal carries a planted error.
   public var plantedErrorRate: Double
+  /// Share of applicants with a direct Category A qualification (the generator's default 0.1;
+  /// not in the file format, set by `permitdesk generate --profile category-a`).
+  public var talentShare: Double = 0.1
   /// Creates a block.
   public init(
     count: Int, seed: UInt64, types: [ApplicationType], defectRate: Double, mix: [String], from: Timestamp,

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import PermitCore
+import PermitTraining
+
+extension PermitDesk {
+  /// `permitdesk bench-check`: `check` over generated scenario files, against PyYAML (libyaml).
+  struct BenchCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "bench-check",
+      abstract: "Time `check` on generated scenario files and PyYAML's CSafeLoader on the same files (use a release build).")
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(help: "Number of scenario files.")
+    var scenarios: Int = 1000
+
+    @Option(help: "Applicants per scenario.")
+    var applicants: Int = 20
+
+    @Option(help: "Keep the generated folder (its path is printed).")
+    var keep = false
+
+    func run() throws {
+      let library = content.library
+      guard case .success(let pack) = library.policy("beijing-2017-pilot") else { throw Exit.internalError }
+      let dir = NSTemporaryDirectory() + "permitdesk-bench-check-\(ProcessInfo.processInfo.processIdentifier)"
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      defer { if !keep { try? FileManager.default.removeItem(atPath: dir) } }
+      var bytes = 0
+      let genStart = DispatchTime.now().uptimeNanoseconds
+      for i in 0..<scenarios {
+        let o = ScenarioGeneration.Options(
+          id: "bench-\(i)", count: applicants, seed: UInt64(i + 1), types: [], defectRate: 0.6, mix: [], talentShare: 0.1,
+          window: pack.windows[i % pack.windows.count], post: i % 2 == 0 ? .a : .b,
+          start: Timestamp(iso: "2017-07-03T09:00+08:00")!, everyMinutes: 15)
+        let text = ScenarioWriter.write(ScenarioGeneration.make(o, policy: pack))
+        bytes += text.utf8.count
+        _ = FileManager.default.createFile(atPath: dir + "/bench-\(i).yaml", contents: Data(text.utf8))
+      }
+      let genSeconds = Double(DispatchTime.now().uptimeNanoseconds - genStart) / 1e9
+      print(
+        "generated \(scenarios) scenario files of \(applicants) applicants (\(bytes / 1024) KiB) in \(String(format: "%.2f", genSeconds)) s"
+          + (keep ? " in \(dir)" : ""))
+
+      let checker = ContentChecker(library: library)
+      let t0 = DispatchTime.now().uptimeNanoseconds
+      let report = checker.check(paths: [dir])
+      let swiftSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+      print(
+        "permitdesk check: \(report.files.count) files, \(report.errors) errors, in \(String(format: "%.3f", swiftSeconds)) s "
+          + "(\(String(format: "%.2f", swiftSeconds * 1000 / Double(max(1, scenarios)))) ms per file; parse, strict read, semantic checks and the examiner on every answer key)")
+
+      let script = """
+        import sys, os, time, yaml
+        files = sorted(os.path.join(sys.argv[1], f) for f in os.listdir(sys.argv[1]) if f.endswith('.yaml'))
+        t = time.perf_counter()
+        for p in files:
+            with open(p, 'rb') as f:
+                yaml.load(f, Loader=yaml.CSafeLoader)
+        print('%.6f %d' % (time.perf_counter() - t, len(files)))
+        """
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      p.arguments = ["python3", "-c", script, dir]
+      let pipe = Pipe()
+      let errPipe = Pipe()
+      p.standardOutput = pipe
+      p.standardError = errPipe
+      do {
+        try p.run()
+      } catch {
+        print("python3: not available (\(error)); no baseline")
+        return
+      }
+      let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      let err = String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      p.waitUntilExit()
+      let parts = out.split(separator: " ")
+      guard p.terminationStatus == 0, let first = parts.first, let py = Double(first) else {
+        print("PyYAML baseline failed (needs python3-yaml with libyaml): \(err.split(separator: "\n").last ?? "")")
+        return
+      }
+      print("PyYAML yaml.load(CSafeLoader), parse only: \(String(format: "%.3f", py)) s")
+      print(
+        "ratio check / PyYAML load: \(String(format: "%.2f", swiftSeconds / py))x "
+          + "(target: check of \(scenarios) files under 2 s: \(swiftSeconds < 2 ? "met" : "not met"))")
+    }
+  }
+}

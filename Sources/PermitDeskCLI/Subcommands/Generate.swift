@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import PermitCore
+import PermitTraining
+
+extension PermitDesk {
+  /// `permitdesk generate --count N --seed S --output FILE`: a scenario of synthetic applicants.
+  struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a scenario file of synthetic applicants with answer keys computed by the examiner.",
+      discussion: """
+        The output is byte-identical for the same arguments, and `permitdesk check` accepts it.
+        Profiles: \(ScenarioGeneration.profiles.map { "\($0.0) (\($0.1.summary))" }.joined(separator: "; ")).
+        --types, --defect-rate and --mix override the profile. Defect families for --mix:
+        \(PacketGenerator.mutations.joined(separator: ", ")).
+        Names are synthetic: passports start with SPEC, employers end in "(Sandbox)".
+        """)
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(help: "Number of applicants (1-10000).")
+    var count: Int
+
+    @Option(help: "Seed of the generator.")
+    var seed: UInt64
+
+    @Option(help: "The scenario file to write ('-' for standard output).")
+    var output: String
+
+    @Option(help: "Comma-separated application types (default: the profile's).")
+    var types: String?
+
+    @Option(help: "Probability (0-1) that an applicant has planted defects (default: the profile's).")
+    var defectRate: Double?
+
+    @Option(help: "Comma-separated defect families (default: the profile's).")
+    var mix: String?
+
+    @Option(help: "Profile: mixed, clean, defect-heavy, category-a, renewals.")
+    var profile: String = "mixed"
+
+    @Option(help: "The window (district) of the scenario (default: the pack's first).")
+    var window: String?
+
+    @Option(help: "Policy pack id.")
+    var policy: String = "beijing-2017-pilot"
+
+    @Option(help: "The trainee's post: A or B (B adds the simulated post A's proposals, some wrong).")
+    var post: String = "A"
+
+    @Option(help: "First arrival, e.g. 2017-07-03T09:00+08:00.")
+    var start: String = "2017-07-03T09:00+08:00"
+
+    @Option(help: "Minutes of open window between arrivals.")
+    var everyMinutes: Int = 15
+
+    @Option(help: "Scenario id (default: from the output file name).")
+    var id: String?
+
+    func run() throws {
+      guard (1...10_000).contains(count) else { throw ValidationError("--count must be between 1 and 10000.") }
+      guard let prof = ScenarioGeneration.profile(profile) else {
+        let names = ScenarioGeneration.profiles.map(\.0)
+        throw ValidationError("unknown profile '\(profile)'; known: \(names.joined(separator: ", "))" + Suggest.hint(profile, names))
+      }
+      var typeList = prof.types
+      if let t = types {
+        typeList = []
+        for name in t.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+          guard let v = ApplicationType(rawValue: name) else {
+            let all = ApplicationType.allCases.map(\.rawValue)
+            throw ValidationError("unknown application type '\(name)'; known: \(all.joined(separator: ", "))" + Suggest.hint(name, all))
+          }
+          typeList.append(v)
+        }
+      }
+      var mixList = prof.mix
+      if let m = mix {
+        mixList = []
+        for name in m.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+          guard PacketGenerator.mutations.contains(name) else {
+            throw ValidationError("unknown defect family '\(name)'" + Suggest.hint(name, PacketGenerator.mutations))
+          }
+          mixList.append(name)
+        }
+      }
+      let rate = defectRate ?? prof.defectRate
+      guard (0...1).contains(rate) else { throw ValidationError("--defect-rate must be between 0 and 1.") }
+      guard let p = TraineePost(rawValue: post.uppercased()) else { throw ValidationError("--post must be A or B.") }
+      guard let startTime = Timestamp(iso: start) else {
+        throw ValidationError("--start must be a date and time with its offset, like 2017-07-03T09:00+08:00.")
+      }
+      guard (1...1440).contains(everyMinutes) else { throw ValidationError("--every-minutes must be between 1 and 1440.") }
+      let library = content.library
+      let pack: PolicyPack
+      switch library.policy(policy) {
+      case .success(let pk): pack = pk
+      case .failure(let e):
+        printDiagnostics(e.diagnostics)
+        throw Exit.usage
+      }
+      let w = window ?? pack.windows.first ?? "chaoyang"
+      guard pack.windows.contains(w) else {
+        throw ValidationError("'\(w)' is not a window of \(pack.id) (windows: \(pack.windows.joined(separator: ", ")))" + Suggest.hint(w, pack.windows))
+      }
+      let scenarioID = id ?? Generate.defaultID(output: output, seed: seed)
+      guard ScenarioReader.isID(scenarioID) else {
+        throw ValidationError("--id must use only lower-case letters, digits and '-'.")
+      }
+      let options = ScenarioGeneration.Options(
+        id: scenarioID, count: count, seed: seed, types: typeList, defectRate: rate, mix: mixList,
+        talentShare: prof.talentShare, window: w, post: p, start: startTime, everyMinutes: everyMinutes)
+      let scenario = ScenarioGeneration.make(options, policy: pack)
+      var args = "--count \(count) --seed \(seed) --profile \(profile)"
+      if let t = types { args += " --types \(t)" }
+      if let r = defectRate { args += " --defect-rate \(r)" }
+      if let m = mix { args += " --mix \(m)" }
+      args += " --window \(w) --policy \(policy) --post \(p.rawValue) --start \(start)"
+      let text = ScenarioWriter.write(
+        scenario,
+        header: [
+          "Generated by `permitdesk generate \(args)`.",
+          "Synthetic applicants (SPEC passports, \"(Sandbox)\" employers); answer keys computed by the examiner.",
+        ])
+      if output == "-" {
+        print(text, terminator: "")
+      } else if !FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) {
+        printError("cannot write \(output)")
+        throw Exit.badInput
+      }
+    }
+
+    static func defaultID(output: String, seed: UInt64) -> String {
+      let base = ((output as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
+      var id = ""
+      for u in base.unicodeScalars {
+        if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") || u == "-" {
+          id.unicodeScalars.append(u)
+        } else if !id.hasSuffix("-") {
+          id += "-"
+        }
+      }
+      while id.hasSuffix("-") { id.removeLast() }
+      while id.hasPrefix("-") { id.removeFirst() }
+      return id.isEmpty || output == "-" ? "generated-\(seed)" : id
+    }
+  }
+}

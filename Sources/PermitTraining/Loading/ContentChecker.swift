@@ -1,0 +1,363 @@
+import Foundation
+import PermitCore
+import Yams
+
+/// What `check` found over a set of files.
+public struct CheckReport: Sendable {
+  /// Each file checked, with the kind recognised (nil when not recognised or unreadable).
+  public var files: [(path: String, kind: ContentKind?)] = []
+  /// Every problem, sorted by file and position.
+  public var diagnostics: [Diagnostic] = []
+  /// Whether a named path or a file could not be read at all.
+  public var unreadable = false
+
+  /// Number of errors.
+  public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+  /// Number of warnings.
+  public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+  /// The one-line summary.
+  public var summary: String {
+    "checked \(files.count) file\(files.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+  }
+
+  /// The machine-readable form.
+  public var json: JSON {
+    .object([
+      ("files", .array(files.map { .object([("path", .string($0.path)), ("kind", .optional($0.kind?.rawValue))]) })),
+      ("errors", .int(errors)),
+      ("warnings", .int(warnings)),
+      (
+        "diagnostics",
+        .array(
+          diagnostics.map {
+            .object([
+              ("file", .string($0.file)), ("line", .int($0.line)), ("column", .int($0.column)),
+              ("severity", .string($0.severity.rawValue)), ("message", .string($0.message)),
+            ])
+          })
+      ),
+    ])
+  }
+}
+
+/// `permitdesk check`: validates files and folders of content (policy packs, calendars, packets,
+/// scenarios, curriculum modules), recognising each file's kind from its content, then checks
+/// across files (duplicate ids, unknown scenarios in modules, missing or cyclic prerequisites) and
+/// cross-checks every answer key (`expect:`) with the examiner.
+public final class ContentChecker {
+  /// The content library (policy packs, and the index of scenarios and modules for references).
+  public let library: ContentLibrary
+  /// The policy pack for packets that do not name one.
+  public var defaultPolicy = "beijing-2017-pilot"
+
+  /// Creates a checker.
+  public init(library: ContentLibrary) { self.library = library }
+
+  /// The default paths: the content root's Policies, Scenarios and Curriculum folders.
+  public var defaultPaths: [String] {
+    ["Policies", "Scenarios", "Curriculum"].map { library.root + "/" + $0 }
+      .filter { FileManager.default.fileExists(atPath: $0) }
+  }
+
+  /// Lists the YAML files under paths (folders recursively, sorted); reports missing paths.
+  public static func files(in paths: [String], report: inout CheckReport) -> [String] {
+    var out: [String] = []
+    let fm = FileManager.default
+    for p in paths {
+      var isDir: ObjCBool = false
+      guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
+        report.diagnostics.append(Diagnostic(file: p, line: 0, column: 0, message: "\(p) does not exist"))
+        report.unreadable = true
+        continue
+      }
+      if !isDir.boolValue {
+        out.append(p)
+        continue
+      }
+      var found: [String] = []
+      if let e = fm.enumerator(atPath: p) {
+        while let rel = e.nextObject() as? String {
+          if rel.hasSuffix(".yaml") || rel.hasSuffix(".yml") {
+            found.append(p.hasSuffix("/") ? p + rel : p + "/" + rel)
+          }
+        }
+      }
+      out += found.sorted()
+    }
+    return out
+  }
+
+  private struct ScenarioEntry {
+    let id: String
+    let file: String
+    let at: SourcePosition
+  }
+  private struct ModuleEntry {
+    let module: CurriculumModule
+    let source: ModuleSource
+  }
+
+  /// Checks files and folders.
+  public func check(paths: [String]) -> CheckReport {
+    var report = CheckReport()
+    let files = ContentChecker.files(in: paths, report: &report)
+    var scenarios: [ScenarioEntry] = []
+    var modules: [ModuleEntry] = []
+    for file in files {
+      let r = YAMLReader(file: file)
+      var kind: ContentKind?
+      switch ContentLibrary.readText(file, display: file) {
+      case .failure(let e):
+        report.diagnostics += e.diagnostics
+        if e.diagnostics.contains(where: { $0.line == 0 }) { report.unreadable = true }
+      case .success(let text):
+        if let node = r.parse(text) {
+          kind = ContentKind.recognise(node, path: file)
+          switch kind {
+          case nil:
+            r.error(
+              node,
+              "cannot tell what this file is (a policy pack, holiday calendar, packet, scenario or curriculum module): its keys match none of them"
+            )
+          case .policy?:
+            if let p = PolicyReader.read(node, reader: r, calendars: { self.library.calendarYear($0) }) {
+              let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+              if base != p.id { r.warning(node, "the pack's id '\(p.id)' differs from its file name '\(base)'") }
+            }
+          case .calendar?:
+            _ = PolicyReader.readCalendar(node, reader: r)
+          case .packet?:
+            checkPacket(node, r)
+          case .scenario?:
+            if let (s, src) = ScenarioReader.read(
+              node, reader: r, policies: { self.pack($0) }, policyIDs: library.policyIDs())
+            {
+              scenarios.append(ScenarioEntry(id: s.id, file: file, at: src.id))
+              crossCheck(s, src, r)
+            } else if case .mapping = node, let idNode = node["id"], case .scalar(let sc) = idNode, ScenarioReader.isID(sc.string) {
+              // Keep its id for references even when it has errors.
+              scenarios.append(ScenarioEntry(id: sc.string, file: file, at: r.position(idNode)))
+            }
+          case .module?:
+            if let (m, src) = CurriculumReader.read(node, reader: r) { modules.append(ModuleEntry(module: m, source: src)) }
+          }
+        }
+        report.diagnostics += r.diagnostics
+      }
+      report.files.append((file, kind))
+    }
+    crossFile(scenarios, modules, &report)
+    report.diagnostics.sort()
+    return report
+  }
+
+  func pack(_ id: String) -> PolicyPack? {
+    if case .success(let p) = library.policy(id) { return p }
+    return nil
+  }
+
+  func checkPacket(_ node: Node, _ r: YAMLReader) {
+    guard let packet = PacketReader.read(node, reader: r) else { return }
+    let id = packet.policy ?? defaultPolicy
+    guard let p = pack(id) else {
+      let ids = library.policyIDs()
+      r.error(node["policy"] ?? node, "unknown policy pack '\(id)'; known: \(ids.joined(separator: ", "))" + Suggest.hint(id, ids))
+      return
+    }
+    if !p.windows.contains(packet.window) {
+      r.error(
+        node["window"] ?? node,
+        "'\(packet.window)' is not a window of \(p.id) (windows: \(p.windows.joined(separator: ", ")))" + Suggest.hint(packet.window, p.windows))
+    }
+  }
+
+  // MARK: - Answer keys
+
+  /// Compares every answer key of a scenario with the examiner under the pack in force on arrival.
+  public func crossCheck(_ s: Scenario, _ src: ScenarioSource, _ r: YAMLReader) {
+    for a in s.applicants {
+      let at = src.applicants[a.ticket]
+      let id = s.policyID(at: a.arrives)
+      guard let pack = self.pack(id) else { continue }
+      if !pack.windows.contains(a.packet.window) {
+        r.error(
+          at: at?.node ?? .start,
+          "applicant \(a.ticket): '\(a.packet.window)' is not a window of \(pack.id)" + Suggest.hint(a.packet.window, pack.windows))
+        continue
+      }
+      if let e = a.expect {
+        compare(e, a.packet, pack, at?.expect ?? at?.node ?? .start, "applicant \(a.ticket)", r)
+      }
+      if let c = a.correction, let e = c.expect {
+        let cid = s.policyID(at: c.packet.submitted)
+        if let cpack = self.pack(cid) {
+          compare(e, c.packet, cpack, at?.correctionExpect ?? at?.node ?? .start, "the correction of applicant \(a.ticket)", r)
+        }
+      }
+    }
+  }
+
+  func compare(_ e: Expectation, _ packet: Packet, _ pack: PolicyPack, _ at: SourcePosition, _ who: String, _ r: YAMLReader) {
+    let d = Examiner(policy: pack).examine(packet)
+    let codes = d.defects.map(\.code).sorted()
+    var differences: [String] = []
+    if e.outcome != d.outcome { differences.append("outcome \(e.outcome.rawValue) ≠ \(d.outcome.rawValue)") }
+    if e.defects != codes {
+      let missed = codes.filter { !e.defects.contains($0) }
+      let extra = e.defects.filter { !codes.contains($0) }
+      var parts: [String] = []
+      if !missed.isEmpty { parts.append("the key misses " + missed.joined(separator: ", ")) }
+      if !extra.isEmpty { parts.append("the examiner does not find " + extra.joined(separator: ", ")) }
+      differences.append("defects: " + parts.joined(separator: "; "))
+    }
+    if let c = e.category, c != d.computedCategory {
+      differences.append("category \(c.rawValue) ≠ computed \(d.computedCategory.rawValue) (\(d.points.total) points)")
+    }
+    if let p = e.pending, p.sorted() != d.pending.sorted() {
+      differences.append(
+        "pending [\(p.map(\.rawValue).joined(separator: ", "))] ≠ [\(d.pending.sorted().map(\.rawValue).joined(separator: ", "))]")
+    }
+    guard !differences.isEmpty else { return }
+    let said = "\(d.outcome.rawValue)" + (codes.isEmpty ? "" : " [\(codes.joined(separator: ", "))]")
+      + (d.referTo.map { ", refer to \($0)" } ?? "")
+    r.error(
+      at: at,
+      "answer key of \(who) disagrees with the examiner (\(pack.id), received \(packet.submitted)): "
+        + differences.joined(separator: "; ") + ". The examiner decides \(said)")
+    for f in d.findings {
+      r.append(
+        Diagnostic(
+          file: r.file, line: at.line, column: at.column, severity: .note,
+          message: "\(f.defect.code) (\(f.rule.rawValue)): \(f.detail)"))
+    }
+    for f in d.pendingFindings {
+      r.append(
+        Diagnostic(
+          file: r.file, line: at.line, column: at.column, severity: .note,
+          message: "pending \(f.material?.rawValue ?? f.defect.code) (\(f.rule.rawValue)): \(f.detail)"))
+    }
+    if d.findings.isEmpty && d.outcome.isAcceptance {
+      r.append(
+        Diagnostic(
+          file: r.file, line: at.line, column: at.column, severity: .note,
+          message: "every required material is present and in order; computed category \(d.computedCategory.rawValue) (\(d.points.total) points)"))
+    }
+  }
+
+  // MARK: - Across files
+
+  private func crossFile(_ scenarios: [ScenarioEntry], _ modules: [ModuleEntry], _ report: inout CheckReport) {
+    var firstScenario: [String: ScenarioEntry] = [:]
+    for s in scenarios {
+      if let f = firstScenario[s.id] {
+        report.diagnostics.append(
+          Diagnostic(
+            file: s.file, line: s.at.line, column: s.at.column,
+            message: "duplicate scenario id '\(s.id)' (also in \(f.file):\(f.at.line))"))
+      } else {
+        firstScenario[s.id] = s
+      }
+    }
+    var firstModule: [String: ModuleEntry] = [:]
+    var orders: [Int: ModuleEntry] = [:]
+    for m in modules {
+      if let f = firstModule[m.module.id] {
+        report.diagnostics.append(
+          Diagnostic(
+            file: m.module.file, line: m.source.id.line, column: m.source.id.column,
+            message: "duplicate module id '\(m.module.id)' (also in \(f.module.file):\(f.source.id.line))"))
+      } else {
+        firstModule[m.module.id] = m
+      }
+      if let f = orders[m.module.order] {
+        report.diagnostics.append(
+          Diagnostic(
+            file: m.module.file, line: m.source.order.line, column: m.source.order.column, severity: .warning,
+            message: "module order \(m.module.order) is also used by '\(f.module.id)' (\(f.module.file))"))
+      } else {
+        orders[m.module.order] = m
+      }
+    }
+    guard !modules.isEmpty else { return }
+    // References: the checked files first, then the content root's index.
+    var knownScenarios = Set(firstScenario.keys)
+    var knownModules = Set(firstModule.keys)
+    var indexed = false
+    func index() {
+      guard !indexed else { return }
+      indexed = true
+      knownScenarios.formUnion(ContentChecker.ids(under: library.root + "/Scenarios", skipping: ["packets", "schema"]))
+      knownModules.formUnion(ContentChecker.ids(under: library.root + "/Curriculum", skipping: ["schema"]))
+    }
+    for m in modules {
+      for (id, at) in zip(m.module.scenarios, m.source.scenarios) {
+        if !knownScenarios.contains(id) { index() }
+        if !knownScenarios.contains(id) {
+          report.diagnostics.append(
+            Diagnostic(
+              file: m.module.file, line: at.line, column: at.column,
+              message: "unknown scenario '\(id)' in module '\(m.module.id)'" + Suggest.hint(id, Array(knownScenarios).sorted())))
+        }
+      }
+      for (id, at) in zip(m.module.prerequisites, m.source.prerequisites) {
+        if !knownModules.contains(id) { index() }
+        if !knownModules.contains(id) {
+          report.diagnostics.append(
+            Diagnostic(
+              file: m.module.file, line: at.line, column: at.column,
+              message: "unknown prerequisite module '\(id)'" + Suggest.hint(id, Array(knownModules).sorted())))
+        }
+      }
+    }
+    // Cycles among the modules checked.
+    var state: [String: Int] = [:]  // 1 visiting, 2 done
+    var reported = Set<String>()
+    func visit(_ id: String, _ path: [String]) {
+      guard let m = firstModule[id] else { return }
+      if state[id] == 2 { return }
+      if state[id] == 1 {
+        let cycle = Array(path[path.firstIndex(of: id)!...]) + [id]
+        let key = Set(cycle).sorted().joined(separator: ",")
+        if reported.insert(key).inserted {
+          report.diagnostics.append(
+            Diagnostic(
+              file: m.module.file, line: m.source.prerequisitesKey.line, column: m.source.prerequisitesKey.column,
+              message: "cyclic prerequisites: " + cycle.joined(separator: " → ")))
+        }
+        return
+      }
+      state[id] = 1
+      for p in m.module.prerequisites { visit(p, path + [id]) }
+      state[id] = 2
+    }
+    for m in modules.sorted(by: { $0.module.id < $1.module.id }) { visit(m.module.id, []) }
+    // Prerequisites that come later in the course.
+    for m in modules {
+      for (id, at) in zip(m.module.prerequisites, m.source.prerequisites) {
+        if let p = firstModule[id], p.module.order >= m.module.order {
+          report.diagnostics.append(
+            Diagnostic(
+              file: m.module.file, line: at.line, column: at.column, severity: .warning,
+              message: "prerequisite '\(id)' comes at order \(p.module.order), not before this module (\(m.module.order))"))
+        }
+      }
+    }
+  }
+
+  /// The `id:` of every YAML file under a folder (skipping some subfolders), read cheaply.
+  static func ids(under dir: String, skipping: [String]) -> Set<String> {
+    var out = Set<String>()
+    guard let e = FileManager.default.enumerator(atPath: dir) else { return out }
+    while let rel = e.nextObject() as? String {
+      guard rel.hasSuffix(".yaml") || rel.hasSuffix(".yml") else { continue }
+      if skipping.contains(where: { rel.hasPrefix($0 + "/") }) { continue }
+      guard case .success(let text) = ContentLibrary.readText(dir + "/" + rel) else { continue }
+      let r = YAMLReader(file: rel)
+      if let node = r.parse(text), case .mapping = node, let idNode = node["id"], case .scalar(let s) = idNode {
+        out.insert(s.string)
+      }
+    }
+    return out
+  }
+}

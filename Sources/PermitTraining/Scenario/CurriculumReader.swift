@@ -1,0 +1,129 @@
+import PermitCore
+import Yams
+
+/// Where the parts of a module are in its file.
+public struct ModuleSource: Sendable {
+  /// The `id:` value.
+  public var id: SourcePosition = .start
+  /// The `order:` value.
+  public var order: SourcePosition = .start
+  /// Each scenario id of `scenarios:`.
+  public var scenarios: [SourcePosition] = []
+  /// Each module id of `prerequisites:`.
+  public var prerequisites: [SourcePosition] = []
+  /// The `prerequisites:` key (or the module).
+  public var prerequisitesKey: SourcePosition = .start
+}
+
+/// Reads curriculum modules (`Curriculum/README.md`) strictly.
+public enum CurriculumReader {
+  /// Keys of a module.
+  public static let keys = [
+    "id", "order", "title", "objectives", "briefing", "scenarios", "pass-mark", "prerequisites", "assessment",
+  ]
+
+  /// Reads a module. Nil when an error was reported. Cross-file checks (unknown scenarios,
+  /// missing or cyclic prerequisites, duplicate ids) are `ContentChecker`'s.
+  public static func read(_ node: Node, reader r: YAMLReader) -> (CurriculumModule, ModuleSource)? {
+    let before = r.diagnostics.count
+    let what = "the module"
+    var source = ModuleSource()
+    guard let f = r.fields(node, what, allowed: keys, required: ["id", "order", "title", "scenarios"]) else { return nil }
+    let id = r.text(f, "id", required: true, what: what) ?? ""
+    source.id = r.position(f["id"])
+    if f["id"] != nil && !id.isEmpty && !ScenarioReader.isID(id) {
+      r.error(f["id"], "'id' must use only lower-case letters, digits and '-', found '\(id)'")
+    }
+    let order = r.int(f, "order", what: what, range: 1...999)
+    source.order = r.position(f["order"])
+    let title = r.text(f, "title", required: true, what: what) ?? ""
+    let objectives = r.texts(f, "objectives", what: what) ?? []
+    let briefing = r.text(f, "briefing", what: what) ?? ""
+    var scenarios: [String] = []
+    if let items = r.list(f, "scenarios", what: what) {
+      if items.isEmpty { r.error(f["scenarios"], "a module needs at least one scenario") }
+      for item in items {
+        guard let s = r.scalar(item, "an item of 'scenarios'") else { continue }
+        if scenarios.contains(s) {
+          r.error(item, "scenario '\(s)' is listed twice")
+          continue
+        }
+        scenarios.append(s)
+        source.scenarios.append(r.position(item))
+      }
+    }
+    let passMark: Int?
+    if let pn = f["pass-mark"], !r.isNull(pn) {
+      passMark = r.int(f, "pass-mark", what: what, range: 0...100)
+    } else {
+      passMark = 70
+    }
+    var prerequisites: [String] = []
+    source.prerequisitesKey = r.position(f.keys["prerequisites"] ?? node)
+    if let items = r.list(f, "prerequisites", what: what) {
+      for item in items {
+        guard let s = r.scalar(item, "an item of 'prerequisites'") else { continue }
+        if s == id {
+          r.error(item, "module '\(id)' cannot be its own prerequisite")
+          continue
+        }
+        if prerequisites.contains(s) {
+          r.error(item, "prerequisite '\(s)' is listed twice")
+          continue
+        }
+        prerequisites.append(s)
+        source.prerequisites.append(r.position(item))
+      }
+    }
+    let assessment = r.bool(f, "assessment", what: what) ?? false
+    guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let order, let passMark else { return nil }
+    let module = CurriculumModule(
+      id: id, order: order, title: title, objectives: objectives, briefing: briefing, scenarios: scenarios,
+      passMark: passMark, prerequisites: prerequisites, assessment: assessment, file: r.file)
+    return (module, source)
+  }
+}
+
+/// The kinds of content file `check` recognises.
+public enum ContentKind: String, Sendable, CaseIterable {
+  case policy = "policy pack"
+  case calendar = "holiday calendar"
+  case packet
+  case scenario
+  case module = "curriculum module"
+
+  /// Recognises a file's kind from its top-level keys (the path decides only when the keys do not).
+  public static func recognise(_ node: Node, path: String = "") -> ContentKind? {
+    var keys: Set<String> = []
+    if case .mapping(let m) = node {
+      for (k, _) in m { if case .scalar(let s) = k { keys.insert(s.string) } }
+    }
+    if keys.contains("year") && (keys.contains("holidays") || keys.contains("make-up-workdays")) { return .calendar }
+    if PolicyReader.looksLikePolicy(Array(keys)) || keys.contains("time-limits") || keys.contains("handled-types") {
+      return .policy
+    }
+    if keys.contains("clock") || keys.contains("applicants") || keys.contains("generate") || keys.contains("events")
+      || keys.contains("scoring") || keys.contains("colleague")
+    {
+      return .scenario
+    }
+    if keys.contains("scenarios") || keys.contains("objectives") || keys.contains("prerequisites")
+      || keys.contains("order")
+    {
+      return .module
+    }
+    if keys.contains("applicant") || keys.contains("materials") || keys.contains("application")
+      || keys.contains("employer") || keys.contains("submitted")
+    {
+      return .packet
+    }
+    // Fall back on where the file is.
+    let p = "/" + path
+    if p.contains("/Policies/calendar/") { return .calendar }
+    if p.contains("/Policies/") { return .policy }
+    if p.contains("/Scenarios/packets/") { return .packet }
+    if p.contains("/Scenarios/") { return .scenario }
+    if p.contains("/Curriculum/") { return .module }
+    return nil
+  }
+}
