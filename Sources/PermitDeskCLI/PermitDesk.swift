@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import PermitCore
+import PermitStore
 import PermitTraining
 
 /// `permitdesk`: the training sandbox for the work-permit acceptance window.
@@ -12,12 +14,15 @@ struct PermitDesk: ParsableCommand {
       With no subcommand, opens the trainee REPL on the bundled scenarios and curriculum.
       Exit codes: 0 success, 1 problems found, 64 wrong usage, 65 bad input data, 70 internal error.
       """,
-    subcommands: [Decide.self, Check.self, Generate.self, Bench.self, BenchCheck.self])
+    subcommands: [
+      Decide.self, Check.self, Generate.self, Play.self, Report.self, Verify.self, Bench.self, BenchCheck.self,
+    ])
 
   @OptionGroup var content: ContentOptions
+  @OptionGroup var repl: ReplOptions
 
   func run() throws {
-    print(PermitDesk.helpMessage())
+    try repl.runRepl(content: content, startWith: [])
   }
 }
 
@@ -27,4 +32,64 @@ struct ContentOptions: ParsableArguments {
   var path: String?
 
   var library: ContentLibrary { ContentLibrary(root: ContentLibrary.locate(explicit: path)) }
+}
+
+/// The sandbox database.
+struct DatabaseOptions: ParsableArguments {
+  @Option(name: .customLong("db"), help: "Sandbox database file (default: PERMITDESK_DB or $XDG_DATA_HOME/permitdesk/sandbox.sqlite).")
+  var path: String?
+
+  func open() throws -> SandboxDatabase {
+    let p = path ?? SandboxDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
+    do {
+      return try SandboxDatabase(path: p)
+    } catch {
+      printError("permitdesk: \(error)")
+      throw Exit.badInput
+    }
+  }
+}
+
+/// Options of the REPL (also used by `play`).
+struct ReplOptions: ParsableArguments {
+  @OptionGroup var database: DatabaseOptions
+
+  @Option(help: "Read commands from a script file instead of standard input.")
+  var file: String?
+
+  @Flag(help: "Stop with exit code 1 at the first command that fails.")
+  var stopOnError = false
+
+  @Flag(help: "No colour (also NO_COLOR=1).")
+  var noColor = false
+
+  @Option(help: "Log in as this trainee (or set PERMITDESK_TRAINEE).")
+  var trainee: String?
+
+  func runRepl(content: ContentOptions, startWith: [String]) throws {
+    setvbuf(stdout, nil, _IOLBF, 0)
+    let library = content.library
+    let course = Course(library: library)
+    let db = try database.open()
+    let reader: LineReader
+    do { reader = try LineReader(script: file) } catch {
+      printError("permitdesk: \(error)")
+      throw Exit.badInput
+    }
+    let env = ProcessInfo.processInfo.environment
+    let color = reader.interactive && !noColor && (env["NO_COLOR"] ?? "").isEmpty
+    let repl = Repl(library: library, course: course, db: db, color: color, stopOnError: stopOnError)
+    if !course.diagnostics.isEmpty {
+      printError("permitdesk: \(course.diagnostics.count) problem(s) in the content; 'permitdesk check' shows them")
+    }
+    if reader.interactive {
+      repl.say(["PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes."])
+    }
+    if let name = trainee ?? env["PERMITDESK_TRAINEE"], !name.isEmpty { _ = repl.handle("login \(name)") }
+    for line in startWith {
+      _ = repl.handle(line)
+      if stopOnError && repl.errors > 0 { throw Exit.problems }
+    }
+    if !repl.run(reader: reader) { throw Exit.problems }
+  }
 }

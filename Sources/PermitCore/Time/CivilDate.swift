@@ -87,7 +87,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     return CivilDate.pad(y, 4) + "-" + CivilDate.pad(m, 2) + "-" + CivilDate.pad(d, 2)
   }
 
-  static func pad(_ v: Int, _ width: Int) -> String {
+  /// Zero-pads a number to a width.
+  public static func pad(_ v: Int, _ width: Int) -> String {
     let s = String(v)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
   }

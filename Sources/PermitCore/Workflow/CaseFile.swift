@@ -89,7 +89,9 @@ public struct CaseFile: Hashable, Sendable {
 
   /// Post A proposes an outcome (and, for a one-time notice or refusal, the defects).
   public mutating func propose(_ proposal: Proposal) throws(WorkflowError) {
-    guard state == .received || state == .proposed else { throw .notAllowed(event: "propose", state: state) }
+    guard state == .received || state == .proposed || state == .agreed else {
+      throw .notAllowed(event: "propose", state: state)
+    }
     try checkTime(proposal.at)
     if checkers.contains(proposal.maker) { throw .samePersonBothPosts(proposal.maker) }
     for d in proposal.defects where !DefectCatalog.isKnown(d) { throw .unknownDefect(d) }

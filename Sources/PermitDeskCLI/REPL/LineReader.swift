@@ -1,0 +1,107 @@
+@preconcurrency import CReadline
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where REPL lines come from: GNU readline on a terminal (editing, history, completion), plain
+/// standard input otherwise, or a script file.
+final class LineReader {
+  enum Source {
+    case terminal
+    case stdin
+    case file([String])
+  }
+
+  let source: Source
+  private var fileIndex = 0
+  let historyPath: String?
+
+  /// Supplies completion candidates: (line so far, word being completed) → words.
+  nonisolated(unsafe) static var completer: (String, String) -> [String] = { _, _ in [] }
+  nonisolated(unsafe) private static var matches: [String] = []
+  nonisolated(unsafe) private static var matchIndex = 0
+
+  init(script: String?) throws {
+    if let script {
+      guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+        throw ReplError("cannot read script \(script)")
+      }
+      source = .file(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+      historyPath = nil
+    } else if isatty(0) == 1 && isatty(1) == 1 {
+      source = .terminal
+      historyPath = LineReader.stateDirectory().map { $0 + "/history" }
+      LineReader.setUpReadline(history: historyPath)
+    } else {
+      source = .stdin
+      historyPath = nil
+    }
+  }
+
+  var interactive: Bool {
+    if case .terminal = source { return true }
+    return false
+  }
+
+  /// `$XDG_STATE_HOME/permitdesk` or `~/.local/state/permitdesk`, created.
+  static func stateDirectory() -> String? {
+    let env = ProcessInfo.processInfo.environment
+    let base: String
+    if let x = env["XDG_STATE_HOME"], !x.isEmpty { base = x } else if let h = env["HOME"] { base = h + "/.local/state" } else { return nil }
+    let dir = base + "/permitdesk"
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  static func setUpReadline(history: String?) {
+    pd_set_readline_name("permitdesk")
+    pd_set_basic_word_break_characters(" \t\n")
+    using_history()
+    if let h = history { read_history(h) }
+    pd_set_completion_function { text, start, _ in
+      pd_set_attempted_completion_over(1)
+      guard let text else { return nil }
+      let line = String(cString: pd_line_buffer())
+      let prefix = String(line.utf8.prefix(Int(start))) ?? ""
+      LineReader.matches = LineReader.completer(prefix, String(cString: text))
+      LineReader.matchIndex = 0
+      return pd_completion_matches(text) { _, state in
+        if state == 0 { LineReader.matchIndex = 0 }
+        guard LineReader.matchIndex < LineReader.matches.count else { return nil }
+        let m = LineReader.matches[LineReader.matchIndex]
+        LineReader.matchIndex += 1
+        return strdup(m)
+      }
+    }
+  }
+
+  /// The next line, or nil at the end of input.
+  func next(prompt: String) -> String? {
+    switch source {
+    case .terminal:
+      guard let p = readline(prompt) else { return nil }
+      defer { free(p) }
+      let line = String(cString: p)
+      if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        add_history(line)
+        if let h = historyPath {
+          if FileManager.default.fileExists(atPath: h) { append_history(1, h) } else { write_history(h) }
+        }
+      }
+      return line
+    case .stdin:
+      return readLine(strippingNewline: true)
+    case .file(let lines):
+      guard fileIndex < lines.count else { return nil }
+      fileIndex += 1
+      return lines[fileIndex - 1]
+    }
+  }
+}
+
+struct ReplError: Error, CustomStringConvertible {
+  let description: String
+  init(_ d: String) { description = d }
+}

@@ -1,0 +1,411 @@
+import Foundation
+import PermitCore
+import PermitStore
+import PermitTraining
+
+/// The trainee REPL: reads commands, runs them against the current attempt, commits each
+/// acknowledged action to the sandbox database before the next prompt.
+final class Repl {
+  let library: ContentLibrary
+  let course: Course
+  let db: SandboxDatabase
+  let color: Bool
+  let stopOnError: Bool
+  var trainee: TraineeRecord?
+  var runner: AttemptRunner?
+  var attempt: AttemptRecord?
+  var moduleID: String?
+  /// Errors printed so far.
+  private(set) var errors = 0
+
+  init(library: ContentLibrary, course: Course, db: SandboxDatabase, color: Bool, stopOnError: Bool) {
+    self.library = library
+    self.course = course
+    self.db = db
+    self.color = color
+    self.stopOnError = stopOnError
+  }
+
+  // MARK: - Output
+
+  func say(_ lines: [String]) {
+    for l in lines { print(l) }
+    fflush(stdout)
+  }
+
+  func fail(_ message: String) {
+    errors += 1
+    print(color ? "\u{1B}[31m" + message + "\u{1B}[0m" : message)
+    fflush(stdout)
+  }
+
+  var prompt: String {
+    var p = "permitdesk"
+    if let t = trainee { p += " " + t.name }
+    if let r = runner { p += " [\(r.setup.scenario.id) \(r.session.now.description.dropFirst(11).prefix(5))]" }
+    p += "> "
+    return color ? "\u{1B}[1m" + p + "\u{1B}[0m" : p
+  }
+
+  // MARK: - Loop
+
+  enum Flow { case next, quit }
+
+  /// Runs until quit or end of input. Returns false when --stop-on-error stopped it.
+  func run(reader: LineReader) -> Bool {
+    LineReader.completer = { [weak self] line, word in self?.complete(line: line, word: word) ?? [] }
+    while let line = reader.next(prompt: reader.interactive ? prompt : "") {
+      let before = errors
+      if handle(line) == .quit { break }
+      if stopOnError && errors > before { return false }
+    }
+    return true
+  }
+
+  /// Splits a line into words; double quotes group words.
+  static func words(_ line: String) -> [String] {
+    var out: [String] = []
+    var cur = ""
+    var quoted = false
+    var has = false
+    for ch in line {
+      if ch == "\"" {
+        quoted.toggle()
+        has = true
+      } else if ch.isWhitespace && !quoted {
+        if has { out.append(cur) }
+        cur = ""
+        has = false
+      } else {
+        cur.append(ch)
+        has = true
+      }
+    }
+    if has { out.append(cur) }
+    return out
+  }
+
+  func handle(_ line: String) -> Flow {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty || trimmed.hasPrefix("#") { return .next }
+    let w = Repl.words(trimmed)
+    guard let verb = w.first?.lowercased() else { return .next }
+    let args = Array(w.dropFirst())
+    switch verb {
+    case "quit", "exit": return .quit
+    case "help": help(args)
+    case "login": login(args)
+    case "curriculum": curriculum()
+    case "scenarios": scenarios(args)
+    case "start": start(args)
+    case "resume": resume()
+    case "score": score()
+    case "debrief": debrief()
+    default:
+      if CommandTable.find(verb)?.attempt == true {
+        attemptCommand([verb] + args)
+      } else {
+        fail("unknown command '\(verb)'" + Suggest.hint(verb, CommandTable.names) + " ('help' lists the commands)")
+      }
+    }
+    return .next
+  }
+
+  // MARK: - Commands outside an attempt
+
+  func help(_ args: [String]) {
+    if let v = args.first {
+      guard let c = CommandTable.find(v) else {
+        fail("no command '\(v)'" + Suggest.hint(v, CommandTable.names))
+        return
+      }
+      say(["\(c.usage)", "  \(c.summary)"] + (c.details.isEmpty ? [] : c.details.split(separator: "\n").map { "  " + $0 }))
+      return
+    }
+    var out = ["Commands (help VERB for more):"]
+    for c in CommandTable.all { out.append("  \(c.usage.padding(toLength: 58, withPad: " ", startingAt: 0)) \(c.summary)") }
+    out.append("Outcomes: accept, accept-pending, supplement, refuse. Defect codes like missing:degree, stale:criminal-record, mismatch:name.")
+    say(out)
+  }
+
+  func login(_ args: [String]) {
+    guard let name = args.first, !name.hasPrefix("-") else {
+      fail("usage: login NAME [--cohort COHORT]")
+      return
+    }
+    var cohort: String?
+    if let i = args.firstIndex(of: "--cohort") {
+      guard i + 1 < args.count else {
+        fail("--cohort needs a name")
+        return
+      }
+      cohort = args[i + 1]
+    }
+    do {
+      let existing = try db.trainee(named: name)
+      let t = try db.upsertTrainee(name: name, cohort: cohort ?? existing?.cohort)
+      trainee = t
+      runner = nil
+      attempt = nil
+      var lines = ["Logged in as \(t.name)" + (t.cohort.map { " (cohort \($0))" } ?? "") + "."]
+      if let open = try db.openAttempt(trainee: t.id) {
+        lines.append("You have an unfinished attempt at \(open.scenarioID) (#\(open.id)): 'resume' to continue it.")
+      }
+      say(lines)
+    } catch {
+      fail("cannot log in: \(error)")
+    }
+  }
+
+  func needTrainee() -> TraineeRecord? {
+    if let t = trainee { return t }
+    fail("log in first: login NAME")
+    return nil
+  }
+
+  func progress(for t: TraineeRecord) throws -> [ModuleProgress] {
+    let attempts = try db.attempts(trainee: t.id, scenario: nil, cohort: nil)
+    return Progress.compute(
+      modules: course.modules,
+      attempts: attempts.map {
+        AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall, passed: $0.passed)
+      })
+  }
+
+  func curriculum() {
+    guard let t = needTrainee() else { return }
+    do {
+      var out = ["Curriculum for \(t.name):"]
+      for p in try progress(for: t) {
+        let m = p.module
+        let scores = p.attempts == 0 ? "no attempts" : "\(p.attempts) attempt\(p.attempts == 1 ? "" : "s"), best \(p.best.map(String.init) ?? "-"), last \(p.last.map(String.init) ?? "-")"
+        out.append("  \(m.order). \(m.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(p.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) pass mark \(m.passMark); \(scores)")
+        out.append("     \(m.title)" + (p.status == .locked ? " (needs " + p.missing.joined(separator: ", ") + ")" : " - scenarios: " + m.scenarios.joined(separator: ", ")))
+      }
+      if course.modules.isEmpty { out.append("  (no modules found under Curriculum/)") }
+      say(out)
+    } catch {
+      fail("cannot read progress: \(error)")
+    }
+  }
+
+  func scenarios(_ args: [String]) {
+    var ids = course.scenarios.keys.sorted()
+    if let m = args.first {
+      guard let mod = course.modules.first(where: { $0.id == m }) else {
+        fail("no module '\(m)'" + Suggest.hint(m, course.modules.map(\.id)))
+        return
+      }
+      ids = mod.scenarios
+    }
+    say(ids.map { id in
+      let s = course.scenarios[id]
+      return "  \(id.padding(toLength: 36, withPad: " ", startingAt: 0)) \(s?.title ?? "(missing)")" + (s.map { " [post \($0.post.rawValue)\($0.assessment ? ", assessment" : "")]" } ?? "")
+    })
+  }
+
+  func start(_ args: [String]) {
+    guard let t = needTrainee() else { return }
+    guard let id = args.first, !id.hasPrefix("-") else {
+      fail("usage: start SCENARIO [--mode practice|assessment] [--seed N] ('scenarios' lists them)")
+      return
+    }
+    var mode = AttemptMode.practice
+    var seed: UInt64 = 0
+    var i = 1
+    while i < args.count {
+      switch args[i] {
+      case "--mode":
+        guard i + 1 < args.count, let m = AttemptMode(rawValue: args[i + 1]), m != .autoplay else {
+          fail("--mode takes practice or assessment")
+          return
+        }
+        mode = m
+        i += 2
+      case "--seed":
+        guard i + 1 < args.count, let s = UInt64(args[i + 1]) else {
+          fail("--seed takes a whole number")
+          return
+        }
+        seed = s
+        i += 2
+      default:
+        fail("unexpected '\(args[i])'; usage: start SCENARIO [--mode practice|assessment] [--seed N]")
+        return
+      }
+    }
+    let module = course.module(of: id)
+    if let module, let p = try? progress(for: t).first(where: { $0.module.id == module.id }), p.status == .locked {
+      fail("module \(module.id) is locked: pass \(p.missing.joined(separator: ", ")) first ('curriculum')")
+      return
+    }
+    if module?.assessment == true { mode = .assessment }
+    startAttempt(id: id, trainee: t, mode: mode, seed: seed, module: module?.id)
+  }
+
+  @discardableResult
+  func startAttempt(id: String, trainee t: TraineeRecord, mode: AttemptMode, seed: UInt64, module: String?) -> Bool {
+    switch course.setup(scenario: id, trainee: t.name, mode: mode, seed: seed) {
+    case .failure(let why):
+      fail(why.message)
+      return false
+    case .success(let setup):
+      do {
+        if let open = try db.openAttempt(trainee: t.id) { try db.abandonAttempt(id: open.id) }
+        let a = try db.startAttempt(
+          NewAttempt(
+            trainee: t.id, scenarioID: id, contentHash: course.contentHash(of: id), seed: seed, policy: setup.policy.id,
+            mode: setup.mode.rawValue, post: setup.scenario.post.rawValue, moduleID: module))
+        attempt = a
+        moduleID = module
+        let r = AttemptRunner(setup: setup)
+        runner = r
+        say(["Attempt #\(a.id) started." ] + r.session.drainMessages() + ["'brief' for the briefing, 'queue' for the window, 'help' for commands."])
+        return true
+      } catch {
+        fail("cannot start: \(error)")
+        return false
+      }
+    }
+  }
+
+  func resume() {
+    guard let t = needTrainee() else { return }
+    do {
+      guard let a = try db.openAttempt(trainee: t.id) else {
+        fail("no unfinished attempt for \(t.name); 'start SCENARIO'")
+        return
+      }
+      guard let mode = AttemptMode(rawValue: a.mode) else {
+        fail("attempt #\(a.id) has an unknown mode \(a.mode)")
+        return
+      }
+      guard case .success(let setup) = course.setup(scenario: a.scenarioID, trainee: t.name, mode: mode, seed: a.seed) else {
+        fail("the scenario \(a.scenarioID) of attempt #\(a.id) no longer loads")
+        return
+      }
+      var notes: [String] = []
+      if !a.contentHash.isEmpty && a.contentHash != course.contentHash(of: a.scenarioID) {
+        notes.append("warning: \(a.scenarioID) has changed since the attempt started; the replay may differ")
+      }
+      let log = try db.actions(attempt: a.id).map { [$0.verb] + Repl.decodeArguments($0.arguments) }
+      let r = AttemptRunner.replay(setup: setup, log: log)
+      runner = r
+      attempt = a
+      moduleID = a.moduleID
+      let open = r.session.openTicket.map { ", \($0) open" } ?? ""
+      say(notes + ["Resumed attempt #\(a.id) at \(a.scenarioID): \(log.count) actions replayed; it is \(r.session.now)\(open)."])
+    } catch {
+      fail("cannot resume: \(error)")
+    }
+  }
+
+  static func encodeArguments(_ args: [String]) -> String { JSON.array(args.map { .string($0) }).render() }
+
+  static func decodeArguments(_ text: String) -> [String] {
+    guard let data = text.data(using: .utf8), let a = try? JSONSerialization.jsonObject(with: data) as? [String] else { return [] }
+    return a
+  }
+
+  // MARK: - The attempt
+
+  func needAttempt() -> AttemptRunner? {
+    if let r = runner { return r }
+    fail(trainee == nil ? "log in first (login NAME), then 'start SCENARIO' or 'resume'" : "no attempt in progress: 'start SCENARIO' or 'resume'")
+    return nil
+  }
+
+  /// Runs an attempt command and commits it before returning.
+  func attemptCommand(_ words: [String]) {
+    guard let r = needAttempt(), let a = attempt, let t = trainee else { return }
+    let reply = r.apply(words)
+    do {
+      try record(words, reply: reply, runner: r, attempt: a, trainee: t)
+    } catch {
+      fail("could not save the action (\(error)); it is not acknowledged")
+      return
+    }
+    if reply.ok { say(reply.lines) } else {
+      fail(reply.lines.first ?? "refused")
+      say(Array(reply.lines.dropFirst()))
+    }
+    if words.first == "finish" && reply.ok { finishAttempt() }
+  }
+
+  func record(_ words: [String], reply: Session.Reply, runner r: AttemptRunner, attempt a: AttemptRecord, trainee t: TraineeRecord) throws {
+    _ = try db.appendAction(
+      NewAction(
+        attempt: a.id, actor: t.name, verb: words[0], arguments: Repl.encodeArguments(Array(words.dropFirst())),
+        simTime: r.session.now.description, result: reply.lines.joined(separator: "\n"), ok: reply.ok))
+    if words[0] == "snapshot" && reply.ok, let last = try db.actions(attempt: a.id).last {
+      try db.saveSnapshot(attempt: a.id, name: words[1], seq: last.seq)
+    }
+    try db.saveCases(attempt: a.id, Repl.caseRows(r.session, attempt: a.id))
+  }
+
+  static func caseRows(_ s: Session, attempt: Int64) -> [CaseRow] {
+    s.tickets.compactMap { t in
+      guard let c = s.cases[t] else { return nil }
+      let n = c.notices.last
+      return CaseRow(
+        attempt: attempt, ticket: t, state: c.state.rawValue, outcome: n?.outcome.rawValue,
+        defects: (n?.defects ?? []).joined(separator: " "), maker: n?.maker.value ?? c.proposal?.maker.value,
+        checker: n?.checker.value, noticeAt: n?.issuedAt.description, deadline: c.acceptanceDeadline.description,
+        retainUntil: c.retainUntil?.description)
+    }
+  }
+
+  func finishAttempt() {
+    guard let r = runner, let a = attempt else { return }
+    let mark = moduleID.flatMap { m in course.modules.first { $0.id == m }?.passMark }
+    let card = Scorer.score(r.session, passMark: mark)
+    do {
+      try db.finishAttempt(
+        id: a.id,
+        result: AttemptResult(
+          overall: card.overall, decisions: card.decisions, doubleReview: card.doubleReview, timeLimits: card.timeLimits,
+          passed: card.passed, json: card.json.render()))
+      attempt = try db.attempt(id: a.id)
+    } catch {
+      fail("could not record the score: \(error)")
+    }
+    say(Debrief.scoreLines(card, finished: true))
+  }
+
+  func score() {
+    guard let r = needAttempt() else { return }
+    let mark = moduleID.flatMap { m in course.modules.first { $0.id == m }?.passMark }
+    say(Debrief.scoreLines(Scorer.score(r.session, passMark: mark), finished: r.session.finished))
+  }
+
+  func debrief() {
+    guard let r = needAttempt() else { return }
+    let mark = moduleID.flatMap { m in course.modules.first { $0.id == m }?.passMark }
+    say(Debrief.lines(session: r.session, card: Scorer.score(r.session, passMark: mark)))
+  }
+
+  // MARK: - Completion
+
+  func complete(line: String, word: String) -> [String] {
+    let before = Repl.words(line)
+    var candidates: [String]
+    if before.isEmpty {
+      candidates = CommandTable.names
+    } else {
+      switch before[0] {
+      case "help": candidates = CommandTable.names
+      case "start": candidates = Array(course.scenarios.keys) + ["--mode", "--seed", "practice", "assessment"]
+      case "scenarios": candidates = course.modules.map(\.id)
+      case "open": candidates = runner?.session.tickets ?? []
+      case "show": candidates = MaterialKind.allCases.map(\.rawValue)
+      case "decide":
+        candidates = before.count == 1 ? Outcome.allCases.map(\.rawValue) : DefectCatalog.allCodes + ["--refer-to"] + (runner?.session.policy.windows ?? []) + ["municipal-center"]
+      case "review": candidates = before.count == 1 ? ["agree", "return"] : DefectCatalog.allCodes
+      case "advance": candidates = ["--next", "--to", "30m", "1h", "1d"]
+      case "restore": candidates = runner.map { Array($0.snapshots.keys) } ?? []
+      default: candidates = []
+      }
+    }
+    return candidates.filter { $0.hasPrefix(word) }.sorted()
+  }
+}

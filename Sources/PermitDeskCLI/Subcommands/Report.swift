@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import PermitStore
+import PermitTraining
+
+extension PermitDesk {
+  /// `permitdesk report`: results for trainers.
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Report attempts for trainers: per attempt or per trainee, as a table, CSV or JSON.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Only this trainee.")
+    var trainee: String?
+
+    @Option(help: "Only this cohort.")
+    var cohort: String?
+
+    @Option(help: "Only this scenario.")
+    var scenario: String?
+
+    @Option(help: "One row per attempt or per trainee.")
+    var per: Per = .attempt
+
+    @Option(help: "table, csv or json.")
+    var format: Format = .table
+
+    @Flag(help: "Include autoplay attempts.")
+    var includeAutoplay = false
+
+    enum Per: String, ExpressibleByArgument, CaseIterable { case attempt, trainee }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    func run() throws {
+      let db = try database.open()
+      var traineeID: Int64?
+      if let name = trainee {
+        guard let t = try db.trainee(named: name) else {
+          printError("permitdesk: no trainee '\(name)'")
+          throw Exit.badInput
+        }
+        traineeID = t.id
+      }
+      let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0) })
+      let attempts = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
+      var header: [String]
+      var rows: [[String]]
+      func s(_ v: Int?) -> String { v.map(String.init) ?? "" }
+      switch per {
+      case .attempt:
+        header = ["attempt", "trainee", "cohort", "scenario", "module", "mode", "status", "started", "finished", "overall", "decisions", "double-review", "time-limits", "passed"]
+        rows = attempts.map { a in
+          let t = names[a.trainee]
+          return [String(a.id), t?.name ?? "?", t?.cohort ?? "", a.scenarioID, a.moduleID ?? "", a.mode, a.status, a.startedAt, a.finishedAt ?? "", s(a.overall), s(a.decisions), s(a.doubleReview), s(a.timeLimits), a.passed.map { $0 ? "yes" : "no" } ?? ""]
+        }
+      case .trainee:
+        header = ["trainee", "cohort", "attempts", "finished", "passed", "best", "last", "mean-decisions", "mean-double-review", "mean-time-limits"]
+        var grouped: [Int64: [AttemptRecord]] = [:]
+        for a in attempts { grouped[a.trainee, default: []].append(a) }
+        rows = grouped.keys.sorted { (names[$0]?.name ?? "") < (names[$1]?.name ?? "") }.map { id in
+          let list = grouped[id]!
+          let done = list.filter { $0.status == "finished" }
+          func mean(_ k: KeyPath<AttemptRecord, Int?>) -> String {
+            let v = done.compactMap { $0[keyPath: k] }
+            return v.isEmpty ? "" : String(v.reduce(0, +) / v.count)
+          }
+          return [names[id]?.name ?? "?", names[id]?.cohort ?? "", String(list.count), String(done.count), String(done.filter { $0.passed == true }.count), s(done.compactMap(\.overall).max()), s(done.last?.overall), mean(\.decisions), mean(\.doubleReview), mean(\.timeLimits)]
+        }
+      }
+      switch format {
+      case .csv:
+        print(([header] + rows).map { $0.map(Report.csvField).joined(separator: ",") }.joined(separator: "\n"))
+      case .json:
+        print(JSON.array(rows.map { r in .object(zip(header, r).map { ($0, Report.jsonValue($0, $1)) }) }).render(indent: true))
+      case .table:
+        var widths = header.map(\.count)
+        for r in rows { for (i, v) in r.enumerated() { widths[i] = max(widths[i], v.count) } }
+        func line(_ r: [String]) -> String { r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
+        print(line(header))
+        print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for r in rows { print(line(r)) }
+        if rows.isEmpty { print("(no attempts)") }
+      }
+    }
+
+    static func csvField(_ s: String) -> String {
+      s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    static let numeric: Set<String> = ["attempt", "overall", "decisions", "double-review", "time-limits", "attempts", "finished", "passed", "best", "last", "mean-decisions", "mean-double-review", "mean-time-limits"]
+
+    static func jsonValue(_ key: String, _ v: String) -> JSON {
+      if v.isEmpty { return .null }
+      if key == "passed" && (v == "yes" || v == "no") { return .bool(v == "yes") }
+      if numeric.contains(key), let i = Int(v) { return .int(i) }
+      return .string(v)
+    }
+  }
+
+  /// `permitdesk verify`: the integrity of the records.
+  struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check the sandbox database's hash chain: report any edited, deleted or reordered record.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+      let db = try database.open()
+      let problems = try db.verify()
+      if problems.isEmpty {
+        print("verify: the records are intact")
+        return
+      }
+      for p in problems { print("verify: \(p)") }
+      throw Exit.problems
+    }
+  }
+}

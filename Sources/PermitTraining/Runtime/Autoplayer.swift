@@ -1,0 +1,106 @@
+import PermitCore
+
+/// Plays the model answer through the real runtime, or the model answer with one kind of mistake
+/// (product.md §8: `play --autoplay`), so a trainer can prove a scenario is winnable and scored right.
+public enum AutoplayStyle: String, CaseIterable, Sendable {
+  /// The examiner's answer, on time, with post B's review and evidence opened.
+  case perfect
+  /// Tries to issue before post B has agreed (post A), or gives verdicts without opening the evidence (post B).
+  case skipReview = "skip-review"
+  /// Right decisions, but the notice is left until the deadline has passed.
+  case late
+  /// Proposes one-time notices with a defect left out (post A), or agrees with every proposal (post B).
+  case missDefects = "miss-defects"
+}
+
+/// Drives an ``AttemptRunner`` with an ``AutoplayStyle``.
+public enum Autoplayer {
+  /// Plays the attempt to its end; `each` sees every command and reply (to log and print them).
+  public static func play(_ runner: AttemptRunner, style: AutoplayStyle, each: ([String], Session.Reply) -> Void) {
+    var mistakesMade = Set<String>()
+    func run(_ words: [String]) -> Session.Reply {
+      let r = runner.apply(words)
+      each(words, r)
+      return r
+    }
+    var steps = 0
+    while steps < 20_000 {
+      steps += 1
+      let s = runner.session
+      if s.finished { return }
+      var acted = false
+      for t in s.tickets {
+        guard let c = s.cases[t] else { continue }
+        let key = "\(t)#\(c.rounds.count)"
+        if s.scenario.post == .a {
+          switch c.state {
+          case .received:
+            _ = run(["open", t])
+            for k in Set(c.currentRound.packet.materials.map(\.kind)).sorted() { _ = run(["show", k.rawValue]) }
+            var p = s.modelProposal(c, maker: s.trainee, at: s.now)
+            if style == .missDefects && !mistakesMade.contains(key) && !p.defects.isEmpty && p.outcome != .refuse {
+              mistakesMade.insert(key)
+              var d = p.defects
+              d.removeLast()
+              p = Proposal(outcome: d.isEmpty ? .accept : p.outcome, defects: d, referTo: p.referTo, maker: p.maker, at: p.at)
+            }
+            _ = run(["decide", p.outcome.rawValue] + p.defects + (p.referTo.map { ["--refer-to", $0] } ?? []))
+            if style == .skipReview && !mistakesMade.contains(key) {
+              mistakesMade.insert(key)
+              _ = run(["issue"])
+            }
+            _ = run(["handover"])
+            acted = true
+          case .agreed:
+            if style == .late { continue }
+            _ = run(["open", t])
+            let r = run(["issue"])
+            if !r.ok {
+              // e.g. an incomplete notice refused by the core: propose again, correctly.
+              let p = s.modelProposal(s.cases[t]!, maker: s.trainee, at: s.now)
+              _ = run(["decide", p.outcome.rawValue] + p.defects + (p.referTo.map { ["--refer-to", $0] } ?? []))
+              _ = run(["handover"])
+            }
+            acted = true
+          default: continue
+          }
+        } else {
+          guard c.state == .proposed, let p = c.proposal, p.maker != s.trainee else { continue }
+          if style == .late { continue }
+          _ = run(["open", t])
+          if style != .skipReview {
+            for k in Set(c.currentRound.packet.materials.map(\.kind)).sorted() { _ = run(["show", k.rawValue]) }
+          }
+          if style == .missDefects {
+            _ = run(["review", "agree"])
+          } else if let why = Session.judge(p, against: c.currentRound.examination) {
+            _ = run(["review", "return", why])
+          } else {
+            _ = run(["review", "agree"])
+          }
+          acted = true
+        }
+        if acted { break }
+      }
+      if acted { continue }
+      if s.nextHappening() != nil && !(s.dayIsDone && style != .late && s.waitingCount == 0 && !s.hasPendingWindowWork) {
+        let before = s.now
+        let r = run(["advance", "--next"])
+        if !r.ok || (s.now == before && s.nextHappening() == before && !s.dayIsDone) {
+          if s.dayIsDone || !r.ok { break }
+        }
+        if s.dayIsDone && s.waitingCount == 0 && !s.hasPendingWindowWork && style != .late { break }
+        continue
+      }
+      break
+    }
+    _ = run(["finish"])
+  }
+}
+
+extension Session {
+  /// Whether a case still needs the window (a proposal under review or a colleague's work pending).
+  public var hasPendingWindowWork: Bool {
+    tickets.contains { cases[$0]!.state.awaitsAcceptanceDecision }
+  }
+}
