@@ -1,0 +1,356 @@
+internal import GRDB
+
+/// A trainee known to the sandbox. Names are unique; the cohort groups trainees for reports.
+public struct TraineeRecord: Sendable, Hashable {
+  /// Row id.
+  public var id: Int64
+  /// The login name, unique in the sandbox.
+  public var name: String
+  /// The cohort (training group), if any.
+  public var cohort: String?
+  /// When the trainee was first seen (wall clock, ISO 8601 UTC).
+  public var createdAt: String
+
+  /// Creates a record value (the store creates them; this is for callers' tests).
+  public init(id: Int64, name: String, cohort: String?, createdAt: String) {
+    self.id = id
+    self.name = name
+    self.cohort = cohort
+    self.createdAt = createdAt
+  }
+}
+
+/// What is needed to start an attempt: who plays which scenario, with which content and options.
+public struct NewAttempt: Sendable {
+  /// The trainee's row id.
+  public var trainee: Int64
+  /// The scenario id.
+  public var scenarioID: String
+  /// A hash of the scenario and policy content played, so a replay can tell if the content changed.
+  public var contentHash: String
+  /// The seed of the generator for this attempt.
+  public var seed: UInt64
+  /// The policy pack id.
+  public var policy: String
+  /// `practice`, `assessment` or `autoplay`.
+  public var mode: String
+  /// The trainee's post: `A` or `B`.
+  public var post: String
+  /// The curriculum module, if the attempt belongs to one.
+  public var moduleID: String?
+
+  /// Creates the description of a new attempt.
+  public init(
+    trainee: Int64, scenarioID: String, contentHash: String, seed: UInt64, policy: String, mode: String,
+    post: String, moduleID: String? = nil
+  ) {
+    self.trainee = trainee
+    self.scenarioID = scenarioID
+    self.contentHash = contentHash
+    self.seed = seed
+    self.policy = policy
+    self.mode = mode
+    self.post = post
+    self.moduleID = moduleID
+  }
+}
+
+/// One attempt of a trainee at a scenario, with its status and, once finished, its score.
+public struct AttemptRecord: Sendable, Hashable {
+  /// Row id (increasing: attempts sort oldest first by id).
+  public var id: Int64
+  /// The trainee's row id.
+  public var trainee: Int64
+  /// The scenario id.
+  public var scenarioID: String
+  /// The content hash recorded at start.
+  public var contentHash: String
+  /// The generator seed (stored in SQLite as the Int64 with the same bit pattern).
+  public var seed: UInt64
+  /// The policy pack id.
+  public var policy: String
+  /// `practice`, `assessment` or `autoplay`.
+  public var mode: String
+  /// `A` or `B`.
+  public var post: String
+  /// The curriculum module, if any.
+  public var moduleID: String?
+  /// `open`, `finished` or `abandoned`.
+  public var status: String
+  /// When it started (wall clock, ISO 8601 UTC).
+  public var startedAt: String
+  /// When it was finished or abandoned (wall clock, ISO 8601 UTC).
+  public var finishedAt: String?
+  /// Overall score 0–100, once finished.
+  public var overall: Int?
+  /// Decisions score 0–100, once finished.
+  public var decisions: Int?
+  /// Double-review score 0–100, once finished.
+  public var doubleReview: Int?
+  /// Time-limits score 0–100, once finished.
+  public var timeLimits: Int?
+  /// Whether the pass mark was reached, once finished.
+  public var passed: Bool?
+  /// The full result as JSON (the runtime's format), once finished.
+  public var resultJSON: String?
+
+  /// Creates a record value (the store creates them; this is for callers' tests).
+  public init(
+    id: Int64, trainee: Int64, scenarioID: String, contentHash: String, seed: UInt64, policy: String,
+    mode: String, post: String, moduleID: String?, status: String, startedAt: String, finishedAt: String?,
+    overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?, passed: Bool?, resultJSON: String?
+  ) {
+    self.id = id
+    self.trainee = trainee
+    self.scenarioID = scenarioID
+    self.contentHash = contentHash
+    self.seed = seed
+    self.policy = policy
+    self.mode = mode
+    self.post = post
+    self.moduleID = moduleID
+    self.status = status
+    self.startedAt = startedAt
+    self.finishedAt = finishedAt
+    self.overall = overall
+    self.decisions = decisions
+    self.doubleReview = doubleReview
+    self.timeLimits = timeLimits
+    self.passed = passed
+    self.resultJSON = resultJSON
+  }
+}
+
+/// The score of a finished attempt.
+public struct AttemptResult: Sendable {
+  /// Overall score 0–100.
+  public var overall: Int
+  /// Decisions score 0–100.
+  public var decisions: Int
+  /// Double-review score 0–100.
+  public var doubleReview: Int
+  /// Time-limits score 0–100.
+  public var timeLimits: Int
+  /// Whether the pass mark was reached.
+  public var passed: Bool
+  /// The full result as JSON (the runtime's format; stored and hashed as given).
+  public var json: String
+
+  /// Creates a result.
+  public init(overall: Int, decisions: Int, doubleReview: Int, timeLimits: Int, passed: Bool, json: String) {
+    self.overall = overall
+    self.decisions = decisions
+    self.doubleReview = doubleReview
+    self.timeLimits = timeLimits
+    self.passed = passed
+    self.json = json
+  }
+}
+
+/// An action to append to an attempt's log.
+public struct NewAction: Sendable {
+  /// The attempt's row id.
+  public var attempt: Int64
+  /// Who acted (a trainee name, `colleague`, `center`, `system`, …).
+  public var actor: String
+  /// The REPL verb or event name.
+  public var verb: String
+  /// The arguments, in the runtime's own encoding.
+  public var arguments: String
+  /// The simulated time of the action.
+  public var simTime: String
+  /// What the runtime answered, in its own encoding.
+  public var result: String
+  /// Whether the action succeeded.
+  public var ok: Bool
+
+  /// Creates an action to append.
+  public init(
+    attempt: Int64, actor: String, verb: String, arguments: String, simTime: String, result: String, ok: Bool
+  ) {
+    self.attempt = attempt
+    self.actor = actor
+    self.verb = verb
+    self.arguments = arguments
+    self.simTime = simTime
+    self.result = result
+    self.ok = ok
+  }
+}
+
+/// One recorded action of the append-only log, with its place in the hash chain.
+public struct ActionRecord: Sendable, Hashable {
+  /// The attempt's row id.
+  public var attempt: Int64
+  /// Position in the attempt's log: 1, 2, 3, …
+  public var seq: Int64
+  /// Who acted.
+  public var actor: String
+  /// The verb or event name.
+  public var verb: String
+  /// The arguments.
+  public var arguments: String
+  /// The simulated time.
+  public var simTime: String
+  /// When it was recorded (wall clock, ISO 8601 UTC).
+  public var wallTime: String
+  /// What the runtime answered.
+  public var result: String
+  /// Whether it succeeded.
+  public var ok: Bool
+  /// The hash of the previous action (for seq 1: the attempt's hash).
+  public var prevHash: String
+  /// SHA-256 hex of `prevHash` and this row's canonical fields.
+  public var hash: String
+
+  /// Creates a record value (the store creates them; this is for callers' tests).
+  public init(
+    attempt: Int64, seq: Int64, actor: String, verb: String, arguments: String, simTime: String,
+    wallTime: String, result: String, ok: Bool, prevHash: String, hash: String
+  ) {
+    self.attempt = attempt
+    self.seq = seq
+    self.actor = actor
+    self.verb = verb
+    self.arguments = arguments
+    self.simTime = simTime
+    self.wallTime = wallTime
+    self.result = result
+    self.ok = ok
+    self.prevHash = prevHash
+    self.hash = hash
+  }
+}
+
+/// One case of an attempt as the runtime last projected it, for reports and retention.
+public struct CaseRow: Sendable, Hashable {
+  /// The attempt's row id.
+  public var attempt: Int64
+  /// The ticket, unique within the attempt.
+  public var ticket: String
+  /// The case state (the runtime's name for it).
+  public var state: String
+  /// The notice outcome, once decided.
+  public var outcome: String?
+  /// Defect codes, in the runtime's encoding (e.g. comma-separated).
+  public var defects: String
+  /// The staff identity at post A.
+  public var maker: String?
+  /// The staff identity at post B.
+  public var checker: String?
+  /// When the notice was issued (simulated time).
+  public var noticeAt: String?
+  /// The acceptance deadline.
+  public var deadline: String
+  /// Until when the filed case is kept (simulated date); nil while not filed.
+  public var retainUntil: String?
+
+  /// Creates a case row.
+  public init(
+    attempt: Int64, ticket: String, state: String, outcome: String? = nil, defects: String = "",
+    maker: String? = nil, checker: String? = nil, noticeAt: String? = nil, deadline: String,
+    retainUntil: String? = nil
+  ) {
+    self.attempt = attempt
+    self.ticket = ticket
+    self.state = state
+    self.outcome = outcome
+    self.defects = defects
+    self.maker = maker
+    self.checker = checker
+    self.noticeAt = noticeAt
+    self.deadline = deadline
+    self.retainUntil = retainUntil
+  }
+}
+
+/// A named marker in a practice attempt, pointing at an action seq (0 = before the first action).
+public struct SnapshotRecord: Sendable, Hashable {
+  /// The attempt's row id.
+  public var attempt: Int64
+  /// The snapshot's name, unique within the attempt.
+  public var name: String
+  /// The action seq it points at.
+  public var seq: Int64
+  /// When it was saved (wall clock, ISO 8601 UTC).
+  public var createdAt: String
+
+  /// Creates a record value.
+  public init(attempt: Int64, name: String, seq: Int64, createdAt: String) {
+    self.attempt = attempt
+    self.name = name
+    self.seq = seq
+    self.createdAt = createdAt
+  }
+}
+
+/// One finding of `SandboxDatabase.verify()`.
+public struct IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
+  /// The attempt concerned, if any.
+  public var attempt: Int64?
+  /// The action seq concerned, if any.
+  public var seq: Int64?
+  /// What is wrong.
+  public var message: String
+
+  /// Creates a finding.
+  public init(attempt: Int64?, seq: Int64?, message: String) {
+    self.attempt = attempt
+    self.seq = seq
+    self.message = message
+  }
+
+  /// `attempt #3, action 7: message`.
+  public var description: String {
+    switch (attempt, seq) {
+    case (let a?, let s?): return "attempt #\(a), action \(s): \(message)"
+    case (let a?, nil): return "attempt #\(a): \(message)"
+    case (nil, let s?): return "action \(s): \(message)"
+    case (nil, nil): return message
+    }
+  }
+}
+
+// MARK: - Database
+
+extension TraineeRecord {
+  init(row: Row) {
+    self.init(id: row["id"], name: row["name"], cohort: row["cohort"], createdAt: row["createdAt"])
+  }
+}
+
+extension AttemptRecord {
+  init(row: Row) {
+    let seed: Int64 = row["seed"]
+    self.init(
+      id: row["id"], trainee: row["trainee"], scenarioID: row["scenarioID"], contentHash: row["contentHash"],
+      seed: UInt64(bitPattern: seed), policy: row["policy"], mode: row["mode"], post: row["post"],
+      moduleID: row["moduleID"], status: row["status"], startedAt: row["startedAt"], finishedAt: row["finishedAt"],
+      overall: row["overall"], decisions: row["decisions"], doubleReview: row["doubleReview"],
+      timeLimits: row["timeLimits"], passed: row["passed"], resultJSON: row["resultJSON"])
+  }
+}
+
+extension ActionRecord {
+  init(row: Row) {
+    self.init(
+      attempt: row["attempt"], seq: row["seq"], actor: row["actor"], verb: row["verb"],
+      arguments: row["arguments"], simTime: row["simTime"], wallTime: row["wallTime"], result: row["result"],
+      ok: row["ok"], prevHash: row["prevHash"], hash: row["hash"])
+  }
+}
+
+extension CaseRow {
+  init(row: Row) {
+    self.init(
+      attempt: row["attempt"], ticket: row["ticket"], state: row["state"], outcome: row["outcome"],
+      defects: row["defects"], maker: row["maker"], checker: row["checker"], noticeAt: row["noticeAt"],
+      deadline: row["deadline"], retainUntil: row["retainUntil"])
+  }
+}
+
+extension SnapshotRecord {
+  init(row: Row) {
+    self.init(attempt: row["attempt"], name: row["name"], seq: row["seq"], createdAt: row["createdAt"])
+  }
+}

@@ -1,0 +1,337 @@
+internal import GRDB
+
+// MARK: - Trainees
+
+extension SandboxDatabase {
+  /// The trainee with this exact name, or nil.
+  public func trainee(named name: String) throws -> TraineeRecord? {
+    try read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE name = ?", arguments: [name]).map(TraineeRecord.init(row:))
+    }
+  }
+
+  /// Creates the trainee, or updates the cohort of an existing one. A nil `cohort` leaves an existing
+  /// trainee's cohort unchanged (so `login NAME` does not forget it).
+  public func upsertTrainee(name: String, cohort: String?) throws -> TraineeRecord {
+    guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw StoreError.invalidArgument("a trainee name cannot be empty; log in with `login NAME`.")
+    }
+    return try write { db in
+      if let row = try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE name = ?", arguments: [name]) {
+        var trainee = TraineeRecord(row: row)
+        if let cohort, cohort != trainee.cohort {
+          try db.execute(sql: "UPDATE trainee SET cohort = ? WHERE id = ?", arguments: [cohort, trainee.id])
+          trainee.cohort = cohort
+        }
+        return trainee
+      }
+      let createdAt = WallClock.now()
+      try db.execute(
+        sql: "INSERT INTO trainee (name, cohort, createdAt) VALUES (?, ?, ?)", arguments: [name, cohort, createdAt])
+      return TraineeRecord(id: db.lastInsertedRowID, name: name, cohort: cohort, createdAt: createdAt)
+    }
+  }
+
+  /// The trainees of a cohort (all trainees when `cohort` is nil), by name.
+  public func trainees(cohort: String?) throws -> [TraineeRecord] {
+    try read { db in
+      let rows =
+        if let cohort {
+          try Row.fetchAll(db, sql: "SELECT * FROM trainee WHERE cohort = ? ORDER BY name", arguments: [cohort])
+        } else {
+          try Row.fetchAll(db, sql: "SELECT * FROM trainee ORDER BY name")
+        }
+      return rows.map(TraineeRecord.init(row:))
+    }
+  }
+}
+
+// MARK: - Attempts
+
+extension SandboxDatabase {
+  static let modes: Set<String> = ["practice", "assessment", "autoplay"]
+  static let posts: Set<String> = ["A", "B"]
+
+  /// Starts an attempt (status `open`) and links it into the hash chain of attempts.
+  public func startAttempt(_ new: NewAttempt) throws -> AttemptRecord {
+    guard Self.modes.contains(new.mode) else {
+      throw StoreError.invalidArgument("unknown mode \"\(new.mode)\": expected practice, assessment or autoplay.")
+    }
+    guard Self.posts.contains(new.post) else {
+      throw StoreError.invalidArgument("unknown post \"\(new.post)\": expected A or B.")
+    }
+    guard !new.scenarioID.isEmpty, !new.policy.isEmpty else {
+      throw StoreError.invalidArgument("an attempt needs a scenario id and a policy pack id.")
+    }
+    return try write { db in
+      guard let traineeName = try String.fetchOne(db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [new.trainee])
+      else { throw StoreError.unknownTrainee("#\(new.trainee)") }
+      let prev = try Self.lastAttemptHash(db)
+      let lastID = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'attempt'") ?? 0
+      let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM attempt") ?? 0
+      let id = max(lastID, maxID) + 1
+      let startedAt = WallClock.now()
+      let hash = Chain.attemptHash(
+        prev: prev, id: id, trainee: new.trainee, traineeName: traineeName, scenarioID: new.scenarioID,
+        contentHash: new.contentHash, seed: new.seed, policy: new.policy, mode: new.mode, post: new.post,
+        moduleID: new.moduleID, startedAt: startedAt)
+      try db.execute(
+        sql: """
+          INSERT INTO attempt (id, trainee, scenarioID, contentHash, seed, policy, mode, post, moduleID, status,
+            startedAt, lastSeq, prevHash, hash)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?)
+          """,
+        arguments: [
+          id, new.trainee, new.scenarioID, new.contentHash, Int64(bitPattern: new.seed), new.policy, new.mode,
+          new.post, new.moduleID, startedAt, prev, hash,
+        ])
+      return AttemptRecord(
+        id: id, trainee: new.trainee, scenarioID: new.scenarioID, contentHash: new.contentHash, seed: new.seed,
+        policy: new.policy, mode: new.mode, post: new.post, moduleID: new.moduleID, status: "open",
+        startedAt: startedAt, finishedAt: nil, overall: nil, decisions: nil, doubleReview: nil, timeLimits: nil,
+        passed: nil, resultJSON: nil)
+    }
+  }
+
+  /// The hash the next attempt chains from: the last attempt's, or the genesis hash.
+  static func lastAttemptHash(_ db: Database) throws -> String {
+    if let hash = try String.fetchOne(db, sql: "SELECT hash FROM attempt ORDER BY id DESC LIMIT 1") { return hash }
+    let row = try Row.fetchOne(db, sql: "SELECT marker, created_at FROM sandbox LIMIT 1")
+    return Chain.genesis(marker: row?["marker"] ?? Schema.marker, createdAt: row?["created_at"])
+  }
+
+  /// The attempt with this id, or nil.
+  public func attempt(id: Int64) throws -> AttemptRecord? {
+    try read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [id]).map(AttemptRecord.init(row:))
+    }
+  }
+
+  /// The trainee's latest attempt with status `open` (the one `resume` continues), or nil.
+  public func openAttempt(trainee: Int64) throws -> AttemptRecord? {
+    try read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT * FROM attempt WHERE trainee = ? AND status = 'open' ORDER BY id DESC LIMIT 1",
+        arguments: [trainee]
+      ).map(AttemptRecord.init(row:))
+    }
+  }
+
+  /// Attempts matching every given filter (nil = any), oldest first. `cohort` is the trainee's cohort.
+  public func attempts(trainee: Int64?, scenario: String?, cohort: String?) throws -> [AttemptRecord] {
+    var conditions: [String] = []
+    var arguments: StatementArguments = []
+    if let trainee {
+      conditions.append("attempt.trainee = ?")
+      _ = arguments.append(contentsOf: [trainee])
+    }
+    if let scenario {
+      conditions.append("attempt.scenarioID = ?")
+      _ = arguments.append(contentsOf: [scenario])
+    }
+    if let cohort {
+      conditions.append("trainee.cohort = ?")
+      _ = arguments.append(contentsOf: [cohort])
+    }
+    let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    let sql = "SELECT attempt.* FROM attempt JOIN trainee ON trainee.id = attempt.trainee \(whereClause) ORDER BY attempt.id"
+    return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(AttemptRecord.init(row:)) }
+  }
+
+  /// Finishes an open attempt: status `finished`, the scores, `passed`, `finishedAt` (wall clock), and a
+  /// result hash that pins the scores to the log as it stands. Scores must be 0–100.
+  public func finishAttempt(id: Int64, result: AttemptResult) throws {
+    for (name, value) in [
+      ("overall", result.overall), ("decisions", result.decisions), ("double-review", result.doubleReview),
+      ("time-limits", result.timeLimits),
+    ] where !(0...100).contains(value) {
+      throw StoreError.invalidArgument("the \(name) score must be between 0 and 100, not \(value).")
+    }
+    try close(
+      id: id, status: "finished", overall: result.overall, decisions: result.decisions,
+      doubleReview: result.doubleReview, timeLimits: result.timeLimits, passed: result.passed,
+      resultJSON: result.json)
+  }
+
+  /// Abandons an open attempt (status `abandoned`, `finishedAt` set, no scores).
+  public func abandonAttempt(id: Int64) throws {
+    try close(
+      id: id, status: "abandoned", overall: nil, decisions: nil, doubleReview: nil, timeLimits: nil, passed: nil,
+      resultJSON: nil)
+  }
+
+  private func close(
+    id: Int64, status: String, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?, passed: Bool?,
+    resultJSON: String?
+  ) throws {
+    try write { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT status, hash FROM attempt WHERE id = ?", arguments: [id])
+      else { throw StoreError.unknownAttempt(id) }
+      let current: String = row["status"]
+      guard current == "open" else { throw StoreError.attemptNotOpen(id: id, status: current) }
+      let attemptHash: String = row["hash"]
+      let head = try Self.head(db, attempt: id, attemptHash: attemptHash)
+      let finishedAt = WallClock.now()
+      let resultHash = Chain.resultHash(
+        attemptHash: attemptHash, status: status, finishedAt: finishedAt, overall: overall, decisions: decisions,
+        doubleReview: doubleReview, timeLimits: timeLimits, passed: passed, resultJSON: resultJSON,
+        resultSeq: head.seq, headHash: head.hash)
+      try db.execute(
+        sql: """
+          UPDATE attempt SET status = ?, finishedAt = ?, overall = ?, decisions = ?, doubleReview = ?,
+            timeLimits = ?, passed = ?, resultJSON = ?, resultSeq = ?, resultHash = ?
+          WHERE id = ?
+          """,
+        arguments: [
+          status, finishedAt, overall, decisions, doubleReview, timeLimits, passed, resultJSON, head.seq, resultHash,
+          id,
+        ])
+    }
+  }
+
+  /// The last action of an attempt's log (seq 0 and the attempt's hash when the log is empty).
+  static func head(_ db: Database, attempt: Int64, attemptHash: String) throws -> (seq: Int64, hash: String) {
+    if let row = try Row.fetchOne(
+      db, sql: "SELECT seq, hash FROM action WHERE attempt = ? ORDER BY seq DESC LIMIT 1", arguments: [attempt])
+    {
+      return (row["seq"], row["hash"])
+    }
+    return (0, attemptHash)
+  }
+}
+
+// MARK: - Action log
+
+extension SandboxDatabase {
+  /// Appends an action to its attempt's log with the next seq (1, 2, 3, …), chained to the previous
+  /// action's hash. One transaction, committed when this returns. Appending to a finished attempt is
+  /// allowed (e.g. a `debrief` after the score); its result hash still pins the log it was scored on.
+  public func appendAction(_ action: NewAction) throws -> ActionRecord {
+    guard !action.actor.isEmpty, !action.verb.isEmpty else {
+      throw StoreError.invalidArgument("an action needs an actor and a verb.")
+    }
+    return try write { db in
+      guard let attemptHash = try String.fetchOne(db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [action.attempt])
+      else { throw StoreError.unknownAttempt(action.attempt) }
+      let head = try Self.head(db, attempt: action.attempt, attemptHash: attemptHash)
+      let seq = head.seq + 1
+      let wallTime = WallClock.now()
+      let hash = Chain.actionHash(
+        prev: head.hash, attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb,
+        arguments: action.arguments, simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok)
+      try db.execute(
+        sql: """
+          INSERT INTO action (attempt, seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          action.attempt, seq, action.actor, action.verb, action.arguments, action.simTime, wallTime, action.result,
+          action.ok, head.hash, hash,
+        ])
+      try db.execute(sql: "UPDATE attempt SET lastSeq = ? WHERE id = ?", arguments: [seq, action.attempt])
+      return ActionRecord(
+        attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb, arguments: action.arguments,
+        simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok, prevHash: head.hash,
+        hash: hash)
+    }
+  }
+
+  /// The attempt's actions by seq (empty for an attempt without actions or an unknown id).
+  public func actions(attempt: Int64) throws -> [ActionRecord] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM action WHERE attempt = ? ORDER BY seq", arguments: [attempt])
+        .map(ActionRecord.init(row:))
+    }
+  }
+}
+
+// MARK: - Case projections
+
+extension SandboxDatabase {
+  /// Replaces all case rows of the attempt with `cases` (each must carry this attempt id and a
+  /// distinct ticket).
+  public func saveCases(attempt: Int64, _ cases: [CaseRow]) throws {
+    if let stray = cases.first(where: { $0.attempt != attempt }) {
+      throw StoreError.invalidArgument(
+        "case \(stray.ticket) belongs to attempt #\(stray.attempt), not #\(attempt); save it with its own attempt.")
+    }
+    try write { db in
+      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM attempt WHERE id = ?", arguments: [attempt]) != nil
+      else { throw StoreError.unknownAttempt(attempt) }
+      try db.execute(sql: "DELETE FROM caseRow WHERE attempt = ?", arguments: [attempt])
+      let statement = try db.makeStatement(
+        sql: """
+          INSERT INTO caseRow (attempt, ticket, state, outcome, defects, maker, checker, noticeAt, deadline,
+            retainUntil)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for c in cases {
+        try statement.execute(arguments: [
+          c.attempt, c.ticket, c.state, c.outcome, c.defects, c.maker, c.checker, c.noticeAt, c.deadline, c.retainUntil,
+        ])
+      }
+    }
+  }
+
+  /// The attempt's case rows, by ticket.
+  public func cases(attempt: Int64) throws -> [CaseRow] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM caseRow WHERE attempt = ? ORDER BY ticket", arguments: [attempt])
+        .map(CaseRow.init(row:))
+    }
+  }
+
+  /// Retention: deletes every case row whose `retainUntil` is before `date` and returns them (by attempt,
+  /// then ticket). Dates compare as text, so pass the same ISO 8601 form the runtime stores
+  /// (`2020-07-03`, or full timestamps with the same offset).
+  public func purgeCases(retainedBefore date: String) throws -> [CaseRow] {
+    try write { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM caseRow WHERE retainUntil IS NOT NULL AND retainUntil < ? ORDER BY attempt, ticket
+          """,
+        arguments: [date]
+      ).map(CaseRow.init(row:))
+      try db.execute(
+        sql: "DELETE FROM caseRow WHERE retainUntil IS NOT NULL AND retainUntil < ?", arguments: [date])
+      return rows
+    }
+  }
+}
+
+// MARK: - Snapshots
+
+extension SandboxDatabase {
+  /// Saves (or moves, if the name exists) a named snapshot of the attempt at action `seq`
+  /// (0 = before the first action; at most the last seq).
+  public func saveSnapshot(attempt: Int64, name: String, seq: Int64) throws {
+    guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw StoreError.invalidArgument("a snapshot needs a name: `snapshot NAME`.")
+    }
+    try write { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [attempt])
+      else { throw StoreError.unknownAttempt(attempt) }
+      let head = try Self.head(db, attempt: attempt, attemptHash: row["hash"])
+      guard (0...head.seq).contains(seq) else {
+        throw StoreError.invalidArgument(
+          "attempt #\(attempt) has actions 1…\(head.seq); a snapshot cannot point at action \(seq).")
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO snapshot (attempt, name, seq, createdAt) VALUES (?, ?, ?, ?)
+          ON CONFLICT (attempt, name) DO UPDATE SET seq = excluded.seq, createdAt = excluded.createdAt
+          """,
+        arguments: [attempt, name, seq, WallClock.now()])
+    }
+  }
+
+  /// The attempt's snapshots, oldest first.
+  public func snapshots(attempt: Int64) throws -> [SnapshotRecord] {
+    try read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM snapshot WHERE attempt = ? ORDER BY createdAt, rowid", arguments: [attempt]
+      ).map(SnapshotRecord.init(row:))
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/// What can go wrong in the sandbox store. Each message says what happened and what to do next.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file is an SQLite database but not a PermitDesk sandbox (no sandbox marker). Carries the path.
+  case notASandbox(String)
+  /// The file exists but is not an SQLite database, or cannot be read. Carries the path.
+  case unreadable(String)
+  /// The database was created by a newer PermitDesk (it has migrations this version does not know).
+  /// Carries the path.
+  case newerSchema(String)
+  /// The database could not be opened or created (folder not writable, …). Carries the path and
+  /// the reason.
+  case cannotOpen(path: String, reason: String)
+  /// No attempt with this id.
+  case unknownAttempt(Int64)
+  /// No trainee with this name (or `#id`).
+  case unknownTrainee(String)
+  /// The attempt is finished or abandoned and cannot change status any more.
+  case attemptNotOpen(id: Int64, status: String)
+  /// A value handed to the store is not acceptable; the text says which and what is expected.
+  case invalidArgument(String)
+  /// Another PermitDesk process kept the database locked for longer than the busy timeout.
+  case busy(String)
+  /// Any other SQLite failure, with SQLite's own message.
+  case database(String)
+
+  /// One line for the user: what happened and what to do.
+  public var description: String {
+    switch self {
+    case .notASandbox(let path):
+      return "\(path) is an SQLite database but not a PermitDesk sandbox (it has no sandbox marker); "
+        + "PermitDesk refuses to write into it. Pass another file with --db or PERMITDESK_DB."
+    case .unreadable(let path):
+      return "\(path) is not an SQLite database or cannot be read; PermitDesk leaves it untouched. "
+        + "Check the path given with --db or PERMITDESK_DB, or move the file away to start a new sandbox."
+    case .newerSchema(let path):
+      return "\(path) was written by a newer version of PermitDesk. Update PermitDesk, or use another "
+        + "sandbox file with --db."
+    case .cannotOpen(let path, let reason):
+      return "cannot open the sandbox database \(path): \(reason). Check that the folder exists and is "
+        + "writable, or pass another file with --db."
+    case .unknownAttempt(let id):
+      return "there is no attempt #\(id) in this sandbox. List the attempts with `permitdesk report`."
+    case .unknownTrainee(let name):
+      return "there is no trainee \(name) in this sandbox. Log in with `login NAME` to create one."
+    case .attemptNotOpen(let id, let status):
+      return "attempt #\(id) is already \(status); it cannot be finished or abandoned again. "
+        + "Start a new attempt with `start SCENARIO`."
+    case .invalidArgument(let message):
+      return message
+    case .busy(let path):
+      return "the sandbox database \(path) stayed locked by another PermitDesk process for more than "
+        + "5 seconds. Try the command again; nothing was recorded."
+    case .database(let message):
+      return "sandbox database error: \(message). Run `permitdesk verify` to check the records."
+    }
+  }
+}
