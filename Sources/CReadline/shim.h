@@ -20,4 +20,7 @@ static inline int pd_history_length(void) { return history_length; }
 static inline char **pd_completion_matches(const char *text, rl_compentry_func_t *f) {
   return rl_completion_matches(text, f);
 }
+/* stdout helpers (Swift 6 treats the C global `stdout` as unsafe shared state). */
+static inline void pd_flush_stdout(void) { fflush(stdout); }
+static inline void pd_stdout_line_buffered(void) { setvbuf(stdout, NULL, _IOLBF, 0); }
 #endif

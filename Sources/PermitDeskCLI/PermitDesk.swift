@@ -1,4 +1,5 @@
 import ArgumentParser
+import CReadline
 import Foundation
 import PermitCore
 import PermitStore
@@ -57,17 +58,17 @@ struct ReplOptions: ParsableArguments {
   @Option(help: "Read commands from a script file instead of standard input.")
   var file: String?
 
-  @Flag(help: "Stop with exit code 1 at the first command that fails.")
+  @ArgumentParser.Flag(help: "Stop with exit code 1 at the first command that fails.")
   var stopOnError = false
 
-  @Flag(help: "No colour (also NO_COLOR=1).")
+  @ArgumentParser.Flag(help: "No colour (also NO_COLOR=1).")
   var noColor = false
 
   @Option(help: "Log in as this trainee (or set PERMITDESK_TRAINEE).")
   var trainee: String?
 
   func runRepl(content: ContentOptions, startWith: [String]) throws {
-    setvbuf(stdout, nil, _IOLBF, 0)
+    pd_stdout_line_buffered()
     let library = content.library
     let course = Course(library: library)
     let db = try database.open()

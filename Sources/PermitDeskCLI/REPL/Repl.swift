@@ -1,3 +1,4 @@
+import CReadline
 import Foundation
 import PermitCore
 import PermitStore
@@ -30,13 +31,13 @@ final class Repl {
 
   func say(_ lines: [String]) {
     for l in lines { print(l) }
-    fflush(stdout)
+    pd_flush_stdout()
   }
 
   func fail(_ message: String) {
     errors += 1
     print(color ? "\u{1B}[31m" + message + "\u{1B}[0m" : message)
-    fflush(stdout)
+    pd_flush_stdout()
   }
 
   var prompt: String {

@@ -26,7 +26,7 @@ extension PermitDesk {
     @Option(help: "table, csv or json.")
     var format: Format = .table
 
-    @Flag(help: "Include autoplay attempts.")
+    @ArgumentParser.Flag(help: "Include autoplay attempts.")
     var includeAutoplay = false
 
     enum Per: String, ExpressibleByArgument, CaseIterable { case attempt, trainee }

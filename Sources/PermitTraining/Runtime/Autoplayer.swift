@@ -7,7 +7,8 @@ public enum AutoplayStyle: String, CaseIterable, Sendable {
   case perfect
   /// Tries to issue before post B has agreed (post A), or gives verdicts without opening the evidence (post B).
   case skipReview = "skip-review"
-  /// Right decisions, but the notice is left until the deadline has passed.
+  /// Right decisions, but the first file of the day is left until its deadline has passed
+  /// (deemed acceptance); the others are handled on time.
   case late
   /// Proposes one-time notices with a defect left out (post A), or agrees with every proposal (post B).
   case missDefects = "miss-defects"
@@ -31,6 +32,7 @@ public enum Autoplayer {
       var acted = false
       for t in s.tickets {
         guard let c = s.cases[t] else { continue }
+        if style == .late && t == s.tickets.first { continue }
         let key = "\(t)#\(c.rounds.count)"
         if s.scenario.post == .a {
           switch c.state {
@@ -52,7 +54,6 @@ public enum Autoplayer {
             _ = run(["handover"])
             acted = true
           case .agreed:
-            if style == .late { continue }
             _ = run(["open", t])
             let r = run(["issue"])
             if !r.ok {
@@ -66,7 +67,6 @@ public enum Autoplayer {
           }
         } else {
           guard c.state == .proposed, let p = c.proposal, p.maker != s.trainee else { continue }
-          if style == .late { continue }
           _ = run(["open", t])
           if style != .skipReview {
             for k in Set(c.currentRound.packet.materials.map(\.kind)).sorted() { _ = run(["show", k.rawValue]) }

@@ -76,8 +76,17 @@ public enum Scorer {
     // Which case-rounds count: every round that arrived.
     var rounds: [(CaseFile, Round)] = []
     for c in cases { for r in c.rounds { rounds.append((c, r)) } }
-    let n = Double(max(1, rounds.count))
-    let perCase = 100.0 / n
+    // A round the trainee never decided because its deadline passed is a time-limits loss (deemed
+    // acceptance), not a decisions one; the decisions dimension covers the rounds decided.
+    func decided(_ c: CaseFile, _ r: Round) -> Bool {
+      s.scenario.post == .a
+        ? s.facts.proposals.contains { $0.ticket == c.ticket && $0.round == r.number }
+        : s.facts.reviews.contains { $0.ticket == c.ticket && $0.round == r.number }
+    }
+    let lapsed = rounds.filter { c, r in !decided(c, r) && c.deemedAccepted && r.number == c.rounds.count }
+    let judged = rounds.filter { c, r in !lapsed.contains { $0.0.ticket == c.ticket && $0.1.number == r.number } }
+    let perCase = 100.0 / Double(max(1, judged.count))
+    let perCaseTime = 100.0 / Double(max(1, rounds.count))
 
     func evidence(_ f: Finding) -> String {
       let place = [f.material?.rawValue, f.field].compactMap { $0 }.joined(separator: " / ")
@@ -85,8 +94,11 @@ public enum Scorer {
     }
 
     // 1. Decisions.
-    var decisions = 100.0
-    for (c, r) in rounds {
+    var decisions = judged.isEmpty ? 0.0 : 100.0
+    if judged.isEmpty {
+      lost.append(PointLost(dimension: .decisions, points: 100, ticket: nil, rule: .acceptanceTimeLimit, explanation: "no file was decided in this attempt", evidence: "action log"))
+    }
+    for (c, r) in judged {
       let t = c.ticket
       let e = r.examination
       let exp = "examiner: \(e.outcome.rawValue)" + (e.defects.isEmpty ? "" : " (" + e.defects.map(\.code).joined(separator: ", ") + ")")
@@ -144,7 +156,7 @@ public enum Scorer {
     }
     for c in cases {
       // Center bounces and repeated notices.
-      if c.state == .centerRefused || (c.state == .filed && c.centerDecision?.approved == false) {
+      if !c.deemedAccepted && c.centerDecision?.approved == false {
         let pts = perCase * 0.5
         decisions -= pts
         lost.append(PointLost(dimension: .decisions, points: pts, ticket: c.ticket, rule: .requiredMaterials, explanation: "the Center bounced the acceptance: \(c.centerDecision?.reason ?? "")", evidence: "case history"))
@@ -182,7 +194,7 @@ public enum Scorer {
       // Post A: every notice needs post B's sign-off; the core guarantees it, so a notice issued is
       // proof. Cases never handed over before the deadline count here.
       for c in cases where c.deemedAccepted && !c.history.contains(where: { $0.event == "review" }) && s.facts.proposals.contains(where: { $0.ticket == c.ticket }) {
-        let pts = perCase
+        let pts = perCaseTime
         review -= pts
         lost.append(PointLost(dimension: .doubleReview, points: pts, ticket: c.ticket, rule: .doublePost, explanation: "proposed but never handed over to post B", evidence: "case history"))
       }
@@ -197,13 +209,13 @@ public enum Scorer {
           if !n.onTime {
             let day = n.issuedAt.date(atOffset: c.policy.utcOffsetSeconds)
             let late = c.policy.calendar.workingDays(after: r.deadline, through: day)
-            let pts = min(perCase, perCase * latePerDay * Double(max(1, late)))
+            let pts = min(perCaseTime, perCaseTime * latePerDay * Double(max(1, late)))
             time -= pts
             lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: c.ticket, rule: .acceptanceTimeLimit, explanation: "notice issued \(max(1, late)) working day\(late == 1 ? "" : "s") late (due \(r.deadline))", evidence: "notice at \(n.issuedAt)"))
           }
         } else if c.deemedAccepted && r.number == c.rounds.count {
-          time -= perCase
-          lost.append(PointLost(dimension: .timeLimits, points: perCase, ticket: c.ticket, rule: .deemedAcceptance, explanation: "no notice by \(r.deadline): deemed accepted by law", evidence: "case history"))
+          time -= perCaseTime
+          lost.append(PointLost(dimension: .timeLimits, points: perCaseTime, ticket: c.ticket, rule: .deemedAcceptance, explanation: "no notice by \(r.deadline): deemed accepted by law", evidence: "case history"))
         }
       }
     }
