@@ -18,6 +18,8 @@ final class Repl {
   var moduleID: String?
   /// Errors printed so far.
   private(set) var errors = 0
+  /// When true, `say` prints nothing (machine-readable output follows).
+  var quiet = false
 
   init(library: ContentLibrary, course: Course, db: SandboxDatabase, color: Bool, stopOnError: Bool) {
     self.library = library
@@ -30,6 +32,7 @@ final class Repl {
   // MARK: - Output
 
   func say(_ lines: [String]) {
+    if quiet { return }
     for l in lines { print(l) }
     pd_flush_stdout()
   }

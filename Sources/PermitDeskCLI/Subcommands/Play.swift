@@ -48,6 +48,7 @@ extension PermitDesk {
       let db = try repl.database.open()
       let name = repl.trainee ?? "autoplay-\(style.rawValue)"
       let r = Repl(library: library, course: course, db: db, color: false, stopOnError: false)
+      r.quiet = format == .json
       let t = try db.upsertTrainee(name: name, cohort: "autoplay")
       r.trainee = t
       let module = course.module(of: scenario)
