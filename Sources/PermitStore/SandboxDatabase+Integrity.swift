@@ -29,7 +29,13 @@ extension SandboxDatabase {
     var expectedPrev = Chain.genesis(marker: sandbox?["marker"] ?? Schema.marker, createdAt: sandbox?["created_at"])
     var previousID: Int64 = 0
     let attempts = try Row.fetchAll(
-      db, sql: "SELECT attempt.*, trainee.name AS traineeName FROM attempt LEFT JOIN trainee ON trainee.id = attempt.trainee ORDER BY attempt.id")
+      db,
+      sql:
+        """
+        SELECT attempt.*, trainee.name AS traineeName
+        FROM attempt LEFT JOIN trainee ON trainee.id = attempt.trainee ORDER BY attempt.id
+        """
+    )
     for row in attempts {
       let id: Int64 = row["id"]
       let prevHash: String = row["prevHash"]
@@ -43,7 +49,9 @@ extension SandboxDatabase {
         report(id, nil, "attempt \(missing) missing: deleted")
       }
       if prevHash != expectedPrev {
-        report(id, nil, "the hash chain of attempts is broken before this attempt: an attempt was deleted, edited or reordered")
+        report(
+          id, nil,
+          "the hash chain of attempts is broken before this attempt: an attempt was deleted, edited or reordered")
       }
       if traineeName == nil { report(id, nil, "its trainee #\(record.trainee) was deleted") }
       let hash = Chain.attemptHash(
@@ -51,7 +59,11 @@ extension SandboxDatabase {
         contentHash: record.contentHash, seed: record.seed, policy: record.policy, mode: record.mode,
         post: record.post, moduleID: record.moduleID, startedAt: record.startedAt)
       if hash != storedHash {
-        report(id, nil, "the attempt was edited: its trainee, scenario, seed, policy, mode, post, module or start time no longer match its hash")
+        report(
+          id, nil,
+          "the attempt was edited: its trainee, scenario, seed, policy, mode, post, module or start time "
+            + "no longer match its hash"
+        )
       }
       expectedPrev = storedHash
       previousID = id
@@ -64,7 +76,8 @@ extension SandboxDatabase {
       for actionRow in actions {
         let action = ActionRecord(row: actionRow)
         if action.seq != expectedSeq {
-          let missing = expectedSeq == action.seq - 1 ? "action \(expectedSeq) is" : "actions \(expectedSeq)…\(action.seq - 1) are"
+          let missing =
+            expectedSeq == action.seq - 1 ? "action \(expectedSeq) is" : "actions \(expectedSeq)…\(action.seq - 1) are"
           report(id, action.seq, "\(missing) missing: deleted")
         }
         if action.prevHash != linkHash {
@@ -84,9 +97,11 @@ extension SandboxDatabase {
       let lastSeq: Int64 = row["lastSeq"]
       let actualLast = actions.last.map { ActionRecord(row: $0).seq } ?? 0
       if lastSeq > actualLast {
-        report(id, nil, "the log ends at action \(actualLast) but \(lastSeq) were recorded: the last actions were deleted")
+        report(
+          id, nil, "the log ends at action \(actualLast) but \(lastSeq) were recorded: the last actions were deleted")
       } else if lastSeq < actualLast {
-        report(id, nil, "the log has \(actualLast - lastSeq) action(s) after the recorded end (\(lastSeq)): added by hand")
+        report(
+          id, nil, "the log has \(actualLast - lastSeq) action(s) after the recorded end (\(lastSeq)): added by hand")
       }
 
       // Its result.
@@ -105,7 +120,9 @@ extension SandboxDatabase {
           let passed = record.passed.map { $0 ? "passed" : "not passed" } ?? record.status
           report(
             id, nil,
-            "the stored result (\(score)\(passed)) no longer matches its hashed result: the score, status or the log it was scored on was edited")
+            "the stored result (\(score)\(passed)) no longer matches its hashed result: "
+              + "the score, status or the log it was scored on was edited"
+          )
         }
       } else {
         report(id, nil, "the attempt is \(record.status) but has no hashed result: its status was edited")

@@ -64,7 +64,9 @@ extension SandboxDatabase {
       throw StoreError.invalidArgument("an attempt needs a scenario id and a policy pack id.")
     }
     return try write { db in
-      guard let traineeName = try String.fetchOne(db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [new.trainee])
+      guard
+        let traineeName = try String.fetchOne(
+          db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [new.trainee])
       else { throw StoreError.unknownTrainee("#\(new.trainee)") }
       let prev = try Self.lastAttemptHash(db)
       let lastID = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'attempt'") ?? 0
@@ -134,7 +136,8 @@ extension SandboxDatabase {
       _ = arguments.append(contentsOf: [cohort])
     }
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-    let sql = "SELECT attempt.* FROM attempt JOIN trainee ON trainee.id = attempt.trainee \(whereClause) ORDER BY attempt.id"
+    let sql =
+      "SELECT attempt.* FROM attempt JOIN trainee ON trainee.id = attempt.trainee \(whereClause) ORDER BY attempt.id"
     return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(AttemptRecord.init(row:)) }
   }
 
@@ -207,11 +210,21 @@ extension SandboxDatabase {
   /// action's hash. One transaction, committed when this returns. Appending to a finished attempt is
   /// allowed (e.g. a `debrief` after the score); its result hash still pins the log it was scored on.
   public func appendAction(_ action: NewAction) throws -> ActionRecord {
+    try appendAction(action, replacingCases: nil)
+  }
+
+  /// Appends an action and replaces the attempt's case rows in the same transaction (one commit per
+  /// REPL command instead of two); `cases` nil leaves the case rows as they are. Same rules as
+  /// `appendAction(_:)` and `saveCases(attempt:_:)`.
+  public func appendAction(_ action: NewAction, replacingCases cases: [CaseRow]?) throws -> ActionRecord {
     guard !action.actor.isEmpty, !action.verb.isEmpty else {
       throw StoreError.invalidArgument("an action needs an actor and a verb.")
     }
+    if let cases { try Self.checkCases(cases, attempt: action.attempt) }
     return try write { db in
-      guard let attemptHash = try String.fetchOne(db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [action.attempt])
+      guard
+        let attemptHash = try String.fetchOne(
+          db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [action.attempt])
       else { throw StoreError.unknownAttempt(action.attempt) }
       let head = try Self.head(db, attempt: action.attempt, attemptHash: attemptHash)
       let seq = head.seq + 1
@@ -229,6 +242,7 @@ extension SandboxDatabase {
           action.ok, head.hash, hash,
         ])
       try db.execute(sql: "UPDATE attempt SET lastSeq = ? WHERE id = ?", arguments: [seq, action.attempt])
+      if let cases { try Self.replaceCases(db, attempt: action.attempt, cases) }
       return ActionRecord(
         attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb, arguments: action.arguments,
         simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok, prevHash: head.hash,
@@ -251,25 +265,37 @@ extension SandboxDatabase {
   /// Replaces all case rows of the attempt with `cases` (each must carry this attempt id and a
   /// distinct ticket).
   public func saveCases(attempt: Int64, _ cases: [CaseRow]) throws {
+    try Self.checkCases(cases, attempt: attempt)
+    try write { db in
+      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM attempt WHERE id = ?", arguments: [attempt]) != nil
+      else { throw StoreError.unknownAttempt(attempt) }
+      try Self.replaceCases(db, attempt: attempt, cases)
+    }
+  }
+
+  static func checkCases(_ cases: [CaseRow], attempt: Int64) throws {
     if let stray = cases.first(where: { $0.attempt != attempt }) {
       throw StoreError.invalidArgument(
         "case \(stray.ticket) belongs to attempt #\(stray.attempt), not #\(attempt); save it with its own attempt.")
     }
-    try write { db in
-      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM attempt WHERE id = ?", arguments: [attempt]) != nil
-      else { throw StoreError.unknownAttempt(attempt) }
-      try db.execute(sql: "DELETE FROM caseRow WHERE attempt = ?", arguments: [attempt])
-      let statement = try db.makeStatement(
-        sql: """
-          INSERT INTO caseRow (attempt, ticket, state, outcome, defects, maker, checker, noticeAt, deadline,
-            retainUntil)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      for c in cases {
-        try statement.execute(arguments: [
-          c.attempt, c.ticket, c.state, c.outcome, c.defects, c.maker, c.checker, c.noticeAt, c.deadline, c.retainUntil,
-        ])
-      }
+    var seen: Set<String> = []
+    for c in cases where !seen.insert(c.ticket).inserted {
+      throw StoreError.invalidArgument("ticket \(c.ticket) appears twice in the cases of attempt #\(attempt).")
+    }
+  }
+
+  static func replaceCases(_ db: Database, attempt: Int64, _ cases: [CaseRow]) throws {
+    try db.execute(sql: "DELETE FROM caseRow WHERE attempt = ?", arguments: [attempt])
+    let statement = try db.makeStatement(
+      sql: """
+        INSERT INTO caseRow (attempt, ticket, state, outcome, defects, maker, checker, noticeAt, deadline,
+          retainUntil)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for c in cases {
+      try statement.execute(arguments: [
+        c.attempt, c.ticket, c.state, c.outcome, c.defects, c.maker, c.checker, c.noticeAt, c.deadline, c.retainUntil,
+      ])
     }
   }
 

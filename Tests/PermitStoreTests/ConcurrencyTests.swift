@@ -27,7 +27,8 @@ import Testing
             _ = try db.appendAction(.sample(attempt: own, "open", "T-\(i)", actor: "thread-\(index)"))
             _ = try db.appendAction(.sample(attempt: shared.id, "note", "\(index)-\(i)", actor: "thread-\(index)"))
             if i % 10 == 0 {
-              try db.saveCases(attempt: own, [CaseRow(attempt: own, ticket: "T-\(i)", state: "received", deadline: "2017-07-10")])
+              try db.saveCases(
+                attempt: own, [CaseRow(attempt: own, ticket: "T-\(i)", state: "received", deadline: "2017-07-10")])
             }
           } catch {
             errors.append("\(error)")

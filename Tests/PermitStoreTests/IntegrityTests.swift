@@ -69,7 +69,8 @@ import Testing
     let (db, attempt) = try makeDatabaseWithAttempt()
     try db.finishAttempt(
       id: attempt.id,
-      result: AttemptResult(overall: 42, decisions: 40, doubleReview: 50, timeLimits: 40, passed: false, json: #"{"overall":42}"#))
+      result: AttemptResult(
+        overall: 42, decisions: 40, doubleReview: 50, timeLimits: 40, passed: false, json: #"{"overall":42}"#))
     try db.executeRaw("DROP TRIGGER attempt_result_final")
     try db.executeRaw("UPDATE attempt SET overall = 95, passed = 1 WHERE id = \(attempt.id)")
 

@@ -56,7 +56,8 @@ import Testing
     let (db, attempt) = try makeDatabaseWithAttempt()
     try db.finishAttempt(
       id: attempt.id,
-      result: AttemptResult(overall: 87, decisions: 90, doubleReview: 80, timeLimits: 85, passed: true, json: #"{"overall":87}"#))
+      result: AttemptResult(
+        overall: 87, decisions: 90, doubleReview: 80, timeLimits: 85, passed: true, json: #"{"overall":87}"#))
     let finished = try #require(try db.attempt(id: attempt.id))
     #expect(finished.status == "finished")
     #expect(finished.overall == 87 && finished.decisions == 90 && finished.doubleReview == 80)
@@ -117,7 +118,8 @@ import Testing
     let attempt = try db.startAttempt(.sample(trainee: t.id))
     #expect(throws: StoreError.self) {
       try db.finishAttempt(
-        id: attempt.id, result: AttemptResult(overall: 101, decisions: 0, doubleReview: 0, timeLimits: 0, passed: true, json: "{}"))
+        id: attempt.id,
+        result: AttemptResult(overall: 101, decisions: 0, doubleReview: 0, timeLimits: 0, passed: true, json: "{}"))
     }
     #expect(try db.attempt(id: attempt.id)?.status == "open")
   }
@@ -173,7 +175,8 @@ import Testing
   @Test func triggersRefuseEditsOfAFinishedScore() throws {
     let (db, attempt) = try makeDatabaseWithAttempt()
     try db.finishAttempt(
-      id: attempt.id, result: AttemptResult(overall: 40, decisions: 40, doubleReview: 40, timeLimits: 40, passed: false, json: "{}"))
+      id: attempt.id,
+      result: AttemptResult(overall: 40, decisions: 40, doubleReview: 40, timeLimits: 40, passed: false, json: "{}"))
     #expect(throws: StoreError.self) { try db.executeRaw("UPDATE attempt SET overall = 100, passed = 1") }
     #expect(throws: StoreError.self) { try db.executeRaw("UPDATE attempt SET seed = 1") }
     #expect(try db.attempt(id: attempt.id)?.overall == 40)
@@ -182,7 +185,8 @@ import Testing
   @Test func anActionAfterTheScoreKeepsTheRecordVerifiable() throws {
     let (db, attempt) = try makeDatabaseWithAttempt()
     try db.finishAttempt(
-      id: attempt.id, result: AttemptResult(overall: 70, decisions: 70, doubleReview: 70, timeLimits: 70, passed: true, json: "{}"))
+      id: attempt.id,
+      result: AttemptResult(overall: 70, decisions: 70, doubleReview: 70, timeLimits: 70, passed: true, json: "{}"))
     let debrief = try db.appendAction(.sample(attempt: attempt.id, "debrief"))
     #expect(debrief.seq == 4)
     #expect(try db.verify() == [])
@@ -207,7 +211,9 @@ import Testing
     try db.saveCases(attempt: attempt.id, [])
     #expect(try db.cases(attempt: attempt.id) == [])
     #expect(throws: StoreError.unknownAttempt(99)) { try db.saveCases(attempt: 99, []) }
-    #expect(throws: StoreError.self) { try db.saveCases(attempt: attempt.id, [CaseRow(attempt: 99, ticket: "X", state: "s", deadline: "d")]) }
+    #expect(throws: StoreError.self) {
+      try db.saveCases(attempt: attempt.id, [CaseRow(attempt: 99, ticket: "X", state: "s", deadline: "d")])
+    }
   }
 
   @Test func purgeCasesRemovesOnlyExpiredFiledCases() throws {
@@ -216,9 +222,11 @@ import Testing
     let a1 = try db.startAttempt(.sample(trainee: t.id))
     let a2 = try db.startAttempt(.sample(trainee: t.id))
     let old = CaseRow(attempt: a1.id, ticket: "T-1", state: "filed", deadline: "2017-07-10", retainUntil: "2020-07-03")
-    let boundary = CaseRow(attempt: a1.id, ticket: "T-2", state: "filed", deadline: "2017-07-10", retainUntil: "2020-07-04")
+    let boundary = CaseRow(
+      attempt: a1.id, ticket: "T-2", state: "filed", deadline: "2017-07-10", retainUntil: "2020-07-04")
     let open = CaseRow(attempt: a1.id, ticket: "T-3", state: "received", deadline: "2017-07-10")
-    let other = CaseRow(attempt: a2.id, ticket: "T-1", state: "filed", deadline: "2017-07-10", retainUntil: "2019-01-01")
+    let other = CaseRow(
+      attempt: a2.id, ticket: "T-1", state: "filed", deadline: "2017-07-10", retainUntil: "2019-01-01")
     try db.saveCases(attempt: a1.id, [old, boundary, open])
     try db.saveCases(attempt: a2.id, [other])
 
@@ -247,5 +255,24 @@ import Testing
     #expect(throws: StoreError.unknownAttempt(9)) { try db.saveSnapshot(attempt: 9, name: "x", seq: 0) }
     // Snapshots truncate nothing
     #expect(try db.actions(attempt: attempt.id).count == 3)
+  }
+}
+
+@Suite struct CombinedWriteTests {
+  @Test func appendActionReplacingCasesIsOneWrite() throws {
+    let (db, attempt) = try makeDatabaseWithAttempt(actions: 1)
+    let row = CaseRow(attempt: attempt.id, ticket: "T-1", state: "received", deadline: "2017-07-10")
+    let action = try db.appendAction(.sample(attempt: attempt.id, "open", "T-1"), replacingCases: [row])
+    #expect(action.seq == 2)
+    #expect(try db.cases(attempt: attempt.id) == [row])
+    // nil leaves the cases alone
+    _ = try db.appendAction(.sample(attempt: attempt.id, "queue"), replacingCases: nil)
+    #expect(try db.cases(attempt: attempt.id) == [row])
+    // A refused projection appends nothing
+    #expect(throws: StoreError.self) {
+      try db.appendAction(.sample(attempt: attempt.id, "open"), replacingCases: [row, row])
+    }
+    #expect(try db.actions(attempt: attempt.id).count == 3)
+    #expect(try db.verify() == [])
   }
 }
