@@ -259,7 +259,9 @@ private struct Run {
     }
     if let months = policy.validity.maxAgeMonths[kind] {
       rules.insert(.certificateAge)
-      if let issued = m.issued, issued.adding(months: months) < date {
+      // "Issued at most N months before submission": the cut-off is the submission date N calendar
+      // months back (31 May → 30 Nov); a certificate issued before it is stale.
+      if let issued = m.issued, issued < date.adding(months: -months) {
         add(
           Defect(.stale, kind), .certificateAge, kind, field: "issued",
           "issued \(issued), more than \(months) months before receipt on \(date)",

@@ -40,11 +40,12 @@ public enum Autoplayer {
             _ = run(["open", t])
             for k in Set(c.currentRound.packet.materials.map(\.kind)).sorted() { _ = run(["show", k.rawValue]) }
             var p = s.modelProposal(c, maker: s.trainee, at: s.now)
-            if style == .missDefects && !mistakesMade.contains(key) && !p.defects.isEmpty && p.outcome != .refuse {
+            if style == .missDefects && !mistakesMade.contains(key) && !p.defects.isEmpty {
+              // Leave one defect out; a file whose only defect is left out is accepted.
               mistakesMade.insert(key)
               var d = p.defects
               d.removeLast()
-              p = Proposal(outcome: d.isEmpty ? .accept : p.outcome, defects: d, referTo: p.referTo, maker: p.maker, at: p.at)
+              p = Proposal(outcome: d.isEmpty ? .accept : p.outcome, defects: d, referTo: d.isEmpty ? nil : p.referTo, maker: p.maker, at: p.at)
             }
             _ = run(["decide", p.outcome.rawValue] + p.defects + (p.referTo.map { ["--refer-to", $0] } ?? []))
             if style == .skipReview && !mistakesMade.contains(key) {

@@ -399,6 +399,12 @@ public final class Session {
   /// Whether every case has had its acceptance decision and nobody is still to arrive.
   public var dayIsDone: Bool {
     arrivals.isEmpty && tickets.allSatisfy { !(cases[$0]!.state.awaitsAcceptanceDecision) }
+      && !tasks.contains { task in
+        switch task.kind {
+        case .correction, .colleagueReview, .colleaguePropose, .colleagueIssue: return true
+        case .centerReview, .centerDecide: return false
+        }
+      }
   }
 
   // MARK: - Commands
