@@ -166,6 +166,45 @@ struct RecencyTests {
     #expect(codes(leap("2020-03-01")) == ["stale:health-certificate"])
   }
 
+  /// The fix of a stale certificate names the earliest issue date that is valid: a certificate
+  /// issued that day is accepted, one issued the day before is stale (every submission day of
+  /// 2017–2018, month ends included). Before the fix, on 2017-08-31 it advised "issued on or after
+  /// 2017-02-28", a date that is itself stale.
+  @Test func staleFixNamesTheEarliestValidIssueDate() throws {
+    var d = day("2017-07-01")
+    while d <= day("2018-12-31") {
+      let submission = d
+      let stale = decide(
+        basePacket().with {
+          $0.submitted = Timestamp(date: submission, hour: 10, minute: 0, offsetSeconds: 8 * 3600)
+          $0.edit(.healthCertificate) { $0.issued = submission.adding(months: -1) }
+          $0.edit(.criminalRecord) { $0.issued = submission.adding(months: -7) }
+        })
+      let finding = try #require(stale.findings.first { $0.defect.code == "stale:criminal-record" })
+      let marker = "issued on or after "
+      let range = try #require(finding.fix.range(of: marker))
+      let earliest = try #require(CivilDate(iso: finding.fix[range.upperBound...].prefix(10)))
+      func codesIfIssued(_ issued: CivilDate) -> [String] {
+        codes(
+          decide(
+            basePacket().with {
+              $0.submitted = Timestamp(date: submission, hour: 10, minute: 0, offsetSeconds: 8 * 3600)
+              $0.edit(.healthCertificate) { $0.issued = submission.adding(months: -1) }
+              $0.edit(.criminalRecord) { $0.issued = issued }
+            }))
+      }
+      #expect(codesIfIssued(earliest) == [], "submission \(submission): fix says \(earliest)")
+      #expect(codesIfIssued(earliest.adding(days: -1)) == ["stale:criminal-record"], "submission \(submission)")
+      d = d.adding(days: 1)
+    }
+    let aug31 = decide(
+      basePacket().with {
+        $0.submitted = beijing("2017-08-31")
+        $0.edit(.criminalRecord) { $0.issued = day("2017-02-28") }
+      })
+    #expect(aug31.findings.first?.fix.hasSuffix("issued on or after 2017-03-01") == true)
+  }
+
   @Test func passportSixMonthsBeyondSubmission() {
     let exactly = decide(basePacket().with { $0.applicant.passportExpires = day("2018-01-03") })
     #expect(exactly.outcome == .accept)
