@@ -35,10 +35,10 @@ let package = Package(
         "PermitCore", "PermitStore", "PermitTraining", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore"]),
+    .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitTraining"]),
     .testTarget(name: "PermitTrainingTests", dependencies: ["PermitTraining", "PermitCore"]),
     .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
-    .testTarget(name: "PermitDeskCLITests", dependencies: ["PermitCore"]),
+    .testTarget(name: "PermitDeskCLITests", dependencies: ["PermitCore"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )
