@@ -166,10 +166,27 @@ struct RecencyTests {
     #expect(codes(leap("2020-03-01")) == ["stale:health-certificate"])
   }
 
+  /// "Issued at most 6 months before submission" counts back from the submission date: on 31 May
+  /// the cut-off is 30 Nov, on 31 Aug it is 28 Feb (month ends clamp).
+  @Test func cutOffCountsBackFromTheSubmission() {
+    func at(_ submitted: String, issued: String) -> [String] {
+      codes(
+        decide(
+          basePacket().with {
+            $0.submitted = beijing(submitted)
+            $0.edit(.criminalRecord) { $0.issued = day(issued) }
+            $0.edit(.healthCertificate) { $0.issued = day("2017-05-01") }
+          }))
+    }
+    #expect(at("2017-05-31", issued: "2016-11-30") == [])
+    #expect(at("2017-05-31", issued: "2016-11-29") == ["stale:criminal-record"])
+    #expect(at("2017-08-31", issued: "2017-02-28") == [])
+    #expect(at("2017-08-31", issued: "2017-02-27") == ["stale:criminal-record"])
+  }
+
   /// The fix of a stale certificate names the earliest issue date that is valid: a certificate
   /// issued that day is accepted, one issued the day before is stale (every submission day of
-  /// 2017–2018, month ends included). Before the fix, on 2017-08-31 it advised "issued on or after
-  /// 2017-02-28", a date that is itself stale.
+  /// 2017–2018, month ends included).
   @Test func staleFixNamesTheEarliestValidIssueDate() throws {
     var d = day("2017-07-01")
     while d <= day("2018-12-31") {
@@ -200,9 +217,9 @@ struct RecencyTests {
     let aug31 = decide(
       basePacket().with {
         $0.submitted = beijing("2017-08-31")
-        $0.edit(.criminalRecord) { $0.issued = day("2017-02-28") }
+        $0.edit(.criminalRecord) { $0.issued = day("2017-02-27") }
       })
-    #expect(aug31.findings.first?.fix.hasSuffix("issued on or after 2017-03-01") == true)
+    #expect(aug31.findings.first?.fix.hasSuffix("issued on or after 2017-02-28") == true)
   }
 
   @Test func passportSixMonthsBeyondSubmission() {

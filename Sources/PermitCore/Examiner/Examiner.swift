@@ -221,15 +221,6 @@ private struct Run {
     }
   }
 
-  /// The earliest issue date that is still recent enough on `date`: the validity is counted from the
-  /// issue date, so at a month's end it is not simply `date` minus the months (a certificate issued
-  /// 2017-02-28 runs to 2017-08-28, so on 2017-08-31 the earliest valid one is from 2017-03-01).
-  static func earliestIssue(months: Int, validOn date: CivilDate) -> CivilDate {
-    var d = date.adding(months: -months)
-    while d.adding(months: months) < date { d = d.adding(days: 1) }
-    return d
-  }
-
   /// Where a document comes from: the issuing country or region, if stated.
   func origin(of m: Material) -> String? {
     m.kind == .criminalRecord ? (m.country ?? m.issuedIn) : m.issuedIn
@@ -274,7 +265,7 @@ private struct Run {
         add(
           Defect(.stale, kind), .certificateAge, kind, field: "issued",
           "issued \(issued), more than \(months) months before receipt on \(date)",
-          fix: "obtain a \(kind.rawValue) issued on or after \(Run.earliestIssue(months: months, validOn: date))")
+          fix: "obtain a \(kind.rawValue) issued on or after \(date.adding(months: -months))")
       }
     }
     // Issuer of the criminal record.
