@@ -183,7 +183,8 @@ final class Repl {
       for p in try progress(for: t) {
         let m = p.module
         let scores = p.attempts == 0 ? "no attempts" : "\(p.attempts) attempt\(p.attempts == 1 ? "" : "s"), best \(p.best.map(String.init) ?? "-"), last \(p.last.map(String.init) ?? "-")"
-        out.append("  \(m.order). \(m.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(p.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) pass mark \(m.passMark); \(scores)")
+        let width = (course.modules.map(\.id.count).max() ?? 20) + 1
+        out.append("  \(String(m.order).leftPad(2)). \(m.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(p.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) pass mark \(m.passMark); \(scores)")
         out.append("     \(m.title)" + (p.status == .locked ? " (needs " + p.missing.joined(separator: ", ") + ")" : " - scenarios: " + m.scenarios.joined(separator: ", ")))
       }
       if course.modules.isEmpty { out.append("  (no modules found under Curriculum/)") }
@@ -337,14 +338,13 @@ final class Repl {
   }
 
   func record(_ words: [String], reply: Session.Reply, runner r: AttemptRunner, attempt a: AttemptRecord, trainee t: TraineeRecord) throws {
-    _ = try db.appendAction(
+    // One transaction: the action and the cases it leaves behind.
+    let saved = try db.appendAction(
       NewAction(
         attempt: a.id, actor: t.name, verb: words[0], arguments: Repl.encodeArguments(Array(words.dropFirst())),
-        simTime: r.session.now.description, result: reply.lines.joined(separator: "\n"), ok: reply.ok))
-    if words[0] == "snapshot" && reply.ok, let last = try db.actions(attempt: a.id).last {
-      try db.saveSnapshot(attempt: a.id, name: words[1], seq: last.seq)
-    }
-    try db.saveCases(attempt: a.id, Repl.caseRows(r.session, attempt: a.id))
+        simTime: r.session.now.description, result: reply.lines.joined(separator: "\n"), ok: reply.ok),
+      replacingCases: Repl.caseRows(r.session, attempt: a.id))
+    if words[0] == "snapshot" && reply.ok { try db.saveSnapshot(attempt: a.id, name: words[1], seq: saved.seq) }
   }
 
   static func caseRows(_ s: Session, attempt: Int64) -> [CaseRow] {
@@ -412,4 +412,8 @@ final class Repl {
     }
     return candidates.filter { $0.hasPrefix(word) }.sorted()
   }
+}
+
+extension String {
+  func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

@@ -123,7 +123,7 @@ public final class Session {
     self.scenario = scenario
     self.mode = mode
     self.trainee = StaffID("trainee:" + trainee)
-    colleague = StaffID(scenario.post == .a ? "colleague-B:Li Wei (simulated)" : "colleague-A:Zhang Min (simulated)")
+    colleague = StaffID(scenario.post == .a ? "Li Wei (simulated post B)" : "Zhang Min (simulated post A)")
     clock = SimulatedClock(start: scenario.start)
     self.policy = policy
     self.packs = packs

@@ -6,7 +6,9 @@ public enum Debrief {
   /// The score lines (`score`).
   public static func scoreLines(_ card: ScoreCard, finished: Bool) -> [String] {
     [
-      (finished ? "Final score" : "Running score") + ": \(card.overall)/100 (pass mark \(card.passMark): \(card.passed ? "PASSED" : finished ? "NOT PASSED" : "not yet passed"))",
+      finished
+        ? "Final score: \(card.overall)/100 (pass mark \(card.passMark): \(card.passed ? "PASSED" : "NOT PASSED"))"
+        : "Running score: \(card.overall)/100 so far (pass mark \(card.passMark); 'finish' closes the day and scores it)",
       "  decisions \(card.decisions) · double review \(card.doubleReview) · time limits \(card.timeLimits)",
     ]
   }
