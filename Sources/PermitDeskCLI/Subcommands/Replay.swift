@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import PermitCore
+import PermitStore
+import PermitTraining
+
+extension PermitDesk {
+  /// `permitdesk replay ATTEMPT`: re-score a recorded attempt from its action log.
+  struct Replay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Re-score a recorded attempt from its action log, optionally under another policy pack.",
+      discussion: """
+        The attempt is rebuilt command by command from the log and scored again. The result is compared
+        with the recorded score (exit 1 if they differ). With --policy, every file is examined again
+        under that pack and the files whose outcome would change are listed.
+        """)
+
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "Attempt number (see 'permitdesk report').")
+    var attempt: Int64
+
+    @Option(help: "Examine the files again under this policy pack and report where the outcome diverges.")
+    var policy: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+      let db = try database.open()
+      guard let a = try db.attempt(id: attempt) else {
+        printError("permitdesk: no attempt #\(attempt)")
+        throw Exit.badInput
+      }
+      let course = Course(library: content.library)
+      let trainee = try db.trainees(cohort: nil).first { $0.id == a.trainee }?.name ?? "?"
+      guard let mode = AttemptMode(rawValue: a.mode),
+        case .success(let setup) = course.setup(scenario: a.scenarioID, trainee: trainee, mode: mode, seed: a.seed)
+      else {
+        printError("permitdesk: the scenario \(a.scenarioID) of attempt #\(a.id) does not load")
+        throw Exit.badInput
+      }
+      let log = try db.actions(attempt: a.id).map { [$0.verb] + Repl.decodeArguments($0.arguments) }
+      let runner = AttemptRunner.replay(setup: setup, log: log)
+      let mark = a.moduleID.flatMap { m in course.modules.first { $0.id == m }?.passMark }
+      let card = Scorer.score(runner.session, passMark: mark)
+      var lines = ["attempt #\(a.id) \(a.scenarioID) (\(trainee), \(a.mode)): \(log.count) actions replayed"]
+      lines.append("replayed score: overall \(card.overall), decisions \(card.decisions), double review \(card.doubleReview), time limits \(card.timeLimits)")
+      var differs = false
+      if let o = a.overall {
+        lines.append("recorded score: overall \(o), decisions \(a.decisions ?? 0), double review \(a.doubleReview ?? 0), time limits \(a.timeLimits ?? 0)")
+        differs = o != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview || a.timeLimits != card.timeLimits
+        lines.append(differs ? "DIFFERENT: the recorded score does not follow from the log" : "the recorded score follows from the log")
+      } else {
+        lines.append("the attempt has no recorded score (\(a.status))")
+      }
+      var divergences: [JSON] = []
+      if let id = policy {
+        guard case .success(let other) = content.library.policy(id) else {
+          printError("permitdesk: unknown policy pack '\(id)'")
+          throw Exit.badInput
+        }
+        let examiner = Examiner(policy: other)
+        for t in runner.session.tickets {
+          guard let c = runner.session.cases[t] else { continue }
+          for r in c.rounds {
+            let again = examiner.examine(r.packet)
+            if again.outcome != r.examination.outcome || again.defects != r.examination.defects {
+              let was = r.examination.outcome.rawValue + " " + r.examination.defects.map(\.code).joined(separator: ",")
+              let now = again.outcome.rawValue + " " + again.defects.map(\.code).joined(separator: ",")
+              lines.append("  \(t) round \(r.number): \(c.policy.id) says \(was); \(id) says \(now)")
+              divergences.append(.object([("ticket", .string(t)), ("round", .int(r.number)), ("was", .string(was)), ("under", .string(id)), ("now", .string(now))]))
+            }
+          }
+        }
+        if divergences.isEmpty { lines.append("under \(id) every file gets the same decision") }
+      }
+      switch format {
+      case .text: print(lines.joined(separator: "\n"))
+      case .json:
+        print(JSON.object([
+          ("attempt", .int(Int(a.id))), ("score", card.json), ("recorded-overall", a.overall.map { .int($0) } ?? .null),
+          ("matches-record", .bool(!differs)), ("divergences", .array(divergences)),
+        ]).render(indent: true))
+      }
+      if differs { throw Exit.problems }
+    }
+  }
+}
