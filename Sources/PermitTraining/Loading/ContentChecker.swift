@@ -130,10 +130,10 @@ public final class ContentChecker {
           case .packet?:
             checkPacket(node, r)
           case .scenario?:
-            if let (s, src) = ScenarioReader.read(
+            if let (s, src) = ScenarioReader.readPartial(
               node, reader: r, policies: { self.pack($0) }, policyIDs: library.policyIDs())
             {
-              scenarios.append(ScenarioEntry(id: s.id, file: file, at: src.id))
+              if ScenarioReader.isID(s.id) { scenarios.append(ScenarioEntry(id: s.id, file: file, at: src.id)) }
               crossCheck(s, src, r)
             } else if case .mapping = node, let idNode = node["id"], case .scalar(let sc) = idNode, ScenarioReader.isID(sc.string) {
               // Keep its id for references even when it has errors.

@@ -91,6 +91,18 @@ public enum ScenarioReader {
     _ node: Node, reader r: YAMLReader, policies: (String) -> PolicyPack?, policyIDs: [String]
   ) -> (Scenario, ScenarioSource)? {
     let before = r.diagnostics.count
+    guard let result = readPartial(node, reader: r, policies: policies, policyIDs: policyIDs),
+      !r.diagnostics[before...].contains(where: { $0.severity == .error })
+    else { return nil }
+    return result
+  }
+
+  /// Reads what can be read of a scenario even when some parts have errors (reported to `r`): the
+  /// applicants that could be read are kept, so that `check` cross-checks their answer keys too.
+  /// Nil only when the file is not a scenario mapping or has no readable clock start.
+  public static func readPartial(
+    _ node: Node, reader r: YAMLReader, policies: (String) -> PolicyPack?, policyIDs: [String]
+  ) -> (Scenario, ScenarioSource)? {
     let what = "the scenario"
     var source = ScenarioSource()
     guard
@@ -221,7 +233,7 @@ public enum ScenarioReader {
       }
     }
 
-    guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let start else { return nil }
+    guard let start else { return nil }
     let scenario = Scenario(
       id: id, title: title, briefing: briefing, policy: policyID, window: window, post: post, colleague: colleague,
       assessment: assessment, start: start, hours: hours, costs: costs, applicants: applicants, generate: blocks,
