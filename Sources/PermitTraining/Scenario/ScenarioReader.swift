@@ -127,7 +127,9 @@ public enum ScenarioReader {
       }
     }
     let window = r.text(f, "window", required: true, what: what) ?? ""
+    var windowKnown = true
     if let p = pack, f["window"] != nil, !window.isEmpty, !p.windows.contains(window) {
+      windowKnown = false
       r.error(
         f["window"],
         "'\(window)' is not a window of \(p.id) (windows: \(p.windows.joined(separator: ", ")))" + Suggest.hint(window, p.windows))
@@ -227,7 +229,7 @@ public enum ScenarioReader {
     if let items = r.list(f, "events", what: what) {
       for item in items {
         source.events.append(r.position(item))
-        if let e = readEvent(item, r, start: start, policies: policies, policyIDs: policyIDs, window: window) {
+        if let e = readEvent(item, r, start: start, policies: policies, policyIDs: policyIDs, window: windowKnown ? window : nil) {
           events.append(e)
         }
       }
@@ -339,7 +341,8 @@ public enum ScenarioReader {
     }
     var correction: ScriptedApplicant.Correction?
     if let cn = f["correction"], !r.isNull(cn) {
-      if expect == nil || expect?.outcome != .supplement {
+      let expectUnreadable = f["expect"] != nil && !r.isNull(f["expect"]!) && expect == nil
+      if !expectUnreadable && expect?.outcome != .supplement {
         r.error(
           f.keys["correction"],
           "a correction follows a one-time notice: the applicant needs 'expect' with outcome 'supplement'"
@@ -501,7 +504,7 @@ public enum ScenarioReader {
   }
 
   static func readEvent(
-    _ n: Node, _ r: YAMLReader, start: Timestamp?, policies: (String) -> PolicyPack?, policyIDs: [String], window: String
+    _ n: Node, _ r: YAMLReader, start: Timestamp?, policies: (String) -> PolicyPack?, policyIDs: [String], window: String?
   ) -> TimedEvent? {
     let what = "an event"
     let before = r.diagnostics.count
@@ -524,7 +527,7 @@ public enum ScenarioReader {
       case "rule-change":
         if let id = r.text(f, "rule-change", required: true, what: what) {
           if let p = policies(id) {
-            if !p.windows.contains(window) {
+            if let window, !p.windows.contains(window) {
               r.error(f["rule-change"], "'\(window)' is not a window of \(id)")
             }
             kind = .ruleChange(policy: id)
