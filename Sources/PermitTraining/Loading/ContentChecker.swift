@@ -45,16 +45,21 @@ public struct CheckReport: Sendable {
 /// scenarios, curriculum modules), recognising each file's kind from its content, then checks
 /// across files (duplicate ids, unknown scenarios in modules, missing or cyclic prerequisites) and
 /// cross-checks every answer key (`expect:`) with the examiner.
-public final class ContentChecker {
+public final class ContentChecker: @unchecked Sendable {
   /// The content library (policy packs, and the index of scenarios and modules for references).
   public let library: ContentLibrary
   /// The policy pack for packets that do not name one.
   public var defaultPolicy = "beijing-2017-pilot"
 
-  private lazy var policyIDList: [String] = library.policyIDs()
+  private let policyIDList: [String]
+  /// Files checked at once (the files are independent until the cross-file checks).
+  public var concurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   /// Creates a checker.
-  public init(library: ContentLibrary) { self.library = library }
+  public init(library: ContentLibrary) {
+    self.library = library
+    policyIDList = library.policyIDs()
+  }
 
   /// The default paths: the content root's Policies, Scenarios and Curriculum folders.
   public var defaultPaths: [String] {
@@ -90,6 +95,26 @@ public final class ContentChecker {
     return out
   }
 
+  private struct FileResult {
+    var kind: ContentKind?
+    var diagnostics: [Diagnostic] = []
+    var unreadable = false
+    var scenarios: [ScenarioEntry] = []
+    var modules: [ModuleEntry] = []
+  }
+
+  private final class ResultSlots: @unchecked Sendable {
+    private var slots: [FileResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: FileResult) {
+      lock.lock()
+      slots[i] = r
+      lock.unlock()
+    }
+    func all() -> [FileResult] { slots.map { $0 ?? FileResult() } }
+  }
+
   private struct ScenarioEntry {
     let id: String
     let file: String
@@ -106,16 +131,30 @@ public final class ContentChecker {
     let files = ContentChecker.files(in: paths, report: &report)
     var scenarios: [ScenarioEntry] = []
     var modules: [ModuleEntry] = []
-    for file in files {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        report.diagnostics.append(Diagnostic(file: file, line: 0, column: 0, message: "\(file) cannot be read"))
-        report.unreadable = true
-        report.files.append((file, nil))
-        continue
+    // Each file alone, on every core; then merged in file order (deterministic).
+    let results = ResultSlots(count: files.count)
+    let workers = min(concurrency, max(1, files.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var i = w
+      while i < files.count {
+        let file = files[i]
+        var one = FileResult()
+        if let data = FileManager.default.contents(atPath: file) {
+          (one.kind, one.diagnostics) = checkOne(data, file: file, scenarios: &one.scenarios, modules: &one.modules)
+        } else {
+          one.diagnostics = [Diagnostic(file: file, line: 0, column: 0, message: "\(file) cannot be read")]
+          one.unreadable = true
+        }
+        results.set(i, one)
+        i += workers
       }
-      let (kind, diagnostics) = checkOne(data, file: file, scenarios: &scenarios, modules: &modules)
-      report.diagnostics += diagnostics
-      report.files.append((file, kind))
+    }
+    for (file, one) in zip(files, results.all()) {
+      report.diagnostics += one.diagnostics
+      report.files.append((file, one.kind))
+      if one.unreadable { report.unreadable = true }
+      scenarios += one.scenarios
+      modules += one.modules
     }
     crossFile(scenarios, modules, &report)
     report.diagnostics.sort()
