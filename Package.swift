@@ -36,7 +36,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitTraining"]),
-    .testTarget(name: "PermitTrainingTests", dependencies: ["PermitTraining", "PermitCore"]),
+    .testTarget(
+      name: "PermitTrainingTests",
+      dependencies: ["PermitTraining", "PermitCore", .product(name: "Yams", package: "Yams")],
+      exclude: ["Fixtures"]),
     .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
     .testTarget(name: "PermitDeskCLITests", dependencies: ["PermitCore"], exclude: ["Fixtures"]),
   ],

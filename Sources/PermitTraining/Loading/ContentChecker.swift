@@ -45,14 +45,21 @@ public struct CheckReport: Sendable {
 /// scenarios, curriculum modules), recognising each file's kind from its content, then checks
 /// across files (duplicate ids, unknown scenarios in modules, missing or cyclic prerequisites) and
 /// cross-checks every answer key (`expect:`) with the examiner.
-public final class ContentChecker {
+public final class ContentChecker: @unchecked Sendable {
   /// The content library (policy packs, and the index of scenarios and modules for references).
   public let library: ContentLibrary
   /// The policy pack for packets that do not name one.
   public var defaultPolicy = "beijing-2017-pilot"
 
+  private let policyIDList: [String]
+  /// Files checked at once (the files are independent until the cross-file checks).
+  public var concurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
   /// Creates a checker.
-  public init(library: ContentLibrary) { self.library = library }
+  public init(library: ContentLibrary) {
+    self.library = library
+    policyIDList = library.policyIDs()
+  }
 
   /// The default paths: the content root's Policies, Scenarios and Curriculum folders.
   public var defaultPaths: [String] {
@@ -88,6 +95,26 @@ public final class ContentChecker {
     return out
   }
 
+  private struct FileResult {
+    var kind: ContentKind?
+    var diagnostics: [Diagnostic] = []
+    var unreadable = false
+    var scenarios: [ScenarioEntry] = []
+    var modules: [ModuleEntry] = []
+  }
+
+  private final class ResultSlots: @unchecked Sendable {
+    private var slots: [FileResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: FileResult) {
+      lock.lock()
+      slots[i] = r
+      lock.unlock()
+    }
+    func all() -> [FileResult] { slots.map { $0 ?? FileResult() } }
+  }
+
   private struct ScenarioEntry {
     let id: String
     let file: String
@@ -104,52 +131,87 @@ public final class ContentChecker {
     let files = ContentChecker.files(in: paths, report: &report)
     var scenarios: [ScenarioEntry] = []
     var modules: [ModuleEntry] = []
-    for file in files {
-      let r = YAMLReader(file: file)
-      var kind: ContentKind?
-      switch ContentLibrary.readText(file, display: file) {
-      case .failure(let e):
-        report.diagnostics += e.diagnostics
-        if e.diagnostics.contains(where: { $0.line == 0 }) { report.unreadable = true }
-      case .success(let text):
-        if let node = r.parse(text) {
-          kind = ContentKind.recognise(node, path: file)
-          switch kind {
-          case nil:
-            r.error(
-              node,
-              "cannot tell what this file is (a policy pack, holiday calendar, packet, scenario or curriculum module): its keys match none of them"
-            )
-          case .policy?:
-            if let p = PolicyReader.read(node, reader: r, calendars: { self.library.calendarYear($0) }) {
-              let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-              if base != p.id { r.warning(node, "the pack's id '\(p.id)' differs from its file name '\(base)'") }
-            }
-          case .calendar?:
-            _ = PolicyReader.readCalendar(node, reader: r)
-          case .packet?:
-            checkPacket(node, r)
-          case .scenario?:
-            if let (s, src) = ScenarioReader.read(
-              node, reader: r, policies: { self.pack($0) }, policyIDs: library.policyIDs())
-            {
-              scenarios.append(ScenarioEntry(id: s.id, file: file, at: src.id))
-              crossCheck(s, src, r)
-            } else if case .mapping = node, let idNode = node["id"], case .scalar(let sc) = idNode, ScenarioReader.isID(sc.string) {
-              // Keep its id for references even when it has errors.
-              scenarios.append(ScenarioEntry(id: sc.string, file: file, at: r.position(idNode)))
-            }
-          case .module?:
-            if let (m, src) = CurriculumReader.read(node, reader: r) { modules.append(ModuleEntry(module: m, source: src)) }
-          }
+    // Each file alone, on every core; then merged in file order (deterministic).
+    let results = ResultSlots(count: files.count)
+    let workers = min(concurrency, max(1, files.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var i = w
+      while i < files.count {
+        let file = files[i]
+        var one = FileResult()
+        if let data = FileManager.default.contents(atPath: file) {
+          (one.kind, one.diagnostics) = checkOne(data, file: file, scenarios: &one.scenarios, modules: &one.modules)
+        } else {
+          one.diagnostics = [Diagnostic(file: file, line: 0, column: 0, message: "\(file) cannot be read")]
+          one.unreadable = true
         }
-        report.diagnostics += r.diagnostics
+        results.set(i, one)
+        i += workers
       }
-      report.files.append((file, kind))
+    }
+    for (file, one) in zip(files, results.all()) {
+      report.diagnostics += one.diagnostics
+      report.files.append((file, one.kind))
+      if one.unreadable { report.unreadable = true }
+      scenarios += one.scenarios
+      modules += one.modules
     }
     crossFile(scenarios, modules, &report)
     report.diagnostics.sort()
     return report
+  }
+
+  /// Checks one file's contents alone (no cross-file checks): its kind and its diagnostics.
+  public func check(data: Data, file: String) -> (ContentKind?, [Diagnostic]) {
+    var scenarios: [ScenarioEntry] = []
+    var modules: [ModuleEntry] = []
+    let (kind, diagnostics) = checkOne(data, file: file, scenarios: &scenarios, modules: &modules)
+    return (kind, diagnostics.sorted())
+  }
+
+  private func checkOne(
+    _ data: Data, file: String, scenarios: inout [ScenarioEntry], modules: inout [ModuleEntry]
+  ) -> (ContentKind?, [Diagnostic]) {
+    let r = YAMLReader(file: file)
+    var kind: ContentKind?
+    switch ContentLibrary.decode(data, display: file) {
+    case .failure(let e):
+      return (nil, e.diagnostics)
+    case .success(let text):
+      guard let node = r.parse(text) else { return (nil, r.diagnostics) }
+      kind = ContentKind.recognise(node, path: file)
+      switch kind {
+      case nil:
+        r.error(
+          node,
+          "cannot tell what this file is (a policy pack, holiday calendar, packet, scenario or curriculum module): its keys match none of them"
+        )
+      case .policy?:
+        if let p = PolicyReader.read(node, reader: r, calendars: { self.library.calendarYear($0) }) {
+          let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+          if base != p.id { r.warning(node, "the pack's id '\(p.id)' differs from its file name '\(base)'") }
+        }
+      case .calendar?:
+        _ = PolicyReader.readCalendar(node, reader: r)
+      case .packet?:
+        checkPacket(node, r)
+      case .scenario?:
+        if let (s, src) = ScenarioReader.readPartial(
+          node, reader: r, policies: { self.pack($0) }, policyIDs: policyIDList)
+        {
+          if ScenarioReader.isID(s.id) { scenarios.append(ScenarioEntry(id: s.id, file: file, at: src.id)) }
+          crossCheck(s, src, r)
+        } else if case .mapping = node, let idNode = node["id"], case .scalar(let sc) = idNode,
+          ScenarioReader.isID(sc.string)
+        {
+          // Keep its id for references even when it has errors.
+          scenarios.append(ScenarioEntry(id: sc.string, file: file, at: r.position(idNode)))
+        }
+      case .module?:
+        if let (m, src) = CurriculumReader.read(node, reader: r) { modules.append(ModuleEntry(module: m, source: src)) }
+      }
+    }
+    return (kind, r.diagnostics)
   }
 
   func pack(_ id: String) -> PolicyPack? {
@@ -161,7 +223,7 @@ public final class ContentChecker {
     guard let packet = PacketReader.read(node, reader: r) else { return }
     let id = packet.policy ?? defaultPolicy
     guard let p = pack(id) else {
-      let ids = library.policyIDs()
+      let ids = policyIDList
       r.error(node["policy"] ?? node, "unknown policy pack '\(id)'; known: \(ids.joined(separator: ", "))" + Suggest.hint(id, ids))
       return
     }
@@ -181,6 +243,8 @@ public final class ContentChecker {
       let id = s.policyID(at: a.arrives)
       guard let pack = self.pack(id) else { continue }
       if !pack.windows.contains(a.packet.window) {
+        if a.packet.window == s.window && s.policy == pack.id { continue }  // reported at 'window:'
+
         r.error(
           at: at?.node ?? .start,
           "applicant \(a.ticket): '\(a.packet.window)' is not a window of \(pack.id)" + Suggest.hint(a.packet.window, pack.windows))

@@ -46,9 +46,14 @@ public final class ContentLibrary: @unchecked Sendable {
         ? (isDir.boolValue ? "is a folder" : "cannot be read") : "does not exist"
       return .failure(LoadError([Diagnostic(file: shown, line: 0, column: 0, message: "\(shown) \(why)")]))
     }
+    return decode(data, display: shown)
+  }
+
+  /// Decodes file contents as UTF-8 text, reporting invalid bytes with their position.
+  public static func decode(_ data: Data, display shown: String) -> Result<String, LoadError> {
     if data.count > InputLimits.maxBytes {
       return .failure(
-        LoadError([Diagnostic(file: shown, line: 0, column: 0, message: "file is larger than \(InputLimits.maxBytes >> 20) MiB")]))
+        LoadError([Diagnostic(file: shown, line: 1, column: 1, message: "file is larger than \(InputLimits.maxBytes >> 20) MiB")]))
     }
     if let text = String(data: data, encoding: .utf8), !text.utf8.contains(0) { return .success(text) }
     // Find the first bad byte for the position.

@@ -56,7 +56,7 @@ public final class YAMLReader {
       return nil
     }
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      guard let node = try Yams.compose(yaml: text, .basic) else {
         error(nil, "the file is empty")
         return nil
       }

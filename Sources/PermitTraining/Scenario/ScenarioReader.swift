@@ -91,6 +91,18 @@ public enum ScenarioReader {
     _ node: Node, reader r: YAMLReader, policies: (String) -> PolicyPack?, policyIDs: [String]
   ) -> (Scenario, ScenarioSource)? {
     let before = r.diagnostics.count
+    guard let result = readPartial(node, reader: r, policies: policies, policyIDs: policyIDs),
+      !r.diagnostics[before...].contains(where: { $0.severity == .error })
+    else { return nil }
+    return result
+  }
+
+  /// Reads what can be read of a scenario even when some parts have errors (reported to `r`): the
+  /// applicants that could be read are kept, so that `check` cross-checks their answer keys too.
+  /// Nil only when the file is not a scenario mapping or has no readable clock start.
+  public static func readPartial(
+    _ node: Node, reader r: YAMLReader, policies: (String) -> PolicyPack?, policyIDs: [String]
+  ) -> (Scenario, ScenarioSource)? {
     let what = "the scenario"
     var source = ScenarioSource()
     guard
@@ -115,7 +127,9 @@ public enum ScenarioReader {
       }
     }
     let window = r.text(f, "window", required: true, what: what) ?? ""
+    var windowKnown = true
     if let p = pack, f["window"] != nil, !window.isEmpty, !p.windows.contains(window) {
+      windowKnown = false
       r.error(
         f["window"],
         "'\(window)' is not a window of \(p.id) (windows: \(p.windows.joined(separator: ", ")))" + Suggest.hint(window, p.windows))
@@ -215,13 +229,13 @@ public enum ScenarioReader {
     if let items = r.list(f, "events", what: what) {
       for item in items {
         source.events.append(r.position(item))
-        if let e = readEvent(item, r, start: start, policies: policies, policyIDs: policyIDs, window: window) {
+        if let e = readEvent(item, r, start: start, policies: policies, policyIDs: policyIDs, window: windowKnown ? window : nil) {
           events.append(e)
         }
       }
     }
 
-    guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let start else { return nil }
+    guard let start else { return nil }
     let scenario = Scenario(
       id: id, title: title, briefing: briefing, policy: policyID, window: window, post: post, colleague: colleague,
       assessment: assessment, start: start, hours: hours, costs: costs, applicants: applicants, generate: blocks,
@@ -327,7 +341,8 @@ public enum ScenarioReader {
     }
     var correction: ScriptedApplicant.Correction?
     if let cn = f["correction"], !r.isNull(cn) {
-      if expect == nil || expect?.outcome != .supplement {
+      let expectUnreadable = f["expect"] != nil && !r.isNull(f["expect"]!) && expect == nil
+      if !expectUnreadable && expect?.outcome != .supplement {
         r.error(
           f.keys["correction"],
           "a correction follows a one-time notice: the applicant needs 'expect' with outcome 'supplement'"
@@ -489,7 +504,7 @@ public enum ScenarioReader {
   }
 
   static func readEvent(
-    _ n: Node, _ r: YAMLReader, start: Timestamp?, policies: (String) -> PolicyPack?, policyIDs: [String], window: String
+    _ n: Node, _ r: YAMLReader, start: Timestamp?, policies: (String) -> PolicyPack?, policyIDs: [String], window: String?
   ) -> TimedEvent? {
     let what = "an event"
     let before = r.diagnostics.count
@@ -512,7 +527,7 @@ public enum ScenarioReader {
       case "rule-change":
         if let id = r.text(f, "rule-change", required: true, what: what) {
           if let p = policies(id) {
-            if !p.windows.contains(window) {
+            if let window, !p.windows.contains(window) {
               r.error(f["rule-change"], "'\(window)' is not a window of \(id)")
             }
             kind = .ruleChange(policy: id)
