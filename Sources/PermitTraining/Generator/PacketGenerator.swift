@@ -271,13 +271,16 @@ public struct PacketGenerator {
       if p.materials[i].passportNumber == p.applicant.passportNumber { return nil }
       return "mismatch:passport-number"
     case "mismatch-birth-date":
-      p.materials[0].birthDate = p.applicant.birthDate.adding(days: rng.pick([-1, 1, 365, -31]))
+      guard let i = index(p, .applicationForm) else { return nil }
+      p.materials[i].birthDate = p.applicant.birthDate.adding(days: rng.pick([-1, 1, 365, -31]))
       return "mismatch:birth-date"
     case "mismatch-nationality":
-      p.materials[0].nationality = p.applicant.nationality == "GB" ? "IE" : "GB"
+      guard let i = index(p, .applicationForm) else { return nil }
+      p.materials[i].nationality = p.applicant.nationality == "GB" ? "IE" : "GB"
       return "mismatch:nationality"
     case "mismatch-signature":
-      p.materials[0].signatureMatches = false
+      guard let i = index(p, .applicationForm) else { return nil }
+      p.materials[i].signatureMatches = false
       return "mismatch:signature"
     case "category-unsupported":
       guard type == .overseasNotification, let c = p.application.category, c != .a else { return nil }
