@@ -15,14 +15,17 @@ public final class ContentLibrary: @unchecked Sendable {
   /// Creates a library on a content root.
   public init(root: String) { self.root = root }
 
+  /// This file's path at build time (a default argument would be the caller's path).
+  static let sourceFile: String = #filePath
+
   /// Finds the content root: an explicit path, `PERMITDESK_HOME`, the checkout the binary was
   /// built from, or the current directory, in that order (the first that has `Policies/`).
-  public static func locate(explicit: String? = nil, sourceFile: String = #filePath) -> String {
+  public static func locate(explicit: String? = nil) -> String {
     var candidates: [String] = []
     if let e = explicit { return e }
     if let env = ProcessInfo.processInfo.environment["PERMITDESK_HOME"], !env.isEmpty { candidates.append(env) }
     // Sources/PermitTraining/Loading/ContentLibrary.swift → the package root.
-    var url = URL(fileURLWithPath: sourceFile)
+    var url = URL(fileURLWithPath: ContentLibrary.sourceFile)
     for _ in 0..<4 { url.deleteLastPathComponent() }
     candidates.append(url.path)
     candidates.append(FileManager.default.currentDirectoryPath)
