@@ -30,8 +30,10 @@ extension PolicyPack {
     kinds += list.byCategory[category] ?? []
     if app.directQualification != nil { kinds += list.withDirectQualification }
     if let reason = app.replacementReason { kinds += list.byReplacementReason[reason] ?? [] }
-    var seen = Set<MaterialKind>()
-    return kinds.filter { seen.insert($0).inserted }
+    var unique: [MaterialKind] = []
+    unique.reserveCapacity(kinds.count)
+    for k in kinds where !unique.contains(k) { unique.append(k) }
+    return unique
   }
 
   /// Category supported by the points and any direct qualification.
@@ -53,7 +55,7 @@ private struct Run {
   var flags: [Flag] = []
   var refusal = false
   var referTo: String?
-  var rules: Set<RuleID> = [.jurisdiction, .acceptanceTimeLimit, .workingDays]
+  var rules = RuleMask([.jurisdiction, .acceptanceTimeLimit, .workingDays])
   var notes: [String] = []
   var mismatchSeen: Set<String> = []
 
@@ -183,12 +185,12 @@ private struct Run {
     rules.insert(.requiredMaterials)
     let required = policy.required(for: app, computed: computed)
     // Commitments standing in for materials (Category A only).
-    var committed = Set<MaterialKind>()
+    var committed: [MaterialKind] = []
     for m in packet.materials where m.kind == .commitment {
       guard let replaced = m.replaces else { continue }
       rules.insert(.commitment)
       if computed == .a && policy.categoryA.commitmentMayReplace.contains(replaced) {
-        committed.insert(replaced)
+        committed.append(replaced)
       } else {
         notes.append(
           "the commitment for \(replaced.rawValue) is not valid: commitments stand in only for "
@@ -354,13 +356,15 @@ private struct Run {
       default: exempt = nil
       }
     }
-    if let n = m.name, exempt != "name", Run.normalizedName(n) != Run.normalizedName(a.name) {
+    if let n = m.name, exempt != "name", n != a.name, Run.normalizedName(n) != Run.normalizedName(a.name) {
       mismatch("name", m.kind, "the \(m.kind.rawValue) reads \"\(n)\"; the passport reads \"\(a.name)\"")
     }
-    if let p = m.passportNumber, exempt != "passport-number", Run.normalizedNumber(p) != Run.normalizedNumber(a.passportNumber) {
+    if let p = m.passportNumber, exempt != "passport-number", p != a.passportNumber,
+      Run.normalizedNumber(p) != Run.normalizedNumber(a.passportNumber)
+    {
       mismatch("passport-number", m.kind, "the \(m.kind.rawValue) gives passport \(p); the passport is \(a.passportNumber)")
     }
-    if let nat = m.nationality, exempt != "nationality", nat.uppercased() != a.nationality.uppercased() {
+    if let nat = m.nationality, exempt != "nationality", nat != a.nationality, nat.uppercased() != a.nationality.uppercased() {
       mismatch("nationality", m.kind, "the \(m.kind.rawValue) gives nationality \(nat); the passport gives \(a.nationality)")
     }
     if let b = m.birthDate, b != a.birthDate {
@@ -426,6 +430,6 @@ private struct Run {
       computedCategory: computed, claimedCategory: packet.application.category, age: age, receiptDate: date,
       acceptanceDeadline: deadline, pending: pending, pendingFindings: pendingFindings,
       compliance: outcome == .refuse ? [] : compliance, flags: outcome == .refuse ? [] : flags,
-      rules: used.sorted(), notes: notes)
+      rules: used.sorted, notes: notes)
   }
 }

@@ -48,26 +48,41 @@ public struct HolidayCalendar: Hashable, Sendable {
 
   /// The years this calendar covers, by year.
   public private(set) var years: [Int: Year]
-  private var offDays: Set<Int32>
-  private var onDays: Set<Int32>
+  /// Day by day from `firstDay`: 0 = the weekend rule applies, 1 = holiday off, 2 = make-up workday
+  /// (a flat table: working-day arithmetic runs on every decision).
+  private var marks: [UInt8] = []
+  private var firstDay: Int32 = 0
 
   /// Creates a calendar from yearly arrangements.
   public init(years: [Year]) {
     self.years = [:]
-    offDays = []
-    onDays = []
     for y in years { add(y) }
   }
 
   /// Adds or replaces one year's arrangement.
   public mutating func add(_ year: Year) {
-    if let old = years[year.year] {
-      for h in old.holidays { for d in h.days { offDays.remove(d.dayNumber) } }
-      for w in old.workdays { onDays.remove(w.date.dayNumber) }
-    }
     years[year.year] = year
-    for h in year.holidays { for d in h.days { offDays.insert(d.dayNumber) } }
-    for w in year.workdays { onDays.insert(w.date.dayNumber) }
+    rebuildMarks()
+  }
+
+  private mutating func rebuildMarks() {
+    guard let lo = years.keys.min(), let hi = years.keys.max(), let start = CivilDate(year: lo, month: 1, day: 1),
+      let end = CivilDate(year: hi, month: 12, day: 31)
+    else {
+      marks = []
+      return
+    }
+    firstDay = start.dayNumber
+    marks = [UInt8](repeating: 0, count: Int(end.dayNumber - start.dayNumber) + 1)
+    for y in years.values {
+      for h in y.holidays { for d in h.days { marks[Int(d.dayNumber - firstDay)] = 1 } }
+      for w in y.workdays { marks[Int(w.date.dayNumber - firstDay)] = 2 }
+    }
+  }
+
+  @inline(__always) private func mark(_ date: CivilDate) -> UInt8 {
+    let i = Int(date.dayNumber) - Int(firstDay)
+    return i >= 0 && i < marks.count ? marks[i] : 0
   }
 
   /// Whether the calendar has the official arrangement for the year of `date`.
@@ -75,18 +90,20 @@ public struct HolidayCalendar: Hashable, Sendable {
 
   /// The holiday a date belongs to, if any.
   public func holiday(on date: CivilDate) -> String? {
-    guard offDays.contains(date.dayNumber), let y = years[date.year] else { return nil }
+    guard mark(date) == 1, let y = years[date.year] else { return nil }
     return y.holidays.first { $0.days.contains(date) }?.name
   }
 
   /// Whether a make-up workday falls on `date`.
-  public func isMakeUpWorkday(_ date: CivilDate) -> Bool { onDays.contains(date.dayNumber) }
+  public func isMakeUpWorkday(_ date: CivilDate) -> Bool { mark(date) == 2 }
 
   /// Whether staff work on `date`: a weekday that is not a holiday, or a make-up workday.
   public func isWorkingDay(_ date: CivilDate) -> Bool {
-    if onDays.contains(date.dayNumber) { return true }
-    if offDays.contains(date.dayNumber) { return false }
-    return !date.isWeekend
+    switch mark(date) {
+    case 1: return false
+    case 2: return true
+    default: return !date.isWeekend
+    }
   }
 
   /// The `n`-th working day after `start`: day 1 is the first working day after the day of receipt.
