@@ -414,12 +414,7 @@ public enum ScenarioReader {
         r.error(f["defects"], "an '\(o.rawValue)' lists no defects (found \(c.joined(separator: ", ")))")
       case .supplement where c.isEmpty:
         r.error(f["outcome"] ?? n, "a 'supplement' (one-time notice) must list its defects")
-      case .refuse where c.isEmpty:
-        r.error(f["outcome"] ?? n, "a 'refuse' must list its ground (for example out-of-jurisdiction)")
       default: break
-      }
-      if pending != nil && o != .acceptPending {
-        r.error(f["pending"], "'pending' is only for an 'accept-pending' outcome")
       }
     }
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let outcome, let codes else { return nil }
