@@ -26,6 +26,7 @@ struct LoaderTests {
     InvalidFixture(file: "unknown-policy", line: 6, message: "unknown policy pack 'beijing-2017-pilt'"),
     InvalidFixture(file: "unknown-window", line: 7, message: "'chaoyng' is not a window of beijing-2017-pilot"),
     InvalidFixture(file: "duplicate-ticket", line: 27, message: "duplicate ticket 'T001' (first used at line 13)"),
+    InvalidFixture(file: "generated-ticket", line: 13, message: "ticket 'G003' is taken by a generated applicant (G001…G008)"),
     InvalidFixture(file: "arrival-before-start", line: 14, message: "before the clock starts at 2017-07-03T09:00+08:00"),
     InvalidFixture(file: "unknown-defect", line: 37, message: "unknown defect code 'missing:residence-permits'; did you mean 'missing:residence-permit'?"),
     InvalidFixture(file: "unknown-pending", line: 24, message: "an item of 'pending' must be one of"),

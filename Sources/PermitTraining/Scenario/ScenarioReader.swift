@@ -235,6 +235,15 @@ public enum ScenarioReader {
       }
     }
 
+    // Generated applicants take the tickets G001, G002, …: a scripted one must not.
+    var generated = blocks.reduce(0) { $0 + $1.count }
+    for e in events { if case .surge(let b) = e.kind { generated += b.count } }
+    if generated > 0 {
+      let taken = Set((1...generated).map { ScenarioExpander.ticket($0) })
+      for (t, at) in tickets.sorted(by: { $0.key < $1.key }) where taken.contains(t) {
+        r.error(at: at, "ticket '\(t)' is taken by a generated applicant (G001…\(ScenarioExpander.ticket(generated))); use another")
+      }
+    }
     guard let start else { return nil }
     let scenario = Scenario(
       id: id, title: title, briefing: briefing, policy: policyID, window: window, post: post, colleague: colleague,
