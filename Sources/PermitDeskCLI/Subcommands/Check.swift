@@ -31,7 +31,10 @@ extension PermitDesk {
     func run() throws {
       let checker = ContentChecker(library: content.library)
       checker.defaultPolicy = policy
-      let report = checker.check(paths: paths.isEmpty ? checker.defaultPaths : paths)
+      // The default folders are shown relative to the current directory when they are inside it.
+      let cwd = FileManager.default.currentDirectoryPath + "/"
+      let defaults = checker.defaultPaths.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }
+      let report = checker.check(paths: paths.isEmpty ? defaults : paths)
       switch format {
       case .text:
         var out = ""
