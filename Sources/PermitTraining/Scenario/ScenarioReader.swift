@@ -487,6 +487,17 @@ public enum ScenarioReader {
         }
       }
     }
+    // A family that none of the block's types can carry plants nothing.
+    if let items = f["mix"].flatMap({ n -> [Node]? in if case .sequence(let q) = n { return Array(q) } else { return nil } }) {
+      let kinds = types.isEmpty ? ApplicationType.allCases : types
+      for (name, item) in zip(items.compactMap { n -> String? in if case .scalar(let x) = n { return x.string } else { return nil } }, items) {
+        if let only = familyTypes[name], Set(only).isDisjoint(with: kinds) {
+          r.warning(
+            item,
+            "'\(name)' applies only to \(only.map(\.rawValue).joined(separator: ", ")); with these types no applicant will carry it")
+        }
+      }
+    }
     let from = surgeAt ?? r.timestamp(f, "from", what: what)
     let every = r.int(f, "every-minutes", what: what, range: 1...1440) ?? 15
     let planted = unit(f, "planted-error-rate", r, what)
@@ -497,6 +508,17 @@ public enum ScenarioReader {
       count: count, seed: UInt64(seed), types: types, defectRate: rate ?? 0.6, mix: mix, from: from, everyMinutes: every,
       plantedErrorRate: planted ?? 0.3)
   }
+
+  /// The application types each restricted defect family can apply to (others apply to all).
+  static let familyTypes: [String: [ApplicationType]] = [
+    "early-filing": [.extension], "wrong-procedure": [.change],
+    "late-filing": [.extension, .domesticPermit, .change, .cancellation],
+    "accept-pending": [.overseasNotification], "category-unsupported": [.overseasNotification],
+    "apostille-too-early": [.overseasNotification], "wrong-issuer": [.overseasNotification],
+    "unauthenticated": [.overseasNotification], "untranslated": [.overseasNotification],
+    "stale": [.overseasNotification, .domesticPermit], "contract-language": [.overseasNotification, .domesticPermit, .extension],
+    "expired-document": [.extension],
+  ]
 
   static func unit(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> Double? {
     guard let v = r.number(f, key, what: what) else { return nil }
