@@ -158,6 +158,11 @@ public enum ScenarioReader {
           }
         }
       }
+      if let s = start, let p = pack, p.calendar.covers(s.date(atOffset: offset)),
+        !p.calendar.isWorkingDay(s.date(atOffset: offset))
+      {
+        r.warning(c["start"], "the clock starts on \(s.date(atOffset: offset)), not a working day: the window opens on the next one")
+      }
       if let s = start, let p = pack, !p.calendar.covers(s.date(atOffset: offset)) {
         r.warning(c["start"], "\(p.id) has no holiday calendar for \(s.date(atOffset: offset).year): working days ignore holidays")
       }
@@ -326,6 +331,9 @@ public enum ScenarioReader {
     if let pn = packetNode, f["employer"] != nil, f["applicant"] != nil, f["application"] != nil {
       packet = PacketReader.read(
         pn, reader: r, extraKeys: [], defaults: PacketDefaults(window: scenarioWindow, submitted: arrives ?? start))
+    }
+    if let p = packet, let a = arrives, f["submitted"] != nil, p.submitted != a {
+      r.warning(f["submitted"], "the packet states it was submitted at \(p.submitted), not on arrival (\(a)); the examiner uses \(p.submitted)")
     }
     var entry = ScenarioSource.Applicant(node: r.position(item))
     var expect: Expectation?
