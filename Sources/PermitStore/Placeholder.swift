@@ -1,2 +1,0 @@
-// Placeholder so that the package builds until the PermitStore sources land.
-import GRDB
