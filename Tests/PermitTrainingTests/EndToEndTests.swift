@@ -65,7 +65,7 @@ struct EndToEndTests {
     #expect(try TestSupport.run(["check", "--format", "xml"]).status == 64)
     let dir = TestSupport.tempDir("binary")
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    FileManager.default.createFile(atPath: dir + "/bad.yaml", contents: Data([0x69, 0x64, 0x3A, 0x20, 0xC3, 0x28, 0x0A]))
+    _ = FileManager.default.createFile(atPath: dir + "/bad.yaml", contents: Data([0x69, 0x64, 0x3A, 0x20, 0xC3, 0x28, 0x0A]))
     let r = try TestSupport.run(["check", dir + "/bad.yaml"])
     #expect(r.status == 1)
     #expect(r.stdout.contains("bad.yaml:1:5: error: invalid UTF-8"))

@@ -143,3 +143,26 @@ struct ExpanderTests {
     #expect(ScenarioWriter.quote("北京 (Sandbox)") == "\"北京 (Sandbox)\"")
   }
 }
+
+@Suite("Loading scenarios and the curriculum from a content root")
+struct ScenarioLoadingTests {
+  @Test("scenarios by id, every applicant of an attempt in arrival order")
+  func byID() throws {
+    let lib = TestSupport.library
+    #expect(lib.scenarioFiles().contains { $0.id == "example-worked-day" && $0.path == "Scenarios/examples/worked-example.yaml" })
+    let s = try lib.scenario(id: "example-worked-day").get()
+    #expect(s.applicants.count == 3)
+    let all = try lib.applicants(of: s).get()
+    #expect(all.count == 3 + 4 + 3)
+    #expect(zip(all, all.dropFirst()).allSatisfy { $0.arrives <= $1.arrives })
+    #expect(all.map(\.ticket).prefix(4) == ["T001", "T002", "T003", "G001"])
+    if case .failure(let e) = lib.scenario(id: "example-worked-dya") {
+      #expect(e.description.contains("did you mean 'example-worked-day'?"))
+    } else {
+      Issue.record("an unknown id loads")
+    }
+    let m = try lib.loadModule(path: TestSupport.fixtures + "/valid/module-a.yaml").get()
+    #expect(m.id == "fixture-module-a")
+    #expect(throws: LoadError.self) { try lib.loadScenario(path: TestSupport.fixtures + "/invalid/weights.yaml").get() }
+  }
+}

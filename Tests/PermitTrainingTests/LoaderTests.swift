@@ -26,6 +26,7 @@ struct LoaderTests {
     InvalidFixture(file: "unknown-policy", line: 6, message: "unknown policy pack 'beijing-2017-pilt'"),
     InvalidFixture(file: "unknown-window", line: 7, message: "'chaoyng' is not a window of beijing-2017-pilot"),
     InvalidFixture(file: "duplicate-ticket", line: 27, message: "duplicate ticket 'T001' (first used at line 13)"),
+    InvalidFixture(file: "generated-ticket", line: 13, message: "ticket 'G003' is taken by a generated applicant (G001…G008)"),
     InvalidFixture(file: "arrival-before-start", line: 14, message: "before the clock starts at 2017-07-03T09:00+08:00"),
     InvalidFixture(file: "unknown-defect", line: 37, message: "unknown defect code 'missing:residence-permits'; did you mean 'missing:residence-permit'?"),
     InvalidFixture(file: "unknown-pending", line: 24, message: "an item of 'pending' must be one of"),
@@ -118,7 +119,7 @@ struct LoaderTests {
     #expect(c.packet.submitted == Timestamp(iso: "2017-07-03T13:30+08:00"))
     #expect(c.expect?.outcome == .accept)
     #expect(s.generate.count == 1)
-    #expect(s.generate[0].mix == ["stale", "missing"])
+    #expect(s.generate[0].mix == ["missing", "late-filing"])
     #expect(s.generate[0].types == [.extension, .change])
     #expect(s.events.count == 2)
     #expect(s.policyID(at: Timestamp(iso: "2017-07-03T12:59+08:00")!) == "beijing-2017-pilot")
@@ -199,6 +200,18 @@ struct LoaderTests {
     // Without the event the same file is clean.
     try example.write(toFile: file, atomically: true, encoding: .utf8)
     #expect(ContentChecker(library: lib).check(paths: [file]).errors == 0)
+  }
+
+  @Test("a mix family that the block's types cannot carry is a warning")
+  func impossibleMix() throws {
+    let text = try String(contentsOfFile: TestSupport.fixtures + "/valid/mini-day.yaml", encoding: .utf8)
+      .replacingOccurrences(of: "mix: [missing, late-filing]", with: "mix: [missing, stale, accept-pending]")
+    let (_, diagnostics) = ContentChecker(library: TestSupport.library).check(data: Data(text.utf8), file: "mix.yaml")
+    #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+    let warnings = diagnostics.filter { $0.severity == .warning }
+    #expect(warnings.count == 2)
+    #expect(warnings.allSatisfy { $0.line == 53 })
+    #expect(warnings.first?.message.contains("'stale' applies only to overseas-notification, domestic-permit") == true)
   }
 
   @Test("the shipped content checks clean")

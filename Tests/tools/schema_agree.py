@@ -9,7 +9,8 @@ clock/applicants/generate/events/scoring/colleague, a module has scenarios/objec
 prerequisites/order, anything else is a packet. Needs `pip install jsonschema pyyaml`.
 
 YAML is loaded the way PermitDesk reads it: every scalar is text except null, booleans
-(true/false/yes/no), decimal integers and decimals. So `2017-07-03` stays a string (checked by the
+(true/false/yes/no), decimal integers and decimals, and a key whose value is null counts as
+absent. So `2017-07-03` stays a string (checked by the
 schema's date pattern), `17:00` is not a sexagesimal number and `NO` is Norway, not false.
 """
 import json
@@ -42,6 +43,15 @@ def _bool(loader, node):
 
 
 Loader.add_constructor("tag:yaml.org,2002:bool", _bool)
+
+
+def strip_nulls(value):
+    """PermitDesk reads a key whose value is null (`key:`, `~`, `null`) as absent."""
+    if isinstance(value, dict):
+        return {k: strip_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [strip_nulls(v) for v in value]
+    return value
 
 
 def kind_of(doc):
@@ -97,6 +107,7 @@ def main(argv):
             print("INVALID " + path)
             print("%s: %s" % (path, str(e).splitlines()[0] if str(e) else type(e).__name__), file=sys.stderr)
             continue
+        doc = strip_nulls(doc)
         kind = kind_of(doc)
         errors = sorted(validators[kind].iter_errors(doc), key=lambda e: list(e.absolute_path))
         if errors:

@@ -9,11 +9,10 @@ extension PermitDesk {
     static let configuration = CommandConfiguration(
       abstract: "Validate scenarios, packets, policy packs, calendars and curriculum modules (files or folders).",
       discussion: """
-        Each *.yaml file's kind is recognised from its content. Reports schema errors, semantic errors
-        (unknown materials, defects, policies, windows or scenarios; impossible dates; duplicate ids
-        and tickets; cyclic or missing prerequisites; weights that do not sum to 100) and answer keys
-        (expect:) that the examiner contradicts, with the examiner's reasoning.
+        Each *.yaml file's kind is recognised from its content. Reports schema errors, semantic errors (unknown materials, defects, policies, windows or scenarios; impossible dates; duplicate ids and tickets; cyclic or missing prerequisites; weights that do not sum to 100) and answer keys (expect:) that the examiner contradicts, with the examiner's reasoning.
+
         With no PATH: the content root's Policies, Scenarios and Curriculum.
+
         Exit 0 when clean, 1 when problems were found, 65 when a path cannot be read, 64 on wrong usage.
         """)
 
@@ -31,7 +30,10 @@ extension PermitDesk {
     func run() throws {
       let checker = ContentChecker(library: content.library)
       checker.defaultPolicy = policy
-      let report = checker.check(paths: paths.isEmpty ? checker.defaultPaths : paths)
+      // The default folders are shown relative to the current directory when they are inside it.
+      let cwd = FileManager.default.currentDirectoryPath + "/"
+      let defaults = checker.defaultPaths.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }
+      let report = checker.check(paths: paths.isEmpty ? defaults : paths)
       switch format {
       case .text:
         var out = ""

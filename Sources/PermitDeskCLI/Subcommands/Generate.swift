@@ -9,11 +9,11 @@ extension PermitDesk {
     static let configuration = CommandConfiguration(
       abstract: "Write a scenario file of synthetic applicants with answer keys computed by the examiner.",
       discussion: """
-        The output is byte-identical for the same arguments, and `permitdesk check` accepts it.
-        Profiles: \(ScenarioGeneration.profiles.map { "\($0.0) (\($0.1.summary))" }.joined(separator: "; ")).
-        --types, --defect-rate and --mix override the profile. Defect families for --mix:
-        \(PacketGenerator.mutations.joined(separator: ", ")).
-        Names are synthetic: passports start with SPEC, employers end in "(Sandbox)".
+        The output is byte-identical for the same arguments, and `permitdesk check` accepts it. Names are synthetic: passports start with SPEC, employers end in "(Sandbox)".
+
+        Profiles: \(ScenarioGeneration.profiles.map { "\($0.0) (\($0.1.summary))" }.joined(separator: "; ")). --types, --defect-rate and --mix override the profile.
+
+        Defect families for --mix: \(PacketGenerator.mutations.joined(separator: ", ")).
         """)
 
     @OptionGroup var content: ContentOptions

@@ -134,7 +134,7 @@ public final class ContentChecker: @unchecked Sendable {
     // Each file alone, on every core; then merged in file order (deterministic).
     let results = ResultSlots(count: files.count)
     let workers = min(concurrency, max(1, files.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
+    let work: @Sendable (Int) -> Void = { [self] w in
       var i = w
       while i < files.count {
         let file = files[i]
@@ -149,6 +149,7 @@ public final class ContentChecker: @unchecked Sendable {
         i += workers
       }
     }
+    if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
     for (file, one) in zip(files, results.all()) {
       report.diagnostics += one.diagnostics
       report.files.append((file, one.kind))

@@ -172,14 +172,29 @@ public final class YAMLReader {
   public struct Fields {
     /// The mapping node itself (for positions).
     public let node: Node
-    /// Values by key.
-    public let values: [String: Node]
-    /// Key nodes by key (for positions of keys).
-    public let keys: [String: Node]
     /// Keys in file order.
     public let order: [String]
+    /// Key nodes and values, in file order (small mappings: a linear search beats hashing).
+    let keyNodes: [Node]
+    let valueNodes: [Node]
+    /// Values by key.
+    public var values: [String: Node] { Dictionary(uniqueKeysWithValues: zip(order, valueNodes)) }
+    /// Key nodes by key (for positions of keys).
+    public var keys: KeyNodes { KeyNodes(fields: self) }
     /// The value of a key.
-    public subscript(_ key: String) -> Node? { values[key] }
+    public subscript(_ key: String) -> Node? {
+      for (i, k) in order.enumerated() where k == key { return valueNodes[i] }
+      return nil
+    }
+    /// Key nodes by key.
+    public struct KeyNodes {
+      let fields: Fields
+      /// The key node of a key.
+      public subscript(_ key: String) -> Node? {
+        for (i, k) in fields.order.enumerated() where k == key { return fields.keyNodes[i] }
+        return nil
+      }
+    }
   }
 
   /// Reads a mapping, reporting unknown keys (with a suggestion) and missing required keys.
@@ -189,9 +204,12 @@ public final class YAMLReader {
       error(node, "\(what) must be a mapping of keys to values, found \(describe(node))")
       return nil
     }
-    var values: [String: Node] = [:]
-    var keys: [String: Node] = [:]
+    var keyNodes: [Node] = []
+    var valueNodes: [Node] = []
     var order: [String] = []
+    keyNodes.reserveCapacity(mapping.count)
+    valueNodes.reserveCapacity(mapping.count)
+    order.reserveCapacity(mapping.count)
     for (k, v) in mapping {
       guard case .scalar(let ks) = k else {
         error(k, "keys of \(what) must be plain names")
@@ -202,18 +220,20 @@ public final class YAMLReader {
         error(k, "unknown key '\(key)' in \(what)" + Suggest.hint(key, allowed))
         continue
       }
-      if values[key] != nil {
+      if order.contains(key) {
         error(k, "duplicate key '\(key)' in \(what)")
         continue
       }
-      values[key] = v
-      keys[key] = k
+      keyNodes.append(k)
+      valueNodes.append(v)
       order.append(key)
     }
-    for r in required where values[r] == nil || isNull(values[r]!) {
+    let f = Fields(node: node, order: order, keyNodes: keyNodes, valueNodes: valueNodes)
+    for r in required {
+      if let v = f[r], !isNull(v) { continue }
       error(node, "\(what) needs '\(r)'")
     }
-    return Fields(node: node, values: values, keys: keys, order: order)
+    return f
   }
 
   /// Whether a node is YAML null (`~`, `null`, or nothing).

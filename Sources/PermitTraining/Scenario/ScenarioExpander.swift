@@ -36,7 +36,7 @@ public enum ScenarioExpander {
         var packet = gen.nextPacket().packet
         packet.submitted = arrives
         let decision = Examiner(policy: pack).examine(packet)
-        let expect = expectation(decision)
+        let expect = expectation(decision, type: packet.application.type)
         var proposal: ScriptedProposal?
         if scenario.post == .b {
           proposal = propose(decision, pack: pack, packet: packet, rate: b.plantedErrorRate, rng: &planting)
@@ -65,10 +65,12 @@ public enum ScenarioExpander {
     return id == p.id ? p : (later[id] ?? p)
   }
 
-  /// The examiner's decision as an answer key.
-  public static func expectation(_ d: Decision) -> Expectation {
-    Expectation(
-      outcome: d.outcome, defects: d.defects.map(\.code), category: d.computedCategory,
+  /// The examiner's decision as an answer key. The computed category is stated for the types
+  /// whose category matters at the window (new permits), not for renewals and cancellations.
+  public static func expectation(_ d: Decision, type: ApplicationType? = nil) -> Expectation {
+    let categorised = type.map { $0 == .overseasNotification || $0 == .domesticPermit } ?? true
+    return Expectation(
+      outcome: d.outcome, defects: d.defects.map(\.code), category: categorised ? d.computedCategory : nil,
       pending: d.outcome == .acceptPending ? d.pending.sorted() : nil)
   }
 

@@ -158,6 +158,11 @@ public enum ScenarioReader {
           }
         }
       }
+      if let s = start, let p = pack, p.calendar.covers(s.date(atOffset: offset)),
+        !p.calendar.isWorkingDay(s.date(atOffset: offset))
+      {
+        r.warning(c["start"], "the clock starts on \(s.date(atOffset: offset)), not a working day: the window opens on the next one")
+      }
       if let s = start, let p = pack, !p.calendar.covers(s.date(atOffset: offset)) {
         r.warning(c["start"], "\(p.id) has no holiday calendar for \(s.date(atOffset: offset).year): working days ignore holidays")
       }
@@ -235,6 +240,15 @@ public enum ScenarioReader {
       }
     }
 
+    // Generated applicants take the tickets G001, G002, …: a scripted one must not.
+    var generated = blocks.reduce(0) { $0 + $1.count }
+    for e in events { if case .surge(let b) = e.kind { generated += b.count } }
+    if generated > 0 {
+      let taken = Set((1...generated).map { ScenarioExpander.ticket($0) })
+      for (t, at) in tickets.sorted(by: { $0.key < $1.key }) where taken.contains(t) {
+        r.error(at: at, "ticket '\(t)' is taken by a generated applicant (G001…\(ScenarioExpander.ticket(generated))); use another")
+      }
+    }
     guard let start else { return nil }
     let scenario = Scenario(
       id: id, title: title, briefing: briefing, policy: policyID, window: window, post: post, colleague: colleague,
@@ -317,6 +331,9 @@ public enum ScenarioReader {
     if let pn = packetNode, f["employer"] != nil, f["applicant"] != nil, f["application"] != nil {
       packet = PacketReader.read(
         pn, reader: r, extraKeys: [], defaults: PacketDefaults(window: scenarioWindow, submitted: arrives ?? start))
+    }
+    if let p = packet, let a = arrives, f["submitted"] != nil, p.submitted != a {
+      r.warning(f["submitted"], "the packet states it was submitted at \(p.submitted), not on arrival (\(a)); the examiner uses \(p.submitted)")
     }
     var entry = ScenarioSource.Applicant(node: r.position(item))
     var expect: Expectation?
@@ -414,12 +431,7 @@ public enum ScenarioReader {
         r.error(f["defects"], "an '\(o.rawValue)' lists no defects (found \(c.joined(separator: ", ")))")
       case .supplement where c.isEmpty:
         r.error(f["outcome"] ?? n, "a 'supplement' (one-time notice) must list its defects")
-      case .refuse where c.isEmpty:
-        r.error(f["outcome"] ?? n, "a 'refuse' must list its ground (for example out-of-jurisdiction)")
       default: break
-      }
-      if pending != nil && o != .acceptPending {
-        r.error(f["pending"], "'pending' is only for an 'accept-pending' outcome")
       }
     }
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let outcome, let codes else { return nil }
@@ -483,6 +495,17 @@ public enum ScenarioReader {
         }
       }
     }
+    // A family that none of the block's types can carry plants nothing.
+    if let items = f["mix"].flatMap({ n -> [Node]? in if case .sequence(let q) = n { return Array(q) } else { return nil } }) {
+      let kinds = types.isEmpty ? ApplicationType.allCases : types
+      for (name, item) in zip(items.compactMap { n -> String? in if case .scalar(let x) = n { return x.string } else { return nil } }, items) {
+        if let only = familyTypes[name], Set(only).isDisjoint(with: kinds) {
+          r.warning(
+            item,
+            "'\(name)' applies only to \(only.map(\.rawValue).joined(separator: ", ")); with these types no applicant will carry it")
+        }
+      }
+    }
     let from = surgeAt ?? r.timestamp(f, "from", what: what)
     let every = r.int(f, "every-minutes", what: what, range: 1...1440) ?? 15
     let planted = unit(f, "planted-error-rate", r, what)
@@ -493,6 +516,17 @@ public enum ScenarioReader {
       count: count, seed: UInt64(seed), types: types, defectRate: rate ?? 0.6, mix: mix, from: from, everyMinutes: every,
       plantedErrorRate: planted ?? 0.3)
   }
+
+  /// The application types each restricted defect family can apply to (others apply to all).
+  static let familyTypes: [String: [ApplicationType]] = [
+    "early-filing": [.extension], "wrong-procedure": [.change],
+    "late-filing": [.extension, .domesticPermit, .change, .cancellation],
+    "accept-pending": [.overseasNotification], "category-unsupported": [.overseasNotification],
+    "apostille-too-early": [.overseasNotification], "wrong-issuer": [.overseasNotification],
+    "unauthenticated": [.overseasNotification], "untranslated": [.overseasNotification],
+    "stale": [.overseasNotification, .domesticPermit], "contract-language": [.overseasNotification, .domesticPermit, .extension],
+    "expired-document": [.extension],
+  ]
 
   static func unit(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> Double? {
     guard let v = r.number(f, key, what: what) else { return nil }
