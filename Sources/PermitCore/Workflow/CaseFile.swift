@@ -95,6 +95,9 @@ public struct CaseFile: Hashable, Sendable {
     try checkTime(proposal.at)
     if checkers.contains(proposal.maker) { throw .samePersonBothPosts(proposal.maker) }
     for d in proposal.defects where !DefectCatalog.isKnown(d) { throw .unknownDefect(d) }
+    if proposal.outcome == .refuse && proposal.defects.contains("out-of-jurisdiction") && proposal.referTo == nil {
+      throw .missingReferral
+    }
     makers.insert(proposal.maker)
     self.proposal = proposal
     checker = nil
@@ -200,23 +203,6 @@ public struct CaseFile: Hashable, Sendable {
     record(
       .received, "resubmit", .employer, packet.submitted,
       "corrected submission (round \(round.number)); decision due by \(round.deadline)")
-  }
-
-  /// Defects listed in a later one-time notice that were already present at an earlier one and
-  /// not listed there: each is a breach of the one-time rule.
-  public var repeatedNoticeDefects: [String] {
-    var result: [String] = []
-    let supplements = notices.filter { $0.outcome == .supplement }
-    guard supplements.count > 1 else { return [] }
-    for later in supplements.dropFirst() {
-      for earlier in supplements where earlier.round < later.round {
-        let presentThen = Set(rounds[earlier.round - 1].examination.defects.map(\.code))
-        for d in later.defects where presentThen.contains(d) && !earlier.defects.contains(d) {
-          result.append(d)
-        }
-      }
-    }
-    return Array(Set(result)).sorted()
   }
 
   // MARK: - The Center

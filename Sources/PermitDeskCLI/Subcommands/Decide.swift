@@ -56,7 +56,19 @@ extension PermitDesk {
         case .success(let p): pack = p
         }
         if !pack.windows.contains(packet.window) {
-          printError("\(file): error: '\(packet.window)' is not a window of \(pack.id) (windows: \(pack.windows.joined(separator: ", ")))" + Suggest.hint(packet.window, pack.windows))
+          // The reader accepts any district name; the pack knows its windows. Point at the key.
+          var line = 1
+          var column = 1
+          if case .success(let text) = ContentLibrary.readText(file) {
+            for (i, l) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where l.hasPrefix("window:") {
+              line = i + 1
+              column = (l.dropFirst(7).firstIndex { $0 != " " }.map { l.distance(from: l.startIndex, to: $0) } ?? 7) + 1
+              break
+            }
+          }
+          printError(
+            "\(file):\(line):\(column): error: '\(packet.window)' is not a window of \(pack.id) (windows: \(pack.windows.joined(separator: ", ")))"
+              + Suggest.hint(packet.window, pack.windows))
           bad = true
           continue
         }

@@ -155,16 +155,12 @@ public enum Scorer {
       }
     }
     for c in cases {
-      // Center bounces and repeated notices.
+      // Center bounces. (A second notice for an old defect cannot happen: the core refuses a
+      // one-time notice that misses a defect, and the first proposal's omission is what costs.)
       if !c.deemedAccepted && c.centerDecision?.approved == false {
         let pts = perCase * 0.5
         decisions -= pts
         lost.append(PointLost(dimension: .decisions, points: pts, ticket: c.ticket, rule: .requiredMaterials, explanation: "the Center bounced the acceptance: \(c.centerDecision?.reason ?? "")", evidence: "case history"))
-      }
-      for d in c.repeatedNoticeDefects {
-        let pts = perCase * 0.5
-        decisions -= pts
-        lost.append(PointLost(dimension: .decisions, points: pts, ticket: c.ticket, rule: .oneTimeNotice, explanation: "a second notice listed \(d), which was already there at the first", evidence: "notices"))
       }
     }
     for t in s.facts.hints {
