@@ -354,3 +354,72 @@ extension SnapshotRecord {
     self.init(attempt: row["attempt"], name: row["name"], seq: row["seq"], createdAt: row["createdAt"])
   }
 }
+
+/// The projections of an attempt saved with each action.
+public struct Projection: Sendable {
+  /// Case rows (nil: unchanged).
+  public var cases: [CaseRow]?
+  /// Review rows (nil: unchanged).
+  public var reviews: [ReviewRow]?
+  /// Notice rows (nil: unchanged).
+  public var notices: [NoticeRow]?
+  /// Creates a projection.
+  public init(cases: [CaseRow]?, reviews: [ReviewRow]?, notices: [NoticeRow]?) {
+    self.cases = cases
+    self.reviews = reviews
+    self.notices = notices
+  }
+}
+
+/// A review of a proposal by post B, as recorded on the case.
+public struct ReviewRow: Sendable, Hashable {
+  public var ticket: String
+  public var round: Int
+  /// Post A's identity.
+  public var maker: String
+  /// Post B's identity.
+  public var reviewer: String
+  /// `agree` or `return`.
+  public var verdict: String
+  public var reason: String?
+  /// Simulated time.
+  public var at: String
+  public init(ticket: String, round: Int, maker: String, reviewer: String, verdict: String, reason: String?, at: String) {
+    self.ticket = ticket
+    self.round = round
+    self.maker = maker
+    self.reviewer = reviewer
+    self.verdict = verdict
+    self.reason = reason
+    self.at = at
+  }
+}
+
+/// A notice issued by the window, signed by both posts.
+public struct NoticeRow: Sendable, Hashable {
+  public var ticket: String
+  public var round: Int
+  public var outcome: String
+  /// Defect codes, space-separated.
+  public var defects: String
+  public var referTo: String?
+  public var maker: String
+  public var checker: String
+  /// Simulated time.
+  public var issuedAt: String
+  public var onTime: Bool
+  public init(
+    ticket: String, round: Int, outcome: String, defects: String, referTo: String?, maker: String, checker: String,
+    issuedAt: String, onTime: Bool
+  ) {
+    self.ticket = ticket
+    self.round = round
+    self.outcome = outcome
+    self.defects = defects
+    self.referTo = referTo
+    self.maker = maker
+    self.checker = checker
+    self.issuedAt = issuedAt
+    self.onTime = onTime
+  }
+}

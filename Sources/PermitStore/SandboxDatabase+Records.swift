@@ -217,6 +217,13 @@ extension SandboxDatabase {
   /// REPL command instead of two); `cases` nil leaves the case rows as they are. Same rules as
   /// `appendAction(_:)` and `saveCases(attempt:_:)`.
   public func appendAction(_ action: NewAction, replacingCases cases: [CaseRow]?) throws -> ActionRecord {
+    try appendAction(action, replacing: cases.map { Projection(cases: $0, reviews: nil, notices: nil) })
+  }
+
+  /// Appends an action and replaces the attempt's projections (cases, and reviews and notices when
+  /// given) in the same transaction: one commit per REPL command.
+  public func appendAction(_ action: NewAction, replacing projection: Projection?) throws -> ActionRecord {
+    let cases = projection?.cases
     guard !action.actor.isEmpty, !action.verb.isEmpty else {
       throw StoreError.invalidArgument("an action needs an actor and a verb.")
     }
@@ -243,6 +250,8 @@ extension SandboxDatabase {
         ])
       try db.execute(sql: "UPDATE attempt SET lastSeq = ? WHERE id = ?", arguments: [seq, action.attempt])
       if let cases { try Self.replaceCases(db, attempt: action.attempt, cases) }
+      if let reviews = projection?.reviews { try Self.replaceReviews(db, attempt: action.attempt, reviews) }
+      if let notices = projection?.notices { try Self.replaceNotices(db, attempt: action.attempt, notices) }
       return ActionRecord(
         attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb, arguments: action.arguments,
         simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok, prevHash: head.hash,
@@ -358,6 +367,53 @@ extension SandboxDatabase {
       try Row.fetchAll(
         db, sql: "SELECT * FROM snapshot WHERE attempt = ? ORDER BY createdAt, rowid", arguments: [attempt]
       ).map(SnapshotRecord.init(row:))
+    }
+  }
+}
+
+// MARK: - Review and notice projections
+
+extension SandboxDatabase {
+  static func replaceReviews(_ db: Database, attempt: Int64, _ rows: [ReviewRow]) throws {
+    try db.execute(sql: "DELETE FROM review WHERE attempt = ?", arguments: [attempt])
+    let statement = try db.makeStatement(
+      sql: "INSERT INTO review (attempt, ticket, seq, round, maker, reviewer, verdict, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    for (i, r) in rows.enumerated() {
+      try statement.execute(arguments: [attempt, r.ticket, i + 1, r.round, r.maker, r.reviewer, r.verdict, r.reason, r.at])
+    }
+  }
+
+  static func replaceNotices(_ db: Database, attempt: Int64, _ rows: [NoticeRow]) throws {
+    try db.execute(sql: "DELETE FROM notice WHERE attempt = ?", arguments: [attempt])
+    let statement = try db.makeStatement(
+      sql: """
+        INSERT INTO notice (attempt, ticket, round, outcome, defects, referTo, maker, checker, issuedAt, onTime)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for n in rows {
+      try statement.execute(arguments: [
+        attempt, n.ticket, n.round, n.outcome, n.defects, n.referTo, n.maker, n.checker, n.issuedAt, n.onTime,
+      ])
+    }
+  }
+
+  /// The attempt's reviews (post B's sign-offs and returns), in order.
+  public func reviews(attempt: Int64) throws -> [ReviewRow] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM review WHERE attempt = ? ORDER BY seq", arguments: [attempt]).map {
+        ReviewRow(ticket: $0["ticket"], round: $0["round"], maker: $0["maker"], reviewer: $0["reviewer"], verdict: $0["verdict"], reason: $0["reason"], at: $0["at"])
+      }
+    }
+  }
+
+  /// The attempt's notices, by ticket and round.
+  public func notices(attempt: Int64) throws -> [NoticeRow] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM notice WHERE attempt = ? ORDER BY ticket, round", arguments: [attempt]).map {
+        NoticeRow(
+          ticket: $0["ticket"], round: $0["round"], outcome: $0["outcome"], defects: $0["defects"], referTo: $0["referTo"],
+          maker: $0["maker"], checker: $0["checker"], issuedAt: $0["issuedAt"], onTime: $0["onTime"])
+      }
     }
   }
 }

@@ -131,6 +131,39 @@ enum Schema {
         sql: "INSERT INTO sandbox (marker, created_at) VALUES (?, ?)", arguments: [marker, WallClock.now()])
       try db.execute(sql: "PRAGMA application_id = \(applicationID)")
     }
+    // v2: reviews and notices, projected from each attempt's log like the cases.
+    migrator.registerMigration("v2") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE review (
+            attempt INTEGER NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,
+            ticket TEXT NOT NULL CHECK (length(ticket) > 0),
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            round INTEGER NOT NULL CHECK (round >= 1),
+            maker TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('agree', 'return')),
+            reason TEXT,
+            at TEXT NOT NULL,
+            CHECK (maker <> reviewer),
+            PRIMARY KEY (attempt, ticket, seq)
+          ) STRICT;
+          CREATE TABLE notice (
+            attempt INTEGER NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,
+            ticket TEXT NOT NULL CHECK (length(ticket) > 0),
+            round INTEGER NOT NULL CHECK (round >= 1),
+            outcome TEXT NOT NULL CHECK (outcome IN ('accept', 'accept-pending', 'supplement', 'refuse')),
+            defects TEXT NOT NULL,
+            referTo TEXT,
+            maker TEXT NOT NULL,
+            checker TEXT NOT NULL,
+            issuedAt TEXT NOT NULL,
+            onTime INTEGER NOT NULL CHECK (onTime IN (0, 1)),
+            CHECK (maker <> checker),
+            PRIMARY KEY (attempt, ticket, round)
+          ) STRICT;
+          """)
+    }
     return migrator
   }
 

@@ -343,8 +343,36 @@ final class Repl {
       NewAction(
         attempt: a.id, actor: t.name, verb: words[0], arguments: Repl.encodeArguments(Array(words.dropFirst())),
         simTime: r.session.now.description, result: reply.lines.joined(separator: "\n"), ok: reply.ok),
-      replacingCases: Repl.caseRows(r.session, attempt: a.id))
+      replacing: Repl.projection(r.session, attempt: a.id))
     if words[0] == "snapshot" && reply.ok { try db.saveSnapshot(attempt: a.id, name: words[1], seq: saved.seq) }
+  }
+
+  static func projection(_ s: Session, attempt: Int64) -> Projection {
+    var reviews: [ReviewRow] = []
+    var notices: [NoticeRow] = []
+    for t in s.tickets {
+      guard let c = s.cases[t] else { continue }
+      var round = 1
+      var maker = ""
+      for tr in c.history {
+        switch tr.event {
+        case "resubmit": round += 1
+        case "propose": maker = tr.actor.value
+        case "review":
+          let agreed = tr.to == .agreed
+          reviews.append(ReviewRow(
+            ticket: t, round: round, maker: maker, reviewer: tr.actor.value, verdict: agreed ? "agree" : "return",
+            reason: agreed ? nil : tr.reason, at: tr.at.description))
+        default: break
+        }
+      }
+      for n in c.notices {
+        notices.append(NoticeRow(
+          ticket: t, round: n.round, outcome: n.outcome.rawValue, defects: n.defects.joined(separator: " "),
+          referTo: n.referTo, maker: n.maker.value, checker: n.checker.value, issuedAt: n.issuedAt.description, onTime: n.onTime))
+      }
+    }
+    return Projection(cases: caseRows(s, attempt: attempt), reviews: reviews, notices: notices)
   }
 
   static func caseRows(_ s: Session, attempt: Int64) -> [CaseRow] {
