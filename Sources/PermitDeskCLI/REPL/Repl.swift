@@ -217,9 +217,13 @@ final class Repl {
     }
     var mode = AttemptMode.practice
     var seed: UInt64 = 0
+    var free = false
     var i = 1
     while i < args.count {
       switch args[i] {
+      case "--free":
+        free = true
+        i += 1
       case "--mode":
         guard i + 1 < args.count, let m = AttemptMode(rawValue: args[i + 1]), m != .autoplay else {
           fail("--mode takes practice or assessment")
@@ -235,16 +239,16 @@ final class Repl {
         seed = s
         i += 2
       default:
-        fail("unexpected '\(args[i])'; usage: start SCENARIO [--mode practice|assessment] [--seed N]")
+        fail("unexpected '\(args[i])'; usage: start SCENARIO [--mode practice|assessment] [--seed N] [--free]")
         return
       }
     }
-    let module = course.module(of: id)
+    let module = free ? nil : course.module(of: id)
     if let module, let p = try? progress(for: t).first(where: { $0.module.id == module.id }), p.status == .locked {
-      fail("module \(module.id) is locked: pass \(p.missing.joined(separator: ", ")) first ('curriculum')")
+      fail("module \(module.id) is locked: pass \(p.missing.joined(separator: ", ")) first ('curriculum'), or 'start \(id) --free' to practise it without credit")
       return
     }
-    if module?.assessment == true { mode = .assessment }
+    if module?.assessment == true || course.scenarios[id]?.assessment == true { mode = .assessment }
     startAttempt(id: id, trainee: t, mode: mode, seed: seed, module: module?.id)
   }
 
@@ -426,7 +430,7 @@ final class Repl {
     } else {
       switch before[0] {
       case "help": candidates = CommandTable.names
-      case "start": candidates = Array(course.scenarios.keys) + ["--mode", "--seed", "practice", "assessment"]
+      case "start": candidates = Array(course.scenarios.keys) + ["--mode", "--seed", "--free", "practice", "assessment"]
       case "scenarios": candidates = course.modules.map(\.id)
       case "open": candidates = runner?.session.tickets ?? []
       case "show": candidates = MaterialKind.allCases.map(\.rawValue)

@@ -34,9 +34,12 @@ extension PermitDesk {
     @Option(help: "Seed varying the generated applicants (0 = the scenario's own).")
     var seed: UInt64 = 0
 
+    @ArgumentParser.Flag(help: "Play outside the curriculum (no module lock, no module credit): a trainer's dry run.")
+    var free = false
+
     func run() throws {
       guard let style = autoplay else {
-        try repl.runRepl(content: content, startWith: ["start \(scenario) --mode \(mode) --seed \(seed)"])
+        try repl.runRepl(content: content, startWith: ["start \(scenario) --mode \(mode) --seed \(seed)" + (free ? " --free" : "")])
         return
       }
       let library = content.library

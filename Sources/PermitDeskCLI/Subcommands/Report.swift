@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PermitCore
 import PermitStore
 import PermitTraining
 
@@ -114,6 +115,33 @@ extension PermitDesk {
       }
       for p in problems { print("verify: \(p)") }
       throw Exit.problems
+    }
+  }
+}
+
+extension PermitDesk {
+  /// `permitdesk purge --before DATE`: the retention command.
+  struct Purge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Remove filed case records whose 3-year retention ended before a (simulated) date, and list them.",
+      discussion: "Cases are filed with a keep-until date (policy pack: retention-years). The action log itself is never deleted: it is the tamper-evident record.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Remove files kept until before this date (YYYY-MM-DD).")
+    var before: String
+
+    func validate() throws {
+      if CivilDate(iso: before) == nil { throw ValidationError("Please give --before as a real date, YYYY-MM-DD.") }
+    }
+
+    func run() throws {
+      let db = try database.open()
+      let removed = try db.purgeCases(retainedBefore: before)
+      for c in removed {
+        print("purged attempt #\(c.attempt) \(c.ticket): \(c.outcome ?? c.state), kept until \(c.retainUntil ?? "?")")
+      }
+      print("purge: \(removed.count) filed case\(removed.count == 1 ? "" : "s") past retention removed")
     }
   }
 }

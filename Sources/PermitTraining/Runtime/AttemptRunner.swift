@@ -37,7 +37,7 @@ public final class AttemptRunner {
   /// Verbs the runner handles (the session's plus snapshot/restore).
   public static let verbs = [
     "brief", "queue", "open", "show", "checklist", "points", "decide", "handover", "review", "issue", "clock",
-    "advance", "hint", "finish", "snapshot", "restore",
+    "advance", "hint", "finish", "snapshot", "restore", "monthly",
   ]
 
   /// Starts a fresh attempt.

@@ -421,7 +421,7 @@ public final class Session {
   public func apply(_ words: [String]) -> Reply {
     guard let verb = words.first else { return Reply(lines: [], ok: true) }
     let args = Array(words.dropFirst())
-    if finished && !["score", "debrief", "clock", "queue", "brief", "show", "checklist", "points"].contains(verb) {
+    if finished && !["score", "debrief", "clock", "queue", "brief", "show", "checklist", "points", "monthly"].contains(verb) {
       return Reply(lines: ["the attempt is finished; see 'score' and 'debrief', or 'start' another scenario"], ok: false)
     }
     let result: Result<[String], CommandError>
@@ -439,6 +439,7 @@ public final class Session {
     case "clock": result = .success(clockLines())
     case "advance": result = advance(args)
     case "hint": result = hint()
+    case "monthly": result = monthly(args)
     case "finish": result = finish()
     default: result = .failure(CommandError("'\(verb)' is not a scenario command"))
     }
@@ -797,6 +798,27 @@ public final class Session {
       return .success(["hint (costs points): look at \(evidence.isEmpty ? "the application" : evidence) - rule [\(f.rule.rawValue)] \(c.policy.text(of: f.rule))"])
     }
     return .success(["hint (costs points): nothing more to find in this file; the outcome is \(e.outcome.rawValue)"])
+  }
+
+  /// The window's monthly report to the Center (`monthly [YYYY-MM]`, default the current month).
+  func monthly(_ args: [String]) -> Result<[String], CommandError> {
+    var (year, month, _) = now.date(atOffset: offset).components
+    if let a = args.first {
+      let parts = a.split(separator: "-")
+      guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1900...2100).contains(y) else {
+        return .failure(CommandError("usage: monthly [YYYY-MM]"))
+      }
+      (year, month) = (y, m)
+    }
+    let r = MonthlyReport.make(year: year, month: month, cases: tickets.compactMap { cases[$0] }, policy: policy)
+    var out = ["Monthly report of the \(scenario.window) window to the municipal Center, \(year)-\(CivilDate.pad(month, 2)) (due \(r.due))"]
+    out.append("  submissions received: \(r.received)")
+    out.append("  notices: " + Outcome.allCases.map { "\($0.rawValue) \(r.notices[$0] ?? 0)" }.joined(separator: ", ") + "; on time \(r.noticesOnTime)")
+    out.append("  deemed accepted: \(r.deemedAccepted)")
+    out.append("  compliance breaches: " + (r.complianceBreaches.isEmpty ? "none" : r.complianceBreaches.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+    out.append("  Center decisions: approved \(r.approved), refused \(r.centerRefused); at the Center at month end: \(r.atCenterAtMonthEnd)")
+    out.append("  files filed: \(r.filed) (kept \(policy.timeLimits.retentionYears) years)")
+    return .success(out)
   }
 
   /// Closes the window: the world runs on until every acceptance deadline has passed (undecided files
