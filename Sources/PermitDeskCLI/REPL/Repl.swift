@@ -398,9 +398,7 @@ final class Repl {
     do {
       try db.finishAttempt(
         id: a.id,
-        result: AttemptResult(
-          overall: card.overall, decisions: card.decisions, doubleReview: card.doubleReview, timeLimits: card.timeLimits,
-          passed: card.passed, json: card.json.render()))
+        result: AttemptResult(card))
       attempt = try db.attempt(id: a.id)
     } catch {
       fail("could not record the score: \(error)")
@@ -448,4 +446,13 @@ final class Repl {
 
 extension String {
   func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
+
+extension AttemptResult {
+  /// The stored form of a score card.
+  init(_ card: ScoreCard) {
+    self.init(
+      overall: card.overall, decisions: card.decisions, doubleReview: card.doubleReview, timeLimits: card.timeLimits,
+      passed: card.passed, json: card.json.render())
+  }
 }

@@ -73,9 +73,7 @@ extension PermitDesk {
       let card = Scorer.score(runner.session, passMark: module?.passMark)
       try db.finishAttempt(
         id: attempt.id,
-        result: AttemptResult(
-          overall: card.overall, decisions: card.decisions, doubleReview: card.doubleReview, timeLimits: card.timeLimits,
-          passed: card.passed, json: card.json.render()))
+        result: AttemptResult(card))
       switch format {
       case .json: print(card.json.render(indent: true))
       case .text: print(Debrief.lines(session: runner.session, card: card).joined(separator: "\n"))
