@@ -423,3 +423,16 @@ public struct NoticeRow: Sendable, Hashable {
     self.onTime = onTime
   }
 }
+
+/// An employer person's rehearsal record.
+public struct RehearsalStats: Sendable, Hashable {
+  public var person: String
+  /// Packets submitted.
+  public var submissions: Int
+  /// Distinct files (applicant and type).
+  public var files: Int
+  /// Files accepted at their first submission.
+  public var firstTimeRight: Int
+  /// First-time-right rate, 0–100.
+  public var rate: Int { files == 0 ? 0 : Int((Double(firstTimeRight) * 100 / Double(files)).rounded()) }
+}

@@ -417,3 +417,36 @@ extension SandboxDatabase {
     }
   }
 }
+
+// MARK: - Employer rehearsals
+
+extension SandboxDatabase {
+  /// Records a rehearsal: a person submitted a packet for an applicant (`applicant` identifies the
+  /// person applied for, e.g. the passport number) and the window's outcome.
+  public func recordRehearsal(person: String, applicant: String, type: String, outcome: String, defects: [String]) throws {
+    guard !person.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw StoreError.invalidArgument("a rehearsal needs the name of the person who prepared it (--person NAME).")
+    }
+    try write { db in
+      try db.execute(
+        sql: "INSERT INTO rehearsal (person, applicant, type, outcome, defects, at) VALUES (?, ?, ?, ?, ?, ?)",
+        arguments: [person, applicant, type, outcome, defects.joined(separator: " "), WallClock.now()])
+    }
+  }
+
+  /// A person's rehearsal record: submissions, and files right the first time (the first submission
+  /// for an applicant and type was accepted).
+  public func rehearsalStats(person: String) throws -> RehearsalStats {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT applicant, type, outcome FROM rehearsal WHERE person = ? ORDER BY id", arguments: [person])
+      var first: [String: String] = [:]
+      for r in rows {
+        let key = (r["applicant"] as String) + "|" + (r["type"] as String)
+        if first[key] == nil { first[key] = r["outcome"] }
+      }
+      let right = first.values.filter { $0 == "accept" || $0 == "accept-pending" }.count
+      return RehearsalStats(person: person, submissions: rows.count, files: first.count, firstTimeRight: right)
+    }
+  }
+}

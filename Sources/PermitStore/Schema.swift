@@ -164,6 +164,22 @@ enum Schema {
           ) STRICT;
           """)
     }
+    // v3: employer rehearsals (`permitdesk rehearse`): what each person submitted and the outcome.
+    migrator.registerMigration("v3") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE rehearsal (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            person TEXT NOT NULL CHECK (length(trim(person)) > 0),
+            applicant TEXT NOT NULL,
+            type TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('accept', 'accept-pending', 'supplement', 'refuse')),
+            defects TEXT NOT NULL,
+            at TEXT NOT NULL
+          ) STRICT;
+          CREATE INDEX rehearsal_person ON rehearsal(person, applicant, type, id);
+          """)
+    }
     return migrator
   }
 

@@ -1,0 +1,61 @@
+import PermitCore
+
+/// The written notice the window would issue for a decision (domain.md §4.2): the acceptance notice,
+/// the one-time supplement notice listing everything to correct, or the refusal-of-acceptance notice
+/// with the reason, the competent body and the right to reconsideration or litigation.
+public enum NoticeText {
+  /// The notice, as lines of text.
+  public static func lines(packet: Packet, decision d: Decision, policy: PolicyPack) -> [String] {
+    let a = packet.applicant
+    let body = "\(packet.window.capitalized) district foreigners' work-permit window (SANDBOX - not a real notice)"
+    var out: [String] = []
+    func header(_ title: String) {
+      out.append(title)
+      out.append(String(repeating: "=", count: title.count))
+      out.append("Issued by: \(body)")
+      out.append("Employer:  \(packet.employer.name)")
+      out.append("Applicant: \(a.name) (\(a.nationality)), passport \(a.passportNumber)")
+      out.append("Matter:    \(packet.application.type.rawValue) work permit application, received \(d.receiptDate)")
+      out.append("")
+    }
+    switch d.outcome {
+    case .accept, .acceptPending:
+      header("ACCEPTANCE NOTICE (受理通知书)")
+      let days = d.computedCategory == .a ? policy.timeLimits.centerDecisionWorkingDaysCategoryA : policy.timeLimits.centerDecisionWorkingDays
+      out.append("Your application is accepted as of \(d.receiptDate). The municipal Center examines it and decides")
+      out.append("within \(days) working days of acceptance (Category \(d.computedCategory.rawValue)).")
+      if !d.pending.isEmpty {
+        out.append("")
+        out.append("Accepted with items pending (Category A): hand in before the decision:")
+        for f in d.pendingFindings { out.append("  - \(f.material?.rawValue ?? f.defect.code): \(f.fix)") }
+      }
+      for f in d.compliance { out.append("Recorded: \(f.detail) (reported to the Center).") }
+    case .supplement:
+      header("ONE-TIME SUPPLEMENT NOTICE (一次性告知通知书)")
+      out.append("Your application is incomplete or not in the legal form. Everything to correct is listed below,")
+      out.append("once (Administrative Licensing Law art. 32). Hand in the corrected file at this window.")
+      out.append("")
+      for (i, f) in d.findings.enumerated() {
+        let what = f.material.map(\.rawValue).map { f.detail.contains($0) ? "" : $0 + ": " } ?? ""
+        out.append("\(i + 1). \(what)\(f.detail)")
+        out.append("   To do: \(f.fix)")
+        out.append("   Rule:  \(policy.text(of: f.rule)) [\(f.rule.rawValue)]")
+      }
+    case .refuse:
+      header("REFUSAL-OF-ACCEPTANCE NOTICE (不予受理通知书)")
+      out.append("This window does not accept the application, for the following reason:")
+      for f in d.findings {
+        out.append("  - \(f.detail)")
+        out.append("    \(policy.text(of: f.rule)) [\(f.rule.rawValue)]")
+        out.append("    What to do: \(f.fix)")
+      }
+      if let body = d.referTo {
+        out.append("Competent body: " + (body == policy.municipalCenter ? "the municipal Center" : "the \(body) district window") + ".")
+      }
+      out.append("You may apply for administrative reconsideration or bring an administrative lawsuit against this decision.")
+    }
+    out.append("")
+    out.append("Decision due by \(d.acceptanceDeadline) (\(policy.timeLimits.acceptanceWorkingDays) working days after receipt); policy \(policy.id).")
+    return out
+  }
+}
