@@ -24,14 +24,14 @@ extension PermitDesk {
     @Option(help: "One row per attempt or per trainee.")
     var per: Per = .attempt
 
-    @Option(help: "table, csv or json.")
+    @Option(help: "table, csv, json, html (a page with a chart of scores over attempts) or xapi (statements for a learning record store).")
     var format: Format = .table
 
     @ArgumentParser.Flag(help: "Include autoplay attempts.")
     var includeAutoplay = false
 
     enum Per: String, ExpressibleByArgument, CaseIterable { case attempt, trainee }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html, xapi }
 
     func run() throws {
       let db = try database.open()
@@ -70,6 +70,12 @@ extension PermitDesk {
         }
       }
       switch format {
+      case .xapi:
+        print(JSON.array(attempts.filter { $0.status == "finished" }.map { Report.statement($0, trainee: names[$0.trainee]) }).render(indent: true))
+        return
+      case .html:
+        print(Report.html(header: header, rows: rows, attempts: attempts, names: names))
+        return
       case .csv:
         print(([header] + rows).map { $0.map(Report.csvField).joined(separator: ",") }.joined(separator: "\n"))
       case .json:
@@ -83,6 +89,60 @@ extension PermitDesk {
         for r in rows { print(line(r)) }
         if rows.isEmpty { print("(no attempts)") }
       }
+    }
+
+    /// An xAPI statement for a finished attempt.
+    static func statement(_ a: AttemptRecord, trainee: TraineeRecord?) -> JSON {
+      let name = trainee?.name ?? "?"
+      let passed = a.passed ?? false
+      var duration: JSON = .null
+      let f = ISO8601DateFormatter()
+      f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+      if let s = f.date(from: a.startedAt), let e = a.finishedAt.flatMap(f.date(from:)) {
+        duration = .string("PT" + String(format: "%.1f", max(0, e.timeIntervalSince(s))) + "S")
+      }
+      return .object([
+        ("actor", .object([("objectType", .string("Agent")), ("name", .string(name)), ("account", .object([("homePage", .string("https://permitdesk.invalid/sandbox")), ("name", .string(name))]))])),
+        ("verb", .object([("id", .string(passed ? "http://adlnet.gov/expapi/verbs/passed" : "http://adlnet.gov/expapi/verbs/failed")), ("display", .object([("en-US", .string(passed ? "passed" : "failed"))]))])),
+        ("object", .object([("objectType", .string("Activity")), ("id", .string("https://permitdesk.invalid/scenarios/\(a.scenarioID)")), ("definition", .object([("name", .object([("en-US", .string(a.scenarioID))]))]))])),
+        ("result", .object([
+          ("score", .object([("scaled", .number(Double(a.overall ?? 0) / 100)), ("raw", .int(a.overall ?? 0)), ("min", .int(0)), ("max", .int(100))])),
+          ("success", .bool(passed)), ("completion", .bool(true)), ("duration", duration),
+        ])),
+        ("context", .object([("extensions", .object([
+          ("https://permitdesk.invalid/xapi/decisions", .int(a.decisions ?? 0)), ("https://permitdesk.invalid/xapi/double-review", .int(a.doubleReview ?? 0)),
+          ("https://permitdesk.invalid/xapi/time-limits", .int(a.timeLimits ?? 0)), ("https://permitdesk.invalid/xapi/mode", .string(a.mode)),
+        ]))])),
+        ("timestamp", .string(a.finishedAt ?? a.startedAt)),
+      ])
+    }
+
+    static func escape(_ s: String) -> String {
+      s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// A self-contained HTML page: the table and, per trainee, a chart of overall scores over attempts.
+    static func html(header: [String], rows: [[String]], attempts: [AttemptRecord], names: [Int64: TraineeRecord]) -> String {
+      var h = "<!doctype html><html><head><meta charset=\"utf-8\"><title>PermitDesk report (sandbox)</title>"
+      h += "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}</style></head><body>"
+      h += "<h1>PermitDesk report</h1><p>Sandbox data: synthetic applicants only.</p>"
+      var byTrainee: [Int64: [AttemptRecord]] = [:]
+      for a in attempts where a.status == "finished" { byTrainee[a.trainee, default: []].append(a) }
+      for id in byTrainee.keys.sorted(by: { (names[$0]?.name ?? "") < (names[$1]?.name ?? "") }) {
+        let list = byTrainee[id]!
+        let w = max(200, list.count * 30 + 20)
+        h += "<h2>\(escape(names[id]?.name ?? "?")): overall score over attempts</h2>"
+        h += "<svg width=\"\(w)\" height=\"120\" role=\"img\" aria-label=\"scores\"><line x1=\"0\" y1=\"100\" x2=\"\(w)\" y2=\"100\" stroke=\"#333\"/>"
+        for (i, a) in list.enumerated() {
+          let v = a.overall ?? 0
+          h += "<rect x=\"\(10 + i * 30)\" y=\"\(100 - v)\" width=\"20\" height=\"\(v)\" fill=\"\(a.passed == true ? "#4a4" : "#c44")\"><title>\(escape(a.scenarioID)): \(v)</title></rect>"
+        }
+        h += "</svg>"
+      }
+      h += "<h2>Attempts</h2><table><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>"
+      for r in rows { h += "<tr>" + r.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }
+      h += "</table></body></html>"
+      return h
     }
 
     static func csvField(_ s: String) -> String {
