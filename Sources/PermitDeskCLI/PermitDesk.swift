@@ -16,7 +16,7 @@ struct PermitDesk: ParsableCommand {
       Exit codes: 0 success, 1 problems found, 64 wrong usage, 65 bad input data, 70 internal error.
       """,
     subcommands: [
-      Decide.self, Check.self, Generate.self, Play.self, Report.self, Verify.self, Bench.self, BenchCheck.self,
+      Decide.self, Check.self, Generate.self, Play.self, Report.self, Verify.self, Bench.self, BenchCheck.self, BenchRepl.self,
     ])
 
   @OptionGroup var content: ContentOptions
