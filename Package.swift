@@ -38,7 +38,7 @@ let package = Package(
     .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitTraining"]),
     .testTarget(name: "PermitTrainingTests", dependencies: ["PermitTraining", "PermitCore"]),
     .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
-    .testTarget(name: "PermitDeskCLITests", dependencies: ["PermitCore"], exclude: ["Fixtures"]),
+    .testTarget(name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitTraining"], exclude: ["Fixtures", "Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )

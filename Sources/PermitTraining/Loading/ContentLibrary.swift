@@ -17,12 +17,13 @@ public final class ContentLibrary: @unchecked Sendable {
 
   /// Finds the content root: an explicit path, `PERMITDESK_HOME`, the checkout the binary was
   /// built from, or the current directory, in that order (the first that has `Policies/`).
-  public static func locate(explicit: String? = nil, sourceFile: String = #filePath) -> String {
+  public static func locate(explicit: String? = nil, sourceFile: String? = nil) -> String {
     var candidates: [String] = []
     if let e = explicit { return e }
     if let env = ProcessInfo.processInfo.environment["PERMITDESK_HOME"], !env.isEmpty { candidates.append(env) }
-    // Sources/PermitTraining/Loading/ContentLibrary.swift → the package root.
-    var url = URL(fileURLWithPath: sourceFile)
+    // Sources/PermitTraining/Loading/ContentLibrary.swift → the package root. (#filePath in the
+    // body, not as a default argument: a default would be the caller's file, one level off.)
+    var url = URL(fileURLWithPath: sourceFile ?? #filePath)
     for _ in 0..<4 { url.deleteLastPathComponent() }
     candidates.append(url.path)
     candidates.append(FileManager.default.currentDirectoryPath)
