@@ -41,7 +41,7 @@ let package = Package(
       dependencies: ["PermitTraining", "PermitCore", .product(name: "Yams", package: "Yams")],
       exclude: ["Fixtures"]),
     .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
-    .testTarget(name: "PermitDeskCLITests", dependencies: ["PermitCore"], exclude: ["Fixtures"]),
+    .testTarget(name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitTraining"], exclude: ["Fixtures", "Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -16,14 +16,26 @@ struct PermitDesk: ParsableCommand {
       Exit codes: 0 success, 1 problems found, 64 wrong usage, 65 bad input data, 70 internal error.
       """,
     subcommands: [
-      Decide.self, Check.self, Generate.self, Play.self, Report.self, Replay.self, Verify.self, Purge.self, Rehearse.self, Bench.self, BenchCheck.self,
-    ])
+      OpenRepl.self, Decide.self, Check.self, Generate.self, Play.self, Rehearse.self, Report.self, Replay.self,
+      Verify.self, Purge.self, Bench.self, BenchCheck.self, BenchRepl.self,
+    ],
+    defaultSubcommand: OpenRepl.self)
 
-  @OptionGroup var content: ContentOptions
-  @OptionGroup var repl: ReplOptions
+  /// The REPL is the default subcommand rather than the root command's own `run()`: ArgumentParser
+  /// lets a parent's options capture same-named options written after a subcommand, so root-level
+  /// `--db`/`--trainee` made `report --db X`, `verify --db X`, `report --trainee N` and
+  /// `play … --db X` silently use the default database and ignore the filter.
+  struct OpenRepl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "repl",
+      abstract: "Open the trainee REPL (what `permitdesk` with no subcommand does).")
 
-  func run() throws {
-    try repl.runRepl(content: content, startWith: [])
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var repl: ReplOptions
+
+    func run() throws {
+      try repl.runRepl(content: content, startWith: [])
+    }
   }
 }
 

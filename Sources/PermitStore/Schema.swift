@@ -187,8 +187,12 @@ enum Schema {
   /// (no schema object at all, application id 0 or ours): a new file to set up.
   static func isSandbox(_ db: Database) throws -> Bool? {
     let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-    let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-    if objects == 0 { return appID == 0 || appID == applicationID ? nil : false }
+    // GRDB's migrator creates its `grdb_migrations` table in a commit of its own before the first
+    // migration's transaction: another process opening a new file at that moment must still see a
+    // new file, not a foreign database.
+    let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0
+    let migrations = try db.tableExists("grdb_migrations") ? try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0 : 0
+    if objects == 0 && migrations == 0 { return appID == 0 || appID == applicationID ? nil : false }
     guard appID == applicationID, try db.tableExists("sandbox") else { return false }
     let markers = try String.fetchAll(db, sql: "SELECT marker FROM sandbox")
     return markers == [marker]

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// The REPL driven by a script on standard input (or `--file`): the whole output is the product.
+@Suite("REPL: scripted standard input")
+struct ReplScriptTests {
+  static let golden = CLI.root + "/Tests/PermitDeskCLITests/Fixtures/m01-s01-golden.script"
+
+  static func goldenScript() throws -> String { try String(contentsOfFile: golden, encoding: .utf8) }
+
+  @Test("a whole scenario played through matches the golden transcript")
+  func goldenTranscript() throws {
+    let box = try Sandbox()
+    let r = try box.run([], stdin: try Self.goldenScript())
+    #expect(r.exited(0), "exit \(r.status); stderr: \(r.stderr)")
+    #expect(r.stderr.isEmpty, "stderr: \(r.stderr)")
+    try assertSnapshot(r.stdout, named: "m01-s01-jurisdiction-golden")
+    // Not a terminal: no prompt and no colour.
+    #expect(!r.stdout.contains("\u{1B}"), "ANSI escape in non-tty output")
+    #expect(!r.stdout.contains("permitdesk>") && !r.stdout.contains("permitdesk golden"), "prompt in non-tty output")
+    #expect(r.stdout.contains("Final score: 100/100 (pass mark 70: PASSED)"))
+  }
+
+  @Test("--file SCRIPT prints exactly what the same script on standard input prints")
+  func fileOption() throws {
+    let viaStdin = try Sandbox().run([], stdin: try Self.goldenScript())
+    let viaFile = try Sandbox().run(["--file", Self.golden])
+    #expect(viaFile.exited(0), "exit \(viaFile.status); stderr: \(viaFile.stderr)")
+    #expect(viaFile.stdout == viaStdin.stdout)
+    #expect(!viaFile.stdout.isEmpty)
+  }
+
+  @Test("--file with a missing script is bad input (65)")
+  func missingFile() throws {
+    let r = try Sandbox().run(["--file", "/nonexistent/script.txt"])
+    #expect(r.exited(65))
+    #expect(r.stderr.contains("cannot read script"))
+  }
+
+  @Test("--stop-on-error exits 1 at the first failing command and prints nothing after it", arguments: [false, true])
+  func stopOnError(viaFile: Bool) throws {
+    let good = ["login stopper", "start m01-s01-jurisdiction", "queue"]
+    let script = (good + ["open T999", "clock", "advance --next", "queue"]).joined(separator: "\n") + "\n"
+    let box = try Sandbox()
+    let r = viaFile ? try box.run(["--stop-on-error", "--file", box.write("stop.script", script)]) : try box.run(["--stop-on-error"], stdin: script)
+    #expect(r.exited(1), "exit \(r.status); stderr: \(r.stderr)")
+    // The same commands up to the failure, in a fresh sandbox, without the flag.
+    let upTo = try Sandbox().run([], stdin: (good + ["open T999"]).joined(separator: "\n") + "\n")
+    #expect(r.stdout == upTo.stdout)
+    let last = try #require(r.stdout.split(separator: "\n").last)
+    #expect(last.contains("T999"), "the last line is the error: \(last)")
+    #expect(!r.stdout.contains("It is now"), "a command after the failure ran")
+    // Without the flag the session carries on and exits 0.
+    let on = try Sandbox().run([], stdin: script)
+    #expect(on.exited(0))
+    #expect(on.stdout.hasPrefix(r.stdout) && on.stdout.count > r.stdout.count)
+  }
+
+  @Test("--stop-on-error also stops at an unknown verb; without it the exit is 0")
+  func stopOnUnknownVerb() throws {
+    let box = try Sandbox()
+    let r = try box.run(["--stop-on-error"], stdin: "login a\nfrobnicate\nlogin b\n")
+    #expect(r.exited(1))
+    #expect(r.stdout.split(separator: "\n").count == 2)
+    #expect(!r.stdout.contains("Logged in as b"))
+  }
+
+  @Test(
+    "a wrong command gets exactly one line with a suggestion and the session continues",
+    arguments: [
+      ("advanc --next", "did you mean 'advance'?"),
+      ("hlep", "did you mean 'help'?"),
+      ("quue", "did you mean 'queue'?"),
+      ("debreif", "did you mean 'debrief'?"),
+      ("help opne", "did you mean 'open'?"),
+    ])
+  func wrongCommand(line: String, suggestion: String) throws {
+    let before = ["login typo", "start m01-s01-jurisdiction"]
+    let after = ["advance --next", "queue"]
+    let with = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n")
+    let without = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n")
+    #expect(with.exited(0))
+    var a = with.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let b = without.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(a.count == b.count + 1, "not exactly one extra line:\n\(with.stdout)")
+    let extra = try #require(a.indices.first { $0 >= b.count || a[$0] != b[$0] })
+    let message = a.remove(at: extra)
+    #expect(message.contains(suggestion), "\(message)")
+    #expect(a == b, "the rest of the session differs")
+  }
+
+  @Test("help lists every contract verb; help VERB explains one")
+  func help() throws {
+    let r = try Sandbox().run([], stdin: "help\nhelp decide\nhelp advance\n")
+    #expect(r.exited(0))
+    let lines = r.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "Commands (help VERB for more):")
+    let verbs = [
+      "help", "login", "curriculum", "start", "brief", "queue", "open", "show", "checklist", "points", "decide", "handover",
+      "review", "issue", "clock", "advance", "score", "debrief", "resume", "quit", "hint", "snapshot", "restore",
+    ]
+    for v in verbs {
+      #expect(lines.contains { $0.hasPrefix("  \(v) ") || $0 == "  \(v)" }, "help does not list \(v)")
+    }
+    let decide = try #require(lines.firstIndex { $0.hasPrefix("decide accept|accept-pending|supplement|refuse") })
+    #expect(lines[decide + 1].contains("propose the outcome"))
+    #expect(lines.contains { $0.hasPrefix("advance DURATION | advance --to TIME | advance --next") })
+    #expect(!r.stdout.contains("\u{1B}"))
+  }
+
+  @Test("the REPL never ends on bad arguments")
+  func badArguments() throws {
+    let script = [
+      "queue", "login", "start", "start nosuch-scenario", "login x", "start m01-s01-jurisdiction --mode exam", "start m01-s01-jurisdiction",
+      "open", "decide", "decide maybe", "advance", "advance --to yesterday", "review agree", "show nosuch", "restore nothing", "clock",
+    ].joined(separator: "\n")
+    let r = try Sandbox().run([], stdin: script + "\n")
+    #expect(r.exited(0), "exit \(r.status): \(r.stderr)")
+    #expect(r.stderr.isEmpty)
+    #expect(r.stdout.contains("It is 2017-07-03T09:00+08:00"), "the last command did not run:\n\(r.stdout)")
+  }
+}
+
+@Suite("permitdesk: options and content location")
+struct OptionTests {
+  @Test("the bundled content is found from any working directory without PERMITDESK_HOME")
+  func contentFromElsewhere() throws {
+    let r = try Sandbox().run([], stdin: "login far\nstart m01-s01-jurisdiction\n", environment: ["PERMITDESK_HOME": ""])
+    #expect(r.exited(0))
+    #expect(r.stdout.contains("Attempt #1 started."), "\(r.stdout)")
+  }
+
+  @Test("--db and --trainee written after a subcommand are the subcommand's, not the REPL's")
+  func subcommandOptions() throws {
+    let box = try Sandbox()
+    let other = box.dir + "/other.sqlite"
+    // PERMITDESK_DB points at box.db; every command below names `other` explicitly.
+    let play = try box.run(["play", "m01-s04-practice", "--autoplay", "perfect", "--format", "json", "--db", other, "--trainee", "tia"])
+    #expect(play.exited(0), "\(play.stderr)")
+    let repl = try box.run(["--db", other], stdin: "login una\nstart m01-s01-jurisdiction\n")
+    #expect(repl.exited(0))
+    let report = try box.run(["report", "--db", other, "--format", "csv", "--include-autoplay", "--trainee", "tia"])
+    #expect(report.exited(0), "\(report.stderr)")
+    let rows = try ReportEndToEndTests.csv(report.stdout)
+    #expect(rows.count == 2 && rows[1][1] == "tia" && rows[1][3] == "m01-s04-practice", "\(report.stdout)")
+    let all = try ReportEndToEndTests.csv(box.run(["report", "--db", other, "--format", "csv", "--include-autoplay"]).stdout)
+    #expect(all.dropFirst().map { $0[1] }.sorted() == ["tia", "una"])
+    #expect(try box.run(["verify", "--db", other]).exited(0))
+    // Nothing went to the environment's database.
+    let mine = try ReportEndToEndTests.csv(box.run(["report", "--format", "csv", "--include-autoplay"]).stdout)
+    #expect(mine.count == 1, "the environment's database got rows: \(mine)")
+  }
+
+  @Test("`permitdesk repl` is the default subcommand; an unknown option is a usage error (64)")
+  func defaultSubcommand() throws {
+    let box = try Sandbox()
+    let a = try box.run(["repl", "--trainee", "ida"], stdin: "score\n")
+    let b = try Sandbox().run(["--trainee", "ida"], stdin: "score\n")
+    #expect(a.exited(0) && a.stdout == b.stdout && a.stdout.contains("no attempt in progress"))
+    #expect(try box.run(["--bogus"]).exited(64))
+  }
+}
