@@ -332,9 +332,17 @@ public final class Session {
     if c.rounds.count == 1, let scripted = applicants[t]?.proposal, !c.history.contains(where: { $0.event == "review" }) {
       p = Proposal(outcome: scripted.outcome, defects: scripted.defects, referTo: scripted.referTo, maker: colleague, at: now)
     }
-    if (try? c.propose(p)) != nil {
+    do {
+      try c.propose(p)
       cases[t] = c
       inbox.append("\(t): post A (\(colleague)) proposes \(p.outcome.rawValue)\(p.defects.isEmpty ? "" : " (" + p.defects.joined(separator: ", ") + ")"). Your review, please.")
+    } catch {
+      // A scripted proposal the core refuses (`check` reports these): post A proposes the file's answer.
+      let model = modelProposal(c, maker: colleague, at: now)
+      if (try? c.propose(model)) != nil {
+        cases[t] = c
+        inbox.append("\(t): post A (\(colleague)) proposes \(model.outcome.rawValue)\(model.defects.isEmpty ? "" : " (" + model.defects.joined(separator: ", ") + ")"). Your review, please.")
+      }
     }
   }
 

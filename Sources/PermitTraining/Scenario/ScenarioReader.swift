@@ -445,6 +445,9 @@ public enum ScenarioReader {
     let outcome = r.choice(f, "outcome", Outcome.self, what: what)
     let codes = defects(f, r, what)
     let referTo = r.text(f, "refer-to", what: what)
+    if outcome == .refuse, codes?.contains("out-of-jurisdiction") == true, referTo == nil {
+      r.error(n, "a proposal refusing for out-of-jurisdiction names the competent body: add refer-to (a district or municipal-center)")
+    }
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let outcome, let codes else { return nil }
     return ScriptedProposal(outcome: outcome, defects: codes, referTo: referTo)
   }
