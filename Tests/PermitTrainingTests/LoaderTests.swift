@@ -37,6 +37,7 @@ struct LoaderTests {
     InvalidFixture(file: "event-no-kind", line: 55, message: "an event needs exactly one of rule-change, surge, colleague-absent-until, announce"),
     InvalidFixture(file: "event-two-kinds", line: 55, message: "an event has exactly one kind; found rule-change and announce"),
     InvalidFixture(file: "unknown-rule-change", line: 56, message: "unknown policy pack 'beijing-2042'"),
+    InvalidFixture(file: "proposal-without-referral", line: 25, message: "a proposal refusing for out-of-jurisdiction names the competent body"),
     InvalidFixture(file: "correction-without-supplement", line: 39, message: "a correction follows a one-time notice"),
     InvalidFixture(file: "answer-key", line: 37, message: "answer key of applicant T002 disagrees with the examiner"),
     InvalidFixture(file: "unrecognised", line: 1, message: "cannot tell what this file is"),
