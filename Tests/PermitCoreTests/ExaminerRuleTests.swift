@@ -851,3 +851,13 @@ struct CategoryATests {
     #expect(d.pending == [.degree, .healthCertificate])
   }
 }
+
+/// District names are compared without regard to case.
+@Suite struct DistrictCaseTests {
+  @Test func capitalisedDistrictsAreTheSameDistrict() {
+    #expect(decide(basePacket().with { $0.employer.district = "Chaoyang" }).outcome == .accept)
+    let other = decide(basePacket().with { $0.employer.district = "Haidian" })
+    #expect(other.outcome == .refuse)
+    #expect(other.referTo == "haidian")
+  }
+}

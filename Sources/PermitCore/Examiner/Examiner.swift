@@ -84,13 +84,15 @@ private struct Run {
     }
     let app = packet.application
     // 1. Jurisdiction (art. 32(2)).
-    if packet.employer.district != packet.window {
-      let other = policy.windows.contains(packet.employer.district)
-      referTo = other ? packet.employer.district : policy.municipalCenter
+    // District names are compared without regard to case ("Haidian" is haidian).
+    let district = packet.employer.district.lowercased()
+    if district != packet.window.lowercased() {
+      let other = policy.windows.contains(district)
+      referTo = other ? district : policy.municipalCenter
       add(
         Defect(.outOfJurisdiction), .jurisdiction, field: "employer.district",
         "employer registered in \(packet.employer.district), not in \(packet.window)",
-        fix: "apply at the \(other ? "\(packet.employer.district) district window" : "municipal Center")")
+        fix: "apply at the \(other ? "\(district) district window" : "municipal Center")")
       refusal = true
       return
     }
