@@ -86,6 +86,7 @@ struct ReplScriptTests {
     let extra = try #require(a.indices.first { $0 >= b.count || a[$0] != b[$0] })
     let message = a.remove(at: extra)
     #expect(message.contains(suggestion), "\(message)")
+    #expect(!with.stdout.contains("\u{1B}"), "colour in non-tty output")
     #expect(a == b, "the rest of the session differs")
   }
 
@@ -106,6 +107,14 @@ struct ReplScriptTests {
     #expect(lines[decide + 1].contains("propose the outcome"))
     #expect(lines.contains { $0.hasPrefix("advance DURATION | advance --to TIME | advance --next") })
     #expect(!r.stdout.contains("\u{1B}"))
+  }
+
+  @Test("help exit explains quit; help takes verbs in any case")
+  func helpAliases() throws {
+    let r = try Sandbox().run([], stdin: "help exit\nhelp QUIT\nhelp Open\n")
+    #expect(r.exited(0))
+    let quit = "quit\n  leave (an unfinished attempt can be resumed later)\n"
+    #expect(r.stdout == quit + quit + "open TICKET\n  take a ticket's file\n  Shows the employer, the applicant, the application and the list of materials handed in.\n", "\(r.stdout)")
   }
 
   @Test("the REPL never ends on bad arguments")

@@ -121,7 +121,8 @@ final class Repl {
 
   func help(_ args: [String]) {
     if let v = args.first {
-      guard let c = CommandTable.find(v) else {
+      // Verbs are case-insensitive, and `exit` is `quit` (it used to answer "did you mean 'exit'?").
+      guard let c = CommandTable.find(v.lowercased() == "exit" ? "quit" : v.lowercased()) else {
         fail("no command '\(v)'" + Suggest.hint(v, CommandTable.names))
         return
       }
