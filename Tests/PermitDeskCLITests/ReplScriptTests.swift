@@ -86,7 +86,34 @@ struct ReplScriptTests {
     let extra = try #require(a.indices.first { $0 >= b.count || a[$0] != b[$0] })
     let message = a.remove(at: extra)
     #expect(message.contains(suggestion), "\(message)")
+    #expect(!with.stdout.contains("\u{1B}"), "colour in non-tty output")
     #expect(a == b, "the rest of the session differs")
+  }
+
+  @Test(
+    "a bad argument gets exactly one line with what was expected and a suggestion; the session continues",
+    arguments: [
+      ("open T01", "did you mean 'T001'?"),
+      ("show degre", "did you mean 'degree'?"),
+      ("decide acept", "expected accept, accept-pending, supplement or refuse; did you mean 'accept'?"),
+      ("decide supplement missing:degre", "did you mean 'missing:degree'?"),
+      ("scenarios m01-jurisdictio", "did you mean 'm01-jurisdiction'?"),
+      ("start m01-s01-jurisdictio", "did you mean 'm01-s01-jurisdiction'?"),
+      ("help opne", "did you mean 'open'?"),
+    ])
+  func badArgument(line: String, suggestion: String) throws {
+    let before = ["login typo", "start m01-s01-jurisdiction", "advance --next", "open T001"]
+    let after = ["checklist", "decide accept", "queue"]
+    let with = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n")
+    let without = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n")
+    #expect(with.exited(0))
+    var a = with.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let b = without.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(a.count == b.count + 1, "not exactly one extra line:\n\(with.stdout)")
+    let extra = try #require(a.indices.first { $0 >= b.count || a[$0] != b[$0] })
+    let message = a.remove(at: extra)
+    #expect(message.contains(suggestion), "\(message)")
+    #expect(a == b, "the rest of the session differs:\n\(with.stdout)")
   }
 
   @Test("help lists every contract verb; help VERB explains one")
@@ -106,6 +133,14 @@ struct ReplScriptTests {
     #expect(lines[decide + 1].contains("propose the outcome"))
     #expect(lines.contains { $0.hasPrefix("advance DURATION | advance --to TIME | advance --next") })
     #expect(!r.stdout.contains("\u{1B}"))
+  }
+
+  @Test("help exit explains quit; help takes verbs in any case")
+  func helpAliases() throws {
+    let r = try Sandbox().run([], stdin: "help exit\nhelp QUIT\nhelp Open\n")
+    #expect(r.exited(0))
+    let quit = "quit\n  leave (an unfinished attempt can be resumed later)\n"
+    #expect(r.stdout == quit + quit + "open TICKET\n  take a ticket's file\n  Shows the employer, the applicant, the application and the list of materials handed in.\n", "\(r.stdout)")
   }
 
   @Test("the REPL never ends on bad arguments")

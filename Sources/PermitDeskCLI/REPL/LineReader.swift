@@ -56,8 +56,10 @@ final class LineReader {
   }
 
   static func setUpReadline(history: String?) {
-    pd_set_readline_name("permitdesk")
-    pd_set_basic_word_break_characters(" \t\n")
+    // readline keeps these pointers: they must outlive the call (a Swift string argument is only
+    // a temporary buffer, whose reuse made completion split words at random characters).
+    pd_set_readline_name(strdup("permitdesk"))
+    pd_set_basic_word_break_characters(strdup(" \t\n"))
     using_history()
     if let h = history { read_history(h) }
     pd_set_completion_function { text, start, _ in

@@ -48,7 +48,9 @@ final class Repl {
     if let t = trainee { p += " " + t.name }
     if let r = runner { p += " [\(r.setup.scenario.id) \(r.session.now.description.dropFirst(11).prefix(5))]" }
     p += "> "
-    return color ? "\u{1B}[1m" + p + "\u{1B}[0m" : p
+    // \u{01}…\u{02} tell readline the escape sequences take no columns (else it misplaces the
+    // cursor when it redraws the line, e.g. on Up-arrow).
+    return color ? "\u{01}\u{1B}[1m\u{02}" + p + "\u{01}\u{1B}[0m\u{02}" : p
   }
 
   // MARK: - Loop
@@ -119,7 +121,8 @@ final class Repl {
 
   func help(_ args: [String]) {
     if let v = args.first {
-      guard let c = CommandTable.find(v) else {
+      // Verbs are case-insensitive, and `exit` is `quit` (it used to answer "did you mean 'exit'?").
+      guard let c = CommandTable.find(v.lowercased() == "exit" ? "quit" : v.lowercased()) else {
         fail("no command '\(v)'" + Suggest.hint(v, CommandTable.names))
         return
       }
