@@ -92,9 +92,6 @@ struct ReplOptions: ParsableArguments {
     let env = ProcessInfo.processInfo.environment
     let color = reader.interactive && !noColor && (env["NO_COLOR"] ?? "").isEmpty
     let repl = Repl(library: library, course: course, db: db, color: color, stopOnError: stopOnError)
-    if !course.diagnostics.isEmpty {
-      printError("permitdesk: \(course.diagnostics.count) problem(s) in the content; 'permitdesk check' shows them")
-    }
     if reader.interactive {
       repl.say(["PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes."])
     }

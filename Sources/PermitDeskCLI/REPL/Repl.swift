@@ -191,6 +191,9 @@ final class Repl {
         out.append("     \(m.title)" + (p.status == .locked ? " (needs " + p.missing.joined(separator: ", ") + ")" : " - scenarios: " + m.scenarios.joined(separator: ", ")))
       }
       if course.modules.isEmpty { out.append("  (no modules found under Curriculum/)") }
+      if !course.diagnostics.isEmpty {
+        out.append("  (\(course.diagnostics.count) problem(s) in the course files; 'permitdesk check' shows them)")
+      }
       say(out)
     } catch {
       fail("cannot read progress: \(error)")
@@ -198,7 +201,7 @@ final class Repl {
   }
 
   func scenarios(_ args: [String]) {
-    var ids = course.scenarios.keys.sorted()
+    var ids = course.scenarioIDs
     if let m = args.first {
       guard let mod = course.modules.first(where: { $0.id == m }) else {
         fail("no module '\(m)'" + Suggest.hint(m, course.modules.map(\.id)))
@@ -207,8 +210,8 @@ final class Repl {
       ids = mod.scenarios
     }
     say(ids.map { id in
-      let s = course.scenarios[id]
-      return "  \(id.padding(toLength: 36, withPad: " ", startingAt: 0)) \(s?.title ?? "(missing)")" + (s.map { " [post \($0.post.rawValue)\($0.assessment ? ", assessment" : "")]" } ?? "")
+      let s = course.index[id]
+      return "  \(id.padding(toLength: 36, withPad: " ", startingAt: 0)) \(s?.title ?? "(missing)")" + (s.map { " [post \($0.post)\($0.assessment ? ", assessment" : "")]" } ?? "")
     })
   }
 
@@ -251,7 +254,7 @@ final class Repl {
       fail("module \(module.id) is locked: pass \(p.missing.joined(separator: ", ")) first ('curriculum'), or 'start \(id) --free' to practise it without credit")
       return
     }
-    if module?.assessment == true || course.scenarios[id]?.assessment == true { mode = .assessment }
+    if module?.assessment == true || course.index[id]?.assessment == true { mode = .assessment }
     startAttempt(id: id, trainee: t, mode: mode, seed: seed, module: module?.id)
   }
 
@@ -431,7 +434,7 @@ final class Repl {
     } else {
       switch before[0] {
       case "help": candidates = CommandTable.names
-      case "start": candidates = Array(course.scenarios.keys) + ["--mode", "--seed", "--free", "practice", "assessment"]
+      case "start": candidates = course.scenarioIDs + ["--mode", "--seed", "--free", "practice", "assessment"]
       case "scenarios": candidates = course.modules.map(\.id)
       case "open": candidates = runner?.session.tickets ?? []
       case "show": candidates = MaterialKind.allCases.map(\.rawValue)

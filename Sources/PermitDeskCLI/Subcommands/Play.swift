@@ -44,8 +44,8 @@ extension PermitDesk {
       }
       let library = content.library
       let course = Course(library: library)
-      guard course.scenarios[scenario] != nil else {
-        printError("permitdesk: unknown scenario '\(scenario)'" + Suggest.hint(scenario, Array(course.scenarios.keys)))
+      guard course.index[scenario] != nil else {
+        printError("permitdesk: unknown scenario '\(scenario)'" + Suggest.hint(scenario, course.scenarioIDs))
         throw Exit.badInput
       }
       let db = try repl.database.open()

@@ -2,38 +2,56 @@ import Foundation
 import PermitCore
 import Yams
 
-/// The course on disk: every scenario under `Scenarios/` and every module under `Curriculum/`,
-/// loaded strictly. Files that do not load are reported, not skipped silently.
+/// The course on disk: every scenario under `Scenarios/` and every module under `Curriculum/`.
+///
+/// Modules are loaded strictly at once. Scenarios are indexed by a quick look at their top-level
+/// `id:`, `title:`, `post:` and `assessment:` lines and loaded strictly when first needed, so that
+/// the REPL opens in milliseconds; `check` validates every file. A scenario that does not load is
+/// reported when it is asked for, not skipped silently.
 public final class Course {
+  /// What the index knows of a scenario file without loading it.
+  public struct Entry: Sendable, Hashable {
+    /// The scenario id.
+    public var id: String
+    /// The path relative to the content root.
+    public var file: String
+    /// The title.
+    public var title: String
+    /// `A` or `B`.
+    public var post: String
+    /// Whether it is an assessment.
+    public var assessment: Bool
+  }
+
   /// The content library.
   public let library: ContentLibrary
-  /// Scenarios by id.
-  public private(set) var scenarios: [String: Scenario] = [:]
-  /// Modules in course order.
-  public private(set) var modules: [CurriculumModule] = []
+  /// Scenario files by id.
+  public private(set) var index: [String: Entry] = [:]
+  /// Modules in course order (loaded strictly on first use).
+  public var modules: [CurriculumModule] {
+    if let m = loadedModules { return m }
+    let m = loadModules()
+    loadedModules = m
+    return m
+  }
+  private var loadedModules: [CurriculumModule]?
   /// Problems found while loading.
   public private(set) var diagnostics: [Diagnostic] = []
+  private var loaded: [String: Scenario] = [:]
 
-  /// Loads the course of a content library.
+  /// Indexes the course of a content library.
   public init(library: ContentLibrary) {
     self.library = library
-    let ids = library.policyIDs()
     for path in Course.yamlFiles(under: library.root + "/Scenarios") {
       if path.contains("/packets/") || path.contains("/schema/") { continue }
-      let display = Course.relative(path, to: library.root)
-      let (r, node) = ContentLibrary.parse(path, display: display)
-      guard let node else {
-        diagnostics += r.diagnostics
-        continue
-      }
-      guard ContentKind.recognise(node, path: path) == .scenario else { continue }
-      if let (s, _) = ScenarioReader.read(node, reader: r, policies: { try? library.policy($0).get() }, policyIDs: ids) {
-        var s = s
-        s.file = display
-        scenarios[s.id] = s
-      }
-      diagnostics += r.diagnostics.filter { $0.severity == .error }
+      guard case .success(let text) = ContentLibrary.readText(path), let e = Course.entry(text, file: Course.relative(path, to: library.root))
+      else { continue }
+      if index[e.id] == nil { index[e.id] = e }
     }
+  }
+
+  private func loadModules() -> [CurriculumModule] {
+    var modules: [CurriculumModule] = []
     for path in Course.yamlFiles(under: library.root + "/Curriculum") {
       if path.contains("/schema/") { continue }
       let display = Course.relative(path, to: library.root)
@@ -45,7 +63,53 @@ public final class Course {
       }
       diagnostics += r.diagnostics.filter { $0.severity == .error }
     }
-    modules.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+    return modules.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+  }
+
+  /// The index entry of a scenario file from its top-level lines; nil when it is not a scenario.
+  static func entry(_ text: String, file: String) -> Entry? {
+    var fields: [String: String] = [:]
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      guard let first = line.first, first != " ", first != "#", first != "-", let colon = line.firstIndex(of: ":") else { continue }
+      let key = String(line[..<colon])
+      guard ["id", "title", "post", "assessment", "clock", "applicants", "generate"].contains(key), fields[key] == nil else { continue }
+      var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+      if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
+      fields[key] = value
+    }
+    guard let id = fields["id"], !id.isEmpty, fields["clock"] != nil, fields["applicants"] != nil || fields["generate"] != nil else {
+      return nil
+    }
+    return Entry(id: id, file: file, title: fields["title"] ?? id, post: fields["post"] ?? "A", assessment: fields["assessment"] == "true")
+  }
+
+  /// Scenario ids, sorted.
+  public var scenarioIDs: [String] { index.keys.sorted() }
+
+  /// A scenario, loaded strictly on first use (nil, with diagnostics, when it does not load).
+  public func scenario(_ id: String) -> Scenario? {
+    if let s = loaded[id] { return s }
+    guard let e = index[id] else { return nil }
+    let (r, node) = ContentLibrary.parse(library.root + "/" + e.file, display: e.file)
+    let lib = library
+    guard let node,
+      let (s, _) = ScenarioReader.read(node, reader: r, policies: { try? lib.policy($0).get() }, policyIDs: lib.policyIDs())
+    else {
+      diagnostics += r.diagnostics.filter { $0.severity == .error }
+      return nil
+    }
+    var scenario = s
+    scenario.file = e.file
+    loaded[id] = scenario
+    return scenario
+  }
+
+  /// Every scenario, loaded (for tools and tests; the REPL loads them one at a time).
+  public var scenarios: [String: Scenario] {
+    var all: [String: Scenario] = [:]
+    for id in scenarioIDs { if let s = scenario(id) { all[id] = s } }
+    return all
   }
 
   /// Every `.yaml` file under a folder, sorted.
@@ -67,8 +131,12 @@ public final class Course {
 
   /// Builds the setup of an attempt: policy packs, generated applicants (varied by `seed`).
   public func setup(scenario id: String, trainee: String, mode: AttemptMode, seed: UInt64) -> Result<AttemptRunner.Setup, SetupError> {
-    guard let s = scenarios[id] else {
-      return .failure(SetupError(message: "unknown scenario '\(id)'" + Suggest.hint(id, Array(scenarios.keys)) + " ('scenarios' lists them)"))
+    guard index[id] != nil else {
+      return .failure(SetupError(message: "unknown scenario '\(id)'" + Suggest.hint(id, scenarioIDs) + " ('scenarios' lists them)"))
+    }
+    guard let s = scenario(id) else {
+      let why = diagnostics.last.map { ": \($0)" } ?? ""
+      return .failure(SetupError(message: "scenario '\(id)' does not load\(why) ('permitdesk check' lists every problem)"))
     }
     guard case .success(let pack) = library.policy(s.policy) else { return .failure(SetupError(message: "policy pack \(s.policy) does not load")) }
     var later: [String: PolicyPack] = [:]
@@ -86,7 +154,7 @@ public final class Course {
   /// A stable hash of a scenario file's bytes (recorded on attempts, so a score can be tied to the
   /// exact content it was played on).
   public func contentHash(of id: String) -> String {
-    guard let s = scenarios[id], let data = FileManager.default.contents(atPath: library.root + "/" + s.file) else { return "" }
+    guard let e = index[id], let data = FileManager.default.contents(atPath: library.root + "/" + e.file) else { return "" }
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in data {
       h ^= UInt64(b)
