@@ -1,6 +1,5 @@
 import Foundation
 import PermitCore
-import Yams
 
 /// The bundled (or a trainer's) content on disk: policy packs and calendars under `Policies/`,
 /// scenarios under `Scenarios/`, modules under `Curriculum/`. Loads files strictly and caches
@@ -89,7 +88,7 @@ public final class ContentLibrary: @unchecked Sendable {
   }
 
   /// Parses a file into a YAML tree with a reader that collects its diagnostics.
-  public static func parse(_ path: String, display: String? = nil) -> (YAMLReader, Node?) {
+  public static func parse(_ path: String, display: String? = nil) -> (YAMLReader, YAMLNode?) {
     let r = YAMLReader(file: display ?? path)
     switch readText(path, display: display) {
     case .failure(let e):
