@@ -57,7 +57,10 @@ public final class ContentLibrary: @unchecked Sendable {
       return .failure(
         LoadError([Diagnostic(file: shown, line: 1, column: 1, message: "file is larger than \(InputLimits.maxBytes >> 20) MiB")]))
     }
-    if let text = String(data: data, encoding: .utf8), !text.utf8.contains(0) { return .success(text) }
+    let hasNUL = data.withUnsafeBytes { raw in
+      raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false
+    }
+    if !hasNUL, let text = String(data: data, encoding: .utf8) { return .success(text) }
     // Find the first bad byte for the position.
     let bytes = [UInt8](data)
     var line = 1

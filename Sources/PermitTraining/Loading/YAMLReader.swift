@@ -130,7 +130,7 @@ public final class YAMLReader {
     func slot(_ key: String) -> Int? {
       var i = 0
       while i < order.count {
-        if order[i] == key { return slots[i] }
+        if sameText(order[i], key) { return slots[i] }
         i += 1
       }
       return nil
@@ -169,11 +169,11 @@ public final class YAMLReader {
         continue
       }
       let key = ks.string
-      if !allowed.contains(key) {
+      if !allowed.contains(where: { sameText($0, key) }) {
         error(pairs[i].key, "unknown key '\(key)' in \(what)" + Suggest.hint(key, allowed))
         continue
       }
-      if order.contains(key) {
+      if order.contains(where: { sameText($0, key) }) {
         error(pairs[i].key, "duplicate key '\(key)' in \(what)")
         continue
       }
@@ -223,7 +223,7 @@ public final class YAMLReader {
   public func text(_ f: Fields, _ key: String, required: Bool = false, what: String) -> String? {
     guard let n = f[key], !isNull(n) else { return nil }
     guard let s = scalar(n, "'\(key)' of \(what)") else { return nil }
-    if s.trimmingCharacters().isEmpty && required { error(n, "'\(key)' of \(what) is empty") }
+    if required && s.isBlank { error(n, "'\(key)' of \(what) is empty") }
     return s
   }
 
@@ -330,7 +330,22 @@ public final class YAMLReader {
   }
 }
 
+/// String equality with a cheap length check first (most keys compared differ in length).
+@inline(__always)
+func sameText(_ a: String, _ b: String) -> Bool {
+  a.utf8.count == b.utf8.count && a == b
+}
+
 extension String {
+  /// Whether the text is empty or only whitespace (as `trimmingCharacters().isEmpty`).
+  var isBlank: Bool {
+    for b in utf8 {
+      if b >= 0x80 { return allSatisfy(\.isWhitespace) }
+      if b != 32 && !(9...13).contains(b) { return false }
+    }
+    return true
+  }
+
   func trimmingCharacters() -> String {
     var s = Substring(self)
     while let f = s.first, f.isWhitespace { s.removeFirst() }
