@@ -152,10 +152,10 @@ public final class YAMLReader {
   }
 
   /// Reads a mapping, reporting unknown keys (with a suggestion) and missing required keys.
-  public func fields(_ node: YAMLNode, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+  public func fields(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String], required: [String] = []) -> Fields? {
     guard count() else { return nil }
     guard case .mapping(let mapping) = node else {
-      error(node, "\(what) must be a mapping of keys to values, found \(describe(node))")
+      error(node, "\(what()) must be a mapping of keys to values, found \(describe(node))")
       return nil
     }
     let pairs = mapping.pairs
@@ -165,16 +165,16 @@ public final class YAMLReader {
     slots.reserveCapacity(pairs.count)
     for i in pairs.indices {
       guard case .scalar(let ks) = pairs[i].key else {
-        error(pairs[i].key, "keys of \(what) must be plain names")
+        error(pairs[i].key, "keys of \(what()) must be plain names")
         continue
       }
       let key = ks.string
       if !allowed.contains(where: { sameText($0, key) }) {
-        error(pairs[i].key, "unknown key '\(key)' in \(what)" + Suggest.hint(key, allowed))
+        error(pairs[i].key, "unknown key '\(key)' in \(what())" + Suggest.hint(key, allowed))
         continue
       }
       if order.contains(where: { sameText($0, key) }) {
-        error(pairs[i].key, "duplicate key '\(key)' in \(what)")
+        error(pairs[i].key, "duplicate key '\(key)' in \(what())")
         continue
       }
       order.append(key)
@@ -183,7 +183,7 @@ public final class YAMLReader {
     let f = Fields(node: node, pairs: pairs, order: order, slots: slots)
     for r in required {
       if let v = f[r], !isNull(v) { continue }
-      error(node, "\(what) needs '\(r)'")
+      error(node, "\(what()) needs '\(r)'")
     }
     return f
   }
@@ -208,10 +208,10 @@ public final class YAMLReader {
   }
 
   /// The text of a scalar, or nil (with an error) for another kind of node.
-  public func scalar(_ node: YAMLNode, _ what: String) -> String? {
+  public func scalar(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
     guard count() else { return nil }
     guard case .scalar(let s) = node else {
-      error(node, "\(what) must be a single value, found \(describe(node))")
+      error(node, "\(what()) must be a single value, found \(describe(node))")
       return nil
     }
     return s.string
@@ -270,10 +270,10 @@ public final class YAMLReader {
   }
 
   /// An ISO date from a node.
-  public func date(_ n: YAMLNode, _ what: String) -> CivilDate? {
-    guard let s = scalar(n, what) else { return nil }
+  public func date(_ n: YAMLNode, _ what: @autoclosure () -> String) -> CivilDate? {
+    guard let s = scalar(n, what()) else { return nil }
     guard let d = CivilDate(iso: s) else {
-      error(n, "\(what) must be a real date written YYYY-MM-DD, found '\(s)'")
+      error(n, "\(what()) must be a real date written YYYY-MM-DD, found '\(s)'")
       return nil
     }
     return d
@@ -298,12 +298,12 @@ public final class YAMLReader {
   }
 
   /// One of an enum's raw values from a node.
-  public func choice<T: RawRepresentable & CaseIterable>(_ n: YAMLNode, _ type: T.Type, _ what: String) -> T?
+  public func choice<T: RawRepresentable & CaseIterable>(_ n: YAMLNode, _ type: T.Type, _ what: @autoclosure () -> String) -> T?
   where T.RawValue == String {
-    guard let s = scalar(n, what) else { return nil }
+    guard let s = scalar(n, what()) else { return nil }
     if let v = T(rawValue: s) { return v }
     let all = T.allCases.map(\.rawValue)
-    error(n, "\(what) must be one of \(all.joined(separator: ", ")); found '\(s)'" + Suggest.hint(s, all))
+    error(n, "\(what()) must be one of \(all.joined(separator: ", ")); found '\(s)'" + Suggest.hint(s, all))
     return nil
   }
 
@@ -314,10 +314,10 @@ public final class YAMLReader {
   }
 
   /// A list from a node.
-  public func list(_ n: YAMLNode, _ what: String) -> [YAMLNode]? {
+  public func list(_ n: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLNode]? {
     guard count() else { return nil }
     guard case .sequence(let seq) = n else {
-      error(n, "\(what) must be a list, found \(describe(n))")
+      error(n, "\(what()) must be a list, found \(describe(n))")
       return nil
     }
     return seq.nodes
