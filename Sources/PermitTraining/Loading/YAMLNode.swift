@@ -180,13 +180,9 @@ enum YAMLComposer {
     }
     defer { yaml_parser_delete(&parser) }
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-    // libyaml wants a non-null pointer even for empty input.
-    var empty: UInt8 = 0
-    if let base = buf.baseAddress {
-      yaml_parser_set_input_string(&parser, base, buf.count)
-    } else {
-      yaml_parser_set_input_string(&parser, &empty, 0)
-    }
+    // Empty input is an empty stream (libyaml also wants a non-null pointer).
+    guard let base = buf.baseAddress, buf.count > 0 else { return nil }
+    yaml_parser_set_input_string(&parser, base, buf.count)
 
     var event = yaml_event_t()
     func next() throws(YAMLComposeError) {
@@ -298,7 +294,7 @@ enum YAMLComposer {
       for i in 1..<n {
         guard case .scalar(let ki) = pairs[i].key else { continue }
         for j in 0..<i {
-          guard case .scalar(let kj) = pairs[j].key, kj.string == ki.string else { continue }
+          guard case .scalar(let kj) = pairs[j].key, sameText(kj.string, ki.string) else { continue }
           if !dups.contains(where: { $0.0 == ki.string }) { dups.append((kj.string, kj.mark)) }
           break
         }
