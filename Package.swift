@@ -10,7 +10,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
   ],
   targets: [
@@ -23,7 +22,11 @@ let package = Package(
     // Loading of policy packs, packets, scenarios and the curriculum; generator; scoring.
     .target(
       name: "PermitTraining",
-      dependencies: ["PermitCore", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["PermitCore", "CLibYAML"]),
+    // libyaml's event parser, from the system's libyaml-dev (PermitTraining composes its own tree).
+    .systemLibrary(
+      name: "CLibYAML",
+      providers: [.apt(["libyaml-dev"])]),
     // GNU readline, from the system's libreadline-dev.
     .systemLibrary(
       name: "CReadline",
@@ -38,7 +41,7 @@ let package = Package(
     .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitTraining"]),
     .testTarget(
       name: "PermitTrainingTests",
-      dependencies: ["PermitTraining", "PermitCore", .product(name: "Yams", package: "Yams")],
+      dependencies: ["PermitTraining", "PermitCore"],
       exclude: ["Fixtures"]),
     .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
     .testTarget(name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitTraining"], exclude: ["Fixtures", "Snapshots"]),

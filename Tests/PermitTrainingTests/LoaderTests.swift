@@ -1,7 +1,6 @@
 import Foundation
 import PermitCore
 import Testing
-import Yams
 
 @testable import PermitTraining
 

@@ -1,6 +1,5 @@
 import Foundation
 import PermitCore
-import Yams
 
 /// The course on disk: every scenario under `Scenarios/` and every module under `Curriculum/`.
 ///

@@ -1,6 +1,5 @@
 import Foundation
 import PermitCore
-import Yams
 
 /// What `check` found over a set of files.
 public struct CheckReport: Sendable {
@@ -220,7 +219,7 @@ public final class ContentChecker: @unchecked Sendable {
     return nil
   }
 
-  func checkPacket(_ node: Node, _ r: YAMLReader) {
+  func checkPacket(_ node: YAMLNode, _ r: YAMLReader) {
     guard let packet = PacketReader.read(node, reader: r) else { return }
     let id = packet.policy ?? defaultPolicy
     guard let p = pack(id) else {

@@ -1,6 +1,5 @@
 import Foundation
 import PermitCore
-import Yams
 
 /// The bundled (or a trainer's) content on disk: policy packs and calendars under `Policies/`,
 /// scenarios under `Scenarios/`, modules under `Curriculum/`. Loads files strictly and caches
@@ -58,7 +57,10 @@ public final class ContentLibrary: @unchecked Sendable {
       return .failure(
         LoadError([Diagnostic(file: shown, line: 1, column: 1, message: "file is larger than \(InputLimits.maxBytes >> 20) MiB")]))
     }
-    if let text = String(data: data, encoding: .utf8), !text.utf8.contains(0) { return .success(text) }
+    let hasNUL = data.withUnsafeBytes { raw in
+      raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false
+    }
+    if !hasNUL, let text = String(data: data, encoding: .utf8) { return .success(text) }
     // Find the first bad byte for the position.
     let bytes = [UInt8](data)
     var line = 1
@@ -89,7 +91,7 @@ public final class ContentLibrary: @unchecked Sendable {
   }
 
   /// Parses a file into a YAML tree with a reader that collects its diagnostics.
-  public static func parse(_ path: String, display: String? = nil) -> (YAMLReader, Node?) {
+  public static func parse(_ path: String, display: String? = nil) -> (YAMLReader, YAMLNode?) {
     let r = YAMLReader(file: display ?? path)
     switch readText(path, display: display) {
     case .failure(let e):

@@ -1,5 +1,4 @@
 import PermitCore
-import Yams
 
 /// Reads packets (one applicant's submission, product.md §4.1) from YAML, strictly.
 public enum PacketReader {
@@ -30,7 +29,7 @@ public enum PacketReader {
   /// Reads a packet from a mapping node. `extraKeys` are keys the caller reads itself (a scenario's
   /// `ticket`, `arrives`, `expect`). Returns nil when an error was reported.
   public static func read(
-    _ node: Node, reader r: YAMLReader, extraKeys: [String] = [], defaults: PacketDefaults = PacketDefaults()
+    _ node: YAMLNode, reader r: YAMLReader, extraKeys: [String] = [], defaults: PacketDefaults = PacketDefaults()
   ) -> Packet? {
     let before = r.diagnostics.count
     let what = "the packet"
@@ -66,7 +65,7 @@ public enum PacketReader {
     return Packet(window: w, submitted: s, policy: policy, employer: e, applicant: a, application: app, materials: materials)
   }
 
-  static func readApplicant(_ n: Node, _ r: YAMLReader) -> Applicant? {
+  static func readApplicant(_ n: YAMLNode, _ r: YAMLReader) -> Applicant? {
     let what = "applicant"
     guard
       let f = r.fields(
@@ -95,7 +94,7 @@ public enum PacketReader {
     return s
   }
 
-  static func readApplication(_ n: Node, _ r: YAMLReader) -> Application? {
+  static func readApplication(_ n: YAMLNode, _ r: YAMLReader) -> Application? {
     let what = "application"
     guard let f = r.fields(n, what, allowed: applicationKeys, required: ["type"]) else { return nil }
     guard let type = r.choice(f, "type", ApplicationType.self, what: what) else { return nil }
@@ -141,7 +140,7 @@ public enum PacketReader {
     return app
   }
 
-  static func readMaterial(_ n: Node, _ r: YAMLReader) -> Material? {
+  static func readMaterial(_ n: YAMLNode, _ r: YAMLReader) -> Material? {
     let what = "a material"
     guard let f = r.fields(n, what, allowed: materialKeys, required: ["kind"]),
       let kind = r.choice(f, "kind", MaterialKind.self, what: what)
@@ -193,7 +192,7 @@ public enum PacketReader {
 
   static func checkDates(
     _ f: YAMLReader.Fields, _ submitted: Timestamp, _ a: Applicant, _ app: Application, _ materials: [Material],
-    node: Node, _ r: YAMLReader
+    node: YAMLNode, _ r: YAMLReader
   ) {
     let day = submitted.date()
     if a.birthDate >= day {

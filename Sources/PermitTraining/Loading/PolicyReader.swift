@@ -1,5 +1,4 @@
 import PermitCore
-import Yams
 
 /// Reads policy packs and holiday calendars from YAML, strictly.
 public enum PolicyReader {
@@ -21,7 +20,7 @@ public enum PolicyReader {
   public static func looksLikePolicy(_ f: [String]) -> Bool { f.contains("required-materials") || f.contains("points") }
 
   /// Reads a pack; `calendars` supplies the years the pack names. Nil when an error was reported.
-  public static func read(_ node: Node, reader r: YAMLReader, calendars: (Int) -> HolidayCalendar.Year?) -> PolicyPack? {
+  public static func read(_ node: YAMLNode, reader r: YAMLReader, calendars: (Int) -> HolidayCalendar.Year?) -> PolicyPack? {
     let before = r.diagnostics.count
     let what = "the policy pack"
     guard let f = r.fields(node, what, allowed: topKeys, required: topKeys.filter { $0 != "category-checked-types" && $0 != "municipal-center" })
@@ -88,13 +87,13 @@ public enum PolicyReader {
     return items.compactMap { r.choice($0, type, "an item of '\(key)'") }
   }
 
-  static func enumList<T: RawRepresentable & CaseIterable>(_ n: Node, _ type: T.Type, _ r: YAMLReader, _ what: String) -> [T]
+  static func enumList<T: RawRepresentable & CaseIterable>(_ n: YAMLNode, _ type: T.Type, _ r: YAMLReader, _ what: String) -> [T]
   where T.RawValue == String {
     guard let items = r.list(n, what) else { return [] }
     return items.compactMap { r.choice($0, type, "an item of \(what)") }
   }
 
-  static func readTimeLimits(_ n: Node?, _ r: YAMLReader) -> TimeLimits? {
+  static func readTimeLimits(_ n: YAMLNode?, _ r: YAMLReader) -> TimeLimits? {
     let what = "time-limits"
     guard let n, let f = r.fields(n, what, allowed: timeKeys, required: timeKeys) else { return nil }
     func v(_ k: String) -> Int { r.int(f, k, what: what, range: 0...3650) ?? 0 }
@@ -108,7 +107,7 @@ public enum PolicyReader {
       reportDueWorkingDays: v("report-due-working-days"))
   }
 
-  static func readValidity(_ n: Node?, _ r: YAMLReader) -> Validity? {
+  static func readValidity(_ n: YAMLNode?, _ r: YAMLReader) -> Validity? {
     let what = "validity"
     guard let n, let f = r.fields(n, what, allowed: ["passport-min-months", "max-age-months"], required: ["passport-min-months"])
     else { return nil }
@@ -119,14 +118,14 @@ public enum PolicyReader {
     return Validity(passportMinMonths: r.int(f, "passport-min-months", what: what, range: 0...120) ?? 6, maxAgeMonths: maxAge)
   }
 
-  static func routes(_ n: Node?, _ r: YAMLReader, _ what: String) -> [MaterialKind: Set<Authentication>] {
+  static func routes(_ n: YAMLNode?, _ r: YAMLReader, _ what: String) -> [MaterialKind: Set<Authentication>] {
     guard let n, let f = r.fields(n, what, allowed: MaterialKind.allCases.map(\.rawValue)) else { return [:] }
     var result: [MaterialKind: Set<Authentication>] = [:]
     for k in f.order { result[MaterialKind(rawValue: k)!] = Set(enumList(f[k]!, Authentication.self, r, "'\(k)' of \(what)")) }
     return result
   }
 
-  static func readDocuments(_ n: Node?, _ r: YAMLReader) -> DocumentRules? {
+  static func readDocuments(_ n: YAMLNode?, _ r: YAMLReader) -> DocumentRules? {
     let what = "documents"
     guard let n, let f = r.fields(n, what, allowed: documentKeys) else { return nil }
     func kinds(_ k: String) -> Set<MaterialKind> { Set(enums(f, k, MaterialKind.self, r, what)) }
@@ -139,7 +138,7 @@ public enum PolicyReader {
       mustBeSigned: kinds("must-be-signed"), mustBeSealed: kinds("must-be-sealed"))
   }
 
-  static func readRequired(_ n: Node?, _ r: YAMLReader) -> [ApplicationType: RequiredMaterials] {
+  static func readRequired(_ n: YAMLNode?, _ r: YAMLReader) -> [ApplicationType: RequiredMaterials] {
     guard let n, let f = r.fields(n, "required-materials", allowed: ApplicationType.allCases.map(\.rawValue)) else { return [:] }
     var result: [ApplicationType: RequiredMaterials] = [:]
     for k in f.order {
@@ -160,7 +159,7 @@ public enum PolicyReader {
     return result
   }
 
-  static func bands(_ n: Node?, _ r: YAMLReader, _ what: String) -> [PointsTable.Band] {
+  static func bands(_ n: YAMLNode?, _ r: YAMLReader, _ what: String) -> [PointsTable.Band] {
     guard let n, let items = r.list(n, what) else { return [] }
     return items.compactMap { item in
       guard let f = r.fields(item, "a band of \(what)", allowed: ["min", "points"], required: ["min", "points"]),
@@ -170,7 +169,7 @@ public enum PolicyReader {
     }
   }
 
-  static func readPoints(_ n: Node, _ r: YAMLReader) -> PointsTable? {
+  static func readPoints(_ n: YAMLNode, _ r: YAMLReader) -> PointsTable? {
     let what = "points"
     let keys = ["salary", "education", "experience", "months-in-china", "chinese", "special-area", "age", "bonus", "local-cap", "thresholds"]
     guard let f = r.fields(n, what, allowed: keys, required: keys) else { return nil }
@@ -230,7 +229,7 @@ public enum PolicyReader {
       thresholdB: thresholds.1)
   }
 
-  static func readRules(_ n: Node?, _ r: YAMLReader) -> [RuleID: PolicyRule] {
+  static func readRules(_ n: YAMLNode?, _ r: YAMLReader) -> [RuleID: PolicyRule] {
     guard let n, let f = r.fields(n, "rules", allowed: RuleID.allCases.map(\.rawValue)) else { return [:] }
     var result: [RuleID: PolicyRule] = [:]
     for k in f.order {
@@ -247,7 +246,7 @@ public enum PolicyReader {
   }
 
   /// Reads one year's holiday calendar.
-  public static func readCalendar(_ node: Node, reader r: YAMLReader) -> HolidayCalendar.Year? {
+  public static func readCalendar(_ node: YAMLNode, reader r: YAMLReader) -> HolidayCalendar.Year? {
     let what = "the holiday calendar"
     guard let f = r.fields(node, what, allowed: ["year", "source", "holidays", "make-up-workdays"], required: ["year", "source", "holidays"]),
       let year = r.int(f, "year", what: what, range: 1900...2100)

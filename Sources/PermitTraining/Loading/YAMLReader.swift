@@ -1,5 +1,4 @@
 import PermitCore
-import Yams
 
 /// Limits on untrusted input files.
 public enum InputLimits {
@@ -28,7 +27,7 @@ public final class YAMLReader {
   public var failed: Bool { diagnostics.contains { $0.severity == .error } }
 
   /// Reports an error at a node (or at the start of the file).
-  public func error(_ node: Node?, _ message: String) {
+  public func error(_ node: YAMLNode?, _ message: String) {
     let m = node?.mark
     diagnostics.append(Diagnostic(file: file, line: m?.line ?? 1, column: m?.column ?? 1, message: message))
   }
@@ -37,51 +36,51 @@ public final class YAMLReader {
   func appendDiagnostic(_ d: Diagnostic) { diagnostics.append(d) }
 
   /// Reports a warning at a node.
-  public func warning(_ node: Node?, _ message: String) {
+  public func warning(_ node: YAMLNode?, _ message: String) {
     let m = node?.mark
     diagnostics.append(
       Diagnostic(file: file, line: m?.line ?? 1, column: m?.column ?? 1, severity: .warning, message: message))
   }
 
   /// Parses text into a tree, reporting syntax errors with their position. Nil on failure.
-  public func parse(_ text: String) -> Node? {
+  public func parse(_ text: String) -> YAMLNode? {
     if text.utf8.count > InputLimits.maxBytes {
       error(nil, "file is larger than \(InputLimits.maxBytes >> 20) MiB; split it")
       return nil
     }
-    if let (line, col) = YAMLReader.tooDeep(text) {
-      diagnostics.append(
-        Diagnostic(
-          file: file, line: line, column: col, message: "nesting deeper than \(InputLimits.maxDepth) levels"))
-      return nil
-    }
-    do {
-      guard let node = try Yams.compose(yaml: text, .basic) else {
+    do throws(YAMLComposeError) {
+      guard let node = try YAMLComposer.compose(text, maxDepth: InputLimits.maxDepth, maxNodes: InputLimits.maxNodes)
+      else {
         error(nil, "the file is empty")
         return nil
       }
       return node
-    } catch let e as YamlError {
-      switch e {
-      case .scanner(let ctx, let problem, let mark, _), .parser(let ctx, let problem, let mark, _),
-        .composer(let ctx, let problem, let mark, _):
-        let context = ctx.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
-        diagnostics.append(
-          Diagnostic(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)\(context)"))
-      case .reader(let problem, let offset, _, let yaml):
-        let (l, c) = YAMLReader.position(ofUTF8Offset: offset ?? 0, in: yaml)
-        diagnostics.append(Diagnostic(file: file, line: l, column: c, message: "unreadable text: \(problem)"))
-      case .duplicatedKeysInMapping(let dups, let ctx):
+    } catch {
+      let mark = error.mark
+      switch error.kind {
+      case .syntax:
+        let context = error.context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
         diagnostics.append(
           Diagnostic(
-            file: file, line: ctx.mark.line, column: ctx.mark.column,
-            message: "duplicate key " + dups.map { "'\($0)'" }.joined(separator: ", ")))
-      default:
-        error(nil, "YAML: \(e)")
+            file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(error.problem)\(context)"))
+      case .reader:
+        // The offset is converted as Yams did (to a count of characters), then placed.
+        let index = text.utf8.index(
+          text.utf8.startIndex, offsetBy: error.readerOffset, limitedBy: text.utf8.endIndex)?
+          .samePosition(in: text)
+        let offset = index.map { text.distance(from: text.startIndex, to: $0) }
+        let (l, c) = YAMLReader.position(ofUTF8Offset: offset ?? 0, in: text)
+        diagnostics.append(Diagnostic(file: file, line: l, column: c, message: "unreadable text: \(error.problem)"))
+      case .duplicateKeys:
+        diagnostics.append(
+          Diagnostic(
+            file: file, line: mark.line, column: mark.column,
+            message: "duplicate key " + error.duplicates.map { "'\($0)'" }.joined(separator: ", ")))
+      case .tooDeep, .tooLarge:
+        diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, message: error.problem))
+      case .memory:
+        self.error(nil, "YAML: \(error.problem)")
       }
-      return nil
-    } catch {
-      self.error(nil, "YAML: \(error)")
       return nil
     }
   }
@@ -101,63 +100,6 @@ public final class YAMLReader {
     return (line, col)
   }
 
-  /// A cheap pre-scan for nesting depth, so that a hostile file cannot exhaust the stack of the
-  /// recursive composer. Returns the position where the limit is passed.
-  static func tooDeep(_ text: String) -> (Int, Int)? {
-    var flow = 0
-    var indents: [Int] = []
-    var line = 1
-    var inSingle = false
-    var inDouble = false
-    var atLineStart = true
-    var indent = 0
-    var col = 0
-    var prev: UInt8 = 0
-    for b in text.utf8 {
-      col += 1
-      if b == 10 {
-        line += 1
-        col = 0
-        atLineStart = true
-        indent = 0
-        inSingle = false
-        prev = b
-        continue
-      }
-      if atLineStart {
-        if b == 32 {
-          indent += 1
-          prev = b
-          continue
-        }
-        if b == 35 { atLineStart = false; prev = b; continue }
-        atLineStart = false
-        while let last = indents.last, last > indent { indents.removeLast() }
-        if indents.last != indent { indents.append(indent) }
-        if indents.count + flow > InputLimits.maxDepth { return (line, col) }
-      }
-      if b == 45 && (prev == 32 || prev == 0 || prev == 10) && !inSingle && !inDouble {
-        // "- - - x": each dash opens a sequence.
-        indent += 2
-        while let last = indents.last, last > indent { indents.removeLast() }
-        if indents.last != indent { indents.append(indent) }
-        if indents.count + flow > InputLimits.maxDepth { return (line, col) }
-      }
-      if b == 39 && !inDouble { inSingle.toggle() }
-      if b == 34 && !inSingle && prev != 92 { inDouble.toggle() }
-      if !inSingle && !inDouble {
-        if b == 91 || b == 123 {
-          flow += 1
-          if indents.count + flow > InputLimits.maxDepth { return (line, col) }
-        } else if b == 93 || b == 125 {
-          flow = max(0, flow - 1)
-        }
-      }
-      prev = b
-    }
-    return nil
-  }
-
   private func count() -> Bool {
     nodesRead += 1
     if nodesRead == InputLimits.maxNodes {
@@ -171,84 +113,93 @@ public final class YAMLReader {
   /// A mapping whose keys have been checked against the allowed set.
   public struct Fields {
     /// The mapping node itself (for positions).
-    public let node: Node
+    public let node: YAMLNode
+    /// The pairs of the mapping (shared with the node, not copied).
+    let pairs: [YAMLNode.Mapping.Pair]
     /// Keys in file order.
     public let order: [String]
-    /// Key nodes and values, in file order (small mappings: a linear search beats hashing).
-    let keyNodes: [Node]
-    let valueNodes: [Node]
+    /// Index in `pairs` of each key of `order`.
+    let slots: [Int]
     /// Values by key.
-    public var values: [String: Node] { Dictionary(uniqueKeysWithValues: zip(order, valueNodes)) }
+    public var values: [String: YAMLNode] {
+      Dictionary(uniqueKeysWithValues: zip(order, slots.map { pairs[$0].value }))
+    }
     /// Key nodes by key (for positions of keys).
     public var keys: KeyNodes { KeyNodes(fields: self) }
-    /// The value of a key.
-    public subscript(_ key: String) -> Node? {
-      for (i, k) in order.enumerated() where k == key { return valueNodes[i] }
+    @inline(__always)
+    func slot(_ key: String) -> Int? {
+      var i = 0
+      while i < order.count {
+        if sameText(order[i], key) { return slots[i] }
+        i += 1
+      }
       return nil
+    }
+    /// The value of a key.
+    public subscript(_ key: String) -> YAMLNode? {
+      guard let i = slot(key) else { return nil }
+      return pairs[i].value
     }
     /// Key nodes by key.
     public struct KeyNodes {
       let fields: Fields
       /// The key node of a key.
-      public subscript(_ key: String) -> Node? {
-        for (i, k) in fields.order.enumerated() where k == key { return fields.keyNodes[i] }
-        return nil
+      public subscript(_ key: String) -> YAMLNode? {
+        guard let i = fields.slot(key) else { return nil }
+        return fields.pairs[i].key
       }
     }
   }
 
   /// Reads a mapping, reporting unknown keys (with a suggestion) and missing required keys.
-  public func fields(_ node: Node, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+  public func fields(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String], required: [String] = []) -> Fields? {
     guard count() else { return nil }
     guard case .mapping(let mapping) = node else {
-      error(node, "\(what) must be a mapping of keys to values, found \(describe(node))")
+      error(node, "\(what()) must be a mapping of keys to values, found \(describe(node))")
       return nil
     }
-    var keyNodes: [Node] = []
-    var valueNodes: [Node] = []
+    let pairs = mapping.pairs
     var order: [String] = []
-    keyNodes.reserveCapacity(mapping.count)
-    valueNodes.reserveCapacity(mapping.count)
-    order.reserveCapacity(mapping.count)
-    for (k, v) in mapping {
-      guard case .scalar(let ks) = k else {
-        error(k, "keys of \(what) must be plain names")
+    var slots: [Int] = []
+    order.reserveCapacity(pairs.count)
+    slots.reserveCapacity(pairs.count)
+    for i in pairs.indices {
+      guard case .scalar(let ks) = pairs[i].key else {
+        error(pairs[i].key, "keys of \(what()) must be plain names")
         continue
       }
       let key = ks.string
-      if !allowed.contains(key) {
-        error(k, "unknown key '\(key)' in \(what)" + Suggest.hint(key, allowed))
+      if !allowed.contains(where: { sameText($0, key) }) {
+        error(pairs[i].key, "unknown key '\(key)' in \(what())" + Suggest.hint(key, allowed))
         continue
       }
-      if order.contains(key) {
-        error(k, "duplicate key '\(key)' in \(what)")
+      if order.contains(where: { sameText($0, key) }) {
+        error(pairs[i].key, "duplicate key '\(key)' in \(what())")
         continue
       }
-      keyNodes.append(k)
-      valueNodes.append(v)
       order.append(key)
+      slots.append(i)
     }
-    let f = Fields(node: node, order: order, keyNodes: keyNodes, valueNodes: valueNodes)
+    let f = Fields(node: node, pairs: pairs, order: order, slots: slots)
     for r in required {
       if let v = f[r], !isNull(v) { continue }
-      error(node, "\(what) needs '\(r)'")
+      error(node, "\(what()) needs '\(r)'")
     }
     return f
   }
 
   /// Whether a node is YAML null (`~`, `null`, or nothing).
-  public func isNull(_ node: Node) -> Bool {
+  public func isNull(_ node: YAMLNode) -> Bool {
     guard case .scalar(let s) = node else { return false }
     if s.style != .plain { return false }
     return s.string.isEmpty || s.string == "~" || s.string == "null" || s.string == "Null" || s.string == "NULL"
   }
 
   /// A short description of a node's type for messages.
-  public func describe(_ node: Node) -> String {
+  public func describe(_ node: YAMLNode) -> String {
     switch node {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .alias: return "an alias"
     case .scalar(let s):
       if isNull(node) { return "nothing" }
       let text = s.string.count > 40 ? String(s.string.prefix(40)) + "…" : s.string
@@ -257,10 +208,10 @@ public final class YAMLReader {
   }
 
   /// The text of a scalar, or nil (with an error) for another kind of node.
-  public func scalar(_ node: Node, _ what: String) -> String? {
+  public func scalar(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
     guard count() else { return nil }
     guard case .scalar(let s) = node else {
-      error(node, "\(what) must be a single value, found \(describe(node))")
+      error(node, "\(what()) must be a single value, found \(describe(node))")
       return nil
     }
     return s.string
@@ -272,7 +223,7 @@ public final class YAMLReader {
   public func text(_ f: Fields, _ key: String, required: Bool = false, what: String) -> String? {
     guard let n = f[key], !isNull(n) else { return nil }
     guard let s = scalar(n, "'\(key)' of \(what)") else { return nil }
-    if s.trimmingCharacters().isEmpty && required { error(n, "'\(key)' of \(what) is empty") }
+    if required && s.isBlank { error(n, "'\(key)' of \(what) is empty") }
     return s
   }
 
@@ -319,10 +270,10 @@ public final class YAMLReader {
   }
 
   /// An ISO date from a node.
-  public func date(_ n: Node, _ what: String) -> CivilDate? {
-    guard let s = scalar(n, what) else { return nil }
+  public func date(_ n: YAMLNode, _ what: @autoclosure () -> String) -> CivilDate? {
+    guard let s = scalar(n, what()) else { return nil }
     guard let d = CivilDate(iso: s) else {
-      error(n, "\(what) must be a real date written YYYY-MM-DD, found '\(s)'")
+      error(n, "\(what()) must be a real date written YYYY-MM-DD, found '\(s)'")
       return nil
     }
     return d
@@ -347,29 +298,29 @@ public final class YAMLReader {
   }
 
   /// One of an enum's raw values from a node.
-  public func choice<T: RawRepresentable & CaseIterable>(_ n: Node, _ type: T.Type, _ what: String) -> T?
+  public func choice<T: RawRepresentable & CaseIterable>(_ n: YAMLNode, _ type: T.Type, _ what: @autoclosure () -> String) -> T?
   where T.RawValue == String {
-    guard let s = scalar(n, what) else { return nil }
+    guard let s = scalar(n, what()) else { return nil }
     if let v = T(rawValue: s) { return v }
     let all = T.allCases.map(\.rawValue)
-    error(n, "\(what) must be one of \(all.joined(separator: ", ")); found '\(s)'" + Suggest.hint(s, all))
+    error(n, "\(what()) must be one of \(all.joined(separator: ", ")); found '\(s)'" + Suggest.hint(s, all))
     return nil
   }
 
   /// A list (a single value is not accepted in place of a list).
-  public func list(_ f: Fields, _ key: String, what: String) -> [Node]? {
+  public func list(_ f: Fields, _ key: String, what: String) -> [YAMLNode]? {
     guard let n = f[key], !isNull(n) else { return nil }
     return list(n, "'\(key)' of \(what)")
   }
 
   /// A list from a node.
-  public func list(_ n: Node, _ what: String) -> [Node]? {
+  public func list(_ n: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLNode]? {
     guard count() else { return nil }
     guard case .sequence(let seq) = n else {
-      error(n, "\(what) must be a list, found \(describe(n))")
+      error(n, "\(what()) must be a list, found \(describe(n))")
       return nil
     }
-    return Array(seq)
+    return seq.nodes
   }
 
   /// A list of texts.
@@ -379,7 +330,22 @@ public final class YAMLReader {
   }
 }
 
+/// String equality with a cheap length check first (most keys compared differ in length).
+@inline(__always)
+func sameText(_ a: String, _ b: String) -> Bool {
+  a.utf8.count == b.utf8.count && a == b
+}
+
 extension String {
+  /// Whether the text is empty or only whitespace (as `trimmingCharacters().isEmpty`).
+  var isBlank: Bool {
+    for b in utf8 {
+      if b >= 0x80 { return allSatisfy(\.isWhitespace) }
+      if b != 32 && !(9...13).contains(b) { return false }
+    }
+    return true
+  }
+
   func trimmingCharacters() -> String {
     var s = Substring(self)
     while let f = s.first, f.isWhitespace { s.removeFirst() }

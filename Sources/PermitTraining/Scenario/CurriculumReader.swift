@@ -1,5 +1,4 @@
 import PermitCore
-import Yams
 
 /// Where the parts of a module are in its file.
 public struct ModuleSource: Sendable {
@@ -24,7 +23,7 @@ public enum CurriculumReader {
 
   /// Reads a module. Nil when an error was reported. Cross-file checks (unknown scenarios,
   /// missing or cyclic prerequisites, duplicate ids) are `ContentChecker`'s.
-  public static func read(_ node: Node, reader r: YAMLReader) -> (CurriculumModule, ModuleSource)? {
+  public static func read(_ node: YAMLNode, reader r: YAMLReader) -> (CurriculumModule, ModuleSource)? {
     let before = r.diagnostics.count
     let what = "the module"
     var source = ModuleSource()
@@ -93,7 +92,7 @@ public enum ContentKind: String, Sendable, CaseIterable {
   case module = "curriculum module"
 
   /// Recognises a file's kind from its top-level keys (the path decides only when the keys do not).
-  public static func recognise(_ node: Node, path: String = "") -> ContentKind? {
+  public static func recognise(_ node: YAMLNode, path: String = "") -> ContentKind? {
     var keys: Set<String> = []
     if case .mapping(let m) = node {
       for (k, _) in m { if case .scalar(let s) = k { keys.insert(s.string) } }

@@ -1,6 +1,5 @@
 import Foundation
 import PermitCore
-import Yams
 
 /// Loading scenarios and the curriculum from a content root (for the REPL, `play` and reports).
 extension ContentLibrary {

@@ -1,5 +1,4 @@
 import PermitCore
-import Yams
 
 /// A position in a file (1-based line and column).
 public struct SourcePosition: Sendable, Hashable {
@@ -18,7 +17,7 @@ public struct SourcePosition: Sendable, Hashable {
 
 extension YAMLReader {
   /// The position of a node (the start of the file for nil).
-  public func position(_ node: Node?) -> SourcePosition {
+  public func position(_ node: YAMLNode?) -> SourcePosition {
     guard let m = node?.mark else { return .start }
     return SourcePosition(line: m.line, column: m.column)
   }
@@ -88,7 +87,7 @@ public enum ScenarioReader {
   /// Reads a scenario; `policies` gives a pack by id (nil when unknown), `policyIDs` the known ids.
   /// Returns nil when an error was reported.
   public static func read(
-    _ node: Node, reader r: YAMLReader, policies: (String) -> PolicyPack?, policyIDs: [String]
+    _ node: YAMLNode, reader r: YAMLReader, policies: (String) -> PolicyPack?, policyIDs: [String]
   ) -> (Scenario, ScenarioSource)? {
     let before = r.diagnostics.count
     guard let result = readPartial(node, reader: r, policies: policies, policyIDs: policyIDs),
@@ -101,7 +100,7 @@ public enum ScenarioReader {
   /// applicants that could be read are kept, so that `check` cross-checks their answer keys too.
   /// Nil only when the file is not a scenario mapping or has no readable clock start.
   public static func readPartial(
-    _ node: Node, reader r: YAMLReader, policies: (String) -> PolicyPack?, policyIDs: [String]
+    _ node: YAMLNode, reader r: YAMLReader, policies: (String) -> PolicyPack?, policyIDs: [String]
   ) -> (Scenario, ScenarioSource)? {
     let what = "the scenario"
     var source = ScenarioSource()
@@ -281,7 +280,7 @@ public enum ScenarioReader {
   // MARK: - Applicants
 
   static func readApplicant(
-    _ item: Node, _ r: YAMLReader, scenarioWindow: String, start: Timestamp?, hours: WorkingHours,
+    _ item: YAMLNode, _ r: YAMLReader, scenarioWindow: String, start: Timestamp?, hours: WorkingHours,
     calendar: HolidayCalendar, offset: Int32, post: TraineePost, colleague: ColleagueStyle,
     tickets: inout [String: SourcePosition], source: inout ScenarioSource
   ) -> ScriptedApplicant? {
@@ -315,13 +314,13 @@ public enum ScenarioReader {
       r.warning(f["arrives"], "the applicant arrives at \(a), when the window is closed; they are seen at the next opening")
     }
     // The packet: a mapping of the packet keys only (positions kept).
-    var packetNode: Node?
+    var packetNode: YAMLNode?
     if case .mapping(let m) = item {
-      var pairs: [(Node, Node)] = []
+      var pairs: [YAMLNode.Mapping.Pair] = []
       for (k, v) in m {
         if case .scalar(let ks) = k, applicantPacketKeys.contains(ks.string) { pairs.append((k, v)) }
       }
-      packetNode = Node.mapping(Node.Mapping(pairs, .implicit, .any, item.mark))
+      packetNode = YAMLNode.mapping(YAMLNode.Mapping(pairs, mark: item.mark))
     }
     // Check the packet's required keys at the applicant's position.
     for k in ["employer", "applicant", "application"] where f[k] == nil {
@@ -414,7 +413,7 @@ public enum ScenarioReader {
     return ok ? codes.sorted() : nil
   }
 
-  static func readExpectation(_ n: Node, _ r: YAMLReader) -> Expectation? {
+  static func readExpectation(_ n: YAMLNode, _ r: YAMLReader) -> Expectation? {
     let what = "expect"
     let before = r.diagnostics.count
     guard let f = r.fields(n, what, allowed: expectKeys, required: ["outcome"]) else { return nil }
@@ -438,7 +437,7 @@ public enum ScenarioReader {
     return Expectation(outcome: outcome, defects: codes, category: category, pending: pending?.sorted())
   }
 
-  static func readProposal(_ n: Node, _ r: YAMLReader) -> ScriptedProposal? {
+  static func readProposal(_ n: YAMLNode, _ r: YAMLReader) -> ScriptedProposal? {
     let what = "proposal"
     let before = r.diagnostics.count
     guard let f = r.fields(n, what, allowed: proposalKeys, required: ["outcome"]) else { return nil }
@@ -453,7 +452,7 @@ public enum ScenarioReader {
   }
 
   /// `agree`, `"return: reason"` or `{ return: reason }`; returns `agree` or `return: reason`.
-  static func readReview(_ n: Node, _ r: YAMLReader) -> String? {
+  static func readReview(_ n: YAMLNode, _ r: YAMLReader) -> String? {
     if case .mapping = n {
       guard let f = r.fields(n, "review", allowed: ["return"], required: ["return"]),
         let reason = r.text(f, "return", required: true, what: "review")
@@ -472,7 +471,7 @@ public enum ScenarioReader {
   // MARK: - Generate blocks and events
 
   /// Reads a generate block; for a surge (`surgeAt` set) `from` is not allowed and arrivals start then.
-  static func readGenerate(_ n: Node, _ r: YAMLReader, surgeAt: Timestamp?) -> GenerateBlock? {
+  static func readGenerate(_ n: YAMLNode, _ r: YAMLReader, surgeAt: Timestamp?) -> GenerateBlock? {
     let what = surgeAt == nil ? "a generate block" : "a surge"
     let before = r.diagnostics.count
     let allowed = surgeAt == nil ? generateKeys : generateKeys.filter { $0 != "from" }
@@ -499,7 +498,7 @@ public enum ScenarioReader {
       }
     }
     // A family that none of the block's types can carry plants nothing.
-    if let items = f["mix"].flatMap({ n -> [Node]? in if case .sequence(let q) = n { return Array(q) } else { return nil } }) {
+    if let items = f["mix"].flatMap({ n -> [YAMLNode]? in if case .sequence(let q) = n { return q.nodes } else { return nil } }) {
       let kinds = types.isEmpty ? ApplicationType.allCases : types
       for (name, item) in zip(items.compactMap { n -> String? in if case .scalar(let x) = n { return x.string } else { return nil } }, items) {
         if let only = familyTypes[name], Set(only).isDisjoint(with: kinds) {
@@ -541,7 +540,7 @@ public enum ScenarioReader {
   }
 
   static func readEvent(
-    _ n: Node, _ r: YAMLReader, start: Timestamp?, policies: (String) -> PolicyPack?, policyIDs: [String], window: String?
+    _ n: YAMLNode, _ r: YAMLReader, start: Timestamp?, policies: (String) -> PolicyPack?, policyIDs: [String], window: String?
   ) -> TimedEvent? {
     let what = "an event"
     let before = r.diagnostics.count
