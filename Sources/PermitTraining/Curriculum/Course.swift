@@ -24,8 +24,21 @@ public final class Course {
 
   /// The content library.
   public let library: ContentLibrary
-  /// Scenario files by id.
-  public private(set) var index: [String: Entry] = [:]
+  /// Scenario files by id (built on first use).
+  public var index: [String: Entry] {
+    if let i = builtIndex { return i }
+    var i: [String: Entry] = [:]
+    for path in Course.yamlFiles(under: library.root + "/Scenarios") {
+      if path.contains("/packets/") || path.contains("/schema/") { continue }
+      guard let data = FileManager.default.contents(atPath: path),
+        let e = Course.entry(data, file: Course.relative(path, to: library.root))
+      else { continue }
+      if i[e.id] == nil { i[e.id] = e }
+    }
+    builtIndex = i
+    return i
+  }
+  private var builtIndex: [String: Entry]?
   /// Modules in course order (loaded strictly on first use).
   public var modules: [CurriculumModule] {
     if let m = loadedModules { return m }
@@ -38,15 +51,9 @@ public final class Course {
   public private(set) var diagnostics: [Diagnostic] = []
   private var loaded: [String: Scenario] = [:]
 
-  /// Indexes the course of a content library.
+  /// A course on a content library (nothing is read until it is needed).
   public init(library: ContentLibrary) {
     self.library = library
-    for path in Course.yamlFiles(under: library.root + "/Scenarios") {
-      if path.contains("/packets/") || path.contains("/schema/") { continue }
-      guard case .success(let text) = ContentLibrary.readText(path), let e = Course.entry(text, file: Course.relative(path, to: library.root))
-      else { continue }
-      if index[e.id] == nil { index[e.id] = e }
-    }
   }
 
   private func loadModules() -> [CurriculumModule] {
@@ -65,17 +72,22 @@ public final class Course {
     return modules.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
   }
 
-  /// The index entry of a scenario file from its top-level lines; nil when it is not a scenario.
-  static func entry(_ text: String, file: String) -> Entry? {
+  /// The index entry of a scenario file from its top-level lines (bytes, not characters: this runs
+  /// over every file); nil when it is not a scenario.
+  static func entry(_ data: Data, file: String) -> Entry? {
+    let wanted = ["id", "title", "post", "assessment", "clock", "applicants", "generate"]
     var fields: [String: String] = [:]
-    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-      guard let first = line.first, first != " ", first != "#", first != "-", let colon = line.firstIndex(of: ":") else { continue }
-      let key = String(line[..<colon])
-      guard ["id", "title", "post", "assessment", "clock", "applicants", "generate"].contains(key), fields[key] == nil else { continue }
-      var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    for line in data.split(separator: 10, omittingEmptySubsequences: true) {
+      guard let first = line.first, first != 32, first != 35, first != 45, first != 9,
+        let colon = line.firstIndex(of: 58)
+      else { continue }
+      guard let key = String(bytes: line[line.startIndex..<colon], encoding: .utf8), wanted.contains(key), fields[key] == nil
+      else { continue }
+      var value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
       if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
       if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
       fields[key] = value
+      if fields.count == wanted.count { break }
     }
     guard let id = fields["id"], !id.isEmpty, fields["clock"] != nil, fields["applicants"] != nil || fields["generate"] != nil else {
       return nil
