@@ -674,13 +674,11 @@ public final class Session {
     }
     do {
       try c.review(verdict, by: trainee, at: now)
-    } catch let e as WorkflowError {
-      if case .samePersonBothPosts = e {
+    } catch {
+      if case .samePersonBothPosts = error {
         facts.breaches.append(AttemptFacts.Breach(kind: .selfReview, ticket: t, detail: "tried to review a proposal you made yourself", at: now))
       }
-      return .failure(CommandError("\(t): refused: \(e)"))
-    } catch {
-      return .failure(CommandError("\(t): \(error)"))
+      return .failure(CommandError("\(t): refused: \(error)"))
     }
     cases[t] = c
     let exam = c.currentRound.examination
@@ -706,17 +704,15 @@ public final class Session {
     var c = c0
     do {
       try c.issueNotice(by: trainee, at: now)
-    } catch let e as WorkflowError {
-      switch e {
+    } catch {
+      switch error {
       case .notReviewed:
         facts.breaches.append(AttemptFacts.Breach(kind: .issueWithoutReview, ticket: t, detail: "tried to issue before post B agreed", at: now))
       case .incompleteNotice(let missing):
         facts.breaches.append(AttemptFacts.Breach(kind: .incompleteNotice, ticket: t, detail: "one-time notice missing " + missing.joined(separator: ", "), at: now))
       default: break
       }
-      return .failure(CommandError("\(t): refused: \(e)"))
-    } catch {
-      return .failure(CommandError("\(t): \(error)"))
+      return .failure(CommandError("\(t): refused: \(error)"))
     }
     cases[t] = c
     let n = c.notices.last!
