@@ -207,7 +207,7 @@ public final class Session {
     cases[a.ticket] = c
     tickets.append(a.ticket)
     inbox.append(
-      "\(a.ticket) arrived: \(packet.applicant.name), \(packet.application.type.rawValue) for \(packet.employer.name). Decision due by \(c.acceptanceDeadline)."
+      "\(a.ticket) arrived: \(packet.applicant.name), \(packet.application.type.rawValue) for \(packet.employer.name)\(packet.employer.name.hasSuffix(".") ? "" : ".") Decision due by \(c.acceptanceDeadline)."
     )
     if scenario.post == .b { schedule(later(10, from: a.arrives), .colleaguePropose(a.ticket)) }
   }
