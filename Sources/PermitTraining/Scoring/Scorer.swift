@@ -100,11 +100,12 @@ public enum Scorer {
     }
     for (c, r) in judged {
       let t = c.ticket
+      let label = r.number > 1 ? "\(t) round \(r.number)" : t
       let e = r.examination
       let exp = "examiner: \(e.outcome.rawValue)" + (e.defects.isEmpty ? "" : " (" + e.defects.map(\.code).joined(separator: ", ") + ")")
       if s.scenario.post == .a {
         guard let p = s.facts.proposals.first(where: { $0.ticket == t && $0.round == r.number }) else {
-          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: t, rule: .acceptanceTimeLimit, explanation: "round \(r.number): no decision was proposed", evidence: exp))
+          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: label, rule: .acceptanceTimeLimit, explanation: "no decision was proposed", evidence: exp))
           decisions -= perCase
           continue
         }
@@ -113,7 +114,7 @@ public enum Scorer {
           caseLoss = perCase
           let f = e.findings.first ?? e.pendingFindings.first
           lost.append(PointLost(
-            dimension: .decisions, points: perCase, ticket: t, rule: f?.rule ?? .requiredMaterials,
+            dimension: .decisions, points: perCase, ticket: label, rule: f?.rule ?? .requiredMaterials,
             explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)",
             evidence: f.map(evidence) ?? exp))
         } else {
@@ -125,31 +126,31 @@ public enum Scorer {
             let f = findings.first { $0.defect.code == d }
             let pts = perCase * 0.5 / items
             caseLoss += pts
-            lost.append(PointLost(dimension: .decisions, points: pts, ticket: t, rule: f?.rule ?? .oneTimeNotice, explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? exp))
+            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: f?.rule ?? .oneTimeNotice, explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? exp))
           }
           for d in got.subtracting(want).sorted() {
             let pts = perCase * 0.5 / items
             caseLoss += pts
-            lost.append(PointLost(dimension: .decisions, points: pts, ticket: t, rule: .oneTimeNotice, explanation: "invented \(d): not a defect of this file", evidence: exp))
+            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .oneTimeNotice, explanation: "invented \(d): not a defect of this file", evidence: exp))
           }
           if e.outcome == .refuse, let ref = e.referTo, p.referTo != ref {
             let pts = perCase * 0.25
             caseLoss += pts
-            lost.append(PointLost(dimension: .decisions, points: pts, ticket: t, rule: .jurisdiction, explanation: "the refusal must refer the employer to \(ref)", evidence: e.findings.first.map(evidence) ?? exp))
+            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .jurisdiction, explanation: "the refusal must refer the employer to \(ref)", evidence: e.findings.first.map(evidence) ?? exp))
           }
         }
         decisions -= min(perCase, caseLoss)
       } else {
         guard let rv = s.facts.reviews.first(where: { $0.ticket == t && $0.round == r.number }) else {
-          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: t, rule: .doublePost, explanation: "round \(r.number): you never reviewed post A's proposal", evidence: exp))
+          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: label, rule: .doublePost, explanation: "you never reviewed post A's proposal", evidence: exp))
           decisions -= perCase
           continue
         }
         if rv.agreed && !rv.proposalCorrect {
-          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: t, rule: .doublePost, explanation: "agreed with a wrong proposal: \(rv.plantedError ?? "")", evidence: exp))
+          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: label, rule: .doublePost, explanation: "agreed with a wrong proposal: \(rv.plantedError ?? "")", evidence: exp))
           decisions -= perCase
         } else if !rv.agreed && rv.proposalCorrect {
-          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: t, rule: .doublePost, explanation: "returned a correct proposal (\(rv.proposal.outcome.rawValue))", evidence: exp))
+          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: label, rule: .doublePost, explanation: "returned a correct proposal (\(rv.proposal.outcome.rawValue))", evidence: exp))
           decisions -= perCase
         }
       }
