@@ -162,21 +162,50 @@ extension PermitDesk {
   /// `permitdesk verify`: the integrity of the records.
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the sandbox database's hash chain: report any edited, deleted or reordered record.")
+      abstract: "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.")
 
+    @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
+
+    @ArgumentParser.Flag(help: "Also replay every finished attempt from its log and compare the score with the recorded one.")
+    var rescore = false
 
     func run() throws {
       let db = try database.open()
-      let problems = try db.verify()
+      var problems = try db.verify().map(\.description)
+      var rescored = 0
+      if rescore {
+        let course = Course(library: content.library)
+        let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
+        for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "finished" {
+          guard let mode = AttemptMode(rawValue: a.mode),
+            case .success(let setup) = course.setup(scenario: a.scenarioID, trainee: names[a.trainee] ?? "?", mode: mode, seed: a.seed)
+          else {
+            problems.append("attempt #\(a.id): scenario \(a.scenarioID) does not load; its score cannot be recomputed")
+            continue
+          }
+          let log = try db.actions(attempt: a.id).map { [$0.verb] + Repl.decodeArguments($0.arguments) }
+          let runner = AttemptRunner.replay(setup: setup, log: log)
+          let mark = a.moduleID.flatMap { m in course.modules.first { $0.id == m }?.passMark }
+          let card = Scorer.score(runner.session, passMark: mark)
+          rescored += 1
+          if a.overall != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview
+            || a.timeLimits != card.timeLimits || a.passed != card.passed
+          {
+            problems.append(
+              "attempt #\(a.id): recorded score \(a.overall ?? -1) (passed \(a.passed ?? false)) does not follow from its log, which gives \(card.overall) (passed \(card.passed))")
+          }
+        }
+      }
       if problems.isEmpty {
-        print("verify: the records are intact")
+        print("verify: the records are intact" + (rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : ""))
         return
       }
       for p in problems { print("verify: \(p)") }
       throw Exit.problems
     }
   }
+
 }
 
 extension PermitDesk {
