@@ -77,17 +77,7 @@ struct ReplScriptTests {
   func wrongCommand(line: String, suggestion: String) throws {
     let before = ["login typo", "start m01-s01-jurisdiction"]
     let after = ["advance --next", "queue"]
-    let with = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n")
-    let without = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n")
-    #expect(with.exited(0))
-    var a = with.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let b = without.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    #expect(a.count == b.count + 1, "not exactly one extra line:\n\(with.stdout)")
-    let extra = try #require(a.indices.first { $0 >= b.count || a[$0] != b[$0] })
-    let message = a.remove(at: extra)
-    #expect(message.contains(suggestion), "\(message)")
-    #expect(!with.stdout.contains("\u{1B}"), "colour in non-tty output")
-    #expect(a == b, "the rest of the session differs")
+    try expectOneExtraLine(before: before, line: line, after: after, suggestion: suggestion)
   }
 
   @Test(
@@ -104,16 +94,7 @@ struct ReplScriptTests {
   func badArgument(line: String, suggestion: String) throws {
     let before = ["login typo", "start m01-s01-jurisdiction", "advance --next", "open T001"]
     let after = ["checklist", "decide accept", "queue"]
-    let with = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n")
-    let without = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n")
-    #expect(with.exited(0))
-    var a = with.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let b = without.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    #expect(a.count == b.count + 1, "not exactly one extra line:\n\(with.stdout)")
-    let extra = try #require(a.indices.first { $0 >= b.count || a[$0] != b[$0] })
-    let message = a.remove(at: extra)
-    #expect(message.contains(suggestion), "\(message)")
-    #expect(a == b, "the rest of the session differs:\n\(with.stdout)")
+    try expectOneExtraLine(before: before, line: line, after: after, suggestion: suggestion)
   }
 
   @Test("help lists every contract verb; help VERB explains one")
@@ -194,4 +175,22 @@ struct OptionTests {
     #expect(a.exited(0) && a.stdout == b.stdout && a.stdout.contains("no attempt in progress"))
     #expect(try box.run(["--bogus"]).exited(64))
   }
+}
+
+/// Runs a session with and without `line` between `before` and `after`: the line must add exactly
+/// one output line, containing `suggestion`, with no colour, and change nothing else.
+func expectOneExtraLine(
+  before: [String], line: String, after: [String], suggestion: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let with = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n")
+  let without = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n")
+  #expect(with.exited(0), sourceLocation: sourceLocation)
+  var a = with.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  let b = without.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  #expect(a.count == b.count + 1, "not exactly one extra line:\n\(with.stdout)", sourceLocation: sourceLocation)
+  let extra = try #require(a.indices.first { $0 >= b.count || a[$0] != b[$0] }, sourceLocation: sourceLocation)
+  let message = a.remove(at: extra)
+  #expect(message.contains(suggestion), "\(message)", sourceLocation: sourceLocation)
+  #expect(!with.stdout.contains("\u{1B}"), "colour in non-tty output", sourceLocation: sourceLocation)
+  #expect(a == b, "the rest of the session differs:\n\(with.stdout)", sourceLocation: sourceLocation)
 }

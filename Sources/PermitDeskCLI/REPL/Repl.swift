@@ -291,25 +291,23 @@ final class Repl {
         fail("no unfinished attempt for \(t.name); 'start SCENARIO'")
         return
       }
-      guard let mode = AttemptMode(rawValue: a.mode) else {
-        fail("attempt #\(a.id) has an unknown mode \(a.mode)")
+      let rebuilt: RecordedAttempt
+      switch try RecordedAttempt.rebuild(a, trainee: t.name, course: course, db: db) {
+      case .failure(let e):
+        fail("cannot resume: \(e.message)")
         return
-      }
-      guard case .success(let setup) = course.setup(scenario: a.scenarioID, trainee: t.name, mode: mode, seed: a.seed) else {
-        fail("the scenario \(a.scenarioID) of attempt #\(a.id) no longer loads")
-        return
+      case .success(let r): rebuilt = r
       }
       var notes: [String] = []
       if !a.contentHash.isEmpty && a.contentHash != course.contentHash(of: a.scenarioID) {
         notes.append("warning: \(a.scenarioID) has changed since the attempt started; the replay may differ")
       }
-      let log = try db.actions(attempt: a.id).map { [$0.verb] + Repl.decodeArguments($0.arguments) }
-      let r = AttemptRunner.replay(setup: setup, log: log)
+      let r = rebuilt.runner
       runner = r
       attempt = a
       moduleID = a.moduleID
       let open = r.session.openTicket.map { ", \($0) open" } ?? ""
-      say(notes + ["Resumed attempt #\(a.id) at \(a.scenarioID): \(log.count) actions replayed; it is \(r.session.now)\(open)."])
+      say(notes + ["Resumed attempt #\(a.id) at \(a.scenarioID): \(rebuilt.actions) actions replayed; it is \(r.session.now)\(open)."])
     } catch {
       fail("cannot resume: \(error)")
     }
@@ -399,8 +397,7 @@ final class Repl {
 
   func finishAttempt() {
     guard let r = runner, let a = attempt else { return }
-    let mark = moduleID.flatMap { m in course.modules.first { $0.id == m }?.passMark }
-    let card = Scorer.score(r.session, passMark: mark)
+    let card = Scorer.score(r.session, passMark: course.passMark(of: moduleID))
     do {
       try db.finishAttempt(
         id: a.id,
@@ -414,14 +411,12 @@ final class Repl {
 
   func score() {
     guard let r = needAttempt() else { return }
-    let mark = moduleID.flatMap { m in course.modules.first { $0.id == m }?.passMark }
-    say(Debrief.scoreLines(Scorer.score(r.session, passMark: mark), finished: r.session.finished))
+    say(Debrief.scoreLines(Scorer.score(r.session, passMark: course.passMark(of: moduleID)), finished: r.session.finished))
   }
 
   func debrief() {
     guard let r = needAttempt() else { return }
-    let mark = moduleID.flatMap { m in course.modules.first { $0.id == m }?.passMark }
-    say(Debrief.lines(session: r.session, card: Scorer.score(r.session, passMark: mark)))
+    say(Debrief.lines(session: r.session, card: Scorer.score(r.session, passMark: course.passMark(of: moduleID))))
   }
 
   // MARK: - Completion

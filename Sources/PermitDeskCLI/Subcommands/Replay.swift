@@ -35,17 +35,16 @@ extension PermitDesk {
       }
       let course = Course(library: content.library)
       let trainee = try db.trainees(cohort: nil).first { $0.id == a.trainee }?.name ?? "?"
-      guard let mode = AttemptMode(rawValue: a.mode),
-        case .success(let setup) = course.setup(scenario: a.scenarioID, trainee: trainee, mode: mode, seed: a.seed)
-      else {
-        printError("permitdesk: the scenario \(a.scenarioID) of attempt #\(a.id) does not load")
+      let rebuilt: RecordedAttempt
+      switch try RecordedAttempt.rebuild(a, trainee: trainee, course: course, db: db) {
+      case .failure(let e):
+        printError("permitdesk: \(e.message)")
         throw Exit.badInput
+      case .success(let r): rebuilt = r
       }
-      let log = try db.actions(attempt: a.id).map { [$0.verb] + Repl.decodeArguments($0.arguments) }
-      let runner = AttemptRunner.replay(setup: setup, log: log)
-      let mark = a.moduleID.flatMap { m in course.modules.first { $0.id == m }?.passMark }
-      let card = Scorer.score(runner.session, passMark: mark)
-      var lines = ["attempt #\(a.id) \(a.scenarioID) (\(trainee), \(a.mode)): \(log.count) actions replayed"]
+      let runner = rebuilt.runner
+      let card = rebuilt.score(module: a.moduleID, course: course)
+      var lines = ["attempt #\(a.id) \(a.scenarioID) (\(trainee), \(a.mode)): \(rebuilt.actions) actions replayed"]
       lines.append("replayed score: overall \(card.overall), decisions \(card.decisions), double review \(card.doubleReview), time limits \(card.timeLimits)")
       var differs = false
       if let o = a.overall {

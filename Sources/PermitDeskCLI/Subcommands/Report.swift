@@ -178,16 +178,14 @@ extension PermitDesk {
         let course = Course(library: content.library)
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
         for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "finished" {
-          guard let mode = AttemptMode(rawValue: a.mode),
-            case .success(let setup) = course.setup(scenario: a.scenarioID, trainee: names[a.trainee] ?? "?", mode: mode, seed: a.seed)
-          else {
-            problems.append("attempt #\(a.id): scenario \(a.scenarioID) does not load; its score cannot be recomputed")
+          let rebuilt: RecordedAttempt
+          switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db) {
+          case .failure(let e):
+            problems.append("\(e.message); its score cannot be recomputed")
             continue
+          case .success(let r): rebuilt = r
           }
-          let log = try db.actions(attempt: a.id).map { [$0.verb] + Repl.decodeArguments($0.arguments) }
-          let runner = AttemptRunner.replay(setup: setup, log: log)
-          let mark = a.moduleID.flatMap { m in course.modules.first { $0.id == m }?.passMark }
-          let card = Scorer.score(runner.session, passMark: mark)
+          let card = rebuilt.score(module: a.moduleID, course: course)
           rescored += 1
           if a.overall != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview
             || a.timeLimits != card.timeLimits || a.passed != card.passed

@@ -137,6 +137,11 @@ public final class Course {
     path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
   }
 
+  /// A module's pass mark (nil for none or an unknown module: the scenario's own applies).
+  public func passMark(of module: String?) -> Int? {
+    module.flatMap { m in modules.first { $0.id == m }?.passMark }
+  }
+
   /// The module a scenario belongs to (the first that lists it).
   public func module(of scenario: String) -> CurriculumModule? { modules.first { $0.scenarios.contains(scenario) } }
 
@@ -179,5 +184,7 @@ public final class Course {
 public struct SetupError: Error, Sendable, CustomStringConvertible {
   /// What to tell the user.
   public var message: String
+  /// Creates the error with what to tell the user.
+  public init(message: String) { self.message = message }
   public var description: String { message }
 }
