@@ -44,6 +44,16 @@ public final class FaultSeam: @unchecked Sendable {
   /// Creates an empty plan.
   public init() {}
 
+  /// A plan written as `FAULT@N[,FAULT@N…]` (`full@3,busy@5`); nil when it does not parse.
+  public convenience init?(plan: String) {
+    self.init()
+    for item in plan.split(separator: ",") {
+      let parts = item.split(separator: "@")
+      guard parts.count == 2, let f = Fault(rawValue: String(parts[0])), let n = Int(parts[1]), n > 0 else { return nil }
+      fail(commit: n, with: f)
+    }
+  }
+
   /// Plans `fault` for the `n`th command commit from now (1: the next one).
   public func fail(commit n: Int, with fault: Fault) {
     lock.lock()

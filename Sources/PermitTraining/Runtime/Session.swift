@@ -12,7 +12,7 @@ public enum AttemptMode: String, CaseIterable, Sendable, Hashable {
 
 /// What the trainee did and what happened, as the scoring engine needs it. Everything here is
 /// derived by replaying the action log, never stored separately.
-public struct AttemptFacts: Sendable {
+public struct AttemptFacts: Sendable, Hashable {
   /// A trainee's proposal as post A.
   public struct Proposed: Sendable, Hashable {
     public var ticket: String
