@@ -46,6 +46,9 @@ extension PermitDesk {
     @Option(help: "xapi only: the homePage of trainee accounts and base of activity ids (default: PERMITDESK_HOME_PAGE or https://permitdesk.invalid/sandbox).")
     var homePage: String?
 
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (byte for byte, BOM included) instead of standard output.")
+    var output: String?
+
     @ArgumentParser.Flag(help: "Print the JSON Schema of --format json for the chosen --per and exit.")
     var schema = false
 
@@ -71,7 +74,7 @@ extension PermitDesk {
 
     func run() throws {
       if schema {
-        print(ReportSchema.document(per: per.rawValue, columns: Report.columns(per)).render(indent: true))
+        try emit(ReportSchema.document(per: per.rawValue, columns: Report.columns(per)).render(indent: true) + "\n")
         return
       }
       let db = try database.open()
@@ -100,7 +103,7 @@ extension PermitDesk {
           installation: installation, homePage: home, scenarioTitles: course.index.mapValues(\.title),
           moduleTitles: Dictionary(course.modules.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }),
           since: since.flatMap(Report.parseSince))
-        print(JSON.array(export.statements(facts)).render(indent: true))
+        try emit(JSON.array(export.statements(facts)).render(indent: true) + "\n")
         return
       }
       let table: ReportTable
@@ -122,10 +125,9 @@ extension PermitDesk {
       }
       switch format {
       case .xapi: return
-      case .table: print(table.textLines.joined(separator: "\n"))
-      case .json: print(table.json.render(indent: true))
-      case .csv:
-        FileHandle.standardOutput.write(Data(ReportCSV.file(table, bom: !noBom).utf8))
+      case .table: try emit(table.textLines.joined(separator: "\n") + "\n")
+      case .json: try emit(table.json.render(indent: true) + "\n")
+      case .csv: try emit(ReportCSV.file(table, bom: !noBom))
       case .html:
         var charts: [String: [AttemptFacts]] = [:]
         for f in facts where f.finished { charts[f.record.scenarioID, default: []].append(f) }
@@ -137,8 +139,21 @@ extension PermitDesk {
         var tables = [table]
         if per != .item { tables.append(ReportViews.items(facts)) }
         let header = ReportHTML.Header(filter: filter, view: "per \(per.rawValue)", generated: ZoneClock.format(Date(), offset: offset))
-        print(ReportHTML.page(header: header, charts: charts, tables: tables), terminator: "")
+        try emit(ReportHTML.page(header: header, charts: charts, tables: tables))
       }
+    }
+
+    /// Writes the report to --output (and says so) or to standard output, byte for byte.
+    func emit(_ text: String) throws {
+      guard let path = output, path != "-" else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+      }
+      do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        printError("permitdesk: cannot write \(path): \(error.localizedDescription)")
+        throw Exit.badInput
+      }
+      print("report written to \(path) (\(format.rawValue), \(text.utf8.count) bytes)")
     }
 
     /// The columns of a view (for --schema and the README).

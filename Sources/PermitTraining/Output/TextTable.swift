@@ -78,7 +78,7 @@ public struct TextTable: Sendable {
 
   /// The table's lines.
   public var lines: [String] {
-    let all = (header.map { [$0] } ?? []) + rows
+    let all = ((header.map { [$0] } ?? []) + rows).map { $0.map(TextTable.visible) }
     let n = all.map(\.count).max() ?? 0
     var widths = Array(repeating: 0, count: n)
     for r in all { for (i, v) in r.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(v)) } }
@@ -91,11 +91,27 @@ public struct TextTable: Sendable {
       return TextTable.trimTrailing(indent + cells.joined(separator: "  "))
     }
     var out: [String] = []
-    if let h = header {
+    if let h = all.first, header != nil {
       out.append(line(h))
       if rule { out.append(TextTable.trimTrailing(indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))) }
     }
-    for r in rows { out.append(line(r)) }
+    for r in all.dropFirst(header == nil ? 0 : 1) { out.append(line(r)) }
+    return out
+  }
+
+  /// `s` with control characters written as escapes (`\t`, `\n`, `\u{7}`): a tab or newline inside a
+  /// cell would break the alignment of every column after it.
+  public static func visible(_ s: String) -> String {
+    guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return s }
+    var out = ""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\t": out += "\\t"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      default: out += u.value < 0x20 || u.value == 0x7F ? "\\u{\(String(u.value, radix: 16))}" : String(u)
+      }
+    }
     return out
   }
 
