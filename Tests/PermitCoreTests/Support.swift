@@ -25,6 +25,8 @@ enum Packs {
   static let pilot = load("beijing-2017-pilot")
   /// `beijing-2024`: the same rules, apostilles accepted, the 2024 calendar.
   static let y2024 = load("beijing-2024")
+  /// `beijing-2025`: the rules in force from 2024-12-01 (domain.md Part C).
+  static let y2025 = load("beijing-2025")
   /// Both shipped packs, for parameterised tests.
   static let both = [pilot, y2024]
 }
