@@ -1,6 +1,7 @@
-/// Beijing's districts as a closed vocabulary (domain.md Part A′ 2): the one place where the code
-/// knows district names and how a written name is normalised. Windows, employers' registered
-/// districts and referrals all use these spellings.
+/// District and window names (domain.md Part A′ 2): one normal form everywhere (a pack's `windows`, a
+/// packet's `window` and `employer.district`, a referral body) and the closed vocabulary of Beijing's
+/// districts. Names are compared after trimming and lower-casing, so `Chaoyang` is the `chaoyang`
+/// window wherever it is typed; the loaders refuse a name outside the vocabulary with a suggestion.
 public enum District {
   /// Beijing's 16 districts, lower-case pinyin without "district".
   public static let beijing = [
@@ -12,11 +13,17 @@ public enum District {
   /// Every spelling any pack may use.
   public static let all = beijing + [eTown]
 
-  /// A written name with case and surrounding white space ignored (`" Chaoyang "` → `chaoyang`).
-  public static func normalised(_ text: String) -> String {
-    String(text.unicodeScalars.drop(while: \.properties.isWhitespace).reversed().drop(while: \.properties.isWhitespace).reversed()
-      .map(Character.init)).lowercased()
+  /// The normal form of a district, window or referral body name: surrounding white space trimmed,
+  /// lower-cased (`" Chaoyang "` → `chaoyang`).
+  public static func normalised(_ name: String) -> String {
+    var s = Substring(name)
+    while let f = s.first, f.isWhitespace { s.removeFirst() }
+    while let l = s.last, l.isWhitespace { s.removeLast() }
+    return s.lowercased()
   }
+
+  /// Whether two names denote the same district.
+  public static func same(_ a: String, _ b: String) -> Bool { normalised(a) == normalised(b) }
 
   /// The vocabulary spelling of a written name, or nil when it names no district of `vocabulary`.
   public static func canonical(_ text: String, in vocabulary: [String] = all) -> String? {

@@ -97,10 +97,10 @@ private struct Run {
     }
     let app = packet.application
     // 1. Jurisdiction (art. 32(2)).
-    // District names are compared as Part A′ 2 says: case and surrounding spaces ignored.
+    // District names are compared in their normal form (Part A′ 2: case and surrounding spaces ignored).
     let district = District.normalised(packet.employer.district)
     if district != District.normalised(packet.window) {
-      let other = policy.windows.contains(district)
+      let other = policy.window(named: district) != nil
       referTo = other ? district : policy.municipalCenter
       add(
         Defect(.outOfJurisdiction), .jurisdiction, field: "employer.district",
