@@ -27,7 +27,7 @@ enum CommandTable {
     CommandInfo(name: "review", usage: "review agree | review return REASON", summary: "as post B, agree with post A's proposal or return it with a reason", details: "", attempt: true),
     CommandInfo(name: "issue", usage: "issue", summary: "as post A, issue the notice once post B has agreed", details: "No notice without both posts: the system refuses it, and the attempt records it.", attempt: true),
     CommandInfo(name: "clock", usage: "clock", summary: "the simulated time and the agenda of pending deadlines", details: "", attempt: true),
-    CommandInfo(name: "advance", usage: "advance DURATION | advance --to TIME | advance --next", summary: "let simulated time pass (forward only)", details: "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline.", attempt: true),
+    CommandInfo(name: "advance", usage: "advance DURATION | advance --to TIME | advance --next", summary: "let simulated time pass (forward only)", details: "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline. At most a year past the scenario's start.", attempt: true),
     CommandInfo(name: "hint", usage: "hint", summary: "practice mode: a pointer to what you have not found yet (costs points)", details: "", attempt: true),
     CommandInfo(name: "snapshot", usage: "snapshot NAME", summary: "practice mode: remember this moment", details: "", attempt: true),
     CommandInfo(name: "restore", usage: "restore NAME", summary: "practice mode: go back to a snapshot (the only way the clock goes back)", details: "", attempt: true),

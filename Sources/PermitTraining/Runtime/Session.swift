@@ -747,9 +747,10 @@ public final class Session {
       target = max(n, now)
     } else if a == "--to" {
       guard args.count == 2 else { return .failure(CommandError(usage)) }
+      let u = Array(args[1].utf8)
       if let t = Timestamp(iso: args[1]) {
         target = t
-      } else if args[1].count == 5, let h = Int(args[1].prefix(2)), let m = Int(args[1].suffix(2)), h < 24, m < 60 {
+      } else if u.count == 5, u[2] == 58, let h = CivilDate.twoDigits(u, 0), let m = CivilDate.twoDigits(u, 3), h < 24, m < 60 {
         target = Timestamp(date: now.date(atOffset: offset), hour: h, minute: m, offsetSeconds: offset)
       } else {
         return .failure(CommandError(usage))
@@ -760,29 +761,45 @@ public final class Session {
       return .failure(CommandError(usage))
     }
     if target < now { return .failure(CommandError("the clock only moves forward: it is \(now)")) }
+    if target > horizon && a != "--next" {
+      return .failure(CommandError("advance goes at most to \(horizon.at(offset: now.offsetSeconds)), a year after the scenario starts: nothing in it happens later ('finish' closes the window)"))
+    }
     advanceWorld(to: target)
     return .success(["It is now \(now)."])
   }
 
-  /// Parses `90m`, `2h`, `1d`, `1h30m` into seconds.
+  /// The latest time `advance` goes to: a year after the scenario's start, or its last scheduled
+  /// arrival or event when that is later. Every time a trainee can type is bounded by it.
+  public var horizon: Timestamp {
+    let latest = ([scenario.start] + scenario.applicants.map(\.arrives) + scenario.events.map(\.at)).max() ?? scenario.start
+    return max(scenario.start.adding(seconds: 366 * 86_400), latest)
+  }
+
+  /// Parses `90m`, `2h`, `1d`, `1h30m` into seconds (nil for anything else, or beyond 10,000,000
+  /// of a unit).
   public static func parseDuration(_ s: String) -> Int64? {
     var total: Int64 = 0
     var num: Int64 = 0
     var sawDigit = false
     var any = false
     for ch in s {
-      if let d = ch.wholeNumberValue {
+      if let a = ch.asciiValue, a >= 48, a <= 57 {
+        let d = Int(a - 48)
         num = num * 10 + Int64(d)
         sawDigit = true
         if num > 10_000_000 { return nil }
       } else {
         guard sawDigit else { return nil }
+        let unit: Int64
         switch ch {
-        case "m": total += num * 60
-        case "h": total += num * 3600
-        case "d": total += num * 86400
+        case "m": unit = 60
+        case "h": unit = 3600
+        case "d": unit = 86400
         default: return nil
         }
+        let (sum, overflow) = total.addingReportingOverflow(num * unit)
+        if overflow { return nil }
+        total = sum
         num = 0
         sawDigit = false
         any = true
@@ -808,13 +825,17 @@ public final class Session {
   func monthly(_ args: [String]) -> Result<[String], CommandError> {
     var (year, month, _) = now.date(atOffset: offset).components
     if let a = args.first {
-      let parts = a.split(separator: "-")
-      guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1900...2100).contains(y) else {
-        return .failure(CommandError("usage: monthly [YYYY-MM]"))
+      let u = Array(a.utf8)
+      guard u.count == 7, u[4] == 45, let y = CivilDate.digits(u, 0, 4), let m = CivilDate.twoDigits(u, 5), (1...12).contains(m),
+        (1900...2100).contains(y)
+      else {
+        return .failure(CommandError("usage: monthly [YYYY-MM] (a month of 1900-2100)"))
       }
       (year, month) = (y, m)
     }
-    let r = MonthlyReport.make(year: year, month: month, cases: tickets.compactMap { cases[$0] }, policy: policy)
+    guard let r = MonthlyReport.make(year: year, month: month, cases: tickets.compactMap { cases[$0] }, policy: policy) else {
+      return .failure(CommandError("no monthly report for \(year)-\(CivilDate.pad(month, 2)): the calendar ends in 9999"))
+    }
     var out = ["Monthly report of the \(scenario.window) window to the municipal Center, \(year)-\(CivilDate.pad(month, 2)) (due \(r.due))"]
     out.append("  submissions received: \(r.received)")
     out.append("  notices: " + Outcome.allCases.map { "\($0.rawValue) \(r.notices[$0] ?? 0)" }.joined(separator: ", ") + "; on time \(r.noticesOnTime)")
