@@ -93,6 +93,11 @@ public struct AttemptRecord: Sendable, Hashable {
   public var passed: Bool?
   /// The full result as JSON (the runtime's format), once finished.
   public var resultJSON: String?
+  /// The PermitDesk build that started the attempt (`permitdesk --version`); nil if recorded before
+  /// builds were recorded.
+  public var startedBy: String? = nil
+  /// The PermitDesk build that finished and scored the attempt; nil while open or if recorded before.
+  public var scoredBy: String? = nil
 
   /// Creates a record value (the store creates them; this is for callers' tests).
   public init(
@@ -328,6 +333,9 @@ extension AttemptRecord {
       moduleID: row["moduleID"], status: row["status"], startedAt: row["startedAt"], finishedAt: row["finishedAt"],
       overall: row["overall"], decisions: row["decisions"], doubleReview: row["doubleReview"],
       timeLimits: row["timeLimits"], passed: row["passed"], resultJSON: row["resultJSON"])
+    // Absent in a file opened read-only before its "build-version" migration: nil.
+    self.startedBy = row["startedBy"]
+    self.scoredBy = row["scoredBy"]
   }
 }
 

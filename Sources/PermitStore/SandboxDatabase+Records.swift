@@ -87,11 +87,14 @@ extension SandboxDatabase {
           id, new.trainee, new.scenarioID, new.contentHash, Int64(bitPattern: new.seed), new.policy, new.mode,
           new.post, new.moduleID, startedAt, prev, hash,
         ])
-      return AttemptRecord(
+      try db.execute(sql: "UPDATE attempt SET startedBy = ? WHERE id = ?", arguments: [build, id])
+      var record = AttemptRecord(
         id: id, trainee: new.trainee, scenarioID: new.scenarioID, contentHash: new.contentHash, seed: new.seed,
         policy: new.policy, mode: new.mode, post: new.post, moduleID: new.moduleID, status: "open",
         startedAt: startedAt, finishedAt: nil, overall: nil, decisions: nil, doubleReview: nil, timeLimits: nil,
         passed: nil, resultJSON: nil)
+      record.startedBy = build
+      return record
     }
   }
 
@@ -179,6 +182,8 @@ extension SandboxDatabase {
         attemptHash: attemptHash, status: status, finishedAt: finishedAt, overall: overall, decisions: decisions,
         doubleReview: doubleReview, timeLimits: timeLimits, passed: passed, resultJSON: resultJSON,
         resultSeq: head.seq, headHash: head.hash)
+      // Before the status changes: the build column is final once the attempt is closed.
+      try db.execute(sql: "UPDATE attempt SET scoredBy = ? WHERE id = ?", arguments: [build, id])
       try db.execute(
         sql: """
           UPDATE attempt SET status = ?, finishedAt = ?, overall = ?, decisions = ?, doubleReview = ?,

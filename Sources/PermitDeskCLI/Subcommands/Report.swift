@@ -12,13 +12,13 @@ extension PermitDesk {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Only this trainee.")
+    @Option(help: "Only this trainee.", completion: Completions.trainees)
     var trainee: String?
 
-    @Option(help: "Only this cohort.")
+    @Option(help: "Only this cohort.", completion: Completions.cohorts)
     var cohort: String?
 
-    @Option(help: "Only this scenario.")
+    @Option(help: "Only this scenario.", completion: Completions.scenarios)
     var scenario: String?
 
     @Option(help: "One row per attempt or per trainee.")
@@ -34,7 +34,7 @@ extension PermitDesk {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html, xapi }
 
     func run() throws {
-      let db = try database.open()
+      let db = try database.openReadOnly()
       var traineeID: Int64?
       if let name = trainee {
         guard let t = try db.trainee(named: name) else {
@@ -171,11 +171,11 @@ extension PermitDesk {
     var rescore = false
 
     func run() throws {
-      let db = try database.open()
+      let db = try database.openReadOnly()
       var problems = try db.verify().map(\.description)
       var rescored = 0
       if rescore {
-        let course = Course(library: content.library)
+        let course = try Course(library: content.library)
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
         for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "finished" {
           let rebuilt: RecordedAttempt
