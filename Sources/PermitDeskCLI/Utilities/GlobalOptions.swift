@@ -3,18 +3,32 @@ import ArgumentParser
 /// The options every subcommand understands wherever they are written: `--db`, `--content` and
 /// `--no-color`. ArgumentParser only accepts a subcommand's options after its name, so the words
 /// before the subcommand are moved after it before parsing (`permitdesk --db X report` =
-/// `permitdesk report --db X`).
+/// `permitdesk report --db X`), and a global option that a subcommand has no use for (`--content`
+/// for `report`, `--no-color` for `check`) is accepted and dropped, before or after its name.
 enum GlobalOptions {
   /// Options that take a value.
   static let valued: Set<String> = ["--db", "--content"]
   /// Flags.
   static let flags: Set<String> = ["--no-color"]
-  /// Subcommands that take `--no-color` (the others print no colour: the flag is accepted and dropped).
-  static let colourCommands: Set<String> = ["repl", "play"]
+  /// The global options each subcommand uses (the REPL, `repl`, uses all three).
+  static let used: [String: Set<String>] = [
+    "repl": ["--db", "--content", "--no-color"], "play": ["--db", "--content", "--no-color"],
+    "decide": ["--content"], "check": ["--content"], "generate": ["--content"],
+    "rehearse": ["--db", "--content"], "report": ["--db"], "replay": ["--db", "--content"],
+    "verify": ["--db", "--content"], "purge": ["--db"], "bench": ["--content"], "bench-check": ["--content"],
+    "bench-repl": ["--content"],
+  ]
 
   /// The subcommand names (and `help`).
   static var subcommands: Set<String> {
     Set(PermitDesk.configuration.subcommands.map { $0._commandName } + ["help"])
+  }
+
+  /// The option name of a global option word (`--db=X` → `--db`), or nil.
+  static func name(_ word: String) -> String? {
+    if flags.contains(word) || valued.contains(word) { return word }
+    if let eq = word.firstIndex(of: "="), valued.contains(String(word[..<eq])) { return String(word[..<eq]) }
+    return nil
   }
 
   /// How many words the global option at `args[i]` spans (0: not a global option).
@@ -22,11 +36,11 @@ enum GlobalOptions {
     let word = args[i]
     if flags.contains(word) { return 1 }
     if valued.contains(word) { return i + 1 < args.count ? 2 : 0 }
-    if let eq = word.firstIndex(of: "="), valued.contains(String(word[..<eq])) { return 1 }
-    return 0
+    return name(word) != nil ? 1 : 0
   }
 
-  /// The arguments with the leading global options moved after the subcommand name.
+  /// The arguments with the leading global options moved after the subcommand name, and the global
+  /// options the subcommand does not use removed (up to a `--` terminator).
   static func reorder(_ args: [String]) -> [String] {
     var i = 0
     var moved: [String] = []
@@ -36,10 +50,25 @@ enum GlobalOptions {
       moved += args[i..<(i + n)]
       i += n
     }
-    guard !moved.isEmpty, i < args.count, subcommands.contains(args[i]) else { return args }
+    guard i < args.count, subcommands.contains(args[i]), let uses = used[args[i]] else { return args }
     let command = args[i]
-    if !colourCommands.contains(command) { moved.removeAll { flags.contains($0) } }
-    return [command] + moved + args[(i + 1)...]
+    var rest: [String] = []
+    var j = 0
+    let tail = moved + args[(i + 1)...]
+    while j < tail.count {
+      if tail[j] == "--" {
+        rest += tail[j...]
+        break
+      }
+      let n = span(tail, at: j)
+      if n > 0, let option = name(tail[j]), !uses.contains(option) {
+        j += n
+        continue
+      }
+      rest.append(tail[j])
+      j += 1
+    }
+    return [command] + rest
   }
 
   /// When the arguments ask for `--version` (with at most global options around it): the `--content`
