@@ -13,6 +13,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
   ],
   targets: [
     // The real workflow core: pure Swift, no I/O.
@@ -39,6 +40,7 @@ let package = Package(
       dependencies: [
         "PermitCore", "PermitStore", "PermitTraining", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       plugins: ["BuildInfo"]),
     // Writes the commit a build is made from into the executable (`permitdesk --version`).

@@ -91,6 +91,9 @@ struct DatabaseOptions: ParsableArguments {
     do {
       var db = try SandboxDatabase(path: resolvedPath)
       db.build = BuildInfo.build
+      // The fault-injection seam of the test suite (README, "Testing"): e.g. PERMITDESK_FAULT=full@3
+      // makes this process's third command commit fail with SQLITE_FULL.
+      if let plan = ProcessInfo.processInfo.environment["PERMITDESK_FAULT"] { db.faults = FaultSeam(plan: plan) }
       return db
     } catch {
       printError("permitdesk: \(error)")

@@ -16,6 +16,8 @@ public struct SandboxDatabase: Sendable {
   let writer: any DatabaseWriter
   /// The file path, or `:memory:`.
   public let path: String
+  /// Faults planned by tests (``FaultSeam``); nil in normal use.
+  public var faults: FaultSeam?
 
   /// The PermitDesk build writing through this value (`permitdesk --version`'s first line),
   /// recorded on the attempts it starts and scores.

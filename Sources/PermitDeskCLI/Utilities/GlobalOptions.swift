@@ -14,7 +14,7 @@ enum GlobalOptions {
   static let used: [String: Set<String>] = [
     "repl": ["--db", "--content", "--no-color"], "play": ["--db", "--content", "--no-color"],
     "decide": ["--content"], "check": ["--content"], "generate": ["--content"],
-    "rehearse": ["--db", "--content"], "report": ["--db"], "replay": ["--db", "--content"],
+    "rehearse": ["--db", "--content"], "report": ["--db", "--content"], "replay": ["--db", "--content"],
     "verify": ["--db", "--content"], "purge": ["--db"], "bench": ["--content"], "bench-check": ["--content"],
     "bench-repl": ["--content"],
   ]
