@@ -173,14 +173,15 @@ extension SandboxDatabase {
     try write { db in
       try Self.close(
         db, id: id, status: status, overall: overall, decisions: decisions, doubleReview: doubleReview,
-        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON)
+        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON, build: build)
     }
   }
 
-  /// Closes an open attempt inside the caller's transaction (see `close`).
+  /// Closes an open attempt inside the caller's transaction (see `close`); `build` is recorded as
+  /// the build that scored it.
   static func close(
     _ db: Database, id: Int64, status: String, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?,
-    passed: Bool?, resultJSON: String?
+    passed: Bool?, resultJSON: String?, build: String?
   ) throws {
       guard let row = try Row.fetchOne(db, sql: "SELECT status, hash FROM attempt WHERE id = ?", arguments: [id])
       else { throw StoreError.unknownAttempt(id) }
