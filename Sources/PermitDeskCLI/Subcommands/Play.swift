@@ -52,7 +52,9 @@ extension PermitDesk {
       let name = repl.trainee ?? "autoplay-\(style.rawValue)"
       let r = Repl(library: library, course: course, db: db, color: false, stopOnError: false)
       r.quiet = format == .json
-      let t = try db.upsertTrainee(name: name, cohort: "autoplay")
+      // A named trainee keeps their cohort (a new one gets none); only the default autoplay-STYLE
+      // players are put in cohort "autoplay".
+      let t = try db.upsertTrainee(name: name, cohort: repl.trainee == nil ? "autoplay" : nil)
       r.trainee = t
       let module = course.module(of: scenario)
       guard r.startAttempt(id: scenario, trainee: t, mode: .autoplay, seed: seed, module: module?.id), let runner = r.runner,
