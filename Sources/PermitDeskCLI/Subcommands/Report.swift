@@ -204,13 +204,14 @@ extension PermitDesk {
       let all = Collected()
       DispatchQueue.concurrentPerform(iterations: n) { worker in
         let course = Course(library: ContentLibrary(root: root))
+        let setups = SetupCache()
         var mine = Rescored()
         var myProblems: [(Int64, String)] = []
         var myChanged: [(Int64, String)] = []
         do {
           for a in stride(from: worker, to: attempts.count, by: n).map({ attempts[$0] }) {
             let rebuilt: RecordedAttempt
-            switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db) {
+            switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db, setups: setups) {
             case .failure(let e):
               myProblems.append((a.id, "\(e.message); its score cannot be recomputed"))
               continue
@@ -225,7 +226,7 @@ extension PermitDesk {
                 // Not evidence against the record: the scenario, a policy pack or a calendar it was
                 // played on has changed since.
                 myChanged.append((a.id,
-                  "attempt #\(a.id): content changed since the attempt (\(a.scenarioID), its policy packs or calendars); under today's content its log gives \(card.overall), recorded \(a.overall ?? -1)"))
+                  "attempt #\(a.id): content changed since the attempt (\(a.scenarioID), its policy packs or calendars): under today's content its log gives \(card.overall), recorded \(a.overall ?? -1); not evidence that the record was edited"))
               } else {
                 myProblems.append((a.id,
                   "attempt #\(a.id): recorded score \(a.overall ?? -1) (passed \(a.passed ?? false)) does not follow from its log, which gives \(card.overall) (passed \(card.passed))"))
@@ -267,10 +268,11 @@ extension PermitDesk {
         changed = outcome.changed
         rescored = outcome.rescored
       }
-      for c in changed { print("verify: note: \(c)") }
+      // A score that differs because the content changed is reported apart from one that does not
+      // follow from its log: the first is not evidence that the record was edited.
+      problems += changed
       if problems.isEmpty {
-        let same = rescored - changed.count
-        print("verify: the records are intact" + (rescore ? "; \(same) finished attempt\(same == 1 ? "" : "s") re-scored from their logs, all as recorded" + (changed.isEmpty ? "" : " (\(changed.count) not comparable: content changed)") : ""))
+        print("verify: the records are intact" + (rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : ""))
         return
       }
       for p in problems { print("verify: \(p)") }
