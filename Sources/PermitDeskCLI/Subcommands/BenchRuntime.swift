@@ -30,7 +30,7 @@ extension PermitDesk {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
-      let library = content.library
+      let library = try content.library
       let course = Course(library: library)
       guard case .success(let pack) = library.policy("beijing-2017-pilot") else { throw Exit.internalError }
       let dir = NSTemporaryDirectory() + "permitdesk-bench-runtime-\(ProcessInfo.processInfo.processIdentifier)"

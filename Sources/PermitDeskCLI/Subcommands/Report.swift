@@ -16,13 +16,13 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Only this trainee.")
+    @Option(help: "Only this trainee.", completion: Completions.trainees)
     var trainee: String?
 
-    @Option(help: "Only this cohort.")
+    @Option(help: "Only this cohort.", completion: Completions.cohorts)
     var cohort: String?
 
-    @Option(help: "Only this scenario.")
+    @Option(help: "Only this scenario.", completion: Completions.scenarios)
     var scenario: String?
 
     @Option(help: "One row per attempt, per trainee, per trainee and module (curriculum progress) or per item (points lost by rule and defect code, per cohort and scenario).")
@@ -77,7 +77,7 @@ extension PermitDesk {
         try emit(ReportSchema.document(per: per.rawValue, columns: Report.columns(per)).render(indent: true) + "\n")
         return
       }
-      let db = try database.open()
+      let db = try database.openReadOnly()
       var traineeID: Int64?
       if let name = trainee {
         guard let t = try db.trainee(named: name) else {
@@ -86,7 +86,7 @@ extension PermitDesk {
         }
         traineeID = t.id
       }
-      let library = content.library
+      let library = try content.library
       let all = try db.trainees(cohort: nil)
       let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
       let records = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
@@ -248,7 +248,7 @@ extension PermitDesk {
     }
 
     func run() throws {
-      let db = try database.open()
+      let db = try database.openReadOnly()
       var problems = try db.verify().map(\.description)
       var rescored = 0
       var changed: [String] = []
@@ -261,9 +261,10 @@ extension PermitDesk {
         }
       }
       if rescore {
+        let library = try content.library
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
         let finished = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == "finished" }
-        let outcome = try Verify.rescore(finished, names: names, root: content.library.root, db: db, jobs: jobs)
+        let outcome = try Verify.rescore(finished, names: names, root: library.root, db: db, jobs: jobs)
         problems += outcome.problems
         changed = outcome.changed
         rescored = outcome.rescored
