@@ -28,6 +28,15 @@ import Testing
     #expect(same.stdout.contains("under beijing-2024 every file gets the same decision"), "\(same.stdout)")
   }
 
+  @Test("the REPL's points and checklist: a renewal file carries the permit's category, no points (Part A′ 6)")
+  func renewalPointsInTheRepl() throws {
+    let box = try Sandbox()
+    let r = try box.run(["--no-color"], stdin: "login ada\nstart m11-s01-midnight --free\nadvance 1h\nopen T002\npoints\nchecklist\nopen T001\npoints\nquit\n")
+    #expect(r.stdout.contains("T002: no points for an extension: the file carries the current permit's Category B (the Center decides in 10 working days)"), "\(r.stdout)")
+    #expect(r.stdout.contains("T002: materials required for extension, current permit Category B"), "\(r.stdout)")
+    #expect(r.stdout.contains("T001: points (2017 interim table)"), "\(r.stdout)")
+  }
+
   @Test("rehearse --policy beijing-2025: templates of the new rules, and the abolished domestic permit refused")
   func rehearseUnderTheNewRules() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse2025-\(UUID().uuidString)").path
