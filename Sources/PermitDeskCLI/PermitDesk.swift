@@ -144,7 +144,9 @@ struct ReplOptions: ParsableArguments {
     if reader.interactive {
       repl.say(["PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes."])
     }
-    if let name = trainee ?? env["PERMITDESK_TRAINEE"], !name.isEmpty { _ = repl.handle("login \(name)") }
+    repl.errorsToStandardError = !reader.interactive
+    // The name is one word whatever it holds: `--trainee 'bob --cohort evil'` is not a cohort.
+    if let name = trainee ?? env["PERMITDESK_TRAINEE"], !name.isEmpty { _ = repl.handle(words: ["login", name]) }
     for line in startWith {
       _ = repl.handle(line)
       if stopOnError && repl.errors > 0 { throw Exit.problems }

@@ -47,8 +47,9 @@ struct ReplScriptTests {
     // The same commands up to the failure, in a fresh sandbox, without the flag.
     let upTo = try Sandbox().run([], stdin: (good + ["open T999"]).joined(separator: "\n") + "\n")
     #expect(r.stdout == upTo.stdout)
-    let last = try #require(r.stdout.split(separator: "\n").last)
-    #expect(last.contains("T999"), "the last line is the error: \(last)")
+    // A script's errors go to standard error: the failing command's is the only one.
+    let errors = r.stderr.split(separator: "\n")
+    #expect(errors.count == 1 && errors[0].contains("T999"), "the error: \(r.stderr)")
     #expect(!r.stdout.contains("It is now"), "a command after the failure ran")
     // Without the flag the session carries on and exits 0.
     let on = try Sandbox().run([], stdin: script)
@@ -61,7 +62,8 @@ struct ReplScriptTests {
     let box = try Sandbox()
     let r = try box.run(["--stop-on-error"], stdin: "login a\nfrobnicate\nlogin b\n")
     #expect(r.exited(1))
-    #expect(r.stdout.split(separator: "\n").count == 2)
+    #expect(r.stdout.split(separator: "\n").count == 1)
+    #expect(r.stderr.contains("unknown command 'frobnicate'"), "\(r.stderr)")
     #expect(!r.stdout.contains("Logged in as b"))
   }
 
@@ -116,6 +118,17 @@ struct ReplScriptTests {
     #expect(!r.stdout.contains("\u{1B}"))
   }
 
+  @Test("help never cuts a usage line: every usage appears whole in the listing")
+  func helpKeepsUsageWhole() throws {
+    let r = try Sandbox().run([], stdin: "help\n")
+    #expect(r.exited(0))
+    for usage in ["start SCENARIO [--mode practice|assessment] [--seed N] [--free]",
+                  "decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]"] {
+      #expect(r.stdout.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(usage) }, "\(usage) is cut:\n\(r.stdout)")
+    }
+    #expect(!r.stdout.split(separator: "\n").contains { $0.hasSuffix(" ") })
+  }
+
   @Test("help exit explains quit; help takes verbs in any case")
   func helpAliases() throws {
     let r = try Sandbox().run([], stdin: "help exit\nhelp QUIT\nhelp Open\n")
@@ -132,7 +145,8 @@ struct ReplScriptTests {
     ].joined(separator: "\n")
     let r = try Sandbox().run([], stdin: script + "\n")
     #expect(r.exited(0), "exit \(r.status): \(r.stderr)")
-    #expect(r.stderr.isEmpty)
+    // One error line on standard error for each of the 13 refused commands.
+    #expect(r.stderr.split(separator: "\n").count == 13, "\(r.stderr)")
     #expect(r.stdout.contains("It is 2017-07-03T09:00+08:00"), "the last command did not run:\n\(r.stdout)")
   }
 }
@@ -174,7 +188,7 @@ struct OptionTests {
     let box = try Sandbox()
     let a = try box.run(["repl", "--trainee", "ida"], stdin: "score\n")
     let b = try Sandbox().run(["--trainee", "ida"], stdin: "score\n")
-    #expect(a.exited(0) && a.stdout == b.stdout && a.stdout.contains("no attempt in progress"))
+    #expect(a.exited(0) && a.stdout == b.stdout && a.stderr == b.stderr && a.stderr.contains("no attempt in progress"))
     #expect(try box.run(["--bogus"]).exited(64))
   }
 }
@@ -184,8 +198,14 @@ struct OptionTests {
 func expectOneExtraLine(
   before: [String], line: String, after: [String], suggestion: String, sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
-  let with = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n")
-  let without = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n")
+  // Standard error merged into standard output, as on a terminal: the error line in its place.
+  let with = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n", mergingErrors: true)
+  let without = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n", mergingErrors: true)
+  // Apart, the error is the one line on standard error and the transcript is unchanged.
+  let apart = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n")
+  let clean = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n")
+  #expect(apart.stdout == clean.stdout, "the error line went to standard output", sourceLocation: sourceLocation)
+  #expect(apart.stderr.split(separator: "\n").count == 1 && apart.stderr.contains(suggestion), "\(apart.stderr)", sourceLocation: sourceLocation)
   #expect(with.exited(0), sourceLocation: sourceLocation)
   var a = with.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   let b = without.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

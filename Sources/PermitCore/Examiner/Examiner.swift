@@ -27,22 +27,35 @@ extension PolicyPack {
     guard let list = requiredMaterials[app.type] else { return [] }
     var kinds = list.always
     let category = app.category ?? computed
-    kinds += list.byCategory[category] ?? []
+    // Part A′ 5: when the claim is not supported, the notice must be complete for either claim, so
+    // the list is the union of both categories' lists.
+    var categories = [category]
+    if categoryCheckedTypes.contains(app.type), !app.type.carriesPermitCategory, category > computed {
+      categories.append(computed)
+    }
+    for c in categories {
+      kinds += list.byCategory[c] ?? []
+      if app.directQualification == nil { kinds += list.byPointsCategory[c] ?? [] }
+    }
     if app.directQualification != nil { kinds += list.withDirectQualification }
     if let reason = app.replacementReason { kinds += list.byReplacementReason[reason] ?? [] }
+    if app.salaryCommitment { kinds += list.withSalaryCommitment[category] ?? [] }
     var unique: [MaterialKind] = []
     unique.reserveCapacity(kinds.count)
     for k in kinds where !unique.contains(k) { unique.append(k) }
     return unique
   }
 
-  /// Category supported by the points and any direct qualification.
+  /// Category supported by the points and any direct qualification; for a file that carries the
+  /// permit's category (Part A′ 6), that category.
   public func computedCategory(for app: Application, points: PointsBreakdown) -> Category {
-    app.directQualification != nil ? .a : self.points.category(forPoints: points.total)
+    if app.type.carriesPermitCategory { return app.category ?? .c }
+    return app.directQualification != nil ? .a : self.points.category(forPoints: points.total)
   }
 }
 
-private struct Run {
+/// One examination in progress (the checks of documents are in Examiner+Documents.swift).
+struct Run {
   let policy: PolicyPack
   let packet: Packet
   let date: CivilDate
@@ -64,9 +77,10 @@ private struct Run {
     self.packet = packet
     date = packet.submitted.date(atOffset: policy.utcOffsetSeconds)
     age = packet.applicant.birthDate.age(on: date)
-    points = policy.points.score(packet.application, age: age)
+    // Part A′ 6: renewal files carry the permit's category; no points are computed for them.
+    points = packet.application.type.carriesPermitCategory ? PointsBreakdown() : policy.points.score(packet.application, age: age)
     computed = policy.computedCategory(for: packet.application, points: points)
-    deadline = policy.calendar.addingWorkingDays(policy.timeLimits.acceptanceWorkingDays, to: date)
+    deadline = policy.calendar.addingWorkingDays(policy.acceptanceWorkingDays(for: computed), to: date)
   }
 
   mutating func add(
@@ -84,7 +98,7 @@ private struct Run {
     }
     let app = packet.application
     // 1. Jurisdiction (art. 32(2)).
-    // District names are compared in their normal form ("Haidian" is haidian).
+    // District names are compared in their normal form (Part A′ 2: case and surrounding spaces ignored).
     let district = District.normalised(packet.employer.district)
     if district != District.normalised(packet.window) {
       let other = policy.window(named: district) != nil
@@ -93,6 +107,23 @@ private struct Run {
         Defect(.outOfJurisdiction), .jurisdiction, field: "employer.district",
         "employer registered in \(packet.employer.district), not in \(packet.window)",
         fix: "apply at the \(other ? "\(district) district window" : "municipal Center")")
+      refusal = true
+      return
+    }
+    // Part A′ 7: residents of Hong Kong, Macao and Taiwan are not foreigners and need no permit.
+    let nationality = packet.applicant.nationality.uppercased()
+    if policy.documents.specialRegions.contains(nationality) {
+      add(
+        Defect(.wrongProcedure, "not-a-foreigner"), .notAForeigner, field: "applicant.nationality",
+        "the applicant is a resident of \(nationality), not a foreigner: the foreigners' work-permit procedure does not apply",
+        fix: "no work permit is needed: the employer hires as it would a mainland Chinese employee")
+      refusal = true
+      return
+    }
+    if let abolished = policy.abolishedTypes[app.type], date >= abolished.since {
+      add(
+        Defect(.wrongProcedure, "abolished"), .abolishedProcedure, field: "application.type",
+        "the \(app.type.rawValue) procedure was abolished on \(abolished.since)", fix: abolished.replacedBy)
       refusal = true
       return
     }
@@ -128,12 +159,14 @@ private struct Run {
       }
       rules.insert(.changeDeadline)
       let days = change.date.days(to: date)
-      if days > limits.changeDays {
-        rules.insert(.changeDeadline)
+      let due = limits.changeInWorkingDays
+        ? policy.calendar.addingWorkingDays(limits.changeDays, to: change.date) : change.date.adding(days: limits.changeDays)
+      if date > due {
+        let unit = limits.changeInWorkingDays ? "working days, due by \(due)" : "days"
         compliance.append(
           Finding(
             defect: Defect(.lateFiling, "change"), rule: .changeDeadline, field: "application.change.date",
-            detail: "changed on \(change.date), filed \(days) days later (limit \(limits.changeDays) days)",
+            detail: "changed on \(change.date), filed \(days) days later (limit \(limits.changeDays) \(unit))",
             fix: "accept; the late report is recorded and reported to the Center"))
       }
     case .extension:
@@ -178,7 +211,7 @@ private struct Run {
               "contract ended \(end), cancellation due by \(due) (\(limits.cancellationWorkingDays) working days), filed \(date)",
             fix: "accept; the late filing is recorded and reported to the Center"))
       }
-    case .overseasNotification, .replacement:
+    case .overseasNotification, .replacement, .changeEmployer:
       break
     }
   }
@@ -191,13 +224,15 @@ private struct Run {
     for m in packet.materials where m.kind == .commitment {
       guard let replaced = m.replaces else { continue }
       rules.insert(.commitment)
-      if computed == .a && policy.categoryA.commitmentMayReplace.contains(replaced) {
+      let anyCategory = policy.commitmentAnyCategory[app.type] ?? []
+      if (computed == .a && policy.categoryA.commitmentMayReplace.contains(replaced)) || anyCategory.contains(replaced) {
         committed.append(replaced)
       } else {
         notes.append(
           "the commitment for \(replaced.rawValue) is not valid: commitments stand in only for "
             + policy.categoryA.commitmentMayReplace.map(\.rawValue).sorted().joined(separator: " and ")
-            + " of a Category A applicant (computed category \(computed.rawValue))")
+            + " of a Category A applicant (computed category \(computed.rawValue))"
+            + (anyCategory.isEmpty ? "" : ", or for " + anyCategory.map(\.rawValue).sorted().joined(separator: " and ") + " in any category"))
       }
     }
     for kind in required {
@@ -211,6 +246,7 @@ private struct Run {
       }
       examine(m, app)
     }
+    examineAlternatives(app, committed: committed)
     if required.contains(.passport) {
       rules.insert(.passportValidity)
       var expires = packet.applicant.passportExpires
@@ -225,172 +261,15 @@ private struct Run {
     }
   }
 
-  /// Where a document comes from: the issuing country or region, if stated.
-  func origin(of m: Material) -> String? {
-    m.kind == .criminalRecord ? (m.country ?? m.issuedIn) : m.issuedIn
-  }
-
-  mutating func examine(_ m: Material, _ app: Application) {
-    let docs = policy.documents
-    let kind = m.kind
-    // Signature and seal.
-    if docs.mustBeSigned.contains(kind) {
-      rules.insert(.signatureAndSeal)
-      if m.signed == false {
-        add(
-          Defect(.unsigned, kind), .signatureAndSeal, kind, field: "signed", "\(kind.rawValue) not signed by the applicant",
-          fix: "have the applicant sign the \(kind.rawValue)")
-      }
-    }
-    if docs.mustBeSealed.contains(kind) {
-      rules.insert(.signatureAndSeal)
-      if m.sealed == false {
-        let by = kind == .workExperience ? "the former employer" : "the employer"
-        add(
-          Defect(.unsealed, kind), .signatureAndSeal, kind, field: "sealed", "\(kind.rawValue) not sealed by \(by)",
-          fix: "have \(by) seal the \(kind.rawValue)")
-      }
-    }
-    if m.signatureMatches == false {
-      mismatch("signature", kind, "the signature on the \(kind.rawValue) differs from the passport's")
-    }
-    // Expiry and recency.
-    if kind != .passport, let e = m.expires, e < date {
-      rules.insert(.documentExpiry)
-      add(
-        Defect(.expired, kind), .documentExpiry, kind, field: "expires", "\(kind.rawValue) expired on \(e)",
-        fix: "hand in a valid \(kind.rawValue)")
-    }
-    if let months = policy.validity.maxAgeMonths[kind] {
-      rules.insert(.certificateAge)
-      // "Issued at most N months before submission": the cut-off is the submission date N calendar
-      // months back (31 May → 30 Nov); a certificate issued before it is stale.
-      if let issued = m.issued, issued < date.adding(months: -months) {
-        add(
-          Defect(.stale, kind), .certificateAge, kind, field: "issued",
-          "issued \(issued), more than \(months) months before receipt on \(date)",
-          fix: "obtain a \(kind.rawValue) issued on or after \(date.adding(months: -months))")
-      }
-    }
-    // Issuer of the criminal record.
-    if kind == .criminalRecord, let country = origin(of: m) {
-      rules.insert(.criminalRecordIssuer)
-      let a = packet.applicant
-      if country != a.nationality && country != a.residenceCountry {
-        add(
-          Defect(.wrongIssuer, kind), .criminalRecordIssuer, kind, field: "country",
-          "issued in \(country); it must come from the country of nationality (\(a.nationality))"
-            + (a.residenceCountry.map { " or of habitual residence (\($0))" } ?? ""),
-          fix: "obtain the certificate from \(a.nationality)" + (a.residenceCountry.map { " or \($0)" } ?? ""))
-      }
-    }
-    // Authentication and translation of foreign documents.
-    if let from = origin(of: m), from != "CN" {
-      let special = docs.specialRegions.contains(from)
-      var routes = (special ? docs.specialRegionRoutes[kind] : docs.authenticationRoutes[kind])
-      if let r = routes {
-        rules.insert(.authentication)
-        if !special, let since = docs.apostilleAcceptedFrom, date >= since { routes = r.union([.apostille]) }
-        let used = m.authentication ?? .none
-        if !(routes ?? r).contains(used) {
-          var detail = "\(kind.rawValue) from \(from) "
-          if used == .none {
-            detail += "is not authenticated"
-          } else {
-            detail += "authenticated by \(used.rawValue), which is not accepted"
-          }
-          var rule = RuleID.authentication
-          if used == .apostille && !special {
-            rule = .apostille
-            detail +=
-              docs.apostilleAcceptedFrom.map { " before \($0) (China joined the Apostille Convention that day)" } ?? ""
-          }
-          let accepted = (routes ?? r).map(\.rawValue).sorted().joined(separator: ", ")
-          add(
-            Defect(.unauthenticated, kind), rule, kind, field: "authentication", detail,
-            fix: "have it authenticated (\(accepted))")
-        }
-      }
-      if docs.translationRequired.contains(kind) && m.language != "zh" {
-        rules.insert(.translation)
-        let t = m.translation ?? .none
-        if t != .sealed {
-          add(
-            Defect(.untranslated, kind), .translation, kind, field: "translation",
-            t == .none
-              ? "\(kind.rawValue) from \(from) has no Chinese translation"
-              : "the Chinese translation of the \(kind.rawValue) is not sealed by the employer",
-            fix: "attach a Chinese translation sealed by the employer")
-        }
-      }
-    }
-    if docs.chineseRequired.contains(kind) {
-      rules.insert(.contractLanguage)
-      if let lang = m.language, lang != "zh" {
-        add(
-          Defect(.untranslated, kind), .contractLanguage, kind, field: "language",
-          "the \(kind.rawValue) is in \(lang); it must be in Chinese",
-          fix: "sign a \(kind.rawValue) written in Chinese")
-      }
-    }
-    // Consistency with the passport.
-    checkConsistency(m, app)
-  }
-
-  mutating func mismatch(_ field: String, _ kind: MaterialKind, _ detail: String) {
-    rules.insert(.consistency)
-    guard mismatchSeen.insert(field).inserted else { return }
-    add(
-      Defect(.mismatch, field), .consistency, kind, field: field, detail,
-      fix: "correct the \(kind.rawValue) so that it agrees with the passport")
-  }
-
-  mutating func checkConsistency(_ m: Material, _ app: Application) {
-    rules.insert(.consistency)
-    let a = packet.applicant
-    // A change legitimately leaves the old value on the card and on the proof of the change.
-    var exempt: String?
-    if app.type == .change, m.kind == .workPermitCard || m.kind == .changeProof, let c = app.change {
-      switch c.kind {
-      case .name: exempt = "name"
-      case .passport: exempt = "passport-number"
-      case .nationality: exempt = "nationality"
-      default: exempt = nil
-      }
-    }
-    if let n = m.name, exempt != "name", n != a.name, Run.normalizedName(n) != Run.normalizedName(a.name) {
-      mismatch("name", m.kind, "the \(m.kind.rawValue) reads \"\(n)\"; the passport reads \"\(a.name)\"")
-    }
-    if let p = m.passportNumber, exempt != "passport-number", p != a.passportNumber,
-      Run.normalizedNumber(p) != Run.normalizedNumber(a.passportNumber)
-    {
-      mismatch("passport-number", m.kind, "the \(m.kind.rawValue) gives passport \(p); the passport is \(a.passportNumber)")
-    }
-    if let nat = m.nationality, exempt != "nationality", nat != a.nationality, nat.uppercased() != a.nationality.uppercased() {
-      mismatch("nationality", m.kind, "the \(m.kind.rawValue) gives nationality \(nat); the passport gives \(a.nationality)")
-    }
-    if let b = m.birthDate, b != a.birthDate {
-      mismatch("birth-date", m.kind, "the \(m.kind.rawValue) gives birth date \(b); the passport gives \(a.birthDate)")
-    }
-  }
-
-  static func normalizedName(_ s: String) -> String {
-    s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").uppercased()
-  }
-
-  static func normalizedNumber(_ s: String) -> String {
-    String(s.filter { $0 != " " && $0 != "-" }).uppercased()
-  }
-
   mutating func examineCategory(_ app: Application) {
-    guard policy.categoryCheckedTypes.contains(app.type) else { return }
+    guard policy.categoryCheckedTypes.contains(app.type), !app.type.carriesPermitCategory else { return }
     rules.insert(.categoryPoints)
     if let claimed = app.category, claimed > computed {
       add(
         Defect(.categoryUnsupported), .categoryPoints, field: "application.category",
         "Category \(claimed.rawValue) claimed; the materials support \(points.total) points, Category \(computed.rawValue)"
           + " (A from \(policy.points.thresholdA) or a direct qualification, B from \(policy.points.thresholdB))",
-        fix: "claim Category \(computed.rawValue), or hand in the proof that supports Category \(claimed.rawValue)")
+        fix: "claim Category \(computed.rawValue) (this notice also lists what Category \(computed.rawValue) needs), or hand in the proof that supports Category \(claimed.rawValue)")
     }
     let effective = min(app.category ?? computed, computed)
     if effective == .b && age > policy.categoryBMaxAge {
@@ -429,7 +308,8 @@ private struct Run {
     if outcome.isAcceptance { used.insert(.deemedAcceptance) }
     return Decision(
       outcome: outcome, findings: listed, referTo: outcome == .refuse ? referTo : nil, points: points,
-      computedCategory: computed, claimedCategory: packet.application.category, age: age, receiptDate: date,
+      computedCategory: computed, pointsComputed: !packet.application.type.carriesPermitCategory,
+      claimedCategory: packet.application.category, age: age, receiptDate: date,
       acceptanceDeadline: deadline, pending: pending, pendingFindings: pendingFindings,
       compliance: outcome == .refuse ? [] : compliance, flags: outcome == .refuse ? [] : flags,
       rules: used.sorted, notes: notes)

@@ -39,7 +39,12 @@ extension PermitDesk {
 
     func run() throws {
       guard let style = autoplay else {
-        try repl.runRepl(content: content, startWith: ["start \(scenario) --mode \(mode) --seed \(seed)" + (free ? " --free" : "")])
+        // Quoted, so that the scenario and mode stay one word each whatever they hold.
+        guard let id = ReplInput.quoted(scenario), let m = ReplInput.quoted(mode) else {
+          printError("permitdesk: unknown scenario '\(scenario)'")
+          throw Exit.badInput
+        }
+        try repl.runRepl(content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (free ? " --free" : "")])
         return
       }
       let library = try content.library
