@@ -79,10 +79,10 @@ struct ReplOptions: ParsableArguments {
   @Option(help: "Log in as this trainee (or set PERMITDESK_TRAINEE).")
   var trainee: String?
 
-  func runRepl(content: ContentOptions, startWith: [String]) throws {
+  func runRepl(content: ContentOptions, startWith: [String], course given: Course? = nil) throws {
     pd_stdout_line_buffered()
     let library = content.library
-    let course = Course(library: library)
+    let course = given ?? Course(library: library)
     let db = try database.open()
     let reader: LineReader
     do { reader = try LineReader(script: file) } catch {

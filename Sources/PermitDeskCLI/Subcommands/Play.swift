@@ -19,7 +19,7 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var repl: ReplOptions
 
-    @Argument(help: "Scenario id.")
+    @Argument(help: "Scenario id, or the path of a scenario file (a trainer's own, played without copying it into the content folder).")
     var scenario: String
 
     @Option(help: "Autoplay style: perfect, skip-review, late or miss-defects.")
@@ -37,13 +37,38 @@ extension PermitDesk {
     @ArgumentParser.Flag(help: "Play outside the curriculum (no module lock, no module credit): a trainer's dry run.")
     var free = false
 
+    /// Whether the argument names a file rather than a scenario id.
+    static func isPath(_ s: String) -> Bool {
+      s.hasSuffix(".yaml") || s.hasSuffix(".yml") || s.contains("/")
+    }
+
+    /// The course, with the trainer's own scenario file added when the argument is a path; the id to play.
+    func course() throws -> (Course, String) {
+      let library = content.library
+      let course = Course(library: library)
+      guard Play.isPath(scenario) else { return (course, scenario) }
+      // The file is checked like `check PATH` first: every problem as file:line:column, not just the first.
+      let report = ContentChecker(library: library).check(paths: [scenario])
+      if report.unreadable || report.errors > 0 {
+        for d in report.diagnostics { printError(d.description) }
+        printError(report.summary)
+        throw Exit.badInput
+      }
+      switch course.addScenarioFile(scenario) {
+      case .failure(let e):
+        printError(e.message)
+        throw Exit.badInput
+      case .success(let id): return (course, id)
+      }
+    }
+
     func run() throws {
+      let (course, scenario) = try course()
       guard let style = autoplay else {
-        try repl.runRepl(content: content, startWith: ["start \(scenario) --mode \(mode) --seed \(seed)" + (free ? " --free" : "")])
+        try repl.runRepl(content: content, startWith: ["start \(scenario) --mode \(mode) --seed \(seed)" + (free ? " --free" : "")], course: course)
         return
       }
       let library = content.library
-      let course = Course(library: library)
       guard course.index[scenario] != nil else {
         printError("permitdesk: unknown scenario '\(scenario)'" + Suggest.hint(scenario, course.scenarioIDs))
         throw Exit.badInput

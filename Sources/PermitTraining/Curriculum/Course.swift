@@ -98,11 +98,34 @@ public final class Course {
   /// Scenario ids, sorted.
   public var scenarioIDs: [String] { index.keys.sorted() }
 
+  /// Adds a scenario file given by path (a trainer's own, anywhere on disk) to this course, so that it
+  /// can be played without copying it into the content folder. It replaces a shipped scenario of the
+  /// same id for this course only. Returns its id, or why it is not a scenario file.
+  public func addScenarioFile(_ path: String) -> Result<String, SetupError> {
+    let cwd = FileManager.default.currentDirectoryPath
+    let full = path.hasPrefix("/") ? path : cwd + "/" + path
+    guard let data = FileManager.default.contents(atPath: full) else {
+      return .failure(SetupError(message: "\(path): error: cannot read the file"))
+    }
+    guard var e = Course.entry(data, file: full) else {
+      return .failure(SetupError(message: "\(path):1:1: error: not a scenario file (a scenario has id:, clock: and applicants: or generate:)"))
+    }
+    e.file = full
+    var i = index
+    i[e.id] = e
+    builtIndex = i
+    loaded[e.id] = nil
+    return .success(e.id)
+  }
+
+  /// The path of an index entry's file: content-relative, or absolute for a file added by path.
+  func fullPath(_ e: Entry) -> String { e.file.hasPrefix("/") ? e.file : library.root + "/" + e.file }
+
   /// A scenario, loaded strictly on first use (nil, with diagnostics, when it does not load).
   public func scenario(_ id: String) -> Scenario? {
     if let s = loaded[id] { return s }
     guard let e = index[id] else { return nil }
-    let (r, node) = ContentLibrary.parse(library.root + "/" + e.file, display: e.file)
+    let (r, node) = ContentLibrary.parse(fullPath(e), display: e.file)
     let lib = library
     guard let node,
       let (s, _) = ScenarioReader.read(node, reader: r, policies: { try? lib.policy($0).get() }, policyIDs: lib.policyIDs())
@@ -170,7 +193,7 @@ public final class Course {
   /// A stable hash of a scenario file's bytes (recorded on attempts, so a score can be tied to the
   /// exact content it was played on).
   public func contentHash(of id: String) -> String {
-    guard let e = index[id], let data = FileManager.default.contents(atPath: library.root + "/" + e.file) else { return "" }
+    guard let e = index[id], let data = FileManager.default.contents(atPath: fullPath(e)) else { return "" }
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in data {
       h ^= UInt64(b)
