@@ -86,10 +86,20 @@ extension PermitDesk {
         let attempt = r.attempt
       else { throw Exit.internalError }
       var saveError: Error?
-      Autoplayer.play(runner, style: style) { words, reply in
-        do { try r.record(words, reply: reply, runner: runner, attempt: attempt, trainee: t) } catch { saveError = error }
+      var card: ScoreCard?
+      // Commit, then apply: each command's step is written (the last one with the score) before the
+      // runner moves on; a failed write stops the play with the attempt as it was.
+      Autoplayer.play(runner, style: style, commit: { step in
+        do {
+          if let c = try r.commit(step, attempt: attempt, trainee: t) { card = c }
+          return true
+        } catch {
+          saveError = error
+          return false
+        }
+      }) { command, reply in
         if format == .text {
-          print("> " + words.joined(separator: " "))
+          print("> " + command.words.joined(separator: " "))
           for l in reply.lines { print(l) }
         }
       }
@@ -97,10 +107,10 @@ extension PermitDesk {
         printError("permitdesk: could not save: \(e)")
         throw Exit.internalError
       }
-      let card = Scorer.score(runner.session, passMark: course.passMark(of: module?.id))
-      try db.finishAttempt(
-        id: attempt.id,
-        result: AttemptResult(card))
+      guard let card else {
+        printError("permitdesk: the autoplay ended without finishing the attempt")
+        throw Exit.internalError
+      }
       switch format {
       case .json: print(card.json.render(indent: true))
       case .text: print(Debrief.lines(session: runner.session, card: card).joined(separator: "\n"))

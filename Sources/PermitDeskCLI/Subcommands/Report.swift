@@ -183,6 +183,14 @@ extension PermitDesk {
       let db = try database.open()
       var problems = try db.verify().map(\.description)
       var rescored = 0
+      // A `finish` that succeeded in the log of an attempt still open: the result was never recorded
+      // (a kill between the two commits of versions before finishing was one transaction).
+      for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "open" {
+        if let f = try db.actions(attempt: a.id).first(where: { $0.verb == "finish" && $0.ok }) {
+          problems.append(
+            "attempt #\(a.id): its log finished the attempt (action \(f.seq)) but no result was recorded; 'resume' as its trainee records the score")
+        }
+      }
       if rescore {
         let course = Course(library: content.library)
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
