@@ -21,9 +21,10 @@ public enum NoticeText {
     switch d.outcome {
     case .accept, .acceptPending:
       header("ACCEPTANCE NOTICE (受理通知书)")
-      let days = d.computedCategory == .a ? policy.timeLimits.centerDecisionWorkingDaysCategoryA : policy.timeLimits.centerDecisionWorkingDays
+      let days = policy.centerDecisionWorkingDays(for: packet.application.type, category: d.computedCategory)
+      let basis = d.pointsComputed ? "Category \(d.computedCategory.rawValue)" : "the permit's Category \(d.computedCategory.rawValue)"
       out.append("Your application is accepted as of \(d.receiptDate). The municipal Center examines it and decides")
-      out.append("within \(days) working days of acceptance (Category \(d.computedCategory.rawValue)).")
+      out.append("within \(days) working days of acceptance (\(basis)).")
       if !d.pending.isEmpty {
         out.append("")
         out.append("Accepted with items pending (Category A): hand in before the decision:")
@@ -58,7 +59,7 @@ public enum NoticeText {
     // a further time limit: the Center's decision.
     out.append("")
     if d.outcome.isAcceptance {
-      let days = d.computedCategory == .a ? policy.timeLimits.centerDecisionWorkingDaysCategoryA : policy.timeLimits.centerDecisionWorkingDays
+      let days = policy.centerDecisionWorkingDays(for: packet.application.type, category: d.computedCategory)
       out.append("The Center's decision is due by \(policy.calendar.addingWorkingDays(days, to: d.receiptDate)) (\(days) working days after acceptance); policy \(policy.id).")
     } else {
       out.append("Policy \(policy.id).")
