@@ -21,6 +21,10 @@ public enum PlainLanguage {
     case .changeProof: "proof of the change (new passport, name change document, new position letter)"
     case .terminationProof: "proof that the employment ended (termination agreement or notice)"
     case .lossStatement: "a statement of loss or the damaged card (for a replacement)"
+    case .photo: "a recent passport-style photo in the required technical form (ICAO 9303)"
+    case .salaryCommitment: "the employer's written commitment on the salary behind the points"
+    case .taxRecord: "the individual income tax record proving the committed salary"
+    case .cancellationProof: "proof that the previous work permit was cancelled (change of employer)"
     case .commitment: "a written commitment standing in for a document still to come (Category A only)"
     }
   }
@@ -34,6 +38,7 @@ public enum PlainLanguage {
     case .change: "change the passport, name, position, employer name or nationality on a current permit"
     case .cancellation: "cancel the work permit when the employment ends"
     case .replacement: "replace a lost or damaged work-permit card"
+    case .changeEmployer: "new application in China after the previous employer's permit was cancelled"
     }
   }
 
@@ -81,6 +86,7 @@ public enum PlainLanguage {
     case .untranslated: text = "\(what) is not in Chinese and lacks a sealed Chinese translation"
     case .unsigned: text = "\(what) lacks the applicant's signature"
     case .unsealed: text = "\(what) lacks the employer's (or former employer's) seal"
+    case .noncompliant: text = "\(what) is not in the required technical form (for a photo: ICAO 9303)"
     case .wrongIssuer: text = "\(what) comes from, or was authenticated by, a body the policy does not accept"
     case .mismatch: text = "the \(subject.replacingOccurrences(of: "-", with: " ")) differs between the documents"
     case .categoryUnsupported: text = "the points and qualifications do not support the category claimed"
