@@ -13,6 +13,7 @@ struct PermitDesk: ParsableCommand {
     abstract: "Training sandbox for the foreigners' work-permit acceptance window (synthetic data only).",
     discussion: """
       With no subcommand, opens the trainee REPL on the bundled scenarios and curriculum.
+
       Exit codes: 0 success, 1 problems found, 64 wrong usage, 65 bad input data, 70 internal error.
       """,
     subcommands: [

@@ -10,10 +10,7 @@ extension PermitDesk {
     static let configuration = CommandConfiguration(
       abstract: "Open the REPL straight into a scenario; with --autoplay, play the model answer (or one kind of mistake).",
       discussion: """
-        With a script on standard input it is a headless play-through (a trainer's dry run).
-        --autoplay perfect|skip-review|late|miss-defects plays the model answer through the real
-        runtime, or the model answer with one kind of mistake; --format json ends with the score as
-        JSON: overall, decisions, double-review, time-limits (each 0-100) and passed.
+        SCENARIO is a scenario id, or the path of a trainer's own scenario file: it is checked first and played where it is, without copying it into the content. With a script on standard input it is a headless play-through (a trainer's dry run). --autoplay perfect|skip-review|late|miss-defects plays the model answer through the real runtime, or the model answer with one kind of mistake; --format json ends with the score as JSON: overall, decisions, double-review, time-limits (each 0-100) and passed.
         """)
 
     @OptionGroup var content: ContentOptions
