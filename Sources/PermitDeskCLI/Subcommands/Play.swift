@@ -16,7 +16,7 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var repl: ReplOptions
 
-    @Argument(help: "Scenario id, or the path of a scenario file (a trainer's own, played without copying it into the content folder).")
+    @Argument(help: "Scenario id, or the path of a scenario file (a trainer's own, played without copying it into the content folder).", completion: Completions.scenarios)
     var scenario: String
 
     @Option(help: "Autoplay style: perfect, skip-review, late or miss-defects.")
@@ -41,7 +41,7 @@ extension PermitDesk {
 
     /// The course, with the trainer's own scenario file added when the argument is a path; the id to play.
     func course() throws -> (Course, String) {
-      let library = content.library
+      let library = try content.library
       let course = Course(library: library)
       guard Play.isPath(scenario) else { return (course, scenario) }
       // The file is checked like `check PATH` first: every problem as file:line:column, not just the first.
@@ -62,10 +62,15 @@ extension PermitDesk {
     func run() throws {
       let (course, scenario) = try course()
       guard let style = autoplay else {
-        try repl.runRepl(content: content, startWith: ["start \(scenario) --mode \(mode) --seed \(seed)" + (free ? " --free" : "")], course: course)
+        // Quoted, so that the scenario and mode stay one word each whatever they hold.
+        guard let id = ReplInput.quoted(scenario), let m = ReplInput.quoted(mode) else {
+          printError("permitdesk: unknown scenario '\(scenario)'")
+          throw Exit.badInput
+        }
+        try repl.runRepl(content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (free ? " --free" : "")], course: course)
         return
       }
-      let library = content.library
+      let library = course.library
       guard course.index[scenario] != nil else {
         printError("permitdesk: unknown scenario '\(scenario)'" + Suggest.hint(scenario, course.scenarioIDs))
         throw Exit.badInput
