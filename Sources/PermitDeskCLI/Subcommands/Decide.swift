@@ -8,10 +8,9 @@ extension PermitDesk {
     static let configuration = CommandConfiguration(
       abstract: "Show the window's acceptance decision for packet files (outcome, defects, rules, deadline).",
       discussion: """
-        A packet is one applicant's submission (see Scenarios/README.md). The policy pack is the
-        packet's own 'policy', else --policy, else beijing-2017-pilot.
-        Exit 0 when every packet was decided, 65 when a packet could not be read (its problems are
-        printed as file:line:column: error: message).
+        A packet is one applicant's submission (see Scenarios/README.md). The policy pack is the packet's own 'policy', else --policy, else beijing-2017-pilot.
+
+        Exit 0 when every packet was decided, 65 when a packet could not be read (its problems are printed as file:line:column: error: message).
         """)
 
     @OptionGroup var content: ContentOptions
