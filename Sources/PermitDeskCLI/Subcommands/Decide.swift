@@ -71,6 +71,17 @@ extension PermitDesk {
           bad = true
           continue
         }
+        if !pack.districts.contains(District.normalised(packet.employer.district)) {
+          // Part A′ 2: `e-town` is a district only in packs that name it.
+          var line = 1
+          if case .success(let text) = ContentLibrary.readText(file) {
+            line = (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("employer:") } ?? 0) + 1
+          }
+          printError(
+            "\(file):\(line):1: error: the employer's district '\(packet.employer.district)' is not a district of \(pack.id) (\(pack.districts.joined(separator: ", ")))")
+          bad = true
+          continue
+        }
         let decision = Examiner(policy: pack).examine(packet)
         switch format {
         case .json: results.append(DecisionReport.json(file: file, packet: packet, decision: decision, policy: pack))
