@@ -20,7 +20,8 @@ import Testing
     let clean = try CLI.run(["verify", "--rescore", "--content", root, "--db", db])
     #expect(clean.exited(0), "\(clean.stdout)")
     #expect(clean.stdout.contains("1 finished attempt re-scored"))
-    // The same log scored under other weights gives another overall: the record no longer follows.
+    // The same log scored under other weights gives another overall; the content hash recorded with
+    // the attempt tells the two apart: this is content changed, not a record that was edited (issue 11).
     let reweighted = original.replacingOccurrences(
       of: #"scoring: \{[^}]*\}"#, with: "scoring: { decisions: 20, double-review: 40, time-limits: 40, pass-mark: 70 }",
       options: .regularExpression)
@@ -28,6 +29,7 @@ import Testing
     try reweighted.write(toFile: scenario, atomically: true, encoding: .utf8)
     let changed = try CLI.run(["verify", "--rescore", "--content", root, "--db", db])
     #expect(changed.exited(1))
-    #expect(changed.stdout.contains("does not follow from its log"))
+    #expect(changed.stdout.contains("attempt #1: content changed"), "\(changed.stdout)")
+    #expect(!changed.stdout.contains("does not follow from its log"), "\(changed.stdout)")
   }
 }

@@ -191,10 +191,23 @@ extension PermitDesk {
             "attempt #\(a.id): its log finished the attempt (action \(f.seq)) but no result was recorded; 'resume' as its trainee records the score")
         }
       }
+      // The content each attempt was recorded with against the content in use: a change is not
+      // tampering, but a score can no longer be checked against other content.
+      let course = Course(library: content.library)
+      var changed: Set<Int64> = []
+      for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where !a.contentHash.isEmpty {
+        let now = course.contentHash(of: a.scenarioID)
+        if now != a.contentHash {
+          changed.insert(a.id)
+          problems.append(
+            "attempt #\(a.id): content changed: scenario \(a.scenarioID) "
+              + (now.isEmpty ? "is not in the content in use" : "in use is not the content the attempt was recorded with")
+              + " (recorded \(a.contentHash), in use \(now.isEmpty ? "none" : now)); this is not tampering, but its score cannot be checked against this content (--content names the content it was played with)")
+        }
+      }
       if rescore {
-        let course = Course(library: content.library)
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
-        for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "finished" {
+        for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "finished" && !changed.contains(a.id) {
           let rebuilt: RecordedAttempt
           switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db) {
           case .failure(let e):
