@@ -169,13 +169,18 @@ extension SandboxDatabase {
     try db.columns(in: "attempt").contains { $0.name == "headSeal" } && db.columns(in: "sandbox").contains { $0.name == "attemptsSeal" }
   }
 
-  /// The triggers as the migrations create them, by name (from a fresh in-memory database).
-  static let expectedTriggers: [String: String] = {
-    guard let q = try? DatabaseQueue(), (try? Schema.migrator().migrate(q)) != nil,
+  /// The triggers as the migrations applied to a file create them, by name (from an in-memory
+  /// database given the same migrations; all of them when the file has no history).
+  static func expectedTriggers(applied: Set<String>) -> [String: String] {
+    let migrator = Schema.migrator()
+    guard let q = try? DatabaseQueue(),
+      (try? q.write({ db in
+        for (id, body) in migrator.migrations where applied.isEmpty || applied.contains(id) { try body(db) }
+      })) != nil,
       let rows = try? q.read({ try Row.fetchAll($0, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") })
     else { return [:] }
     return Dictionary(uniqueKeysWithValues: rows.map { ($0["name"] as String, normalisedSQL($0["sql"])) })
-  }()
+  }
 
   static func normalisedSQL(_ sql: String?) -> String {
     (sql ?? "").split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
@@ -187,7 +192,7 @@ extension SandboxDatabase {
     let present = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
     var found: [String: String] = [:]
     for row in present { found[row["name"]] = normalisedSQL(row["sql"]) }
-    let expected = expectedTriggers
+    let expected = expectedTriggers(applied: try Schema.migrator().appliedIdentifiers(db))
     for name in Schema.guardTriggers where found[name] == nil {
       report(nil, nil, "the guard trigger \(name) was dropped: the records may have been edited by hand")
     }

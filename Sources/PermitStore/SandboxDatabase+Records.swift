@@ -92,11 +92,14 @@ extension SandboxDatabase {
         sql: "UPDATE attempt SET headSeal = ? WHERE id = ?",
         arguments: [Chain.headSeal(attemptHash: hash, lastSeq: 0, headHash: hash), id])
       try Schema.renewAttemptsSeal(db)
-      return AttemptRecord(
+      try db.execute(sql: "UPDATE attempt SET startedBy = ? WHERE id = ?", arguments: [build, id])
+      var record = AttemptRecord(
         id: id, trainee: new.trainee, scenarioID: new.scenarioID, contentHash: new.contentHash, seed: new.seed,
         policy: new.policy, mode: new.mode, post: new.post, moduleID: new.moduleID, status: "open",
         startedAt: startedAt, finishedAt: nil, overall: nil, decisions: nil, doubleReview: nil, timeLimits: nil,
         passed: nil, resultJSON: nil)
+      record.startedBy = build
+      return record
     }
   }
 
@@ -183,14 +186,15 @@ extension SandboxDatabase {
     try write { db in
       try Self.close(
         db, id: id, status: status, overall: overall, decisions: decisions, doubleReview: doubleReview,
-        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON)
+        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON, build: build)
     }
   }
 
-  /// Closes an open attempt inside the caller's transaction (see `close`).
+  /// Closes an open attempt inside the caller's transaction (see `close`); `build` is recorded as
+  /// the build that scored it.
   static func close(
     _ db: Database, id: Int64, status: String, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?,
-    passed: Bool?, resultJSON: String?
+    passed: Bool?, resultJSON: String?, build: String?
   ) throws {
       guard let row = try Row.fetchOne(db, sql: "SELECT status, hash FROM attempt WHERE id = ?", arguments: [id])
       else { throw StoreError.unknownAttempt(id) }
@@ -203,6 +207,8 @@ extension SandboxDatabase {
         attemptHash: attemptHash, status: status, finishedAt: finishedAt, overall: overall, decisions: decisions,
         doubleReview: doubleReview, timeLimits: timeLimits, passed: passed, resultJSON: resultJSON,
         resultSeq: head.seq, headHash: head.hash)
+      // Before the status changes: the build column is final once the attempt is closed.
+      try db.execute(sql: "UPDATE attempt SET scoredBy = ? WHERE id = ?", arguments: [build, id])
       try db.execute(
         sql: """
           UPDATE attempt SET status = ?, finishedAt = ?, overall = ?, decisions = ?, doubleReview = ?,

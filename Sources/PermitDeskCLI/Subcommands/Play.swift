@@ -19,7 +19,7 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var repl: ReplOptions
 
-    @Argument(help: "Scenario id.")
+    @Argument(help: "Scenario id.", completion: Completions.scenarios)
     var scenario: String
 
     @Option(help: "Autoplay style: perfect, skip-review, late or miss-defects.")
@@ -47,7 +47,7 @@ extension PermitDesk {
         try repl.runRepl(content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (free ? " --free" : "")])
         return
       }
-      let library = content.library
+      let library = try content.library
       let course = Course(library: library)
       guard course.index[scenario] != nil else {
         printError("permitdesk: unknown scenario '\(scenario)'" + Suggest.hint(scenario, course.scenarioIDs))

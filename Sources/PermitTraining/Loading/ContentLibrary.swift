@@ -14,24 +14,6 @@ public final class ContentLibrary: @unchecked Sendable {
   /// Creates a library on a content root.
   public init(root: String) { self.root = root }
 
-  /// Finds the content root: an explicit path, `PERMITDESK_HOME`, the checkout the binary was
-  /// built from, or the current directory, in that order (the first that has `Policies/`).
-  public static func locate(explicit: String? = nil, sourceFile: String? = nil) -> String {
-    var candidates: [String] = []
-    if let e = explicit { return e }
-    if let env = ProcessInfo.processInfo.environment["PERMITDESK_HOME"], !env.isEmpty { candidates.append(env) }
-    // Sources/PermitTraining/Loading/ContentLibrary.swift → the package root. (This file's own
-    // path: a `#filePath` default argument would be the caller's.)
-    var url = URL(fileURLWithPath: sourceFile ?? ContentLibrary.thisFile)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    candidates.append(url.path)
-    candidates.append(FileManager.default.currentDirectoryPath)
-    for c in candidates where FileManager.default.fileExists(atPath: c + "/Policies") { return c }
-    return candidates.first ?? "."
-  }
-
-  private static let thisFile = #filePath
-
   /// Ids of the policy packs on disk.
   public func policyIDs() -> [String] {
     let dir = root + "/Policies"
