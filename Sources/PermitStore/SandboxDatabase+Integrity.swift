@@ -173,10 +173,10 @@ extension SandboxDatabase {
   /// database given the same migrations; all of them when the file has no history).
   static func expectedTriggers(applied: Set<String>) -> [String: String] {
     let migrator = Schema.migrator()
-    guard let q = try? DatabaseQueue(),
-      (try? q.write({ db in
-        for (id, body) in migrator.migrations where applied.isEmpty || applied.contains(id) { try body(db) }
-      })) != nil,
+    func build(_ db: Database) throws {
+      for (id, body) in migrator.migrations where applied.isEmpty || applied.contains(id) { try body(db) }
+    }
+    guard let q = try? DatabaseQueue(), (try? q.write(build)) != nil,
       let rows = try? q.read({ try Row.fetchAll($0, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") })
     else { return [:] }
     return Dictionary(uniqueKeysWithValues: rows.map { ($0["name"] as String, normalisedSQL($0["sql"])) })

@@ -86,30 +86,3 @@ struct ReplInputEndToEndTests {
   }
 }
 
-/// Issue 11 item 5: the content an attempt was recorded with is compared with the content in use.
-@Suite("verify: content changed")
-struct VerifyContentTests {
-  @Test("content given with --content that changes a scenario's weights is noted as content changed, not tampering")
-  func contentChanged() throws {
-    let box = try Sandbox()
-    let script = "login cara\nstart m01-s01-jurisdiction\nadvance --next\nopen T001\nfinish\n"
-    #expect(try box.run([], stdin: script).exited(0))
-    let same = try box.run(["verify", "--rescore"])
-    #expect(same.exited(0), "\(same.stdout)")
-    // A copy of the content with other weights for the scenario played.
-    let copy = box.dir + "/content"
-    for d in ["Policies", "Scenarios", "Curriculum"] {
-      try FileManager.default.copyItem(atPath: CLI.root + "/" + d, toPath: copy + "/" + d)
-    }
-    let file = copy + "/Scenarios/m01-jurisdiction/m01-s01-jurisdiction.yaml"
-    let text = try String(contentsOfFile: file, encoding: .utf8)
-    try text.replacingOccurrences(of: "decisions: 60, double-review: 20, time-limits: 20", with: "decisions: 20, double-review: 20, time-limits: 60")
-      .write(toFile: file, atomically: true, encoding: .utf8)
-    let other = try box.run(["verify", "--rescore", "--content", copy])
-    // The records are intact (exit 0); the change is a note, and the re-scored difference is put
-    // down to the content, not to an edit.
-    #expect(other.exited(0), "\(other.stdout)")
-    #expect(other.stdout.contains("verify: note: attempt #1: content changed: scenario m01-s01-jurisdiction in use is not the content the attempt was recorded with"), "\(other.stdout)")
-    #expect(!other.stdout.contains("does not follow from its log") && !other.stdout.contains("edited"), "\(other.stdout)")
-  }
-}
