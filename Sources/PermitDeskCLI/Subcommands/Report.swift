@@ -179,6 +179,9 @@ extension PermitDesk {
     @ArgumentParser.Flag(help: "Also replay every finished attempt from its log and compare the score with the recorded one.")
     var rescore = false
 
+    @Option(name: .customLong("scenario-file"), help: "With --rescore: a trainer's own scenario file that attempts were played on by path (repeatable). Without it, such files are looked for under the current folder by id and content hash.")
+    var scenarioFiles: [String] = []
+
     func run() throws {
       let db = try database.openReadOnly()
       var problems = try db.verify().map(\.description)
@@ -193,8 +196,27 @@ extension PermitDesk {
       }
       if rescore {
         let course = try Course(library: content.library)
+        for f in scenarioFiles {
+          if case .failure(let e) = course.addScenarioFile(f) {
+            printError("permitdesk: \(e.message)")
+            throw Exit.badInput
+          }
+        }
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
         for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "finished" {
+          // A scenario outside the content (a trainer's own file played by path): find it by id and
+          // content hash under the current folder, or name what is missing.
+          if course.index[a.scenarioID] == nil {
+            let cwd = FileManager.default.currentDirectoryPath
+            if !a.contentHash.isEmpty, let found = Course.findScenarioFile(id: a.scenarioID, hash: a.contentHash, under: cwd) {
+              _ = course.addScenarioFile(found)
+              print("verify: attempt #\(a.id): scenario '\(a.scenarioID)' found in \(found) (same content hash \(a.contentHash))")
+            } else {
+              problems.append(
+                "attempt #\(a.id): scenario '\(a.scenarioID)' (content hash \(a.contentHash.isEmpty ? "not recorded" : a.contentHash)) is neither in the content at \(course.library.root) nor, with that hash, under \(cwd); give its file with --scenario-file PATH to re-score it")
+              continue
+            }
+          }
           let rebuilt: RecordedAttempt
           switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db) {
           case .failure(let e):

@@ -194,12 +194,34 @@ public final class Course {
   /// exact content it was played on).
   public func contentHash(of id: String) -> String {
     guard let e = index[id], let data = FileManager.default.contents(atPath: fullPath(e)) else { return "" }
+    return Course.contentHash(data)
+  }
+
+  /// The content hash of a file's bytes (FNV-1a, 64 bits, hexadecimal).
+  public static func contentHash(_ data: Data) -> String {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in data {
       h ^= UInt64(b)
       h = h &* 0x100_0000_01b3
     }
     return String(h, radix: 16)
+  }
+
+  /// Looks under `folder` (recursively, skipping hidden folders, at most `limit` entries) for the
+  /// scenario file of `id` whose bytes have `hash`: where a trainer's own file played by path now is.
+  public static func findScenarioFile(id: String, hash: String, under folder: String, limit: Int = 20_000) -> String? {
+    let base = URL(fileURLWithPath: folder).standardizedFileURL
+    guard let e = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else { return nil }
+    var seen = 0
+    while let url = e.nextObject() as? URL {
+      seen += 1
+      if seen > limit { return nil }
+      guard url.pathExtension == "yaml" || url.pathExtension == "yml", let data = FileManager.default.contents(atPath: url.path),
+        Course.contentHash(data) == hash, let entry = entry(data, file: url.path), entry.id == id
+      else { continue }
+      return url.path
+    }
+    return nil
   }
 }
 
