@@ -113,26 +113,3 @@ struct AuthoringTests {
     #expect(all.contains("Curriculum/m01-jurisdiction.yaml"))
   }
 }
-
-/// `verify --rescore` on attempts played from a trainer's own file.
-@Suite("verify --rescore finds or names a trainer's own scenario file")
-struct RescoreOwnFileTests {
-  @Test func findsOrNames() throws {
-    let box = try Sandbox()
-    let path = try AuthoringTests.ownScenario(box)
-    #expect(try box.run(["play", path, "--autoplay", "perfect", "--format", "json"]).exited(0))
-    // Run from the sandbox folder: the file is found under it by id and content hash.
-    let found = try box.run(["verify", "--rescore"])
-    #expect(found.exited(0), "\(found.stdout)")
-    #expect(found.stdout.contains("scenario 'my-dry-run' found in \(path)") && found.stdout.contains("all as recorded"), "\(found.stdout)")
-    // Edited since: no file with that hash; verify names what is missing and how to give it.
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    try (text + "# edited\n").write(toFile: path, atomically: true, encoding: .utf8)
-    let missing = try box.run(["verify", "--rescore"])
-    #expect(missing.exited(1))
-    #expect(missing.stdout.contains("scenario 'my-dry-run' (content hash ") && missing.stdout.contains("--scenario-file PATH"), "\(missing.stdout)")
-    // Given explicitly, it is re-scored on the file as it is now.
-    let given = try box.run(["verify", "--rescore", "--scenario-file", path])
-    #expect(given.exited(0), "\(given.stdout)")
-  }
-}

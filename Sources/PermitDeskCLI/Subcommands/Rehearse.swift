@@ -21,7 +21,7 @@ extension PermitDesk {
     @Argument(help: "The packet file to rehearse.", completion: .file(extensions: ["yaml"]))
     var packet: String?
 
-    @Option(help: "Write a template packet of this application type (overseas-notification, domestic-permit, extension, change, cancellation, replacement).")
+    @Option(help: "Write a template packet of this application type (overseas-notification, domestic-permit, extension, change, cancellation, replacement, change-employer).")
     var template: String?
 
     @Option(name: .customLong("new"), help: "Build a new packet of this application type by answering questions, then rehearse it.")
@@ -39,7 +39,7 @@ extension PermitDesk {
     @Option(help: "Who prepared the packet (records the rehearsal and shows the first-time-right rate).")
     var person: String?
 
-    @Option(help: "Policy pack when the packet names none.", completion: Completions.policies)
+    @Option(help: "Policy pack when the packet names none (beijing-2025: the rules from 2024-12-01); a template names it.", completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     @Option(help: "text (the notice) or json (the decision).")
@@ -86,7 +86,8 @@ extension PermitDesk {
         return
       }
       if let t = template, let type = ApplicationType(rawValue: t) {
-        let p = Rehearse.templatePacket(type, policy: defaultPack)
+        var p = Rehearse.templatePacket(type, policy: defaultPack)
+        if policy != "beijing-2017-pilot" { p.policy = defaultPack.id }
         let text = SchemaModeline.line(.packet, contentRoot: library.root, writtenTo: output == "-" ? nil : output) + "\n"
           + "# Template packet (\(t)): synthetic; replace the applicant, employer and documents with your own\n"
           + "# draft, then: permitdesk rehearse THIS-FILE --person YOUR-NAME\n" + ScenarioWriter.packet(p)

@@ -190,38 +190,64 @@ public final class Course {
         trainee: trainee, mode: s.assessment && mode == .practice ? .assessment : mode))
   }
 
-  /// A stable hash of a scenario file's bytes (recorded on attempts, so a score can be tied to the
-  /// exact content it was played on).
+  /// The content hash recorded on an attempt, version 2 (`c2:` and 16 hex digits): FNV-1a over the
+  /// scenario file, every policy pack it uses (its own and those of its rule changes) and the
+  /// calendar years those packs name — everything a replay of the attempt depends on besides its log.
   public func contentHash(of id: String) -> String {
     guard let e = index[id], let data = FileManager.default.contents(atPath: fullPath(e)) else { return "" }
-    return Course.contentHash(data)
+    var h = FNV1a()
+    h.add(e.file, data)
+    if let s = scenario(id) {
+      var packs: Set<String> = [s.policy]
+      for ev in s.events { if case .ruleChange(let p) = ev.kind { packs.insert(p) } }
+      var years: Set<Int> = []
+      for p in packs.sorted() {
+        let file = "Policies/\(p).yaml"
+        h.add(file, FileManager.default.contents(atPath: library.root + "/" + file) ?? Data())
+        if case .success(let pack) = library.policy(p) { years.formUnion(pack.calendar.years.keys) }
+      }
+      for y in years.sorted() {
+        let file = "Policies/calendar/\(y).yaml"
+        h.add(file, FileManager.default.contents(atPath: library.root + "/" + file) ?? Data())
+      }
+    }
+    return "c2:" + h.hex
   }
 
-  /// The content hash of a file's bytes (FNV-1a, 64 bits, hexadecimal).
-  public static func contentHash(_ data: Data) -> String {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+  /// Version 1 of the content hash (bare hex): the scenario file's bytes only. Attempts recorded
+  /// before version 2 carry it.
+  public func contentHashV1(of id: String) -> String {
+    guard let e = index[id], let data = FileManager.default.contents(atPath: library.root + "/" + e.file) else { return "" }
+    var h = FNV1a()
+    h.add(data)
+    return String(h.value, radix: 16)
+  }
+
+  /// Whether the content an attempt was recorded on (its `recorded` hash, either version) has
+  /// changed since: then a replay may differ without the record having been tampered with.
+  public func contentChanged(_ recorded: String, scenario id: String) -> Bool {
+    guard !recorded.isEmpty else { return false }
+    return recorded.hasPrefix("c2:") ? recorded != contentHash(of: id) : recorded != contentHashV1(of: id)
+  }
+}
+
+/// 64-bit FNV-1a, for content hashes (not a security measure: the database's hash chain is).
+struct FNV1a {
+  var value: UInt64 = 0xcbf2_9ce4_8422_2325
+  mutating func add(_ data: Data) {
     for b in data {
-      h ^= UInt64(b)
-      h = h &* 0x100_0000_01b3
+      value ^= UInt64(b)
+      value = value &* 0x100_0000_01b3
     }
-    return String(h, radix: 16)
   }
-
-  /// Looks under `folder` (recursively, skipping hidden folders, at most `limit` entries) for the
-  /// scenario file of `id` whose bytes have `hash`: where a trainer's own file played by path now is.
-  public static func findScenarioFile(id: String, hash: String, under folder: String, limit: Int = 20_000) -> String? {
-    let base = URL(fileURLWithPath: folder).standardizedFileURL
-    guard let e = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else { return nil }
-    var seen = 0
-    while let url = e.nextObject() as? URL {
-      seen += 1
-      if seen > limit { return nil }
-      guard url.pathExtension == "yaml" || url.pathExtension == "yml", let data = FileManager.default.contents(atPath: url.path),
-        Course.contentHash(data) == hash, let entry = entry(data, file: url.path), entry.id == id
-      else { continue }
-      return url.path
-    }
-    return nil
+  /// A named part: its name, its length and its bytes, so parts cannot run into each other.
+  mutating func add(_ name: String, _ data: Data) {
+    add(Data("\(name.utf8.count):\(name);\(data.count):".utf8))
+    add(data)
+  }
+  var hex: String {
+    let h = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - h.count) + h
   }
 }
 
