@@ -11,6 +11,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    // SHA-256 and HMAC-SHA256 of the tamper-evident record (BoringSSL on Linux, CryptoKit on macOS).
+    .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
   ],
   targets: [
     // The real workflow core: pure Swift, no I/O.
@@ -18,7 +20,9 @@ let package = Package(
     // SQLite persistence of the sandbox (GRDB on the system libsqlite3).
     .target(
       name: "PermitStore",
-      dependencies: ["PermitCore", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "PermitCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // Loading of policy packs, packets, scenarios and the curriculum; generator; scoring.
     .target(
       name: "PermitTraining",
@@ -37,6 +41,7 @@ let package = Package(
       dependencies: [
         "PermitCore", "PermitStore", "PermitTraining", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitTraining"]),
     .testTarget(

@@ -17,7 +17,7 @@ struct PermitDesk: ParsableCommand {
       """,
     subcommands: [
       OpenRepl.self, Decide.self, Check.self, Generate.self, Play.self, Rehearse.self, Report.self, Replay.self,
-      Verify.self, Purge.self, Bench.self, BenchCheck.self, BenchRepl.self,
+      Verify.self, Purge.self, Room.self, Bench.self, BenchCheck.self, BenchRepl.self,
     ],
     defaultSubcommand: OpenRepl.self)
 

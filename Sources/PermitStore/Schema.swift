@@ -180,6 +180,17 @@ enum Schema {
           CREATE INDEX rehearsal_person ON rehearsal(person, applicant, type, id);
           """)
     }
+    // room-signing: a training room's records are signed with its key (HMAC-SHA256, see `Chain`). The
+    // sandbox row names the key (`keyID`, never the key) and seals the last attempt; each attempt
+    // carries a seal over its status, result and the head of its log. NULL in an unsigned sandbox.
+    migrator.registerMigration("room-signing") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE sandbox ADD COLUMN keyID TEXT;
+          ALTER TABLE sandbox ADD COLUMN seal TEXT;
+          ALTER TABLE attempt ADD COLUMN seal TEXT;
+          """)
+    }
     return migrator
   }
 

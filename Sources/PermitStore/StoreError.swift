@@ -22,6 +22,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case busy(String)
   /// Any other SQLite failure, with SQLite's own message.
   case database(String)
+  /// The records are signed with a room key and this process does not hold that key (or holds
+  /// another one), or a key was given for a sandbox that already holds unsigned records. Carries
+  /// the path and what is wrong.
+  case signing(path: String, reason: String)
 
   /// One line for the user: what happened and what to do.
   public var description: String {
@@ -52,6 +56,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         + "5 seconds. Try the command again; nothing was recorded."
     case .database(let message):
       return "sandbox database error: \(message). Run `permitdesk verify` to check the records."
+    case .signing(let path, let reason):
+      return "\(path): \(reason)"
     }
   }
 }

@@ -20,6 +20,8 @@ final class Repl {
   private(set) var errors = 0
   /// When true, `say` prints nothing (machine-readable output follows).
   var quiet = false
+  /// In a training room (`permitdesk room shell`): who sits here, fixed by their SSH key.
+  var room: RoomSeat?
 
   init(library: ContentLibrary, course: Course, db: SandboxDatabase, color: Bool, stopOnError: Bool) {
     self.library = library
@@ -97,6 +99,7 @@ final class Repl {
     let w = Repl.words(trimmed)
     guard let verb = w.first?.lowercased() else { return .next }
     let args = Array(w.dropFirst())
+    if roomGate(verb, args) { return .next }
     switch verb {
     case "quit", "exit": return .quit
     case "help": help(args)
@@ -122,7 +125,8 @@ final class Repl {
   func help(_ args: [String]) {
     if let v = args.first {
       // Verbs are case-insensitive, and `exit` is `quit` (it used to answer "did you mean 'exit'?").
-      guard let c = CommandTable.find(v.lowercased() == "exit" ? "quit" : v.lowercased()) else {
+      let name = v.lowercased() == "exit" ? "quit" : v.lowercased()
+      guard let c = visibleCommands.first(where: { $0.name == name }) else {
         fail("no command '\(v)'" + Suggest.hint(v, CommandTable.names))
         return
       }
@@ -130,7 +134,7 @@ final class Repl {
       return
     }
     var out = ["Commands (help VERB for more):"]
-    for c in CommandTable.all { out.append("  \(c.usage.padding(toLength: 58, withPad: " ", startingAt: 0)) \(c.summary)") }
+    for c in visibleCommands { out.append("  \(c.usage.padding(toLength: 58, withPad: " ", startingAt: 0)) \(c.summary)") }
     out.append("Outcomes: accept, accept-pending, supplement, refuse. Defect codes like missing:degree, stale:criminal-record, mismatch:name.")
     say(out)
   }

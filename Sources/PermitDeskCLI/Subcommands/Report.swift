@@ -162,7 +162,12 @@ extension PermitDesk {
   /// `permitdesk verify`: the integrity of the records.
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.")
+      abstract: "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.",
+      discussion: """
+        A training room's records are signed with the room's key (HMAC-SHA256). With --key (the room's \
+        config file, or a file holding the key's 64 hex digits) every record is authenticated; without it \
+        only the consistency of the chain can be checked.
+        """)
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
@@ -170,12 +175,27 @@ extension PermitDesk {
     @ArgumentParser.Flag(help: "Also replay every finished attempt from its log and compare the score with the recorded one.")
     var rescore = false
 
+    @Option(name: .customLong("key"), help: "The room's config file (or a key file) whose key signs the records.")
+    var keyFile: String?
+
     func run() throws {
+      let key: RecordKey?
+      do { key = try keyFile.map(RoomConfig.readKey(from:)) } catch {
+        printError("permitdesk: \(error)")
+        throw Exit.badInput
+      }
       let db = try database.open()
-      var problems = try db.verify().map(\.description)
+      if !(try Verify.check(db: db, key: key, library: content.library, rescore: rescore)) { throw Exit.problems }
+    }
+
+    /// Verifies `db` (authenticated with `key` when given), prints the verdict, and returns whether
+    /// the records are intact. Shared by `permitdesk verify` and the trainer's `verify` in the room.
+    static func check(db: SandboxDatabase, key: RecordKey?, library: ContentLibrary, rescore: Bool) throws -> Bool {
+      let report = try db.verify(key: key)
+      var problems = report.problems.map(\.description)
       var rescored = 0
       if rescore {
-        let course = Course(library: content.library)
+        let course = Course(library: library)
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
         for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "finished" {
           let rebuilt: RecordedAttempt
@@ -196,11 +216,21 @@ extension PermitDesk {
         }
       }
       if problems.isEmpty {
-        print("verify: the records are intact" + (rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : ""))
-        return
+        let rescoreNote = rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : ""
+        switch report.authentication {
+        case .unsigned:
+          print("verify: the records are intact" + rescoreNote)
+        case .authenticated:
+          print("verify: the records are intact and authenticated with the room key (id \(report.keyID ?? "?"))" + rescoreNote)
+        case .unauthenticated:
+          print(
+            "verify: the chain is consistent but unauthenticated: the records are signed with a room key (id \(report.keyID ?? "?")) "
+              + "that was not given; pass --key with the room's config to authenticate them" + rescoreNote)
+        }
+        return true
       }
       for p in problems { print("verify: \(p)") }
-      throw Exit.problems
+      return false
     }
   }
 
