@@ -18,6 +18,8 @@ public struct SandboxDatabase: Sendable {
   public let path: String
   /// The room key that signs what this process writes (nil: an unsigned, single-user sandbox).
   let key: RecordKey?
+  /// Faults planned by tests (``FaultSeam``); nil in normal use.
+  public var faults: FaultSeam?
 
   /// How long a writer waits for another process's write transaction before giving up.
   static let busyTimeout: TimeInterval = 5

@@ -21,6 +21,9 @@ public struct PointLost: Sendable, Hashable {
   public var explanation: String
   /// Where the evidence was (material and field, or the case history).
   public var evidence: String
+  /// The defect code the loss is about (missed, invented, or behind a wrong outcome), if any: what
+  /// `report --per item` counts by defect.
+  public var defect: String? = nil
 }
 
 /// The score of an attempt: a pure function of the replayed session.
@@ -52,7 +55,7 @@ public struct ScoreCard: Sendable {
           ("dimension", .string(l.dimension.rawValue)), ("points", .number((l.points * 10).rounded() / 10)),
           ("ticket", .optional(l.ticket)), ("rule", .string(l.rule.rawValue)), ("explanation", .string(l.explanation)),
           ("evidence", .string(l.evidence)),
-        ])
+        ] + (l.defect.map { [("defect", JSON.string($0))] } ?? []))
       })),
       ("summary", .object(summary.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
     ])
@@ -110,30 +113,29 @@ public enum Scorer {
           continue
         }
         var caseLoss = 0.0
-        if p.outcome != e.outcome {
+        let g = Grading.grade(Answer(outcome: p.outcome, defects: p.defects, referTo: p.referTo), against: e)
+        if !g.outcomeRight {
           caseLoss = perCase
           let f = e.findings.first ?? e.pendingFindings.first
           lost.append(PointLost(
             dimension: .decisions, points: perCase, ticket: label, rule: f?.rule ?? .requiredMaterials,
             explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)",
-            evidence: f.map(evidence) ?? exp))
+            evidence: f.map(evidence) ?? exp, defect: f?.defect.code))
         } else {
-          let want: Set<String> = e.outcome == .acceptPending ? Set(e.pending.map { "missing:" + $0.rawValue }) : Set(e.defects.map(\.code))
-          let got = Set(p.defects)
-          let items = Double(max(1, want.count))
+          let items = Double(max(1, g.expected.defects.count))
           let findings = e.outcome == .acceptPending ? e.pendingFindings : e.findings
-          for d in want.subtracting(got).sorted() {
+          for d in g.missed {
             let f = findings.first { $0.defect.code == d }
             let pts = perCase * 0.5 / items
             caseLoss += pts
-            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: f?.rule ?? .oneTimeNotice, explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? exp))
+            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: f?.rule ?? .oneTimeNotice, explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? exp, defect: d))
           }
-          for d in got.subtracting(want).sorted() {
+          for d in g.invented {
             let pts = perCase * 0.5 / items
             caseLoss += pts
-            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .oneTimeNotice, explanation: "invented \(d): not a defect of this file", evidence: exp))
+            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .oneTimeNotice, explanation: "invented \(d): not a defect of this file", evidence: exp, defect: d))
           }
-          if e.outcome == .refuse, let ref = e.referTo, p.referTo != ref {
+          if g.wronglyReferred, let ref = g.expected.referTo {
             let pts = perCase * 0.25
             caseLoss += pts
             lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .jurisdiction, explanation: "the refusal must refer the employer to \(ref)", evidence: e.findings.first.map(evidence) ?? exp))
