@@ -15,6 +15,10 @@ public struct CommandCommit: Sendable {
   public var result: AttemptResult?
   /// A snapshot name to record at this action's seq.
   public var snapshot: String?
+  /// The seq the writer last saw at the head of the log: when set and someone else (a pair partner,
+  /// a trainer's injected event) appended since, nothing is written (`StoreError.logAdvanced`) and
+  /// the writer catches up and tries again.
+  public var expectedSeq: Int64?
 
   /// Creates a commit.
   public init(action: NewAction, projection: Projection, tickets: [String]?, result: AttemptResult? = nil, snapshot: String? = nil) {
@@ -92,6 +96,9 @@ extension SandboxDatabase {
       else { throw StoreError.unknownAttempt(action.attempt) }
       try Self.checkSigning(db, key: key, path: path)
       let head = try Self.head(db, attempt: action.attempt, attemptHash: attemptHash)
+      if let expected = c.expectedSeq, expected != head.seq {
+        throw StoreError.logAdvanced(attempt: action.attempt, head: head.seq)
+      }
       let seq = head.seq + 1
       let wallTime = WallClock.now()
       let hash = Chain.actionHash(

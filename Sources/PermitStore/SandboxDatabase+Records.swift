@@ -294,6 +294,15 @@ extension SandboxDatabase {
     }
   }
 
+  /// The attempt's actions after `seq`, by seq: what others appended since a process last read.
+  public func actions(attempt: Int64, after seq: Int64) throws -> [ActionRecord] {
+    try read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM action WHERE attempt = ? AND seq > ? ORDER BY seq", arguments: [attempt, seq]
+      ).map(ActionRecord.init(row:))
+    }
+  }
+
   /// The attempt's actions by seq (empty for an attempt without actions or an unknown id).
   public func actions(attempt: Int64) throws -> [ActionRecord] {
     try read { db in

@@ -30,6 +30,15 @@ struct RoomSeat {
     CommandInfo(
       name: "purge", usage: "purge --before YYYY-MM-DD",
       summary: "trainer: remove filed cases past retention (the action log stays)", details: "", attempt: false),
+    CommandInfo(
+      name: "monitor", usage: "monitor [--once] [--format table|json]",
+      summary: "trainer: the running attempts, live (Enter stops)",
+      details: "Trainee, scenario, mode, simulated clock, files done/total, running score, last action and how long ago, alerts (issued without review, rubber-stamp, deemed acceptance).",
+      attempt: false),
+    CommandInfo(
+      name: "inject", usage: "inject ATTEMPT surge N|colleague-absent UNTIL|announce TEXT|rule-change PACK",
+      summary: "trainer: an event in a running attempt, before the trainee's next command",
+      details: "Logged in the attempt's action log as an instructor event: it replays exactly.", attempt: false),
   ]
 
   /// Options that would point a trainer verb at another file: refused in the room.
@@ -106,6 +115,25 @@ extension Repl {
         if !(try PermitDesk.Verify.check(db: db, key: seat.config.key, library: library, rescore: rescore)) {
           fail("verify: problems found (listed above)")
         }
+      case "monitor":
+        var json = false
+        var once = false
+        var i = 0
+        while i < args.count {
+          switch args[i] {
+          case "--once": once = true
+          case "--format" where i + 1 < args.count && ["json", "table"].contains(args[i + 1]):
+            json = args[i + 1] == "json"
+            i += 1
+          default:
+            fail("unexpected '\(args[i])'; usage: monitor [--once] [--format table|json]")
+            return
+          }
+          i += 1
+        }
+        try Station.run(db: db, course: course, json: json, once: once)
+      case "inject":
+        inject(args, by: "trainer:" + seat.name)
       case "purge":
         var purge = try PermitDesk.Purge.parse(args)
         purge.database.path = seat.config.database

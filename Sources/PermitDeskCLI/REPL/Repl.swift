@@ -22,6 +22,9 @@ final class Repl {
   var quiet = false
   /// In a training room (`permitdesk room shell`): who sits here, fixed by their SSH key.
   var room: RoomSeat?
+  /// The seq of the last row of the attempt's log this process has applied (its own commands and
+  /// what others appended: a trainer's injected events).
+  var appliedSeq: Int64 = 0
 
   init(library: ContentLibrary, course: Course, db: SandboxDatabase, color: Bool, stopOnError: Bool) {
     self.library = library
@@ -99,6 +102,7 @@ final class Repl {
     let w = Repl.words(trimmed)
     guard let verb = w.first?.lowercased() else { return .next }
     let args = Array(w.dropFirst())
+    if runner != nil { catchUp() }
     if roomGate(verb, args) { return .next }
     switch verb {
     case "quit", "exit": return .quit
@@ -279,6 +283,7 @@ final class Repl {
         moduleID = module
         let r = AttemptRunner(setup: setup)
         runner = r
+        appliedSeq = 0
         say(["Attempt #\(a.id) started." ] + r.drainMessages() + ["'brief' for the briefing, 'queue' for the window, 'help' for commands."])
         return true
       } catch {
@@ -308,6 +313,7 @@ final class Repl {
       }
       let r = rebuilt.runner
       runner = r
+      appliedSeq = rebuilt.lastSeq
       attempt = a
       moduleID = a.moduleID
       let open = r.session.openTicket.map { ", \($0) open" } ?? ""
@@ -336,10 +342,18 @@ final class Repl {
   /// succeeds does the attempt move on. A failed write leaves the attempt exactly as it was.
   func attemptCommand(_ words: [String]) {
     guard let r = needAttempt(), let a = attempt, let t = trainee else { return }
-    let step = r.step(LoggedCommand.parse(words).0)
+    catchUp()
+    var step = r.step(LoggedCommand.parse(words).0)
     let card: ScoreCard?
     do {
-      card = try commit(step, attempt: a, trainee: t)
+      do {
+        card = try commit(step, attempt: a, trainee: t)
+      } catch StoreError.logAdvanced {
+        // An event was injected between the catch-up and the commit: apply it, then this command.
+        catchUp()
+        step = r.step(LoggedCommand.parse(words).0)
+        card = try commit(step, attempt: a, trainee: t)
+      }
     } catch {
       fail("could not save the action (\(error)); nothing was recorded and the attempt is as it was before '\(words[0])': try again")
       return
@@ -365,13 +379,15 @@ final class Repl {
     var snapshot: String?
     if step.reply.ok, case .command(.snapshot(let name)) = step.command { snapshot = name }
     let tickets: Set<String>? = step.rewindsAll ? nil : s.touched
-    _ = try db.commit(
+    var request =
       CommandCommit(
         action: NewAction(
           attempt: a.id, actor: t.name, verb: step.command.verb, arguments: CommandLog.encode(step.command),
           simTime: s.now.description, result: step.reply.lines.joined(separator: "\n"), ok: step.reply.ok),
         projection: Repl.projection(s, attempt: a.id, only: tickets), tickets: tickets.map { $0.sorted() },
-        result: card.map(AttemptResult.init), snapshot: snapshot))
+        result: card.map(AttemptResult.init), snapshot: snapshot)
+    request.expectedSeq = appliedSeq
+    appliedSeq = try db.commit(request).seq
     return card
   }
 

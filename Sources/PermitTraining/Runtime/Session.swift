@@ -83,7 +83,7 @@ public struct Session {
   /// Tickets in arrival order.
   public private(set) var tickets: [String] = []
   /// The applicants of the attempt (scripted and generated), by ticket.
-  public let applicants: [String: ScriptedApplicant]
+  public private(set) var applicants: [String: ScriptedApplicant]
   /// The ticket the trainee has open.
   public private(set) var openTicket: String?
   /// What scoring needs.
@@ -243,6 +243,20 @@ public struct Session {
   }
 
   /// Surge arrivals are expanded ahead of time by the caller and simply arrive; nothing else here.
+
+  /// Applicants still to arrive.
+  public var pendingArrivals: [ScriptedApplicant] { arrivals }
+
+  /// An instructor's event (``InstructorEvent``), happening now: it is announced like a scenario's
+  /// timed event, and a surge's applicants join the arrivals (and the answer keys).
+  public mutating func instruct(_ e: TimedEvent, arrivals extra: [ScriptedApplicant]) {
+    for a in extra { applicants[a.ticket] = a }
+    if !extra.isEmpty {
+      arrivals = (arrivals + extra).enumerated()
+        .sorted { ($0.element.arrives, $0.offset) < ($1.element.arrives, $1.offset) }.map(\.element)
+    }
+    happen(e)
+  }
 
   func colleagueAvailable(at t: Timestamp) -> Timestamp {
     if let u = absentUntil, u > t { return u }
