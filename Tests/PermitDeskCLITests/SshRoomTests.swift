@@ -94,7 +94,7 @@ struct SshRoomTests {
     }
   }
 
-  @Test("ssh -tt: each key opens the room as its member; login other refused; trainer vs trainee powers")
+  @Test("ssh -tt: each key opens the room as its member; login other refused; trainer vs trainee powers; monitor and inject")
   func roomOverSSH() throws {
     guard FileManager.default.isExecutableFile(atPath: Self.sshd) else {
       print("SshRoomTests skipped: \(Self.sshd) is missing (./dev installs openssh-server)")
@@ -165,6 +165,9 @@ struct SshRoomTests {
       "ok: carol works beside bob, as herself",
       "ok: the trainer's report lists bob's and carol's attempts",
       "ok: the trainer's verify authenticates the records with the room key",
+      "ok: the trainer's monitor --once --format json lists bob and carol while they work",
+      "ok: an injected event reaches bob before his next command",
+      "ok: a trainee has no instructor station",
       "ok: ssh with a command is refused (exit 64), nothing runs",
       "ok: port forwarding is refused (restrict)",
       "all ssh room checks passed",

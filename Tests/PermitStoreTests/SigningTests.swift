@@ -190,3 +190,19 @@ extension IntegrityProblem {
   /// "the guard trigger … was dropped" (which someone editing the file could also put back).
   var isDroppedTrigger: Bool { attempt == nil && message.contains("guard trigger") }
 }
+
+/// Commits that expect the log's head: someone else's append in between refuses the commit whole.
+@Suite struct ExpectedHeadTests {
+  @Test func aStaleHeadWritesNothing() throws {
+    let (db, attempt) = try makeDatabaseWithAttempt(actions: 2)
+    var request = CommandCommit(
+      action: .sample(attempt: attempt.id, "queue"), projection: Projection(cases: nil, reviews: nil, notices: nil),
+      tickets: [])
+    request.expectedSeq = 1
+    #expect(throws: StoreError.logAdvanced(attempt: attempt.id, head: 2)) { try db.commit(request) }
+    #expect(try db.actions(attempt: attempt.id).count == 2)
+    request.expectedSeq = 2
+    #expect(try db.commit(request).seq == 3)
+    #expect(try db.actions(attempt: attempt.id, after: 1).map(\.seq) == [2, 3])
+  }
+}

@@ -98,6 +98,17 @@ def main(port, user, keydir):
     run(alice, "alice", "report --db /etc/passwd", "--db is not available in the training room", "--db refused")
     ok("no file paths, even for the trainer")
 
+    # The instructor station while both work: monitor lists both, an injected event reaches bob.
+    run(alice, "alice", "monitor --once --format json",
+        re.compile(r'"trainee": "bob"[\s\S]*"trainee": "carol"'), "both trainees in the monitor")
+    ok("the trainer's monitor --once --format json lists bob and carol while they work")
+    run(alice, "alice", "inject 1 announce Window 3 closes at 15:00", "injected into attempt #1 \\(bob", "the injection")
+    run(bob, "bob", "clock", r"\[from trainer:alice\] instructor event: announce Window 3 closes at 15:00",
+        "the event at bob's next command")
+    ok("an injected event reaches bob before his next command")
+    run(bob, "bob", "monitor", "'monitor' is for trainers", "monitor refused")
+    ok("a trainee has no instructor station")
+
     run(bob, "bob", "finish", "Final score:", "bob's score")
     for child, name in ((bob, "bob"), (carol, "carol"), (alice, "alice")):
         child.sendline("quit")
