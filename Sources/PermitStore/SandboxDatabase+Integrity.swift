@@ -38,7 +38,10 @@ extension SandboxDatabase {
       report(nil, nil, "the guard trigger \(name) was dropped: the records may have been edited by hand")
     }
 
-    let sandbox = try Row.fetchOne(db, sql: "SELECT marker, created_at, keyID, seal FROM sandbox LIMIT 1")
+    // A file from before the room-signing migration, opened read-only (not migrated), has no key columns.
+    let signable = try db.columns(in: "sandbox").contains { $0.name == "keyID" }
+    let sandbox = try Row.fetchOne(
+      db, sql: signable ? "SELECT marker, created_at, keyID, seal FROM sandbox LIMIT 1" : "SELECT marker, created_at FROM sandbox LIMIT 1")
     let keyID: String? = sandbox?["keyID"]
     // Whether hashes are recomputed (with the key, or plain SHA-256 when unsigned) or only their links checked.
     let authentication: IntegrityReport.Authentication

@@ -88,16 +88,19 @@ extension SandboxDatabase {
           id, new.trainee, new.scenarioID, new.contentHash, Int64(bitPattern: new.seed), new.policy, new.mode,
           new.post, new.moduleID, startedAt, prev, hash,
         ])
+      try db.execute(sql: "UPDATE attempt SET startedBy = ? WHERE id = ?", arguments: [build, id])
       if let key {
         try Self.seal(db, attempt: id, key: key)
         try db.execute(
           sql: "UPDATE sandbox SET seal = ?", arguments: [Chain.sandboxSeal(lastAttempt: id, lastHash: hash, key: key)])
       }
-      return AttemptRecord(
+      var record = AttemptRecord(
         id: id, trainee: new.trainee, scenarioID: new.scenarioID, contentHash: new.contentHash, seed: new.seed,
         policy: new.policy, mode: new.mode, post: new.post, moduleID: new.moduleID, status: "open",
         startedAt: startedAt, finishedAt: nil, overall: nil, decisions: nil, doubleReview: nil, timeLimits: nil,
         passed: nil, resultJSON: nil)
+      record.startedBy = build
+      return record
     }
   }
 
@@ -190,14 +193,15 @@ extension SandboxDatabase {
     try write { db in
       try Self.close(
         db, id: id, status: status, overall: overall, decisions: decisions, doubleReview: doubleReview,
-        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON, key: key, path: path)
+        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON, build: build, key: key, path: path)
     }
   }
 
-  /// Closes an open attempt inside the caller's transaction (see `close`).
+  /// Closes an open attempt inside the caller's transaction (see `close`); `build` is recorded as
+  /// the build that scored it.
   static func close(
     _ db: Database, id: Int64, status: String, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?,
-    passed: Bool?, resultJSON: String?, key: RecordKey?, path: String
+    passed: Bool?, resultJSON: String?, build: String?, key: RecordKey?, path: String
   ) throws {
       guard let row = try Row.fetchOne(db, sql: "SELECT status, hash FROM attempt WHERE id = ?", arguments: [id])
       else { throw StoreError.unknownAttempt(id) }
@@ -211,6 +215,8 @@ extension SandboxDatabase {
         attemptHash: attemptHash, status: status, finishedAt: finishedAt, overall: overall, decisions: decisions,
         doubleReview: doubleReview, timeLimits: timeLimits, passed: passed, resultJSON: resultJSON,
         resultSeq: head.seq, headHash: head.hash, key: key)
+      // Before the status changes: the build column is final once the attempt is closed.
+      try db.execute(sql: "UPDATE attempt SET scoredBy = ? WHERE id = ?", arguments: [build, id])
       try db.execute(
         sql: """
           UPDATE attempt SET status = ?, finishedAt = ?, overall = ?, decisions = ?, doubleReview = ?,

@@ -112,7 +112,7 @@ extension Repl {
           fail("unexpected '\(stray)'; usage: verify [--rescore]")
           return
         }
-        if !(try PermitDesk.Verify.check(db: db, key: seat.config.key, library: library, rescore: rescore)) {
+        if !(try PermitDesk.Verify.check(db: db, key: seat.config.key, library: { self.library }, rescore: rescore)) {
           fail("verify: problems found (listed above)")
         }
       case "monitor":

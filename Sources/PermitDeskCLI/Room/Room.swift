@@ -86,7 +86,11 @@ extension PermitDesk {
               "\(prefix) is already a training room; add people with `permitdesk room add`, or remove \(prefix) to start over",
               code: Exit.badInput)
           }
-          let source = ContentLibrary.locate(explicit: content)
+          let source: String
+          switch ContentLocation.locate(explicit: content) {
+          case .success(let root): source = root
+          case .failure(let notFound): throw RoomError("\(notFound)", code: Exit.badInput)
+          }
           for folder in ["Policies", "Scenarios", "Curriculum"]
           where !FileManager.default.fileExists(atPath: source + "/" + folder) {
             throw RoomError("\(source) has no \(folder)/ folder: pass the content with --content DIR", code: Exit.badInput)
