@@ -194,6 +194,6 @@ struct RoomEndToEndTests {
     #expect(wrong.exited(1) && wrong.stdout.contains("signed with another key"), "\(wrong.stdout)")
     // The keyless REPL cannot add to the room's records.
     let outsider = try room.box.run(["repl", "--db", room.database, "--trainee", "bob"], stdin: "start m01-s01-jurisdiction\n")
-    #expect(outsider.stdout.contains("does not hold the room key"), "\(outsider.stdout)")
+    #expect((outsider.stdout + outsider.stderr).contains("does not hold the room key"), "\(outsider.stdout)\(outsider.stderr)")
   }
 }
