@@ -167,6 +167,7 @@ struct SshRoomTests {
       "ok: the trainer's verify authenticates the records with the room key",
       "ok: the trainer's monitor --once --format json lists bob and carol while they work",
       "ok: an injected event reaches bob before his next command",
+      "ok: the live monitor redraws in place and stops at Enter",
       "ok: a trainee has no instructor station",
       "ok: ssh with a command is refused (exit 64), nothing runs",
       "ok: port forwarding is refused (restrict)",

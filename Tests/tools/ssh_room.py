@@ -106,6 +106,14 @@ def main(port, user, keydir):
     run(bob, "bob", "clock", r"\[from trainer:alice\] instructor event: announce Window 3 closes at 15:00",
         "the event at bob's next command")
     ok("an injected event reaches bob before his next command")
+    # Live on a terminal: the table is redrawn in place until Enter.
+    alice.sendline("monitor")
+    expect(alice, re.compile(r"\x1b\[H\x1b\[2J.*#1 +bob", re.S), "the live monitor's table")
+    expect(alice, "refreshing every 2 s", "the live monitor's footer")
+    expect(alice, re.compile(r"\x1b\[H\x1b\[2J.*#1 +bob", re.S), "the live monitor redrawn")
+    alice.sendline("")
+    prompt(alice, "alice")
+    ok("the live monitor redraws in place and stops at Enter")
     run(bob, "bob", "monitor", "'monitor' is for trainers", "monitor refused")
     ok("a trainee has no instructor station")
 
