@@ -12,7 +12,8 @@ extension PermitDesk {
       discussion: """
         The attempt is rebuilt command by command from the log and scored again. The result is compared
         with the recorded score (exit 1 if they differ). With --policy, every file is examined again
-        under that pack and the files whose outcome would change are listed.
+        under that pack and the files whose outcome would change are listed. The output names the build
+        that scored the attempt. The database is only read (opened read-only, never created).
         """)
 
     @OptionGroup var content: ContentOptions
@@ -50,7 +51,11 @@ extension PermitDesk {
       if let o = a.overall {
         lines.append("recorded score: overall \(o), decisions \(a.decisions ?? 0), double review \(a.doubleReview ?? 0), time limits \(a.timeLimits ?? 0)")
         differs = o != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview || a.timeLimits != card.timeLimits
-        lines.append(differs ? "DIFFERENT: the recorded score does not follow from the log" : "the recorded score follows from the log")
+        if differs && course.contentChanged(a.contentHash, scenario: a.scenarioID) {
+          lines.append("DIFFERENT, but content changed since the attempt (\(a.scenarioID), its policy packs or calendars): the replay uses today's content, so this is not evidence that the record was edited")
+        } else {
+          lines.append(differs ? "DIFFERENT: the recorded score does not follow from the log" : "the recorded score follows from the log")
+        }
         lines.append("scored by \(a.scoredBy ?? "an unrecorded build (before builds were recorded)"); replayed by \(BuildInfo.build)")
       } else {
         lines.append("the attempt has no recorded score (\(a.status))")
@@ -67,8 +72,11 @@ extension PermitDesk {
           for r in c.rounds {
             let again = examiner.examine(r.packet)
             if !Grading.grade(again.answer, against: r.examination).isRight {
-              let was = r.examination.outcome.rawValue + " " + r.examination.defects.map(\.code).joined(separator: ",")
-              let now = again.outcome.rawValue + " " + again.defects.map(\.code).joined(separator: ",")
+              func said(_ d: Decision) -> String {
+                d.outcome.rawValue + (d.defects.isEmpty ? "" : " " + d.defects.map(\.code).joined(separator: ","))
+              }
+              let was = said(r.examination)
+              let now = said(again)
               lines.append("  \(t) round \(r.number): \(c.policy.id) says \(was); \(id) says \(now)")
               divergences.append(.object([("ticket", .string(t)), ("round", .int(r.number)), ("was", .string(was)), ("under", .string(id)), ("now", .string(now))]))
             }

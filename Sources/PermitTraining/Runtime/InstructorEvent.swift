@@ -134,3 +134,19 @@ extension AttemptRunner {
     return (["instructor event: \(e.summary)"] + next.session.drainMessages(), true)
   }
 }
+
+extension Session {
+  /// Applicants still to arrive.
+  public var pendingArrivals: [ScriptedApplicant] { arrivals }
+
+  /// An instructor's event (``InstructorEvent``), happening now: it is announced like a scenario's
+  /// timed event, and a surge's applicants join the arrivals (and the answer keys).
+  public mutating func instruct(_ e: TimedEvent, arrivals extra: [ScriptedApplicant]) {
+    for a in extra { applicants[a.ticket] = a }
+    if !extra.isEmpty {
+      arrivals = (arrivals + extra).enumerated()
+        .sorted { ($0.element.arrives, $0.offset) < ($1.element.arrives, $1.offset) }.map(\.element)
+    }
+    happen(e)
+  }
+}
