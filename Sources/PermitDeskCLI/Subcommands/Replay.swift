@@ -12,7 +12,8 @@ extension PermitDesk {
       discussion: """
         The attempt is rebuilt command by command from the log and scored again. The result is compared
         with the recorded score (exit 1 if they differ). With --policy, every file is examined again
-        under that pack and the files whose outcome would change are listed.
+        under that pack and the files whose outcome would change are listed. The output names the build
+        that scored the attempt. The database is only read (opened read-only, never created).
         """)
 
     @OptionGroup var content: ContentOptions
