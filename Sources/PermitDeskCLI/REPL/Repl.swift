@@ -175,8 +175,10 @@ final class Repl {
     return Progress.compute(
       modules: course.modules,
       attempts: attempts.map {
-        AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall, passed: $0.passed)
-      })
+        AttemptSummary(
+          moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall,
+          passed: $0.passed, credited: Repl.credited($0.resultJSON))
+      }, required: course.requiredScenarios(of:))
   }
 
   func curriculum() {
@@ -189,6 +191,9 @@ final class Repl {
         let width = (course.modules.map(\.id.count).max() ?? 20) + 1
         out.append("  \(String(m.order).leftPad(2)). \(m.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(p.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) pass mark \(m.passMark); \(scores)")
         out.append("     \(m.title)" + (p.status == .locked ? " (needs " + p.missing.joined(separator: ", ") + ")" : " - scenarios: " + m.scenarios.joined(separator: ", ")))
+        if p.status == .open && p.attempts > 0 && !p.scenariosToPass.isEmpty {
+          out.append("     still to pass with credit: " + p.scenariosToPass.joined(separator: ", "))
+        }
       }
       if course.modules.isEmpty { out.append("  (no modules found under Curriculum/)") }
       if !course.diagnostics.isEmpty {
@@ -397,7 +402,7 @@ final class Repl {
 
   func finishAttempt() {
     guard let r = runner, let a = attempt else { return }
-    let card = Scorer.score(r.session, passMark: course.passMark(of: moduleID))
+    let card = Scorer.score(r, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID))
     do {
       try db.finishAttempt(
         id: a.id,
@@ -411,12 +416,12 @@ final class Repl {
 
   func score() {
     guard let r = needAttempt() else { return }
-    say(Debrief.scoreLines(Scorer.score(r.session, passMark: course.passMark(of: moduleID)), finished: r.session.finished))
+    say(Debrief.scoreLines(Scorer.score(r, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), finished: r.session.finished))
   }
 
   func debrief() {
     guard let r = needAttempt() else { return }
-    say(Debrief.lines(session: r.session, card: Scorer.score(r.session, passMark: course.passMark(of: moduleID))))
+    say(Debrief.lines(session: r.session, card: Scorer.score(r, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), restores: r.restores))
   }
 
   // MARK: - Completion
@@ -447,6 +452,16 @@ final class Repl {
 
 extension String {
   func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
+
+extension Repl {
+  /// Whether a recorded result earns credit: false when its score card says an attempt had a restore.
+  static func credited(_ json: String?) -> Bool {
+    guard let json, let data = json.data(using: .utf8),
+      let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    else { return true }
+    return object["credited"] as? Bool ?? true
+  }
 }
 
 extension AttemptResult {

@@ -70,7 +70,7 @@ extension PermitDesk {
         printError("permitdesk: could not save: \(e)")
         throw Exit.internalError
       }
-      let card = Scorer.score(runner.session, passMark: course.passMark(of: module?.id))
+      let card = Scorer.score(runner, passMark: course.passMark(of: module?.id), module: module)
       try db.finishAttempt(
         id: attempt.id,
         result: AttemptResult(card))

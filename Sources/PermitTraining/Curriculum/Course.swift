@@ -20,6 +20,8 @@ public final class Course {
     public var post: String
     /// Whether it is an assessment.
     public var assessment: Bool
+    /// Whether it has scripted applicants (`applicants:`), not only generated ones.
+    public var scripted: Bool = true
   }
 
   /// The content library.
@@ -92,7 +94,9 @@ public final class Course {
     guard let id = fields["id"], !id.isEmpty, fields["clock"] != nil, fields["applicants"] != nil || fields["generate"] != nil else {
       return nil
     }
-    return Entry(id: id, file: file, title: fields["title"] ?? id, post: fields["post"] ?? "A", assessment: fields["assessment"] == "true")
+    return Entry(
+      id: id, file: file, title: fields["title"] ?? id, post: fields["post"] ?? "A", assessment: fields["assessment"] == "true",
+      scripted: fields["applicants"] != nil)
   }
 
   /// Scenario ids, sorted.
@@ -140,6 +144,17 @@ public final class Course {
   /// A module's pass mark (nil for none or an unknown module: the scenario's own applies).
   public func passMark(of module: String?) -> Int? {
     module.flatMap { m in modules.first { $0.id == m }?.passMark }
+  }
+
+  /// A module by id (nil for none or an unknown id).
+  public func module(named id: String?) -> CurriculumModule? { id.flatMap { m in modules.first { $0.id == m } } }
+
+  /// The scenarios of a module that must each be passed with credit: its `required` list, else
+  /// every scripted scenario of it (one with `applicants:`), else all of them.
+  public func requiredScenarios(of m: CurriculumModule) -> [String] {
+    if let r = m.required { return r }
+    let scripted = m.scenarios.filter { index[$0]?.scripted ?? true }
+    return scripted.isEmpty ? m.scenarios : scripted
   }
 
   /// The module a scenario belongs to (the first that lists it).

@@ -33,6 +33,9 @@ public final class AttemptRunner {
   public private(set) var effective: [[String]] = []
   /// Snapshots: name → number of effective commands at the time.
   public private(set) var snapshots: [String: Int] = [:]
+  /// Restores made, in order, with the time they went back from and to (an attempt with a restore
+  /// earns no module credit; the debrief and the report show them).
+  public private(set) var restores: [String] = []
 
   /// Verbs the runner handles (the session's plus snapshot/restore).
   public static let verbs = [
@@ -76,11 +79,13 @@ public final class AttemptRunner {
         let known = snapshots.keys.sorted()
         return Session.Reply(lines: ["no snapshot '\(name)'" + (known.isEmpty ? "; take one with 'snapshot NAME'" : "; snapshots: " + known.joined(separator: ", ")) + Suggest.hint(name, known)], ok: false)
       }
+      let from = session.now
       effective = Array(effective.prefix(n))
       session = AttemptRunner.fresh(setup)
       for w in effective { _ = session.apply(w) }
       _ = session.drainMessages()
-      return Session.Reply(lines: ["restored '\(name)': it is \(session.now) again (practice mode only)"], ok: true)
+      restores.append("restore \(name) at \(from), back to \(session.now)")
+      return Session.Reply(lines: ["restored '\(name)': it is \(session.now) again (practice mode only; an attempt with a restore earns no module credit)"], ok: true)
     default:
       let reply = session.apply(words)
       effective.append(words)

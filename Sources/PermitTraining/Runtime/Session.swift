@@ -34,10 +34,14 @@ public struct AttemptFacts: Sendable {
     public var plantedError: String?
     public var agreed: Bool
     public var reason: String?
-    /// Materials of the packet the trainee had shown before deciding.
-    public var evidenceShown: Int
-    /// Materials in the packet.
-    public var evidenceTotal: Int
+    /// Evidence items the trainee had looked at before the verdict (see ``AttemptFacts/evidence``).
+    public var looked: [String]
+    /// Every evidence item of the file's round.
+    public var evidence: [String]
+    /// Evidence items looked at before the verdict.
+    public var evidenceShown: Int { looked.count }
+    /// Evidence items of the round.
+    public var evidenceTotal: Int { evidence.count }
     public var at: Timestamp
   }
   /// A breach of the double-post rule the core refused.
@@ -59,6 +63,27 @@ public struct AttemptFacts: Sendable {
   public var hints: [String] = []
   /// Materials shown per ticket and round ("T001#1").
   public var shown: [String: Set<MaterialKind>] = [:]
+  /// Ticket-rounds ("T001#1") whose checklist was displayed.
+  public var checklistSeen: Set<String> = []
+  /// Ticket-rounds whose points computation was displayed.
+  public var pointsSeen: Set<String> = []
+
+  /// What counts as the evidence of a file's round, each item named as the debrief names it: every
+  /// document handed in (`show MATERIAL` displays it), the list of required materials (`checklist`)
+  /// and, for a type whose category the window checks, the points computation (`points`). The
+  /// overview (`open`, `show`) is not evidence: it lists, it does not examine.
+  public static func evidence(of c: CaseFile) -> [String] {
+    let p = c.currentRound.packet
+    var items = Set(p.materials.map(\.kind)).sorted().map(\.rawValue) + ["checklist"]
+    if c.policy.categoryCheckedTypes.contains(p.application.type) { items.append("points") }
+    return items
+  }
+
+  /// The evidence items of a ticket-round the trainee has looked at.
+  public func looked(_ key: String) -> [String] {
+    (shown[key] ?? []).sorted().map(\.rawValue) + (checklistSeen.contains(key) ? ["checklist"] : [])
+      + (pointsSeen.contains(key) ? ["points"] : [])
+  }
 }
 
 /// The sandbox runtime of one attempt: the scenario's world on a simulated clock, built on the real
@@ -589,6 +614,7 @@ public final class Session {
     switch openCase() {
     case .failure(let e): return .failure(e)
     case .success(let (t, c)):
+      facts.checklistSeen.insert("\(t)#\(c.rounds.count)")
       let p = c.currentRound.packet
       let computed = c.currentRound.examination.computedCategory
       let required = c.policy.required(for: p.application, computed: computed)
@@ -607,6 +633,7 @@ public final class Session {
     switch openCase() {
     case .failure(let e): return .failure(e)
     case .success(let (t, c)):
+      facts.pointsSeen.insert("\(t)#\(c.rounds.count)")
       let e = c.currentRound.examination
       var out = ["\(t): points (2017 interim table), age \(e.age) on \(e.receiptDate)"]
       out += e.points.factors.map { "  \($0.name.padding(16)) \($0.points)" }
@@ -631,12 +658,9 @@ public final class Session {
       return .failure(CommandError("unknown outcome '\(o)'; expected accept, accept-pending, supplement or refuse" + Suggest.hint(o, Outcome.allCases.map(\.rawValue))))
     }
     let defects = Array(words.dropFirst())
-    for d in defects where !DefectCatalog.isKnown(d) {
-      return .failure(CommandError("unknown defect code '\(d)'" + Suggest.hint(d, DefectCatalog.allCodes) + " (tab completes codes)"))
+    if let m = ProposalCheck.malformation(outcome: outcome, defects: defects, referTo: referTo, policy: c.policy) {
+      return .failure(CommandError(Session.explain(m)))
     }
-    if outcome == .supplement && defects.isEmpty { return .failure(CommandError("a one-time notice lists its defects: decide supplement DEFECT…")) }
-    if outcome == .accept && !defects.isEmpty { return .failure(CommandError("an acceptance lists no defects; did you mean supplement?")) }
-    if outcome == .refuse && defects.isEmpty { return .failure(CommandError("a refusal states its ground: decide refuse out-of-jurisdiction --refer-to haidian, or the late/early filing or wrong procedure")) }
     let p = Proposal(outcome: outcome, defects: defects, referTo: referTo, maker: trainee, at: now)
     do {
       try c.propose(p)
@@ -646,6 +670,15 @@ public final class Session {
     cases[t] = c
     facts.proposals.append(AttemptFacts.Proposed(ticket: t, round: c.rounds.count, outcome: outcome, defects: p.defects, referTo: referTo, at: now))
     return .success(["\(t): you propose \(outcome.rawValue)" + (p.defects.isEmpty ? "" : " (" + p.defects.joined(separator: ", ") + ")") + (referTo.map { ", refer to \($0)" } ?? "") + ". Now 'handover' to post B."])
+  }
+
+  /// A malformed proposal in words, with the nearest valid code or body when it is a typo.
+  static func explain(_ m: ProposalCheck.Malformation) -> String {
+    switch m {
+    case .unknownDefect(let d): return "unknown defect code '\(d)'" + Suggest.hint(d, DefectCatalog.allCodes) + " (tab completes codes)"
+    case .unknownBody(let b, let valid): return "\(m)" + Suggest.hint(b, valid)
+    default: return "\(m)"
+    }
   }
 
   func handover() -> Result<[String], CommandError> {
@@ -684,11 +717,11 @@ public final class Session {
     let exam = c.currentRound.examination
     let planted = Session.judge(proposal, against: exam)
     let key = "\(t)#\(c.rounds.count)"
-    let total = Set(c.currentRound.packet.materials.map(\.kind)).count
+    let evidence = AttemptFacts.evidence(of: c)
     facts.reviews.append(AttemptFacts.Reviewed(
       ticket: t, round: c.rounds.count, proposal: proposal, proposalCorrect: planted == nil, plantedError: planted,
       agreed: v == "agree", reason: v == "agree" ? nil : args.dropFirst().joined(separator: " "),
-      evidenceShown: facts.shown[key]?.count ?? 0, evidenceTotal: total, at: now))
+      looked: facts.looked(key).filter(evidence.contains), evidence: evidence, at: now))
     if v == "agree" {
       schedule(now, .colleagueIssue(t))
     } else {
@@ -794,12 +827,17 @@ public final class Session {
   func hint() -> Result<[String], CommandError> {
     guard mode == .practice else { return .failure(CommandError("no hints in \(mode.rawValue) mode")) }
     guard case .success(let (t, c)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
+    // A repeated hint for the same file gives the next pointer, not the same one.
+    let before = facts.hints.filter { $0 == t }.count
     facts.hints.append(t)
     let e = c.currentRound.examination
     let proposed = Set(facts.proposals.last(where: { $0.ticket == t && $0.round == c.rounds.count })?.defects ?? [])
-    if let f = (e.findings + e.pendingFindings).first(where: { !proposed.contains($0.defect.code) }) {
+    let open = (e.findings + e.pendingFindings).filter { !proposed.contains($0.defect.code) }
+    if !open.isEmpty {
+      let f = open[before % open.count]
       let evidence = [f.material?.rawValue, f.field].compactMap { $0 }.joined(separator: " / ")
-      return .success(["hint (costs points): look at \(evidence.isEmpty ? "the application" : evidence) - rule [\(f.rule.rawValue)] \(c.policy.text(of: f.rule))"])
+      let which = "pointer \(before % open.count + 1) of \(open.count)" + (before >= open.count ? ", all given once already" : "")
+      return .success(["hint (\(which); each hint costs points): look at \(evidence.isEmpty ? "the application" : evidence) - rule [\(f.rule.rawValue)] \(c.policy.text(of: f.rule))"])
     }
     return .success(["hint (costs points): nothing more to find in this file; the outcome is \(e.outcome.rawValue)"])
   }
