@@ -7,19 +7,31 @@ public enum Debrief {
   public static func scoreLines(_ card: ScoreCard, finished: Bool) -> [String] {
     var out: [String]
     if finished {
-      let verdict = card.passed ? "PASSED" : card.critical.isEmpty ? "NOT PASSED" : "NOT PASSED: critical error " + card.critical.map { "\($0.kind.rawValue) (\($0.ticket))" }.joined(separator: ", ")
+      let verdict = card.passed ? "PASSED" : card.critical.isEmpty ? "NOT PASSED" : "NOT PASSED: critical error " + criticalSummary(card)
       out = ["Final score: \(card.overall)/100 (pass mark \(card.passMark): \(verdict))"]
     } else {
-      out = ["Running score: \(card.overall)/100 so far (pass mark \(card.passMark); \(card.open) of \(card.files) file\(card.files == 1 ? "" : "s") still open score nothing yet; 'finish' closes the day and scores it)"]
+      let open = card.open == 0 ? "no file still open" : "\(card.open) of \(card.files) file\(card.files == 1 ? "" : "s") still open"
+      out = ["Running score: \(card.overall)/100 so far (pass mark \(card.passMark); \(open); 'finish' closes the day and scores it)"]
     }
     out.append("  decisions \(card.decisions) · double review \(card.doubleReview) · time limits \(card.timeLimits)")
     if !finished && !card.critical.isEmpty {
-      out.append("  critical error so far: " + card.critical.map { "\($0.kind.rawValue) (\($0.ticket))" }.joined(separator: ", ") + " - the attempt cannot pass")
+      out.append("  critical error so far: " + criticalSummary(card) + " - the attempt cannot pass")
     }
     if card.hints > 0 || card.restores > 0 {
       out.append("  \(card.hints) hint\(card.hints == 1 ? "" : "s"), \(card.restores) restore\(card.restores == 1 ? "" : "s")" + (card.credited ? "" : " - no module credit for an attempt with a restore"))
     }
     return out
+  }
+
+  /// The critical errors in one phrase: `issue-without-review (T001, T002), blind-agreement (T004)`.
+  static func criticalSummary(_ card: ScoreCard) -> String {
+    var order: [CriticalError] = []
+    var tickets: [CriticalError: [String]] = [:]
+    for c in card.critical {
+      if tickets[c.kind] == nil { order.append(c.kind) }
+      if !(tickets[c.kind] ?? []).contains(c.ticket) { tickets[c.kind, default: []].append(c.ticket) }
+    }
+    return order.map { "\($0.rawValue) (" + (tickets[$0] ?? []).joined(separator: ", ") + ")" }.joined(separator: ", ")
   }
 
   /// The full debrief: critical errors first, then every point lost, what post B looked at, the
