@@ -80,7 +80,7 @@ public enum ProposalCheck {
     if let body = referTo {
       if outcome != .refuse { return .referralWithoutRefusal }
       let valid = referralBodies(policy)
-      if !valid.contains(body) { return .unknownBody(body, valid: valid) }
+      if !valid.contains(where: { District.same($0, body) }) { return .unknownBody(body, valid: valid) }
     }
     return nil
   }

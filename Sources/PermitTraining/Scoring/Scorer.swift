@@ -138,11 +138,8 @@ public enum Scorer {
       let place = [f.material?.rawValue, f.field].compactMap { $0 }.joined(separator: " / ")
       return (place.isEmpty ? "" : place + ": ") + f.detail
     }
-    func answer(_ e: Decision) -> [String] {
-      e.outcome == .acceptPending ? e.pending.map { "missing:" + $0.rawValue } : e.defects.map(\.code)
-    }
     func answerLine(_ e: Decision) -> String {
-      "examiner: \(e.outcome.rawValue)" + (answer(e).isEmpty ? "" : " (" + answer(e).joined(separator: ", ") + ")")
+      "examiner: \(e.outcome.rawValue)" + (e.answer.defects.isEmpty ? "" : " (" + e.answer.defects.joined(separator: ", ") + ")")
     }
 
     // 1. Decisions: each file's share is earned round by round; what is not earned is lost.
@@ -175,7 +172,8 @@ public enum Scorer {
             continue
           }
           var loss = 0.0
-          if p.outcome != e.outcome {
+          let g = Grading.grade(Answer(outcome: p.outcome, defects: p.defects, referTo: p.referTo), against: e)
+          if !g.outcomeRight {
             loss = share
             let f = e.findings.first ?? e.pendingFindings.first
             lost.append(PointLost(
@@ -183,20 +181,18 @@ public enum Scorer {
               explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)" + (c.centerDecision?.approved == false ? " (the Center bounced it)" : ""),
               evidence: f.map(evidence) ?? answerLine(e)))
           } else {
-            let want = Set(answer(e))
-            let got = Set(p.defects)
-            let per = share * 0.5 / Double(max(1, want.count))
+            let per = share * 0.5 / Double(max(1, g.expected.defects.count))
             let findings = e.outcome == .acceptPending ? e.pendingFindings : e.findings
-            for d in want.subtracting(got).sorted() {
+            for d in g.missed {
               let f = findings.first { $0.defect.code == d }
               loss += per
               lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(f?.rule ?? DefectCatalog.rule(of: d)), explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? answerLine(e)))
             }
-            for d in got.subtracting(want).sorted() {
+            for d in g.invented {
               loss += per
               lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(DefectCatalog.rule(of: d)), explanation: "invented \(d): not a defect of this file", evidence: answerLine(e)))
             }
-            if e.outcome == .refuse, let ref = e.referTo, p.referTo != ref {
+            if g.wronglyReferred, let ref = g.expected.referTo {
               loss += share * 0.25
               lost.append(PointLost(dimension: .decisions, points: share * 0.25, ticket: label(t, number), rule: .policy(.jurisdiction), explanation: "the refusal must refer the employer to \(ref)", evidence: e.findings.first.map(evidence) ?? answerLine(e)))
             }
@@ -331,9 +327,9 @@ public enum Scorer {
   /// invented, the document it is on (`show MATERIAL`), the checklist for a missing material, the
   /// points for a category; empty when the error is on the overview alone (jurisdiction, timing).
   public static func evidenceShowing(_ p: Proposal, _ e: Decision, _ packet: Packet) -> Set<String> {
-    let want = Set(e.outcome == .acceptPending ? e.pending.map { "missing:" + $0.rawValue } : e.defects.map(\.code))
-    var codes = want.symmetricDifference(p.defects)
-    if codes.isEmpty { codes = want }
+    let g = Grading.grade(p, against: e)
+    var codes = Set(g.missed + g.invented)
+    if codes.isEmpty { codes = Set(g.expected.defects) }
     var items = Set<String>()
     for code in codes {
       guard let d = Defect(code: code) else { continue }
