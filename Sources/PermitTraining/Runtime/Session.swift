@@ -326,7 +326,8 @@ public final class Session {
       cases[t] = c
       switch verdict {
       case .agree: inbox.append("\(t): post B (\(colleague)) agrees. You may issue the notice.")
-      case .return(let r): inbox.append("\(t): post B (\(colleague)) returns your proposal: \(r).")
+      case .return(let r):
+        inbox.append("\(t): post B (\(colleague)) returns your proposal: \(r)." + (Session.lateNote(c.currentRound.examination).map { " " + $0 } ?? ""))
       }
     } catch {
       inbox.append("\(t): post B could not review: \(error)")
@@ -654,6 +655,15 @@ public final class Session {
     return .success(["\(t): you propose \(outcome.rawValue)" + (p.defects.isEmpty ? "" : " (" + p.defects.joined(separator: ", ") + ")") + (referTo.map { ", refer to \($0)" } ?? "") + ". Now 'handover' to post B."])
   }
 
+  /// What a verdict on a late change or cancellation must know (domain.md Part A): the file is
+  /// accepted and the lateness recorded as a compliance breach, not listed as a defect. Nil for
+  /// other files.
+  public static func lateNote(_ e: Decision) -> String? {
+    guard let f = e.compliance.first else { return nil }
+    let what = f.defect.subject ?? "filing"
+    return "Note: this \(what) was filed late (\(f.defect.code)): a late \(what) is accepted and recorded on the case as a compliance breach reported to the Center, not listed as a defect."
+  }
+
   /// A malformed proposal in words, with the nearest valid code or body when it is a typo.
   static func explain(_ m: ProposalCheck.Malformation) -> String {
     switch m {
@@ -710,7 +720,7 @@ public final class Session {
       schedule(later(10), .colleaguePropose(t))
     }
     advanceWorld(to: now)
-    return .success(["\(t): you \(v == "agree" ? "agree with" : "return") post A's proposal."])
+    return .success(["\(t): you \(v == "agree" ? "agree with" : "return") post A's proposal."] + (Session.lateNote(exam).map { ["\(t): \($0)"] } ?? []))
   }
 
   func issue() -> Result<[String], CommandError> {

@@ -178,7 +178,8 @@ public enum Scorer {
             let f = e.findings.first ?? e.pendingFindings.first
             lost.append(PointLost(
               dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(f?.rule ?? .requiredMaterials),
-              explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)" + (c.centerDecision?.approved == false ? " (the Center bounced it)" : ""),
+              explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)" + (c.centerDecision?.approved == false ? " (the Center bounced it)" : "")
+                + (Session.lateNote(e).map { ". " + $0 } ?? ""),
               evidence: f.map(evidence) ?? answerLine(e)))
           } else {
             let per = share * 0.5 / Double(max(1, g.expected.defects.count))
@@ -224,7 +225,7 @@ public enum Scorer {
               }
             } else if !rv.agreed && rv.proposalCorrect {
               wrong = true
-              lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), explanation: "returned a correct proposal (\(rv.proposal.outcome.rawValue))", evidence: answerLine(e)))
+              lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), explanation: "returned a correct proposal (\(rv.proposal.outcome.rawValue))" + (Session.lateNote(e).map { ". " + $0 } ?? ""), evidence: answerLine(e)))
             }
           }
           if !wrong { fileEarned += share }
