@@ -99,14 +99,15 @@ struct ScoringPropertyTests {
   @Test("the running score along the perfect log rises to the final one, never above", arguments: AutoplayPropertyTests.shipped)
   func runningScore(_ id: String) throws {
     let played = try Self.runner(id)
-    var log: [[String]] = []
-    Autoplayer.play(played, style: .perfect) { words, _ in log.append(words) }
+    var log: [AttemptCommand] = []
+    Autoplayer.play(played, style: .perfect) { c, _ in log.append(c) }
     let final = Self.card(played, id)
     let r = try Self.runner(id)
     var previous = Self.card(r, id)
     #expect(previous.decisions == 0 && previous.open == r.session.applicants.count, "\(id) before anything")
-    for (i, words) in log.enumerated() {
-      _ = r.apply(words)
+    for (i, c) in log.enumerated() {
+      let words = c.words
+      _ = r.apply(c)
       let now = Self.card(r, id)
       #expect(now.decisions >= previous.decisions, "\(id) step \(i) \(words): decisions fell \(previous.decisions) -> \(now.decisions)")
       #expect(now.overall <= final.overall && now.decisions <= final.decisions, "\(id) step \(i): running \(now.overall) above final \(final.overall)")

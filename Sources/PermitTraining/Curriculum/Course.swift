@@ -44,7 +44,13 @@ public final class Course {
   /// Modules in course order (loaded strictly on first use).
   public var modules: [CurriculumModule] {
     if let m = loadedModules { return m }
-    let m = loadModules()
+    // Each module's required scenarios, its own list or the default (every scripted scenario),
+    // fixed once here so that progress in the REPL and in reports counts the same scenarios.
+    let m = loadModules().map { m in
+      var m = m
+      m.required = requiredScenarios(of: m)
+      return m
+    }
     loadedModules = m
     return m
   }

@@ -49,6 +49,9 @@ public struct PointLost: Sendable, Hashable {
   public var explanation: String
   /// Where the evidence was (material and field, or the case history).
   public var evidence: String
+  /// The defect code the loss is about (missed, invented, or behind a wrong outcome), if any: what
+  /// `report --per item` counts by defect.
+  public var defect: String? = nil
 }
 
 /// The score of an attempt: a pure function of the replayed session.
@@ -88,7 +91,7 @@ public struct ScoreCard: Sendable {
       ("overall", .int(overall)), ("decisions", .int(decisions)), ("double-review", .int(doubleReview)),
       ("time-limits", .int(timeLimits)), ("passed", .bool(passed)), ("pass-mark", .int(passMark)),
       ("files", .int(files)), ("open", .int(open)), ("hints", .int(hints)), ("restores", .int(restores)),
-      ("credited", .bool(credited)),
+      ("credited", .bool(credited)), ("scoring-model", .int(Scorer.model)),
       ("critical-errors", .array(critical.map { c in
         .object([
           ("error", .string(c.kind.rawValue)), ("ticket", .string(c.ticket)), ("explanation", .string(c.explanation)),
@@ -100,7 +103,7 @@ public struct ScoreCard: Sendable {
           ("dimension", .string(l.dimension.rawValue)), ("points", .number((l.points * 10).rounded() / 10)),
           ("ticket", .optional(l.ticket)), ("rule", .string(l.rule.id)), ("explanation", .string(l.explanation)),
           ("evidence", .string(l.evidence)),
-        ])
+        ] + (l.defect.map { [("defect", JSON.string($0))] } ?? []))
       })),
       ("summary", .object(summary.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
     ])
@@ -110,6 +113,9 @@ public struct ScoreCard: Sendable {
 /// Scores a session (replayed from its action log): the one scoring function, used for the running
 /// score, the final score, `verify --rescore` and `play`. See README "Scoring".
 public enum Scorer {
+  /// The version of the scoring model, recorded with every result: 2 is issue 9's model (every
+  /// file counts). A result without it was scored by model 1 and is not comparable.
+  public static let model = 2
   /// Share of a file's decision share one hint costs.
   public static let hintShare = 0.25
   /// Double-review points lost per refused breach (issue without post B, self-review).
@@ -180,18 +186,18 @@ public enum Scorer {
               dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(f?.rule ?? .requiredMaterials),
               explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)" + (c.centerDecision?.approved == false ? " (the Center bounced it)" : "")
                 + (Session.lateNote(e).map { ". " + $0 } ?? ""),
-              evidence: f.map(evidence) ?? answerLine(e)))
+              evidence: f.map(evidence) ?? answerLine(e), defect: f?.defect.code))
           } else {
             let per = share * 0.5 / Double(max(1, g.expected.defects.count))
             let findings = e.outcome == .acceptPending ? e.pendingFindings : e.findings
             for d in g.missed {
               let f = findings.first { $0.defect.code == d }
               loss += per
-              lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(f?.rule ?? DefectCatalog.rule(of: d)), explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? answerLine(e)))
+              lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(f?.rule ?? DefectCatalog.rule(of: d)), explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? answerLine(e), defect: d))
             }
             for d in g.invented {
               loss += per
-              lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(DefectCatalog.rule(of: d)), explanation: "invented \(d): not a defect of this file", evidence: answerLine(e)))
+              lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(DefectCatalog.rule(of: d)), explanation: "invented \(d): not a defect of this file", evidence: answerLine(e), defect: d))
             }
             if g.wronglyReferred, let ref = g.expected.referTo {
               loss += share * 0.25
