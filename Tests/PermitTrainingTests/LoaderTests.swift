@@ -37,7 +37,7 @@ struct LoaderTests {
     InvalidFixture(file: "event-two-kinds", line: 55, message: "an event has exactly one kind; found rule-change and announce"),
     InvalidFixture(file: "unknown-rule-change", line: 56, message: "unknown policy pack 'beijing-2042'"),
     InvalidFixture(file: "proposal-without-referral", line: 25, message: "a proposal refusing for out-of-jurisdiction names the competent body"),
-    InvalidFixture(file: "proposal-impossible-pair", line: 25, message: "'stale:passport' is not a valid pair: stale: applies to criminal-record, health-certificate; did you mean expired:passport?"),
+    InvalidFixture(file: "proposal-impossible-pair", line: 25, message: "'stale:passport' is not a valid pair: stale: applies to criminal-record, health-certificate, photo; did you mean expired:passport?"),
     InvalidFixture(file: "proposal-unknown-body", line: 25, message: "T001: malformed proposal: 'fengtai' is not a body of this pack: refer to a pilot window or the municipal Center"),
     InvalidFixture(file: "module-required", line: 5, message: "required scenario 'fixture-mini-dya' is not one of the module's scenarios; did you mean 'fixture-mini-day'?", with: ["valid/mini-day"]),
     InvalidFixture(file: "module-critical", line: 5, message: "an item of 'critical-errors' must be one of", with: ["valid/mini-day"]),

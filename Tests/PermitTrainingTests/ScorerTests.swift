@@ -100,7 +100,7 @@ struct ScorerTests {
       submitted: 2017-07-03T09:10+08:00
       employer: { name: "Beijing Maple (Sandbox) Co., Ltd.", district: chaoyang }
       applicant: { name: "Olivia MARTIN", nationality: CA, birth-date: 1988-04-12, passport-number: SPEC12345, passport-expires: 2027-01-01 }
-      application: { type: change, position: "Software engineer", change: { kind: position, date: 2017-06-01 } }
+      application: { type: change, category: B, position: "Software engineer", change: { kind: position, date: 2017-06-01 } }
       materials:
         - { kind: application-form, signed: true, sealed: true, name: "Olivia MARTIN", passport-number: SPEC12345 }
         - { kind: work-permit-card, name: "Olivia MARTIN" }

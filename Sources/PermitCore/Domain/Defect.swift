@@ -4,6 +4,8 @@ public struct Defect: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The family of defect (the part before the colon).
   public enum Kind: String, CaseIterable, Hashable, Sendable {
     case missing, expired, stale, unauthenticated, untranslated, unsigned, unsealed
+    /// Not in the required technical form (a photo that is not ICAO 9303 compliant).
+    case noncompliant
     case wrongIssuer = "wrong-issuer"
     case mismatch
     case categoryUnsupported = "category-unsupported"
@@ -71,7 +73,9 @@ public enum DefectCatalog {
   /// Timing rules that can be filed too early.
   public static let earlyFilingRules = ["extension"]
   /// Wrong-procedure reasons.
-  public static let wrongProcedureReasons = ["nationality-change", "not-handled"]
+  public static let wrongProcedureReasons = ["abolished", "nationality-change", "not-a-foreigner", "not-handled"]
+  /// Materials with a technical form (`noncompliant:`).
+  public static let noncompliantMaterials = ["photo"]
 
   /// Every material that can be required (all but the commitment that stands in for one).
   static let requirable = MaterialKind.allCases.filter { $0 != .commitment }.map(\.rawValue)
@@ -84,19 +88,19 @@ public enum DefectCatalog {
     .missing: requirable,
     // Documents that carry an expiry date (the passport's is the 6-month validity rule).
     .expired: names(.passport, .residencePermit, .workPermitCard, .notificationLetter, .visaEntry),
-    // Certificates with an issue-date rule (policy `validity.max-age-months`).
-    .stale: names(.criminalRecord, .healthCertificate),
+    // Certificates and photos with an issue-date rule (policy `validity.max-age-months`).
+    .stale: names(.criminalRecord, .healthCertificate, .photo),
     // Foreign documents with an authentication route (policy `documents.authentication`).
     .unauthenticated: names(.degree, .criminalRecord, .workExperience, .healthCertificate, .talentProof),
-    // Documents that may be in another language (Part A′ 4: all but the passport; the contract
-    // must be in Chinese).
-    .untranslated: names(
-      .degree, .workExperience, .criminalRecord, .healthCertificate, .talentProof, .contract, .changeProof,
-      .terminationProof, .lossStatement),
+    // Documents that may be in another language (Part A′ 4: whatever their kind, except the
+    // passport and the photo, which the packs exempt; the contract must be in Chinese).
+    .untranslated: requirable.filter { $0 != MaterialKind.passport.rawValue && $0 != MaterialKind.photo.rawValue },
     // Documents the applicant signs (policy `documents.must-be-signed`).
     .unsigned: names(.applicationForm, .contract, .lossStatement),
     // Documents an employer seals (policy `documents.must-be-sealed`).
-    .unsealed: names(.applicationForm, .contract, .workExperience, .changeProof, .terminationProof),
+    .unsealed: names(.applicationForm, .contract, .workExperience, .changeProof, .terminationProof, .salaryCommitment),
+    // Materials with a technical form.
+    .noncompliant: noncompliantMaterials,
     // Documents whose issuer is ruled (criminal record: country of nationality or residence).
     .wrongIssuer: names(.criminalRecord),
     .mismatch: mismatchFields,
@@ -129,7 +133,8 @@ public enum DefectCatalog {
     switch d.kind {
     case .missing: return .requiredMaterials
     case .expired: return d.subject == MaterialKind.passport.rawValue ? .passportValidity : .documentExpiry
-    case .stale: return .certificateAge
+    case .stale: return d.subject == MaterialKind.photo.rawValue ? .photo : .certificateAge
+    case .noncompliant: return .photo
     case .unauthenticated: return .authentication
     case .untranslated: return d.subject == MaterialKind.contract.rawValue ? .contractLanguage : .translation
     case .unsigned, .unsealed: return .signatureAndSeal
@@ -144,7 +149,13 @@ public enum DefectCatalog {
       default: return .extensionWindow
       }
     case .earlyFiling: return .extensionWindow
-    case .wrongProcedure: return d.subject == "nationality-change" ? .nationalityChange : .matterScope
+    case .wrongProcedure:
+      switch d.subject {
+      case "nationality-change": return .nationalityChange
+      case "not-a-foreigner": return .notAForeigner
+      case "abolished": return .abolishedProcedure
+      default: return .matterScope
+      }
     case .outOfJurisdiction: return .jurisdiction
     }
   }

@@ -16,7 +16,7 @@ public enum DecisionReport {
       ("outcome", .string(d.outcome.rawValue)),
       ("defects", .array(d.defects.map { .string($0.code) })),
       ("refer-to", .optional(d.referTo)),
-      ("points", .int(d.points.total)),
+      ("points", d.pointsComputed ? .int(d.points.total) : .null),
       ("category", .string(d.computedCategory.rawValue)),
       ("claimed-category", .optional(d.claimedCategory?.rawValue)),
       ("acceptance-deadline", .string(d.acceptanceDeadline.description)),
@@ -54,12 +54,16 @@ public enum DecisionReport {
       "  Applicant: \(packet.applicant.name) (\(packet.applicant.nationality)), \(packet.application.type.rawValue), employer \(packet.employer.name) [\(packet.employer.district)]"
     )
     out.append(
-      "  Received: \(d.receiptDate) (\(weekday(d.receiptDate))) at the \(packet.window) window; decision due by \(d.acceptanceDeadline) (\(weekday(d.acceptanceDeadline))), \(policy.timeLimits.acceptanceWorkingDays) working days"
+      "  Received: \(d.receiptDate) (\(weekday(d.receiptDate))) at the \(packet.window) window; decision due by \(d.acceptanceDeadline) (\(weekday(d.acceptanceDeadline))), \(policy.acceptanceWorkingDays(for: d.computedCategory)) working days"
     )
     let claimed = d.claimedCategory.map { "claimed \($0.rawValue), " } ?? ""
-    out.append("  Category: \(claimed)computed \(d.computedCategory.rawValue) (\(d.points.total) points)")
-    out.append(
-      "  Points:   " + d.points.factors.map { "\($0.name) \($0.points)" }.joined(separator: ", ") + " = \(d.points.total)")
+    if d.pointsComputed {
+      out.append("  Category: \(claimed)computed \(d.computedCategory.rawValue) (\(d.points.total) points)")
+      out.append(
+        "  Points:   " + d.points.factors.map { "\($0.name) \($0.points)" }.joined(separator: ", ") + " = \(d.points.total)")
+    } else {
+      out.append("  Category: \(d.computedCategory.rawValue), the current permit's (no points for a \(packet.application.type.rawValue))")
+    }
     func show(_ title: String, _ list: [Finding]) {
       guard !list.isEmpty else { return }
       out.append("  \(title):")

@@ -21,9 +21,10 @@ public enum NoticeText {
     switch d.outcome {
     case .accept, .acceptPending:
       header("ACCEPTANCE NOTICE (受理通知书)")
-      let days = d.computedCategory == .a ? policy.timeLimits.centerDecisionWorkingDaysCategoryA : policy.timeLimits.centerDecisionWorkingDays
+      let days = policy.centerDecisionWorkingDays(for: packet.application.type, category: d.computedCategory)
+      let basis = d.pointsComputed ? "Category \(d.computedCategory.rawValue)" : "the permit's Category \(d.computedCategory.rawValue)"
       out.append("Your application is accepted as of \(d.receiptDate). The municipal Center examines it and decides")
-      out.append("within \(days) working days of acceptance (Category \(d.computedCategory.rawValue)).")
+      out.append("within \(days) working days of acceptance (\(basis)).")
       if !d.pending.isEmpty {
         out.append("")
         out.append("Accepted with items pending (Category A): hand in before the decision:")
@@ -55,7 +56,7 @@ public enum NoticeText {
       out.append("You may apply for administrative reconsideration or bring an administrative lawsuit against this decision.")
     }
     out.append("")
-    out.append("Decision due by \(d.acceptanceDeadline) (\(policy.timeLimits.acceptanceWorkingDays) working days after receipt); policy \(policy.id).")
+    out.append("Decision due by \(d.acceptanceDeadline) (\(policy.acceptanceWorkingDays(for: d.computedCategory)) working days after receipt); policy \(policy.id).")
     return out
   }
 }
