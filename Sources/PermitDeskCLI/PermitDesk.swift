@@ -13,13 +13,28 @@ struct PermitDesk: ParsableCommand {
     abstract: "Training sandbox for the foreigners' work-permit acceptance window (synthetic data only).",
     discussion: """
       With no subcommand, opens the trainee REPL on the bundled scenarios and curriculum.
+      The global options --db, --content and --no-color may come before or after the subcommand.
+      Content is found with --content, else PERMITDESK_HOME, else <prefix>/share/permitdesk next to
+      the installed binary (or the build checkout when run from its .build folder).
       Exit codes: 0 success, 1 problems found, 64 wrong usage, 65 bad input data, 70 internal error.
       """,
+    version: BuildInfo.build,
     subcommands: [
       OpenRepl.self, Decide.self, Check.self, Generate.self, Play.self, Rehearse.self, Report.self, Replay.self,
       Verify.self, Purge.self, Bench.self, BenchCheck.self, BenchRepl.self,
     ],
     defaultSubcommand: OpenRepl.self)
+
+  /// Moves global options written before the subcommand after it, answers `--version` (which needs
+  /// the content location), then parses as usual.
+  static func main() {
+    let args = GlobalOptions.reorder(Array(CommandLine.arguments.dropFirst()))
+    if let content = GlobalOptions.versionRequest(args) {
+      print(BuildInfo.versionText(content: content))
+      return
+    }
+    main(args)
+  }
 
   /// The REPL is the default subcommand rather than the root command's own `run()`: ArgumentParser
   /// lets a parent's options capture same-named options written after a subcommand, so root-level
@@ -41,25 +56,55 @@ struct PermitDesk: ParsableCommand {
 
 /// Where the content (Policies/, Scenarios/, Curriculum/) is.
 struct ContentOptions: ParsableArguments {
-  @Option(name: .customLong("content"), help: "Content folder holding Policies/, Scenarios/ and Curriculum/ (default: PERMITDESK_HOME or the bundled content).")
+  @Option(
+    name: .customLong("content"),
+    help: "Content folder holding Policies/, Scenarios/ and Curriculum/ (default: PERMITDESK_HOME, else <prefix>/share/permitdesk next to the installed binary).",
+    completion: .directory)
   var path: String?
 
-  var library: ContentLibrary { ContentLibrary(root: ContentLibrary.locate(explicit: path)) }
+  /// The content library, or exit 65 with the paths tried when there is no content.
+  var library: ContentLibrary {
+    get throws {
+      switch ContentLocation.locate(explicit: path) {
+      case .success(let root): return ContentLibrary(root: root)
+      case .failure(let notFound):
+        printError("permitdesk: \(notFound)")
+        throw Exit.badInput
+      }
+    }
+  }
 }
 
 /// The sandbox database.
 struct DatabaseOptions: ParsableArguments {
-  @Option(name: .customLong("db"), help: "Sandbox database file (default: PERMITDESK_DB or $XDG_DATA_HOME/permitdesk/sandbox.sqlite).")
+  @Option(
+    name: .customLong("db"),
+    help: "Sandbox database file (default: PERMITDESK_DB or $XDG_DATA_HOME/permitdesk/sandbox.sqlite).",
+    completion: .file(extensions: ["sqlite"]))
   var path: String?
 
+  /// The database file this command uses.
+  var resolvedPath: String { path ?? SandboxDatabase.defaultPath(environment: ProcessInfo.processInfo.environment) }
+
+  /// Opens (creating if needed) the database for writing; records this build on new attempts.
   func open() throws -> SandboxDatabase {
-    let p = path ?? SandboxDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
     do {
-      var db = try SandboxDatabase(path: p)
+      var db = try SandboxDatabase(path: resolvedPath)
+      db.build = BuildInfo.build
       // The fault-injection seam of the test suite (README, "Testing"): e.g. PERMITDESK_FAULT=full@3
       // makes this process's third command commit fail with SQLITE_FULL.
       if let plan = ProcessInfo.processInfo.environment["PERMITDESK_FAULT"] { db.faults = FaultSeam(plan: plan) }
       return db
+    } catch {
+      printError("permitdesk: \(error)")
+      throw Exit.badInput
+    }
+  }
+
+  /// Opens an existing database read-only (report, verify, replay): never creates or changes a file.
+  func openReadOnly() throws -> SandboxDatabase {
+    do {
+      return try SandboxDatabase(readOnlyPath: resolvedPath)
     } catch {
       printError("permitdesk: \(error)")
       throw Exit.badInput
@@ -71,7 +116,7 @@ struct DatabaseOptions: ParsableArguments {
 struct ReplOptions: ParsableArguments {
   @OptionGroup var database: DatabaseOptions
 
-  @Option(help: "Read commands from a script file instead of standard input.")
+  @Option(help: "Read commands from a script file instead of standard input.", completion: .file())
   var file: String?
 
   @ArgumentParser.Flag(help: "Stop with exit code 1 at the first command that fails.")
@@ -80,12 +125,12 @@ struct ReplOptions: ParsableArguments {
   @ArgumentParser.Flag(help: "No colour (also NO_COLOR=1).")
   var noColor = false
 
-  @Option(help: "Log in as this trainee (or set PERMITDESK_TRAINEE).")
+  @Option(help: "Log in as this trainee (or set PERMITDESK_TRAINEE).", completion: Completions.trainees)
   var trainee: String?
 
   func runRepl(content: ContentOptions, startWith: [String]) throws {
     pd_stdout_line_buffered()
-    let library = content.library
+    let library = try content.library
     let course = Course(library: library)
     let db = try database.open()
     let reader: LineReader
@@ -99,7 +144,9 @@ struct ReplOptions: ParsableArguments {
     if reader.interactive {
       repl.say(["PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes."])
     }
-    if let name = trainee ?? env["PERMITDESK_TRAINEE"], !name.isEmpty { _ = repl.handle("login \(name)") }
+    repl.errorsToStandardError = !reader.interactive
+    // The name is one word whatever it holds: `--trainee 'bob --cohort evil'` is not a cohort.
+    if let name = trainee ?? env["PERMITDESK_TRAINEE"], !name.isEmpty { _ = repl.handle(words: ["login", name]) }
     for line in startWith {
       _ = repl.handle(line)
       if stopOnError && repl.errors > 0 { throw Exit.problems }

@@ -21,7 +21,7 @@ struct ScoringEndToEndTests {
       "score",
     ]))
     #expect(r.exited(0), "exit \(r.status); stderr: \(r.stderr)")
-    let out = r.stdout
+    let out = r.stdout + r.stderr  // refusals of a script go to standard error
     #expect(out.contains("'stale:passport' is not a valid pair: stale: applies to criminal-record, health-certificate, photo; did you mean expired:passport?"), "\(out)")
     #expect(out.contains("'fengtai' is not a body of this pack: refer to a pilot window or the municipal Center (chaoyang, haidian, shunyi, municipal-center)"))
     #expect(out.contains("'haidain' is not a body of this pack") && out.contains("did you mean 'haidian'?") || out.contains("haidian?"), "\(out)")

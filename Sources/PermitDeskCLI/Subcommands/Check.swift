@@ -18,17 +18,17 @@ extension PermitDesk {
 
     @OptionGroup var content: ContentOptions
 
-    @Argument(help: "Files or folders (folders are searched recursively for *.yaml).")
+    @Argument(help: "Files or folders (folders are searched recursively for *.yaml).", completion: .file(extensions: ["yaml"]))
     var paths: [String] = []
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Policy pack for packets that do not name one.")
+    @Option(help: "Policy pack for packets that do not name one.", completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     func run() throws {
-      let checker = ContentChecker(library: content.library)
+      let checker = try ContentChecker(library: content.library)
       checker.defaultPolicy = policy
       // The default folders are shown relative to the current directory when they are inside it.
       let cwd = FileManager.default.currentDirectoryPath + "/"

@@ -16,10 +16,10 @@ extension PermitDesk {
 
     @OptionGroup var content: ContentOptions
 
-    @Argument(help: "Packet files (YAML).")
+    @Argument(help: "Packet files (YAML).", completion: .file(extensions: ["yaml"]))
     var packets: [String]
 
-    @Option(help: "Policy pack id for packets that do not name one (beijing-2017-pilot, beijing-2024).")
+    @Option(help: "Policy pack id for packets that do not name one (beijing-2017-pilot, beijing-2024).", completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     @Option(help: "Output format: text or json.")
@@ -30,7 +30,7 @@ extension PermitDesk {
     }
 
     func run() throws {
-      let library = content.library
+      let library = try content.library
       var results: [JSON] = []
       var texts: [String] = []
       var bad = false

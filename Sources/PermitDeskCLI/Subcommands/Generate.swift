@@ -24,7 +24,7 @@ extension PermitDesk {
     @Option(help: "Seed of the generator.")
     var seed: UInt64
 
-    @Option(help: "The scenario file to write ('-' for standard output).")
+    @Option(help: "The scenario file to write ('-' for standard output).", completion: .file(extensions: ["yaml"]))
     var output: String
 
     @Option(help: "Comma-separated application types (default: the profile's).")
@@ -42,7 +42,7 @@ extension PermitDesk {
     @Option(help: "The window (district) of the scenario (default: the pack's first).")
     var window: String?
 
-    @Option(help: "Policy pack id.")
+    @Option(help: "Policy pack id.", completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     @Option(help: "The trainee's post: A or B (B adds the simulated post A's proposals, some wrong).")
@@ -91,7 +91,7 @@ extension PermitDesk {
         throw ValidationError("--start must be a date and time with its offset, like 2017-07-03T09:00+08:00.")
       }
       guard (1...1440).contains(everyMinutes) else { throw ValidationError("--every-minutes must be between 1 and 1440.") }
-      let library = content.library
+      let library = try content.library
       let pack: PolicyPack
       switch library.policy(policy) {
       case .success(let pk): pack = pk

@@ -19,19 +19,19 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The packet file to rehearse.")
+    @Argument(help: "The packet file to rehearse.", completion: .file(extensions: ["yaml"]))
     var packet: String?
 
     @Option(help: "Write a template packet of this application type (overseas-notification, domestic-permit, extension, change, cancellation, replacement).")
     var template: String?
 
-    @Option(help: "Where to write the template ('-' or omitted: standard output).")
+    @Option(help: "Where to write the template ('-' or omitted: standard output).", completion: .file(extensions: ["yaml"]))
     var output: String?
 
     @Option(help: "Who prepared the packet (records the rehearsal and shows the first-time-right rate).")
     var person: String?
 
-    @Option(help: "Policy pack when the packet names none.")
+    @Option(help: "Policy pack when the packet names none.", completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     @Option(help: "text (the notice) or json (the decision).")
@@ -45,7 +45,7 @@ extension PermitDesk {
     }
 
     func run() throws {
-      let library = content.library
+      let library = try content.library
       guard case .success(let defaultPack) = library.policy(policy) else {
         printError("permitdesk: unknown policy pack '\(policy)'" + Suggest.hint(policy, library.policyIDs()))
         throw Exit.badInput

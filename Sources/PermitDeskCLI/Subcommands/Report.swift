@@ -16,13 +16,13 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Only this trainee.")
+    @Option(help: "Only this trainee.", completion: Completions.trainees)
     var trainee: String?
 
-    @Option(help: "Only this cohort.")
+    @Option(help: "Only this cohort.", completion: Completions.cohorts)
     var cohort: String?
 
-    @Option(help: "Only this scenario.")
+    @Option(help: "Only this scenario.", completion: Completions.scenarios)
     var scenario: String?
 
     @Option(help: "One row per attempt, per trainee, per trainee and module (curriculum progress) or per item (points lost by rule and defect code, per cohort and scenario).")
@@ -77,7 +77,7 @@ extension PermitDesk {
         try emit(ReportSchema.document(per: per.rawValue, columns: Report.columns(per)).render(indent: true) + "\n")
         return
       }
-      let db = try database.open()
+      let db = try database.openReadOnly()
       var traineeID: Int64?
       if let name = trainee {
         guard let t = try db.trainee(named: name) else {
@@ -86,7 +86,7 @@ extension PermitDesk {
         }
         traineeID = t.id
       }
-      let library = content.library
+      let library = try content.library
       let all = try db.trainees(cohort: nil)
       let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
       let records = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
@@ -180,7 +180,7 @@ extension PermitDesk {
     var rescore = false
 
     func run() throws {
-      let db = try database.open()
+      let db = try database.openReadOnly()
       var problems = try db.verify().map(\.description)
       var rescored = 0
       var older = 0
@@ -193,7 +193,7 @@ extension PermitDesk {
         }
       }
       if rescore {
-        let course = Course(library: content.library)
+        let course = try Course(library: content.library)
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
         for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "finished" {
           let rebuilt: RecordedAttempt
