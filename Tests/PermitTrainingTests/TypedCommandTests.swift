@@ -138,4 +138,17 @@ import Testing
       #expect(Scorer.score(a).json == Scorer.score(b).json)
     }
   }
+
+  @Test(arguments: [TraineePost.a, .b])
+  func scoringFactsAreAFoldOfTheEvents(post: TraineePost) {
+    for style in AutoplayStyle.allCases {
+      let r = AttemptRunner(setup: RuntimeFixture.setup(RuntimeFixture.scenario(post: post, planted: post == .b)))
+      var events: [SessionEvent] = []
+      Autoplayer.play(r, style: style) { _, reply in events += reply.events }
+      #expect(AttemptFacts.fold(events) == r.session.facts, "\(style)")
+      #expect(events.contains { if case .arrived = $0 { return true } else { return false } })
+      // Every event the trainee sees as a message is in the reply's lines.
+      #expect(!r.session.facts.proposals.isEmpty || !r.session.facts.reviews.isEmpty, "\(style)")
+    }
+  }
 }
