@@ -110,7 +110,9 @@ extension Session {
       if (try? c.centerPreliminaryReviewDone(at: now)) != nil {
         put(t, c)
         let due = c.centerDeadline.map { c.policy.calendar.workingDay(onOrAfter: $0) }
-        let at = Timestamp(date: min(due ?? now.date(atOffset: offset), policy.calendar.addingWorkingDays(2, to: now.date(atOffset: offset))), hour: 11, minute: 0, offsetSeconds: offset)
+        let ct = c.policy.center
+        let within = policy.calendar.addingWorkingDays(ct.decideWithinWorkingDays, to: now.date(atOffset: offset))
+        let at = Timestamp(date: min(due ?? now.date(atOffset: offset), within), hour: ct.decideAtMinute / 60, minute: ct.decideAtMinute % 60, offsetSeconds: offset)
         schedule(max(at, now), .centerDecide(t))
       }
     case .centerDecide(let t):
@@ -211,7 +213,9 @@ extension Session {
   }
 
   mutating func scheduleCenter(_ t: String) {
-    schedule(Timestamp(date: policy.calendar.addingWorkingDays(1, to: now.date(atOffset: offset)), hour: 10, minute: 0, offsetSeconds: offset), .centerReview(t))
+    let ct = cases[t]?.policy.center ?? policy.center
+    let day = policy.calendar.addingWorkingDays(ct.reviewAfterWorkingDays, to: now.date(atOffset: offset))
+    schedule(Timestamp(date: day, hour: ct.reviewAtMinute / 60, minute: ct.reviewAtMinute % 60, offsetSeconds: offset), .centerReview(t))
   }
 
   mutating func afterNotice(_ t: String) {
