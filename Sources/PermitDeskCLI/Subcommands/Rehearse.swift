@@ -22,7 +22,7 @@ extension PermitDesk {
     @Argument(help: "The packet file to rehearse.", completion: .file(extensions: ["yaml"]))
     var packet: String?
 
-    @Option(help: "Write a template packet of this application type (overseas-notification, domestic-permit, extension, change, cancellation, replacement).")
+    @Option(help: "Write a template packet of this application type (overseas-notification, domestic-permit, extension, change, cancellation, replacement, change-employer).")
     var template: String?
 
     @Option(help: "Where to write the template ('-' or omitted: standard output).", completion: .file(extensions: ["yaml"]))
@@ -31,7 +31,7 @@ extension PermitDesk {
     @Option(help: "Who prepared the packet (records the rehearsal and shows the first-time-right rate).")
     var person: String?
 
-    @Option(help: "Policy pack when the packet names none.", completion: Completions.policies)
+    @Option(help: "Policy pack when the packet names none (beijing-2025: the rules from 2024-12-01); a template names it.", completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     @Option(help: "text (the notice) or json (the decision).")
@@ -52,7 +52,8 @@ extension PermitDesk {
       }
       if let t = template, let type = ApplicationType(rawValue: t) {
         var gen = PacketGenerator(seed: 2017, policy: defaultPack, types: [type], defectRate: 0)
-        let p = gen.nextPacket().packet
+        var p = gen.nextPacket().packet
+        if policy != "beijing-2017-pilot" { p.policy = defaultPack.id }
         let text = "# Template packet (\(t)): synthetic; replace the applicant, employer and documents with your own\n"
           + "# draft, then: permitdesk rehearse THIS-FILE --person YOUR-NAME\n" + ScenarioWriter.packet(p)
         if let out = output, out != "-" {

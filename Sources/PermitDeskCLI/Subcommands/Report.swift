@@ -171,7 +171,8 @@ extension PermitDesk {
   /// `permitdesk verify`: the integrity of the records.
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.")
+      abstract: "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.",
+      discussion: "The database is only read (opened read-only, never created): a missing file is an error (exit 65).")
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
