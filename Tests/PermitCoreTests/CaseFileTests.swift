@@ -14,7 +14,8 @@ func proposeReviewIssue(_ c: inout CaseFile, maker: StaffID = "ann", checker: St
   let e = c.currentRound.examination
   try c.propose(
     Proposal(
-      outcome: e.outcome, defects: e.defects.map(\.code), referTo: e.referTo, maker: maker, at: after(c)))
+      outcome: e.outcome, defects: e.outcome == .acceptPending ? e.pending.map { "missing:" + $0.rawValue } : e.defects.map(\.code),
+      referTo: e.referTo, maker: maker, at: after(c)))
   try c.review(.agree, by: checker, at: after(c))
   try c.issueNotice(by: maker, at: after(c))
 }
@@ -139,7 +140,7 @@ struct CaseWindowTests {
 
   @Test func aJurisdictionRefusalNamesTheCompetentBody() throws {
     var c = openCase(basePacket().with { $0.employer.district = "haidian" }, ticket: "TJ")
-    expectError(.missingReferral) {
+    expectError(.malformedProposal(.missingReferral)) {
       try c.propose(Proposal(outcome: .refuse, defects: ["out-of-jurisdiction"], maker: "ann", at: after(c)))
     }
     #expect(c.state == .received)
@@ -149,7 +150,7 @@ struct CaseWindowTests {
 
   @Test func unknownCodesAndBackwardTimeAreRefused() throws {
     var c = openCase(basePacket())
-    expectError(.unknownDefect("missing:visa")) { try c.propose(Proposal(outcome: .supplement, defects: ["missing:visa"], maker: "ann", at: after(c))) }
+    expectError(.malformedProposal(.unknownDefect("missing:visa"))) { try c.propose(Proposal(outcome: .supplement, defects: ["missing:visa"], maker: "ann", at: after(c))) }
     let early = beijing("2017-07-03", 9)
     expectError(.timeBeforeLastEvent(early, last: c.lastEventAt)) { try c.propose(Proposal(outcome: .accept, defects: [], maker: "ann", at: early)) }
     #expect(c.history.count == 1)
@@ -258,7 +259,7 @@ struct CaseDeadlineTests {
     try proposeReviewIssue(&c)
     #expect(c.pending == [.degree, .healthCertificate])
     #expect(c.notices[0].pending == [.degree, .healthCertificate])
-    #expect(c.notices[0].defects.isEmpty)
+    #expect(c.notices[0].defects == ["missing:degree", "missing:health-certificate"])
     try c.centerPreliminaryReviewDone(at: after(c))
     expectError(.pendingItemsOutstanding([.degree, .healthCertificate])) {
       try c.centerDecide(approve: true, reason: "", at: after(c))

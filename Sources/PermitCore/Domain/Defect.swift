@@ -55,6 +55,16 @@ public struct Defect: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 /// Every defect code the examiner can produce: the closed vocabulary used by answer keys,
 /// decisions at the REPL, completion and the generator.
+///
+/// A code is a family and, for most families, a subject. Only the pairs in ``validSubjects`` exist
+/// (domain.md Part A′ 9): `stale:` applies to certificates with an issue-date rule, `expired:` to
+/// documents that carry an expiry date, and so on. An impossible pair such as `stale:passport` is a
+/// malformed code: refused with a hint wherever it is typed or written (REPL, scenario files,
+/// generator), never scored as an "invented defect".
+///
+/// To add a material or a defect: add the material to ``MaterialKind`` (or the family to
+/// ``Defect/Kind``) and its subjects to the one table below; everything else (the REPL's check and
+/// completion, the loader, `check`, the generator) reads this table.
 public enum DefectCatalog {
   /// Fields compared across documents.
   public static let mismatchFields = ["birth-date", "name", "nationality", "passport-number", "signature"]
@@ -67,23 +77,107 @@ public enum DefectCatalog {
   /// Materials with a technical form (`noncompliant:`).
   public static let noncompliantMaterials = ["photo"]
 
+  /// Every material that can be required (all but the commitment that stands in for one).
+  static let requirable = MaterialKind.allCases.filter { $0 != .commitment }.map(\.rawValue)
+  static func names(_ kinds: MaterialKind...) -> [String] { kinds.map(\.rawValue) }
+
+  /// THE table of valid pairs: for each family that takes a subject, the subjects it applies to.
+  /// Families without a subject (`category-unsupported`, `out-of-jurisdiction`) are codes alone.
+  public static let validSubjects: [Defect.Kind: [String]] = [
+    // Any required material can be missing.
+    .missing: requirable,
+    // Documents that carry an expiry date (the passport's is the 6-month validity rule).
+    .expired: names(.passport, .residencePermit, .workPermitCard, .notificationLetter, .visaEntry),
+    // Certificates and photos with an issue-date rule (policy `validity.max-age-months`).
+    .stale: names(.criminalRecord, .healthCertificate, .photo),
+    // Foreign documents with an authentication route (policy `documents.authentication`).
+    .unauthenticated: names(.degree, .criminalRecord, .workExperience, .healthCertificate, .talentProof),
+    // Documents that may be in another language (Part A′ 4: whatever their kind, except the
+    // passport and the photo, which the packs exempt; the contract must be in Chinese).
+    .untranslated: requirable.filter { $0 != MaterialKind.passport.rawValue && $0 != MaterialKind.photo.rawValue },
+    // Documents the applicant signs (policy `documents.must-be-signed`).
+    .unsigned: names(.applicationForm, .contract, .lossStatement),
+    // Documents an employer seals (policy `documents.must-be-sealed`).
+    .unsealed: names(.applicationForm, .contract, .workExperience, .changeProof, .terminationProof, .salaryCommitment),
+    // Materials with a technical form.
+    .noncompliant: noncompliantMaterials,
+    // Documents whose issuer is ruled (criminal record: country of nationality or residence).
+    .wrongIssuer: names(.criminalRecord),
+    .mismatch: mismatchFields,
+    .lateFiling: lateFilingRules,
+    .earlyFiling: earlyFilingRules,
+    .wrongProcedure: wrongProcedureReasons,
+  ]
+
   /// All codes, sorted.
   public static let allCodes: [String] = {
-    var codes: [String] = ["category-unsupported", "out-of-jurisdiction"]
-    let materials = MaterialKind.allCases.filter { $0 != .commitment }
-    for kind in [Defect.Kind.missing, .expired, .stale, .unauthenticated, .untranslated, .unsigned, .unsealed, .wrongIssuer] {
-      for m in materials { codes.append(kind.rawValue + ":" + m.rawValue) }
+    var codes: [String] = []
+    for kind in Defect.Kind.allCases {
+      if kind.takesSubject {
+        codes += (validSubjects[kind] ?? []).map { kind.rawValue + ":" + $0 }
+      } else {
+        codes.append(kind.rawValue)
+      }
     }
-    codes += noncompliantMaterials.map { "noncompliant:" + $0 }
-    codes += mismatchFields.map { "mismatch:" + $0 }
-    codes += lateFilingRules.map { "late-filing:" + $0 }
-    codes += earlyFilingRules.map { "early-filing:" + $0 }
-    codes += wrongProcedureReasons.map { "wrong-procedure:" + $0 }
     return codes.sorted()
   }()
 
   private static let codeSet = Set(allCodes)
 
-  /// Whether a code is in the vocabulary.
+  /// Whether a code is in the vocabulary (a known family with a valid subject).
   public static func isKnown(_ code: String) -> Bool { codeSet.contains(code) }
+
+  /// The examiner's rule behind a defect code (what a missed or invented defect cites).
+  public static func rule(of code: String) -> RuleID {
+    guard let d = Defect(code: code) else { return .oneTimeNotice }
+    switch d.kind {
+    case .missing: return .requiredMaterials
+    case .expired: return d.subject == MaterialKind.passport.rawValue ? .passportValidity : .documentExpiry
+    case .stale: return d.subject == MaterialKind.photo.rawValue ? .photo : .certificateAge
+    case .noncompliant: return .photo
+    case .unauthenticated: return .authentication
+    case .untranslated: return d.subject == MaterialKind.contract.rawValue ? .contractLanguage : .translation
+    case .unsigned, .unsealed: return .signatureAndSeal
+    case .wrongIssuer: return .criminalRecordIssuer
+    case .mismatch: return .consistency
+    case .categoryUnsupported: return .categoryPoints
+    case .lateFiling:
+      switch d.subject {
+      case "change": return .changeDeadline
+      case "cancellation": return .cancellationDeadline
+      case "domestic-permit": return .domesticPermitDeadline
+      default: return .extensionWindow
+      }
+    case .earlyFiling: return .extensionWindow
+    case .wrongProcedure:
+      switch d.subject {
+      case "nationality-change": return .nationalityChange
+      case "not-a-foreigner": return .notAForeigner
+      case "abolished": return .abolishedProcedure
+      default: return .matterScope
+      }
+    case .outOfJurisdiction: return .jurisdiction
+    }
+  }
+
+  /// Why a code that names a known family is not a valid pair, with what to write instead:
+  /// `stale:passport` → "'stale:passport' is not a valid pair: stale: applies to criminal-record,
+  /// health-certificate; did you mean expired:passport?". Nil for a valid code, and for a code whose
+  /// family or subject is unknown everywhere (a typo: callers suggest the nearest code instead).
+  public static func pairProblem(_ code: String) -> String? {
+    if isKnown(code) { return nil }
+    let parts = code.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+    guard let kind = Defect.Kind(rawValue: parts[0]) else { return nil }
+    if !kind.takesSubject { return "'\(kind.rawValue)' takes no subject: write it alone" }
+    let subjects = validSubjects[kind] ?? []
+    guard parts.count == 2, !parts[1].isEmpty else {
+      return "'\(kind.rawValue)' needs a subject: one of " + subjects.joined(separator: ", ")
+    }
+    let others = Defect.Kind.allCases.filter { $0 != kind && (validSubjects[$0] ?? []).contains(parts[1]) }
+    guard !others.isEmpty else { return nil }
+    var message = "'\(code)' is not a valid pair: \(kind.rawValue): applies to " + subjects.joined(separator: ", ")
+    let preferred = others.first { $0 == .expired || $0 == .stale } ?? others.first { $0 != .missing } ?? others[0]
+    message += "; did you mean \(preferred.rawValue):\(parts[1])?"
+    return message
+  }
 }

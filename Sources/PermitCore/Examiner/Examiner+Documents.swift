@@ -63,7 +63,8 @@ extension Run {
       mismatch("signature", kind, "the signature on the \(kind.rawValue) differs from the passport's")
     }
     // Expiry and recency.
-    if kind != .passport, let e = m.expires, e < date {
+    // Only documents that carry an expiry date expire (the one table of valid pairs, Part A′ 9).
+    if kind != .passport, DefectCatalog.isKnown(Defect(.expired, kind).code), let e = m.expires, e < date {
       rules.insert(.documentExpiry)
       add(
         Defect(.expired, kind), .documentExpiry, kind, field: "expires", "\(kind.rawValue) expired on \(e)",

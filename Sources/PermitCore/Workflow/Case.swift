@@ -144,10 +144,9 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
   case notPending(MaterialKind)
   /// Retention has not expired.
   case retentionNotExpired(until: CivilDate)
-  /// An unknown defect code.
-  case unknownDefect(String)
-  /// A refusal for lack of jurisdiction that does not name the competent body.
-  case missingReferral
+  /// A proposal that cannot be right whatever the file (domain.md Part A′ 8, 9): an unknown code or
+  /// impossible pair, a referral to a body that does not exist, accept-pending with nothing pending, …
+  case malformedProposal(ProposalCheck.Malformation)
 
   public var description: String {
     switch self {
@@ -162,9 +161,7 @@ public enum WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
       return "items still pending: " + items.map(\.rawValue).joined(separator: ", ")
     case .notPending(let m): return "\(m.rawValue) is not pending on this case"
     case .retentionNotExpired(let d): return "the file must be kept until \(d)"
-    case .unknownDefect(let c): return "unknown defect code \(c)"
-    case .missingReferral:
-      return "a refusal for lack of jurisdiction names the competent body: add --refer-to DISTRICT or municipal-center"
+    case .malformedProposal(let m): return "malformed proposal: \(m)"
     }
   }
 }

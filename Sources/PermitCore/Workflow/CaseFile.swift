@@ -94,9 +94,8 @@ public struct CaseFile: Hashable, Sendable {
     }
     try checkTime(proposal.at)
     if checkers.contains(proposal.maker) { throw .samePersonBothPosts(proposal.maker) }
-    for d in proposal.defects where !DefectCatalog.isKnown(d) { throw .unknownDefect(d) }
-    if proposal.outcome == .refuse && proposal.defects.contains("out-of-jurisdiction") && proposal.referTo == nil {
-      throw .missingReferral
+    if let m = ProposalCheck.malformation(outcome: proposal.outcome, defects: proposal.defects, referTo: proposal.referTo, policy: policy) {
+      throw .malformedProposal(m)
     }
     makers.insert(proposal.maker)
     self.proposal = proposal

@@ -50,6 +50,6 @@ struct RecordedAttempt {
 
   /// The score of the rebuilt attempt under its module's pass mark.
   func score(module: String?, course: Course) -> ScoreCard {
-    Scorer.score(runner.session, passMark: course.passMark(of: module))
+    Scorer.score(runner, passMark: course.passMark(of: module), module: course.module(named: module))
   }
 }

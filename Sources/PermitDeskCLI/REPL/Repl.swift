@@ -185,8 +185,10 @@ final class Repl {
     return Progress.compute(
       modules: course.modules,
       attempts: attempts.map {
-        AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall, passed: $0.passed)
-      })
+        AttemptSummary(
+          moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall,
+          passed: $0.passed, credited: Repl.credited($0.resultJSON))
+      }, required: course.requiredScenarios(of:))
   }
 
   func curriculum() {
@@ -199,6 +201,9 @@ final class Repl {
         let width = (course.modules.map { DisplayWidth.of($0.id) }.max() ?? 20) + 1
         out.append("  \(String(m.order).leftPad(2)). \(DisplayWidth.pad(m.id, to: width)) \(DisplayWidth.pad(p.status.rawValue, to: 7)) pass mark \(m.passMark); \(scores)")
         out.append("     \(m.title)" + (p.status == .locked ? " (needs " + p.missing.joined(separator: ", ") + ")" : " - scenarios: " + m.scenarios.joined(separator: ", ")))
+        if p.status == .open && p.attempts > 0 && !p.scenariosToPass.isEmpty {
+          out.append("     still to pass with credit: " + p.scenariosToPass.joined(separator: ", "))
+        }
       }
       if course.modules.isEmpty { out.append("  (no modules found under Curriculum/)") }
       if !course.diagnostics.isEmpty {
@@ -377,7 +382,7 @@ final class Repl {
   func commit(_ step: AttemptRunner.Step, attempt a: AttemptRecord, trainee t: TraineeRecord) throws -> ScoreCard? {
     let s = step.state.session
     let finishes = step.reply.ok && step.command == .command(.finish)
-    let card = finishes ? Scorer.score(s, passMark: course.passMark(of: moduleID)) : nil
+    let card = finishes ? Scorer.score(s, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID), restores: step.state.restores.count) : nil
     var snapshot: String?
     if step.reply.ok, case .command(.snapshot(let name)) = step.command { snapshot = name }
     let tickets: Set<String>? = step.rewindsAll ? nil : s.touched
@@ -433,7 +438,7 @@ final class Repl {
   /// Records the score of an attempt whose log is finished but whose result is not (see `resume`).
   func finishAttempt() {
     guard let r = runner, let a = attempt else { return }
-    let card = Scorer.score(r.session, passMark: course.passMark(of: moduleID))
+    let card = Scorer.score(r, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID))
     do {
       try db.finishAttempt(id: a.id, result: AttemptResult(card))
       attempt = try db.attempt(id: a.id)
@@ -445,12 +450,12 @@ final class Repl {
 
   func score() {
     guard let r = needAttempt() else { return }
-    say(Debrief.scoreLines(Scorer.score(r.session, passMark: course.passMark(of: moduleID)), finished: r.session.finished))
+    say(Debrief.scoreLines(Scorer.score(r, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), finished: r.session.finished))
   }
 
   func debrief() {
     guard let r = needAttempt() else { return }
-    say(Debrief.lines(session: r.session, card: Scorer.score(r.session, passMark: course.passMark(of: moduleID))))
+    say(Debrief.lines(session: r.session, card: Scorer.score(r, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), restores: r.restores))
   }
 
   // MARK: - Completion
@@ -493,6 +498,24 @@ final class Repl {
 
 extension String {
   func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
+
+extension Repl {
+  /// Whether a recorded result earns credit: false when its score card says an attempt had a restore.
+  static func scoringModel(_ json: String?) -> Int {
+    guard let json, let data = json.data(using: .utf8),
+      let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    else { return 1 }
+    return object["scoring-model"] as? Int ?? 1
+  }
+
+  /// Whether a recorded result earns credit: false when its score card says the attempt had a restore.
+  static func credited(_ json: String?) -> Bool {
+    guard let json, let data = json.data(using: .utf8),
+      let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    else { return true }
+    return object["credited"] as? Bool ?? true
+  }
 }
 
 extension AttemptResult {

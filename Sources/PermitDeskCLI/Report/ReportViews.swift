@@ -85,7 +85,7 @@ enum ReportViews {
       let progress = Progress.compute(
         modules: modules,
         attempts: (progressAttempts[id] ?? []).map {
-          AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall, passed: $0.passed)
+          AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall, passed: $0.passed, credited: Repl.credited($0.resultJSON))
         })
       let critical = done.compactMap(\.criticalErrors)
       let last = done.last
@@ -121,7 +121,7 @@ enum ReportViews {
       let progress = Progress.compute(
         modules: modules,
         attempts: (progressAttempts[t.id] ?? []).map {
-          AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall, passed: $0.passed)
+          AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall, passed: $0.passed, credited: Repl.credited($0.resultJSON))
         })
       for p in progress {
         rows.append([

@@ -47,8 +47,12 @@ extension PermitDesk {
       var differs = false
       if let o = a.overall {
         lines.append("recorded score: overall \(o), decisions \(a.decisions ?? 0), double review \(a.doubleReview ?? 0), time limits \(a.timeLimits ?? 0)")
+        let model = Repl.scoringModel(a.resultJSON)
         differs = o != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview || a.timeLimits != card.timeLimits
-        if differs && course.contentChanged(a.contentHash, scenario: a.scenarioID) {
+        if model != Scorer.model {
+          differs = false
+          lines.append("the recorded score is from scoring model \(model); the replayed one from model \(Scorer.model) (README 'Scoring'): not compared")
+        } else if differs && course.contentChanged(a.contentHash, scenario: a.scenarioID) {
           lines.append("DIFFERENT, but content changed since the attempt (\(a.scenarioID), its policy packs or calendars): the replay uses today's content, so this is not evidence that the record was edited")
         } else {
           lines.append(differs ? "DIFFERENT: the recorded score does not follow from the log" : "the recorded score follows from the log")

@@ -277,6 +277,7 @@ extension PermitDesk {
       let report = try db.verify(key: key)
       var problems = report.problems.map(\.description)
       var rescored = 0
+      var older = 0
       var changed: [String] = []
       // A `finish` that succeeded in the log of an attempt still open: the result was never recorded
       // (a kill between the two commits of versions before finishing was one transaction).
@@ -289,7 +290,10 @@ extension PermitDesk {
       if rescore {
         let library = try library()
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
-        let finished = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == "finished" }
+        // A result scored by an earlier scoring model is not comparable with today's.
+        let all = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == "finished" }
+        let finished = all.filter { Repl.scoringModel($0.resultJSON) == Scorer.model }
+        older = all.count - finished.count
         let outcome = try Verify.rescore(finished, names: names, root: library.root, db: db, jobs: jobs)
         problems += outcome.problems
         changed = outcome.changed
@@ -299,7 +303,8 @@ extension PermitDesk {
       // follow from its log: the first is not evidence that the record was edited.
       problems += changed
       if problems.isEmpty {
-        let rescoreNote = rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : ""
+        let rescoreNote = (rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : "")
+          + (older > 0 ? "; \(older) scored by an earlier scoring model, not compared ('replay ID' shows both scores)" : "")
         switch report.authentication {
         case .unsigned:
           print("verify: the records are intact" + rescoreNote)

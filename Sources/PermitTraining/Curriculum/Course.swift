@@ -20,6 +20,8 @@ public final class Course {
     public var post: String
     /// Whether it is an assessment.
     public var assessment: Bool
+    /// Whether it has scripted applicants (`applicants:`), not only generated ones.
+    public var scripted: Bool = true
   }
 
   /// The content library.
@@ -42,7 +44,13 @@ public final class Course {
   /// Modules in course order (loaded strictly on first use).
   public var modules: [CurriculumModule] {
     if let m = loadedModules { return m }
-    let m = loadModules()
+    // Each module's required scenarios, its own list or the default (every scripted scenario),
+    // fixed once here so that progress in the REPL and in reports counts the same scenarios.
+    let m = loadModules().map { m in
+      var m = m
+      m.required = requiredScenarios(of: m)
+      return m
+    }
     loadedModules = m
     return m
   }
@@ -92,7 +100,9 @@ public final class Course {
     guard let id = fields["id"], !id.isEmpty, fields["clock"] != nil, fields["applicants"] != nil || fields["generate"] != nil else {
       return nil
     }
-    return Entry(id: id, file: file, title: fields["title"] ?? id, post: fields["post"] ?? "A", assessment: fields["assessment"] == "true")
+    return Entry(
+      id: id, file: file, title: fields["title"] ?? id, post: fields["post"] ?? "A", assessment: fields["assessment"] == "true",
+      scripted: fields["applicants"] != nil)
   }
 
   /// Scenario ids, sorted.
@@ -163,6 +173,17 @@ public final class Course {
   /// A module's pass mark (nil for none or an unknown module: the scenario's own applies).
   public func passMark(of module: String?) -> Int? {
     module.flatMap { m in modules.first { $0.id == m }?.passMark }
+  }
+
+  /// A module by id (nil for none or an unknown id).
+  public func module(named id: String?) -> CurriculumModule? { id.flatMap { m in modules.first { $0.id == m } } }
+
+  /// The scenarios of a module that must each be passed with credit: its `required` list, else
+  /// every scripted scenario of it (one with `applicants:`), else all of them.
+  public func requiredScenarios(of m: CurriculumModule) -> [String] {
+    if let r = m.required { return r }
+    let scripted = m.scenarios.filter { index[$0]?.scripted ?? true }
+    return scripted.isEmpty ? m.scenarios : scripted
   }
 
   /// The module a scenario belongs to (the first that lists it).

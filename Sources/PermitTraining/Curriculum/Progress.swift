@@ -8,7 +8,10 @@ public struct AttemptSummary: Sendable, Hashable {
   public var finished: Bool
   public var overall: Int?
   public var passed: Bool?
-  public init(moduleID: String?, scenarioID: String, mode: String, finished: Bool, overall: Int?, passed: Bool?) {
+  /// Whether the attempt can earn credit (false after a `restore`).
+  public var credited: Bool
+  public init(moduleID: String?, scenarioID: String, mode: String, finished: Bool, overall: Int?, passed: Bool?, credited: Bool = true) {
+    self.credited = credited
     self.moduleID = moduleID
     self.scenarioID = scenarioID
     self.mode = mode
@@ -24,7 +27,7 @@ public enum ModuleStatus: String, Sendable, Hashable {
   case locked
   /// Available.
   case open
-  /// Passed (a finished attempt at or above the module's pass mark).
+  /// Passed (each required scenario has a credited attempt that passed).
   case passed
 }
 
@@ -37,24 +40,33 @@ public struct ModuleProgress: Sendable, Hashable {
   public var last: Int?
   /// Prerequisites still to pass.
   public var missing: [String]
+  /// Required scenarios with no credited pass yet.
+  public var scenariosToPass: [String] = []
 }
 
-/// Computes progress: a module opens when all its prerequisites are passed; it is passed by a
-/// finished attempt of one of its scenarios, started from the module, scoring at least its pass
-/// mark (assessment modules count assessment-mode attempts only; autoplay never counts).
+/// Computes progress: a module opens when all its prerequisites are passed; it is passed when each
+/// of its required scenarios (`required`, default every scripted one) has a credited attempt,
+/// started from the module, that passed: at or above the pass mark with no critical error.
+/// Assessment modules count assessment-mode attempts only; autoplay never counts; an attempt with a
+/// `restore` earns no credit.
 public enum Progress {
-  public static func compute(modules: [CurriculumModule], attempts: [AttemptSummary]) -> [ModuleProgress] {
+  public static func compute(
+    modules: [CurriculumModule], attempts: [AttemptSummary], required: (CurriculumModule) -> [String] = { $0.required ?? $0.scenarios }
+  ) -> [ModuleProgress] {
     var passed = Set<String>()
     var result: [ModuleProgress] = []
     // Modules are in course order; prerequisites may point anywhere, so iterate to a fixed point.
     var stats: [String: (Int, Int?, Int?, Bool)] = [:]
+    var toPass: [String: [String]] = [:]
     for m in modules {
       let mine = attempts.filter {
         $0.moduleID == m.id && $0.finished && $0.mode != "autoplay" && (!m.assessment || $0.mode == "assessment")
       }
       let scores = mine.compactMap(\.overall)
-      let ok = scores.contains { $0 >= m.passMark }
-      stats[m.id] = (mine.count, scores.max(), scores.last, ok)
+      let passedWithCredit = Set(mine.filter { $0.credited && $0.passed == true && ($0.overall ?? -1) >= m.passMark }.map(\.scenarioID))
+      let left = required(m).filter { !passedWithCredit.contains($0) }
+      toPass[m.id] = left
+      stats[m.id] = (mine.count, scores.max(), scores.last, left.isEmpty)
     }
     var changed = true
     while changed {
@@ -70,7 +82,7 @@ public enum Progress {
       let s = stats[m.id]!
       let missing = m.prerequisites.filter { !passed.contains($0) }
       let status: ModuleStatus = passed.contains(m.id) ? .passed : missing.isEmpty ? .open : .locked
-      result.append(ModuleProgress(module: m, status: status, attempts: s.0, best: s.1, last: s.2, missing: missing))
+      result.append(ModuleProgress(module: m, status: status, attempts: s.0, best: s.1, last: s.2, missing: missing, scenariosToPass: toPass[m.id] ?? []))
     }
     return result
   }

@@ -134,7 +134,7 @@ public enum AttemptCommands {
     spec("checklist", "checklist", "required materials for the open file and which were handed in", cost: "checklist", afterFinish: true) { _ in .success(.checklist) },
     spec("points", "points", "the points table for the open file (2017 interim table) and the category it supports", cost: "points", afterFinish: true) { _ in .success(.points) },
     spec("decide", "decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]", "as post A, propose the outcome and every defect",
-         "A one-time notice lists every defect at once, e.g. 'decide supplement stale:criminal-record mismatch:name'.\nA refusal names its ground and, for jurisdiction, the competent body: 'decide refuse out-of-jurisdiction --refer-to haidian'.\nAccept-pending lists the items still to come: 'decide accept-pending missing:degree'.",
+         "A one-time notice lists every defect at once, e.g. 'decide supplement stale:criminal-record mismatch:name'.\nA refusal names its ground and, for jurisdiction, the competent body (a pilot window of the pack or the municipal Center): 'decide refuse out-of-jurisdiction --refer-to haidian'.\nAccept-pending lists the items still to come: 'decide accept-pending missing:degree'.\nA proposal that cannot be right (an impossible pair such as stale:passport, an unknown body) is refused with a hint, not scored.",
          cost: "decide", args: [.outcome, .defectOrBody], parse: parseDecide),
     spec("handover", "handover", "as post A, hand your proposal to post B", cost: "handover") { _ in .success(.handover) },
     spec("review", "review agree | review return REASON", "as post B, agree with post A's proposal or return it with a reason",
@@ -150,11 +150,13 @@ public enum AttemptCommands {
     spec("advance", "advance DURATION | advance --to TIME | advance --next", "let simulated time pass (forward only)",
          "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline. At most a year past the scenario's start.",
          args: [.advance], parse: parseAdvance),
-    spec("hint", "hint", "practice mode: a pointer to what you have not found yet (costs points)", cost: "hint") { _ in .success(.hint) },
+    spec("hint", "hint", "practice mode: a pointer to what you have not found yet (costs points)",
+         "Each hint costs a quarter of that file's decision share; asking again for the same file gives the next pointer.", cost: "hint") { _ in .success(.hint) },
     spec("snapshot", "snapshot NAME", "practice mode: remember this moment", args: [.snapshot]) { a in
       a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError("usage: snapshot NAME"))
     },
-    spec("restore", "restore NAME", "practice mode: go back to a snapshot (the only way the clock goes back)", args: [.snapshot]) { a in
+    spec("restore", "restore NAME", "practice mode: go back to a snapshot (the only way the clock goes back)",
+         "An attempt with a restore earns no module credit; the debrief and the report show each restore.", args: [.snapshot]) { a in
       a.count == 1 ? .success(.restore(name: a[0])) : .failure(ParseError("usage: restore NAME"))
     },
     spec("monthly", "monthly [YYYY-MM]", "the window's monthly report to the Center (received, notices, on time, deemed, breaches, Center decisions, filed)",
@@ -211,6 +213,8 @@ public enum AttemptCommands {
     }
     let defects = Array(words.dropFirst())
     for d in defects where !DefectCatalog.isKnown(d) {
+      // An impossible pair (stale:passport) is malformed, with the family's valid subjects.
+      if let why = DefectCatalog.pairProblem(d) { return .failure(ParseError(why)) }
       return .failure(ParseError("unknown defect code '\(d)'" + Suggest.hint(d, DefectCatalog.allCodes) + " (tab completes codes)"))
     }
     if outcome == .supplement && defects.isEmpty { return .failure(ParseError("a one-time notice lists its defects: decide supplement DEFECT…")) }

@@ -35,6 +35,9 @@ public final class AttemptRunner {
     public var session: Session
     /// Snapshots by name.
     public var snapshots: [String: Session] = [:]
+    /// Restores made, in order, with the time they went back from and to (an attempt with a
+    /// restore earns no module credit; the debrief and the report show them).
+    public var restores: [String] = []
   }
 
   /// What a command leads to: the next state, the reply, and whether every case may have changed
@@ -54,6 +57,8 @@ public final class AttemptRunner {
   public var session: Session { state.session }
   /// Snapshot names.
   public var snapshotNames: [String] { state.snapshots.keys.sorted() }
+  /// Restores made (see ``State/restores``).
+  public var restores: [String] { state.restores }
 
   /// Verbs the runner handles (every attempt command).
   public static var verbs: [String] { AttemptCommands.names }
@@ -142,9 +147,11 @@ public final class AttemptRunner {
           let known = next.snapshots.keys.sorted()
           return done(["no snapshot '\(name)'" + (known.isEmpty ? "; take one with 'snapshot NAME'" : "; snapshots: " + known.joined(separator: ", ")) + Suggest.hint(name, known)], false)
         }
+        let from = next.session.now
         next.session = saved
         next.session.clearTouched()
-        return done(["restored '\(name)': it is \(next.session.now) again (practice mode only)"], true, all: true)
+        next.restores.append("restore \(name) at \(from), back to \(next.session.now)")
+        return done(["restored '\(name)': it is \(next.session.now) again (practice mode only; an attempt with a restore earns no module credit)"], true, all: true)
       default:
         let reply = next.session.apply(c)
         return Step(state: next, reply: reply, command: command, rewindsAll: false)

@@ -45,7 +45,11 @@ public enum Autoplayer {
       var acted = false
       for t in s.tickets {
         guard let c = s.cases[t] else { continue }
-        if style == .late && t == s.tickets.first { continue }
+        // Late: the first file of the day that needs no second round is decided and agreed on
+        // time, but its notice is never issued (post A), or it is never reviewed (post B, whose
+        // verdict is the decision).
+        let lateOne = s.tickets.first { s.applicants[$0]?.correction == nil } ?? s.tickets.first
+        if style == .late && t == lateOne && (s.scenario.post == .b || c.state == .agreed) { continue }
         let key = "\(t)#\(c.rounds.count)"
         if s.scenario.post == .a {
           switch c.state {

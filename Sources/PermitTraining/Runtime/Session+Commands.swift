@@ -124,10 +124,11 @@ extension Session {
     return m.kind.rawValue + ": " + (f.isEmpty ? "(nothing further stated)" : f.joined(separator: ", "))
   }
 
-  func checklist() -> Result<[String], CommandError> {
+  mutating func checklist() -> Result<[String], CommandError> {
     switch openCase() {
     case .failure(let e): return .failure(e)
     case .success(let (t, c)):
+      note(.checklistShown(ticket: t, round: c.rounds.count))
       let p = c.currentRound.packet
       let computed = c.currentRound.examination.computedCategory
       let required = c.policy.required(for: p.application, computed: computed)
@@ -144,10 +145,11 @@ extension Session {
     }
   }
 
-  func pointsCommand() -> Result<[String], CommandError> {
+  mutating func pointsCommand() -> Result<[String], CommandError> {
     switch openCase() {
     case .failure(let e): return .failure(e)
     case .success(let (t, c)):
+      note(.pointsShown(ticket: t, round: c.rounds.count))
       let e = c.currentRound.examination
       let app = c.currentRound.packet.application
       if !e.pointsComputed {
@@ -169,6 +171,9 @@ extension Session {
     guard scenario.post == .a else { return .failure(CommandError("you are post B in this scenario: 'review agree' or 'review return REASON'")) }
     guard case .success(let (t, c0)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
     var c = c0
+    if let m = ProposalCheck.malformation(outcome: outcome, defects: defects, referTo: referTo, policy: c.policy) {
+      return .failure(CommandError(Session.explain(m)))
+    }
     let p = Proposal(outcome: outcome, defects: defects, referTo: referTo, maker: trainee, at: now)
     do {
       try c.propose(p)
@@ -178,6 +183,24 @@ extension Session {
     put(t, c)
     note(.proposed(AttemptFacts.Proposed(ticket: t, round: c.rounds.count, outcome: outcome, defects: p.defects, referTo: referTo, at: now)))
     return .success(["\(t): you propose \(outcome.rawValue)" + (p.defects.isEmpty ? "" : " (" + p.defects.joined(separator: ", ") + ")") + (referTo.map { ", refer to \($0)" } ?? "") + ". Now 'handover' to post B."])
+  }
+
+  /// What a verdict on a late change or cancellation must know (domain.md Part A): the file is
+  /// accepted and the lateness recorded as a compliance breach, not listed as a defect. Nil for
+  /// other files.
+  public static func lateNote(_ e: Decision) -> String? {
+    guard let f = e.compliance.first else { return nil }
+    let what = f.defect.subject ?? "filing"
+    return "Note: this \(what) was filed late (\(f.defect.code)): a late \(what) is accepted and recorded on the case as a compliance breach reported to the Center, not listed as a defect."
+  }
+
+  /// A malformed proposal in words, with the nearest valid code or body when it is a typo.
+  static func explain(_ m: ProposalCheck.Malformation) -> String {
+    switch m {
+    case .unknownDefect(let d): return "unknown defect code '\(d)'" + Suggest.hint(d, DefectCatalog.allCodes) + " (tab completes codes)"
+    case .unknownBody(let b, let valid): return "\(m)" + Suggest.hint(b, valid)
+    default: return "\(m)"
+    }
   }
 
   mutating func handover() -> Result<[String], CommandError> {
@@ -213,18 +236,18 @@ extension Session {
     let exam = c.currentRound.examination
     let planted = Session.judge(proposal, against: exam)
     let key = "\(t)#\(c.rounds.count)"
-    let total = Set(c.currentRound.packet.materials.map(\.kind)).count
+    let evidence = AttemptFacts.evidence(of: c)
     note(.reviewed(AttemptFacts.Reviewed(
       ticket: t, round: c.rounds.count, proposal: proposal, proposalCorrect: planted == nil, plantedError: planted,
       agreed: returnReason == nil, reason: returnReason,
-      evidenceShown: facts.shown[key]?.count ?? 0, evidenceTotal: total, at: now)))
+      looked: facts.looked(key).filter(evidence.contains), evidence: evidence, at: now)))
     if v == "agree" {
       schedule(now, .colleagueIssue(t))
     } else {
       schedule(later(10), .colleaguePropose(t))
     }
     advanceWorld(to: now)
-    return .success(["\(t): you \(v == "agree" ? "agree with" : "return") post A's proposal."])
+    return .success(["\(t): you \(v == "agree" ? "agree with" : "return") post A's proposal."] + (Session.lateNote(exam).map { ["\(t): \($0)"] } ?? []))
   }
 
   mutating func issue() -> Result<[String], CommandError> {
@@ -298,12 +321,17 @@ extension Session {
   mutating func hint() -> Result<[String], CommandError> {
     guard mode == .practice else { return .failure(CommandError("no hints in \(mode.rawValue) mode")) }
     guard case .success(let (t, c)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
+    // A repeated hint for the same file gives the next pointer, not the same one.
+    let before = facts.hints.filter { $0 == t }.count
     note(.hintTaken(ticket: t))
     let e = c.currentRound.examination
     let proposed = Set(facts.proposals.last(where: { $0.ticket == t && $0.round == c.rounds.count })?.defects ?? [])
-    if let f = (e.findings + e.pendingFindings).first(where: { !proposed.contains($0.defect.code) }) {
+    let open = (e.findings + e.pendingFindings).filter { !proposed.contains($0.defect.code) }
+    if !open.isEmpty {
+      let f = open[before % open.count]
       let evidence = [f.material?.rawValue, f.field].compactMap { $0 }.joined(separator: " / ")
-      return .success(["hint (costs points): look at \(evidence.isEmpty ? "the application" : evidence) - rule [\(f.rule.rawValue)] \(c.policy.text(of: f.rule))"])
+      let which = "pointer \(before % open.count + 1) of \(open.count)" + (before >= open.count ? ", all given once already" : "")
+      return .success(["hint (\(which); each hint costs points): look at \(evidence.isEmpty ? "the application" : evidence) - rule [\(f.rule.rawValue)] \(c.policy.text(of: f.rule))"])
     }
     return .success(["hint (costs points): nothing more to find in this file; the outcome is \(e.outcome.rawValue)"])
   }

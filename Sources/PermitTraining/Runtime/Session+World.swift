@@ -164,7 +164,9 @@ extension Session {
       put(t, c)
       switch verdict {
       case .agree: inbox.append(.colleagueAgreed(ticket: t, colleague: colleague))
-      case .return(let r): inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: r))
+      case .return(let r):
+        let note = Session.lateNote(c.currentRound.examination).map { ". " + $0.dropLast() } ?? ""
+        inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: r + note))
       }
     } catch {
       inbox.append(.colleagueCouldNotReview(ticket: t, error: "\(error)"))

@@ -34,10 +34,14 @@ public struct AttemptFacts: Sendable, Hashable {
     public var plantedError: String?
     public var agreed: Bool
     public var reason: String?
-    /// Materials of the packet the trainee had shown before deciding.
-    public var evidenceShown: Int
-    /// Materials in the packet.
-    public var evidenceTotal: Int
+    /// Evidence items the trainee had looked at before the verdict (see ``AttemptFacts/evidence(of:)``).
+    public var looked: [String]
+    /// Every evidence item of the file's round.
+    public var evidence: [String]
+    /// Evidence items looked at before the verdict.
+    public var evidenceShown: Int { looked.count }
+    /// Evidence items of the round.
+    public var evidenceTotal: Int { evidence.count }
     public var at: Timestamp
   }
   /// A breach of the double-post rule the core refused.
@@ -59,6 +63,27 @@ public struct AttemptFacts: Sendable, Hashable {
   public var hints: [String] = []
   /// Materials shown per ticket and round ("T001#1").
   public var shown: [String: Set<MaterialKind>] = [:]
+  /// Ticket-rounds ("T001#1") whose checklist was displayed.
+  public var checklistSeen: Set<String> = []
+  /// Ticket-rounds whose points computation was displayed.
+  public var pointsSeen: Set<String> = []
+
+  /// What counts as the evidence of a file's round, each item named as the debrief names it: every
+  /// document handed in (`show MATERIAL` displays it), the list of required materials (`checklist`)
+  /// and, for a type whose category the window checks, the points computation (`points`). The
+  /// overview (`open`, `show`) is not evidence: it lists, it does not examine.
+  public static func evidence(of c: CaseFile) -> [String] {
+    let p = c.currentRound.packet
+    var items = Set(p.materials.map(\.kind)).sorted().map(\.rawValue) + ["checklist"]
+    if c.policy.categoryCheckedTypes.contains(p.application.type) { items.append("points") }
+    return items
+  }
+
+  /// The evidence items of a ticket-round the trainee has looked at.
+  public func looked(_ key: String) -> [String] {
+    (shown[key] ?? []).sorted().map(\.rawValue) + (checklistSeen.contains(key) ? ["checklist"] : [])
+      + (pointsSeen.contains(key) ? ["points"] : [])
+  }
 }
 
 /// The sandbox runtime of one attempt: the scenario's world on a simulated clock, built on the real

@@ -53,6 +53,10 @@ public enum SessionEvent: Hashable, Sendable {
   case hintTaken(ticket: String)
   /// A material of a ticket's current round was opened.
   case materialShown(ticket: String, round: Int, material: MaterialKind)
+  /// The checklist of a ticket's current round was displayed.
+  case checklistShown(ticket: String, round: Int)
+  /// The points computation of a ticket's current round was displayed.
+  case pointsShown(ticket: String, round: Int)
 }
 
 extension AttemptFacts {
@@ -64,6 +68,8 @@ extension AttemptFacts {
     case .breach(let b): breaches.append(b)
     case .hintTaken(let t): hints.append(t)
     case .materialShown(let t, let round, let m): shown["\(t)#\(round)", default: []].insert(m)
+    case .checklistShown(let t, let round): checklistSeen.insert("\(t)#\(round)")
+    case .pointsShown(let t, let round): pointsSeen.insert("\(t)#\(round)")
     default: break
     }
   }
@@ -104,7 +110,7 @@ public enum SessionScreens {
     case .centerApproved(let t, let until): return "\(t): the Center approved the permit; file kept until \(until.map { "\($0)" } ?? "?")."
     case .centerBounced(let t, let reason): return "\(t): the Center BOUNCED the acceptance - \(reason)."
     case .corrected(let t, let round, let d): return "\(t): the employer is back with the corrected file (round \(round)); decision due by \(d)."
-    case .proposed, .reviewed, .breach, .hintTaken, .materialShown: return nil
+    case .proposed, .reviewed, .breach, .hintTaken, .materialShown, .checklistShown, .pointsShown: return nil
     }
   }
 }

@@ -19,6 +19,7 @@ public enum CurriculumReader {
   /// Keys of a module.
   public static let keys = [
     "id", "order", "title", "objectives", "briefing", "scenarios", "pass-mark", "prerequisites", "assessment",
+    "required", "critical-errors",
   ]
 
   /// Reads a module. Nil when an error was reported. Cross-file checks (unknown scenarios,
@@ -75,11 +76,31 @@ public enum CurriculumReader {
       }
     }
     let assessment = r.bool(f, "assessment", what: what) ?? false
+    var required: [String]?
+    if let items = r.list(f, "required", what: what) {
+      var ids: [String] = []
+      for item in items {
+        guard let s = r.scalar(item, "an item of 'required'") else { continue }
+        if !scenarios.contains(s) {
+          r.error(item, "required scenario '\(s)' is not one of the module's scenarios" + Suggest.hint(s, scenarios))
+        } else if ids.contains(s) {
+          r.error(item, "required scenario '\(s)' is listed twice")
+        } else {
+          ids.append(s)
+        }
+      }
+      if items.isEmpty { r.error(f["required"], "'required' lists at least one scenario (leave it out for every scripted one)") }
+      required = ids
+    }
+    let critical = ScenarioReader.criticalErrors(f, r, what)
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let order, let passMark else { return nil }
     let module = CurriculumModule(
       id: id, order: order, title: title, objectives: objectives, briefing: briefing, scenarios: scenarios,
       passMark: passMark, prerequisites: prerequisites, assessment: assessment, file: r.file)
-    return (module, source)
+    var m = module
+    m.required = required
+    m.criticalErrors = critical
+    return (m, source)
   }
 }
 

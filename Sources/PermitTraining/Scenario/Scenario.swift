@@ -253,6 +253,9 @@ public struct ScoringWeights: Sendable, Hashable {
   public var timeLimits: Int
   /// Pass mark 0–100 (the module's pass mark overrides it in the curriculum).
   public var passMark: Int
+  /// The critical errors that fail an attempt whatever the total (`scoring.critical-errors`); nil:
+  /// the module's list, else ``CriticalError/defaults``.
+  public var criticalErrors: [CriticalError]?
   /// Default weights.
   public static let standard = ScoringWeights(decisions: 60, doubleReview: 20, timeLimits: 20, passMark: 70)
   /// Creates weights.
@@ -284,6 +287,11 @@ public struct CurriculumModule: Sendable, Hashable {
   public var prerequisites: [String]
   /// Whether it is an assessment (played in assessment mode).
   public var assessment: Bool
+  /// The scenarios that must each have a credited attempt at or above the pass mark (`required`);
+  /// nil: every scripted scenario of the module (see ``requiredScenarios(generatedOnly:)``).
+  public var required: [String]?
+  /// The critical errors of the module's scenarios (`critical-errors`); nil: the defaults.
+  public var criticalErrors: [CriticalError]?
   /// The file it was read from.
   public var file: String
   /// Creates a module.

@@ -79,7 +79,8 @@ public enum ScenarioExpander {
   static func propose(
     _ d: Decision, pack: PolicyPack, packet: Packet, rate: Double, rng: inout SeededRandom
   ) -> ScriptedProposal {
-    let right = ScriptedProposal(outcome: d.outcome, defects: d.defects.map(\.code), referTo: d.referTo)
+    let listed = d.outcome == .acceptPending ? d.pending.map { "missing:" + $0.rawValue } : d.defects.map(\.code)
+    let right = ScriptedProposal(outcome: d.outcome, defects: listed, referTo: d.referTo)
     guard rng.chance(rate) else { return right }
     let codes = d.defects.map(\.code)
     // Plausible invented defects: a required material said to be missing although present, or a

@@ -82,7 +82,22 @@ public enum ScenarioReader {
   static let eventKeys = ["at", "message"] + eventKinds
   /// Verbs whose time cost a scenario may override.
   public static let costVerbs = ["open", "show", "checklist", "points", "decide", "handover", "review", "issue", "hint"]
-  static let scoringKeys = ["decisions", "double-review", "time-limits", "pass-mark"]
+  static let scoringKeys = ["decisions", "double-review", "time-limits", "pass-mark", "critical-errors"]
+
+  /// Reads a `critical-errors:` list (a scenario's `scoring` or a module); nil when absent.
+  static func criticalErrors(_ f: YAMLReader.Fields, _ r: YAMLReader, _ what: String) -> [CriticalError]? {
+    guard let items = r.list(f, "critical-errors", what: what) else { return nil }
+    var out: [CriticalError] = []
+    for item in items {
+      guard let e = r.choice(item, CriticalError.self, "an item of 'critical-errors'") else { continue }
+      if out.contains(e) {
+        r.error(item, "critical error '\(e.rawValue)' is listed twice")
+      } else {
+        out.append(e)
+      }
+    }
+    return out
+  }
 
   /// Reads a scenario; `policies` gives a pack by id (nil when unknown), `policyIDs` the known ids.
   /// Returns nil when an error was reported.
@@ -187,6 +202,7 @@ public enum ScenarioReader {
       scoring = ScoringWeights(
         decisions: d ?? scoring.decisions, doubleReview: dr ?? scoring.doubleReview, timeLimits: t ?? scoring.timeLimits,
         passMark: pm ?? scoring.passMark)
+      scoring.criticalErrors = criticalErrors(s, r, "scoring")
       let weightsGiven = ["decisions", "double-review", "time-limits"].contains { s[$0] != nil }
       let sum = scoring.decisions + scoring.doubleReview + scoring.timeLimits
       if weightsGiven && sum != 100 && (d != nil || s["decisions"] == nil) && (dr != nil || s["double-review"] == nil)
@@ -210,6 +226,17 @@ public enum ScenarioReader {
             colleague: colleague, tickets: &tickets, source: &source)
         else { continue }
         applicants.append(a)
+      }
+    }
+    // A scripted proposal must be well formed under the scenario's pack (Part A′ 8, 9): a planted
+    // error is a wrong answer, never an impossible one.
+    if let pack {
+      for a in applicants {
+        guard let p = a.proposal,
+          let m = ProposalCheck.malformation(outcome: p.outcome, defects: p.defects, referTo: p.referTo, policy: pack)
+        else { continue }
+        let at = source.applicants[a.ticket]?.proposal ?? source.applicants[a.ticket]?.node ?? .start
+        r.appendDiagnostic(Diagnostic(file: r.file, line: at.line, column: at.column, message: "\(a.ticket): malformed proposal: \(m)"))
       }
     }
 
@@ -407,7 +434,7 @@ public enum ScenarioReader {
         continue
       }
       if !DefectCatalog.isKnown(s) {
-        r.error(item, "unknown defect code '\(s)'" + Suggest.hint(s, DefectCatalog.allCodes))
+        r.error(item, DefectCatalog.pairProblem(s) ?? ("unknown defect code '\(s)'" + Suggest.hint(s, DefectCatalog.allCodes)))
         ok = false
       } else if codes.contains(s) {
         r.error(item, "defect '\(s)' is listed twice")

@@ -1,10 +1,38 @@
 import PermitCore
 
+// The scoring model (README "Scoring", `help score`) in one pure function of the replayed session.
+// This file is longer than 400 lines' worth of concerns would suggest only because the model's
+// rules are kept side by side with the point-lost lines that cite them.
+
 /// The three dimensions of product.md §7.
 public enum Dimension: String, CaseIterable, Sendable, Hashable {
   case decisions
   case doubleReview = "double-review"
   case timeLimits = "time-limits"
+}
+
+/// The rule a point lost cites: a rule of the policy pack, or a rule of the sandbox itself.
+public enum Citation: Sendable, Hashable {
+  /// A rule of the pack (`double-post`, `acceptance-time-limit`, the examiner's rule of a defect, …).
+  case policy(RuleID)
+  /// A hint taken (practice mode).
+  case hint
+
+  /// The id printed in brackets.
+  public var id: String {
+    switch self {
+    case .policy(let r): return r.rawValue
+    case .hint: return "hint"
+    }
+  }
+
+  /// The rule's text under a pack.
+  public func text(_ p: PolicyPack) -> String {
+    switch self {
+    case .policy(let r): return p.text(of: r)
+    case .hint: return "each hint costs \(Int(Scorer.hintShare * 100))% of that file's decision share (practice mode)"
+    }
+  }
 }
 
 /// One point lost, with the rule behind it and the evidence.
@@ -15,8 +43,8 @@ public struct PointLost: Sendable, Hashable {
   public var points: Double
   /// The ticket, if the loss concerns a case.
   public var ticket: String?
-  /// The policy rule.
-  public var rule: RuleID
+  /// The rule cited.
+  public var rule: Citation
   /// One line: what went wrong.
   public var explanation: String
   /// Where the evidence was (material and field, or the case history).
@@ -38,10 +66,22 @@ public struct ScoreCard: Sendable {
   public var overall: Int
   /// The pass mark applied.
   public var passMark: Int
-  /// Whether overall ≥ pass mark.
+  /// Whether overall ≥ pass mark and no critical error was committed.
   public var passed: Bool
+  /// Critical errors committed (each fails the attempt whatever the total).
+  public var critical: [CriticalFinding]
   /// Every point lost.
   public var lost: [PointLost]
+  /// Files in the attempt (every applicant of the scenario, arrived or not).
+  public var files: Int
+  /// Files still open: not yet arrived, or awaiting the trainee's decision (0 once finished).
+  public var open: Int
+  /// Hints taken.
+  public var hints: Int
+  /// Restores made (practice mode).
+  public var restores: Int
+  /// Whether the attempt can earn module credit (no restore).
+  public var credited: Bool { restores == 0 }
   /// End-of-day summary lines.
   public var summary: [String: Int]
 
@@ -50,10 +90,18 @@ public struct ScoreCard: Sendable {
     .object([
       ("overall", .int(overall)), ("decisions", .int(decisions)), ("double-review", .int(doubleReview)),
       ("time-limits", .int(timeLimits)), ("passed", .bool(passed)), ("pass-mark", .int(passMark)),
+      ("files", .int(files)), ("open", .int(open)), ("hints", .int(hints)), ("restores", .int(restores)),
+      ("credited", .bool(credited)), ("scoring-model", .int(Scorer.model)),
+      ("critical-errors", .array(critical.map { c in
+        .object([
+          ("error", .string(c.kind.rawValue)), ("ticket", .string(c.ticket)), ("explanation", .string(c.explanation)),
+          ("evidence", .string(c.evidence)),
+        ])
+      })),
       ("points-lost", .array(lost.map { l in
         .object([
           ("dimension", .string(l.dimension.rawValue)), ("points", .number((l.points * 10).rounded() / 10)),
-          ("ticket", .optional(l.ticket)), ("rule", .string(l.rule.rawValue)), ("explanation", .string(l.explanation)),
+          ("ticket", .optional(l.ticket)), ("rule", .string(l.rule.id)), ("explanation", .string(l.explanation)),
           ("evidence", .string(l.evidence)),
         ] + (l.defect.map { [("defect", JSON.string($0))] } ?? []))
       })),
@@ -62,159 +110,194 @@ public struct ScoreCard: Sendable {
   }
 }
 
-/// Scores a session (replayed from its action log). Weights come from the scenario; the pass mark
-/// from the module when given.
+/// Scores a session (replayed from its action log): the one scoring function, used for the running
+/// score, the final score, `verify --rescore` and `play`. See README "Scoring".
 public enum Scorer {
-  /// Points a trainee loses per hint, in decision points of the case.
-  public static let hintPenalty = 0.2
-  /// Double-review points lost per breach (issue without post B, self-review).
+  /// The version of the scoring model, recorded with every result: 2 is issue 9's model (every
+  /// file counts). A result without it was scored by model 1 and is not comparable.
+  public static let model = 2
+  /// Share of a file's decision share one hint costs.
+  public static let hintShare = 0.25
+  /// Double-review points lost per refused breach (issue without post B, self-review).
   public static let breachPenalty = 25.0
-  /// Share of a case's time points lost per working day late.
+  /// Share of a round's time share lost per working day late.
   public static let latePerDay = 0.25
 
-  /// Computes the score card.
-  public static func score(_ s: Session, passMark: Int? = nil) -> ScoreCard {
+  /// Computes the score card. `passMark` and `module` come from the curriculum when the attempt was
+  /// started from a module; `restores` from the runner (``AttemptRunner/restores``).
+  public static func score(_ s: Session, passMark: Int? = nil, module: CurriculumModule? = nil, restores: Int = 0) -> ScoreCard {
     var lost: [PointLost] = []
-    let cases = s.tickets.compactMap { s.cases[$0] }
-    // Which case-rounds count: every round that arrived.
-    var rounds: [(CaseFile, Round)] = []
-    for c in cases { for r in c.rounds { rounds.append((c, r)) } }
-    // A round the trainee never decided because its deadline passed is a time-limits loss (deemed
-    // acceptance), not a decisions one; the decisions dimension covers the rounds decided.
-    func decided(_ c: CaseFile, _ r: Round) -> Bool {
-      s.scenario.post == .a
-        ? s.facts.proposals.contains { $0.ticket == c.ticket && $0.round == r.number }
-        : s.facts.reviews.contains { $0.ticket == c.ticket && $0.round == r.number }
-    }
-    let lapsed = rounds.filter { c, r in !decided(c, r) && c.deemedAccepted && r.number == c.rounds.count }
-    let judged = rounds.filter { c, r in !lapsed.contains { $0.0.ticket == c.ticket && $0.1.number == r.number } }
-    let perCase = 100.0 / Double(max(1, judged.count))
-    let perCaseTime = 100.0 / Double(max(1, rounds.count))
+    var critical: [CriticalFinding] = []
+    let post = s.scenario.post
+    let files = max(1, s.applicants.count)
+    let fileShare = 100.0 / Double(files)
+    let arrived = s.tickets.compactMap { s.cases[$0] }
+    var open = s.applicants.count - arrived.count
 
+    /// Rounds a file is expected to take, fixed by the scenario: a second when the first is a
+    /// one-time notice and the employer comes back with a correction.
+    func expectedRounds(_ c: CaseFile) -> Int {
+      s.applicants[c.ticket]?.correction != nil && c.rounds[0].examination.outcome == .supplement ? 2 : 1
+    }
+    func label(_ t: String, _ r: Int) -> String { r > 1 ? "\(t) round \(r)" : t }
     func evidence(_ f: Finding) -> String {
       let place = [f.material?.rawValue, f.field].compactMap { $0 }.joined(separator: " / ")
       return (place.isEmpty ? "" : place + ": ") + f.detail
     }
-
-    // 1. Decisions.
-    var decisions = judged.isEmpty ? 0.0 : 100.0
-    if judged.isEmpty {
-      lost.append(PointLost(dimension: .decisions, points: 100, ticket: nil, rule: .acceptanceTimeLimit, explanation: "no file was decided in this attempt", evidence: "action log"))
+    func answerLine(_ e: Decision) -> String {
+      "examiner: \(e.outcome.rawValue)" + (e.answer.defects.isEmpty ? "" : " (" + e.answer.defects.joined(separator: ", ") + ")")
     }
-    for (c, r) in judged {
+
+    // 1. Decisions: each file's share is earned round by round; what is not earned is lost.
+    var decisions = 0.0
+    for c in arrived {
       let t = c.ticket
-      let label = r.number > 1 ? "\(t) round \(r.number)" : t
-      let e = r.examination
-      let exp = "examiner: \(e.outcome.rawValue)" + (e.defects.isEmpty ? "" : " (" + e.defects.map(\.code).joined(separator: ", ") + ")")
-      if s.scenario.post == .a {
-        guard let p = s.facts.proposals.first(where: { $0.ticket == t && $0.round == r.number }) else {
-          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: label, rule: .acceptanceTimeLimit, explanation: "no decision was proposed", evidence: exp))
-          decisions -= perCase
+      let n = expectedRounds(c)
+      let share = fileShare / Double(n)
+      var fileEarned = 0.0
+      for number in 1...n {
+        guard number <= c.rounds.count else {
+          // The correction is still to come (the file counts as open below), or never will.
+          if s.finished || !(c.state.awaitsAcceptanceDecision || c.state == .awaitingCorrection) {
+            lost.append(PointLost(
+              dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.oneTimeNotice),
+              explanation: "the corrected file never came back for a decision: the first round ended the file", evidence: "case history"))
+          }
           continue
         }
-        var caseLoss = 0.0
-        let g = Grading.grade(Answer(outcome: p.outcome, defects: p.defects, referTo: p.referTo), against: e)
-        if !g.outcomeRight {
-          caseLoss = perCase
-          let f = e.findings.first ?? e.pendingFindings.first
-          lost.append(PointLost(
-            dimension: .decisions, points: perCase, ticket: label, rule: f?.rule ?? .requiredMaterials,
-            explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)",
-            evidence: f.map(evidence) ?? exp, defect: f?.defect.code))
+        let r = c.rounds[number - 1]
+        let e = r.examination
+        let awaiting = number == c.rounds.count && c.state.awaitsAcceptanceDecision
+        if post == .a {
+          guard let p = s.facts.proposals.first(where: { $0.ticket == t && $0.round == number }) else {
+            if awaiting && !s.finished { continue }
+            let why = c.deemedAccepted && number == c.rounds.count
+              ? "no proposal: the file lapsed into a deemed acceptance" + (c.centerDecision?.approved == false ? " and the Center bounced it" : "")
+              : "no proposal was made"
+            lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.acceptanceTimeLimit), explanation: why, evidence: answerLine(e)))
+            continue
+          }
+          var loss = 0.0
+          let g = Grading.grade(Answer(outcome: p.outcome, defects: p.defects, referTo: p.referTo), against: e)
+          if !g.outcomeRight {
+            loss = share
+            let f = e.findings.first ?? e.pendingFindings.first
+            lost.append(PointLost(
+              dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(f?.rule ?? .requiredMaterials),
+              explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)" + (c.centerDecision?.approved == false ? " (the Center bounced it)" : "")
+                + (Session.lateNote(e).map { ". " + $0 } ?? ""),
+              evidence: f.map(evidence) ?? answerLine(e), defect: f?.defect.code))
+          } else {
+            let per = share * 0.5 / Double(max(1, g.expected.defects.count))
+            let findings = e.outcome == .acceptPending ? e.pendingFindings : e.findings
+            for d in g.missed {
+              let f = findings.first { $0.defect.code == d }
+              loss += per
+              lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(f?.rule ?? DefectCatalog.rule(of: d)), explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? answerLine(e), defect: d))
+            }
+            for d in g.invented {
+              loss += per
+              lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(DefectCatalog.rule(of: d)), explanation: "invented \(d): not a defect of this file", evidence: answerLine(e), defect: d))
+            }
+            if g.wronglyReferred, let ref = g.expected.referTo {
+              loss += share * 0.25
+              lost.append(PointLost(dimension: .decisions, points: share * 0.25, ticket: label(t, number), rule: .policy(.jurisdiction), explanation: "the refusal must refer the employer to \(ref)", evidence: e.findings.first.map(evidence) ?? answerLine(e)))
+            }
+          }
+          fileEarned += share - min(share, loss)
+          if p.outcome.isAcceptance && e.defects.contains(Defect(.outOfJurisdiction)) {
+            critical.append(CriticalFinding(kind: .acceptOutOfJurisdiction, ticket: t, explanation: "proposed \(p.outcome.rawValue) for an employer registered in \(r.packet.employer.district)", evidence: "decide at \(p.at)"))
+          }
         } else {
-          let items = Double(max(1, g.expected.defects.count))
-          let findings = e.outcome == .acceptPending ? e.pendingFindings : e.findings
-          for d in g.missed {
-            let f = findings.first { $0.defect.code == d }
-            let pts = perCase * 0.5 / items
-            caseLoss += pts
-            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: f?.rule ?? .oneTimeNotice, explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? exp, defect: d))
+          let verdicts = s.facts.reviews.filter { $0.ticket == t && $0.round == number }
+          if verdicts.isEmpty {
+            if awaiting && !s.finished { continue }
+            lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), explanation: "you never reviewed post A's proposal" + (c.deemedAccepted ? ": the file lapsed into a deemed acceptance" : ""), evidence: answerLine(e)))
+            continue
           }
-          for d in g.invented {
-            let pts = perCase * 0.5 / items
-            caseLoss += pts
-            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .oneTimeNotice, explanation: "invented \(d): not a defect of this file", evidence: exp, defect: d))
+          var wrong = false
+          for rv in verdicts {
+            if rv.agreed && !rv.proposalCorrect {
+              wrong = true
+              lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), explanation: "agreed with a wrong proposal: \(rv.plantedError ?? "")", evidence: answerLine(e)))
+              let needed = evidenceShowing(rv.proposal, e, r.packet)
+              if needed.isEmpty ? rv.looked.isEmpty : needed.isDisjoint(with: rv.looked) {
+                critical.append(CriticalFinding(
+                  kind: .blindAgreement, ticket: t, explanation: "agreed with a wrong proposal (\(rv.plantedError ?? "")) without looking at the evidence",
+                  evidence: "not looked at: " + (needed.isEmpty ? "anything" : needed.sorted().joined(separator: ", ")) + "; review at \(rv.at)"))
+              }
+              if rv.proposal.outcome.isAcceptance && e.defects.contains(Defect(.outOfJurisdiction)) {
+                critical.append(CriticalFinding(kind: .acceptOutOfJurisdiction, ticket: t, explanation: "agreed to accept a file from an employer registered in \(r.packet.employer.district)", evidence: "review at \(rv.at)"))
+              }
+            } else if !rv.agreed && rv.proposalCorrect {
+              wrong = true
+              lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), explanation: "returned a correct proposal (\(rv.proposal.outcome.rawValue))" + (Session.lateNote(e).map { ". " + $0 } ?? ""), evidence: answerLine(e)))
+            }
           }
-          if g.wronglyReferred, let ref = g.expected.referTo {
-            let pts = perCase * 0.25
-            caseLoss += pts
-            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .jurisdiction, explanation: "the refusal must refer the employer to \(ref)", evidence: e.findings.first.map(evidence) ?? exp))
-          }
-        }
-        decisions -= min(perCase, caseLoss)
-      } else {
-        guard let rv = s.facts.reviews.first(where: { $0.ticket == t && $0.round == r.number }) else {
-          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: label, rule: .doublePost, explanation: "you never reviewed post A's proposal", evidence: exp))
-          decisions -= perCase
-          continue
-        }
-        if rv.agreed && !rv.proposalCorrect {
-          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: label, rule: .doublePost, explanation: "agreed with a wrong proposal: \(rv.plantedError ?? "")", evidence: exp))
-          decisions -= perCase
-        } else if !rv.agreed && rv.proposalCorrect {
-          lost.append(PointLost(dimension: .decisions, points: perCase, ticket: label, rule: .doublePost, explanation: "returned a correct proposal (\(rv.proposal.outcome.rawValue))", evidence: exp))
-          decisions -= perCase
+          if !wrong { fileEarned += share }
         }
       }
-    }
-    for c in cases {
-      // Center bounces. (A second notice for an old defect cannot happen: the core refuses a
-      // one-time notice that misses a defect, and the first proposal's omission is what costs.)
-      if !c.deemedAccepted && c.centerDecision?.approved == false {
-        let pts = perCase * 0.5
-        decisions -= pts
-        lost.append(PointLost(dimension: .decisions, points: pts, ticket: c.ticket, rule: .requiredMaterials, explanation: "the Center bounced the acceptance: \(c.centerDecision?.reason ?? "")", evidence: "case history"))
+      // Hints: a fixed share of the file, taken from what the file earned.
+      for _ in s.facts.hints.filter({ $0 == t }) {
+        let pts = min(fileEarned, fileShare * hintShare)
+        fileEarned -= pts
+        lost.append(PointLost(dimension: .decisions, points: fileShare * hintShare, ticket: t, rule: .hint, explanation: "hint taken", evidence: "practice mode"))
       }
-    }
-    for t in s.facts.hints {
-      let pts = perCase * hintPenalty
-      decisions -= pts
-      lost.append(PointLost(dimension: .decisions, points: pts, ticket: t, rule: .oneTimeNotice, explanation: "hint taken", evidence: "practice mode"))
+      decisions += max(0, fileEarned)
+      if !s.finished && (c.state.awaitsAcceptanceDecision || c.state == .awaitingCorrection) { open += 1 }
     }
 
-    // 2. Double review.
+    // 2. Double review: 100 less what was lost.
     var review = 100.0
     for b in s.facts.breaches where b.kind != .incompleteNotice {
       review -= breachPenalty
-      lost.append(PointLost(dimension: .doubleReview, points: breachPenalty, ticket: b.ticket, rule: .doublePost, explanation: b.detail, evidence: "action at \(b.at)"))
+      lost.append(PointLost(dimension: .doubleReview, points: breachPenalty, ticket: b.ticket, rule: .policy(.doublePost), explanation: b.detail, evidence: "action at \(b.at)"))
+      critical.append(CriticalFinding(kind: b.kind == .selfReview ? .selfReview : .issueWithoutReview, ticket: b.ticket, explanation: b.detail, evidence: "action at \(b.at) (refused by the system)"))
     }
-    if s.scenario.post == .b {
-      let reviews = s.facts.reviews
-      let per = 100.0 / Double(max(1, reviews.count))
-      for rv in reviews where rv.evidenceShown == 0 || rv.evidenceShown * 2 < rv.evidenceTotal {
-        let share = rv.evidenceShown == 0 ? 1.0 : 0.5
-        review -= per * share
+    if post == .b {
+      var charged: [String: Double] = [:]
+      for rv in s.facts.reviews {
+        guard let c = s.cases[rv.ticket] else { continue }
+        let share = fileShare / Double(expectedRounds(c))
+        let key = "\(rv.ticket)#\(rv.round)"
+        let part = rv.looked.isEmpty ? 1.0 : rv.looked.count * 2 < rv.evidence.count ? 0.5 : 0
+        let pts = min(share * part, share - (charged[key] ?? 0))
+        guard pts > 0 else { continue }
+        charged[key, default: 0] += pts
+        review -= pts
+        let missing = rv.evidence.filter { !rv.looked.contains($0) }
         lost.append(PointLost(
-          dimension: .doubleReview, points: per * share, ticket: rv.ticket, rule: .doublePost,
-          explanation: rv.evidenceShown == 0 ? "\(rv.agreed ? "agreed" : "returned") without opening any material (rubber-stamping)" : "looked at only \(rv.evidenceShown) of \(rv.evidenceTotal) materials before the verdict",
-          evidence: "'show MATERIAL' before 'review'"))
+          dimension: .doubleReview, points: pts, ticket: label(rv.ticket, rv.round), rule: .policy(.doublePost),
+          explanation: rv.looked.isEmpty
+            ? "\(rv.agreed ? "agreed" : "returned") without looking at any evidence (rubber-stamping)"
+            : "looked at only \(rv.looked.count) of \(rv.evidence.count) evidence items before the verdict",
+          evidence: "looked at: " + (rv.looked.isEmpty ? "nothing" : rv.looked.joined(separator: ", ")) + "; not looked at: " + missing.joined(separator: ", ")))
       }
     } else {
-      // Post A: every notice needs post B's sign-off; the core guarantees it, so a notice issued is
-      // proof. Cases never handed over before the deadline count here.
-      for c in cases where c.deemedAccepted && !c.history.contains(where: { $0.event == "review" }) && s.facts.proposals.contains(where: { $0.ticket == c.ticket }) {
-        let pts = perCaseTime
+      for c in arrived where c.deemedAccepted && c.state != .proposed && !c.history.contains(where: { $0.event == "review" }) && s.facts.proposals.contains(where: { $0.ticket == c.ticket }) {
+        let pts = fileShare / Double(expectedRounds(c))
         review -= pts
-        lost.append(PointLost(dimension: .doubleReview, points: pts, ticket: c.ticket, rule: .doublePost, explanation: "proposed but never handed over to post B", evidence: "case history"))
+        lost.append(PointLost(dimension: .doubleReview, points: pts, ticket: c.ticket, rule: .policy(.doublePost), explanation: "proposed but never handed over to post B", evidence: "case history"))
       }
     }
 
-    // 3. Time limits.
+    // 3. Time limits: 100 less what was lost (a round not yet due loses nothing yet).
     var time = 100.0
-    for c in cases {
-      for r in c.rounds {
-        let notice = c.notices.first { $0.round == r.number }
-        if let n = notice {
-          if !n.onTime {
-            let day = n.issuedAt.date(atOffset: c.policy.utcOffsetSeconds)
-            let late = c.policy.calendar.workingDays(after: r.deadline, through: day)
-            let pts = min(perCaseTime, perCaseTime * latePerDay * Double(max(1, late)))
-            time -= pts
-            lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: c.ticket, rule: .acceptanceTimeLimit, explanation: "notice issued \(max(1, late)) working day\(late == 1 ? "" : "s") late (due \(r.deadline))", evidence: "notice at \(n.issuedAt)"))
-          }
+    for c in arrived {
+      let share = fileShare / Double(expectedRounds(c))
+      for r in c.rounds.prefix(expectedRounds(c)) {
+        if let n = c.notices.first(where: { $0.round == r.number }) {
+          guard !n.onTime else { continue }
+          let day = n.issuedAt.date(atOffset: c.policy.utcOffsetSeconds)
+          let late = max(1, c.policy.calendar.workingDays(after: r.deadline, through: day))
+          let pts = min(share, share * latePerDay * Double(late))
+          time -= pts
+          lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: label(c.ticket, r.number), rule: .policy(.acceptanceTimeLimit), explanation: "notice issued \(late) working day\(late == 1 ? "" : "s") late (due \(r.deadline))", evidence: "notice at \(n.issuedAt)"))
         } else if c.deemedAccepted && r.number == c.rounds.count {
-          time -= perCaseTime
-          lost.append(PointLost(dimension: .timeLimits, points: perCaseTime, ticket: c.ticket, rule: .deemedAcceptance, explanation: "no notice by \(r.deadline): deemed accepted by law", evidence: "case history"))
+          // A lapse ends the file: the time share of any round still expected goes with it.
+          let pts = share * Double(expectedRounds(c) - r.number + 1)
+          time -= pts
+          lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: label(c.ticket, r.number), rule: .policy(.deemedAcceptance), explanation: "no notice by \(r.deadline): deemed accepted by law", evidence: "case history"))
         }
       }
     }
@@ -226,15 +309,47 @@ public enum Scorer {
     let total = Double(w.decisions * d + w.doubleReview * rv + w.timeLimits * tl) / Double(max(1, w.decisions + w.doubleReview + w.timeLimits))
     let overall = Int(total.rounded())
     let mark = passMark ?? w.passMark
+    let applies = Set(w.criticalErrors ?? module?.criticalErrors ?? CriticalError.defaults)
+    critical = critical.filter { applies.contains($0.kind) }
     var summary: [String: Int] = [
-      "cases": cases.count, "notices": cases.reduce(0) { $0 + $1.notices.count },
-      "notices-on-time": cases.reduce(0) { $0 + $1.notices.filter(\.onTime).count },
-      "deemed-accepted": cases.filter(\.deemedAccepted).count,
-      "center-bounced": cases.filter { $0.centerDecision?.approved == false }.count,
+      "cases": arrived.count, "notices": arrived.reduce(0) { $0 + $1.notices.count },
+      "notices-on-time": arrived.reduce(0) { $0 + $1.notices.filter(\.onTime).count },
+      "deemed-accepted": arrived.filter(\.deemedAccepted).count,
+      "center-bounced": arrived.filter { $0.centerDecision?.approved == false }.count,
       "reviews": s.facts.reviews.count, "proposals": s.facts.proposals.count, "hints": s.facts.hints.count,
     ]
-    for o in Outcome.allCases { summary["notices-" + o.rawValue] = cases.reduce(0) { $0 + $1.notices.filter { $0.outcome == o }.count } }
-    return ScoreCard(decisions: d, doubleReview: rv, timeLimits: tl, overall: overall, passMark: mark, passed: overall >= mark, lost: lost, summary: summary)
+    for o in Outcome.allCases { summary["notices-" + o.rawValue] = arrived.reduce(0) { $0 + $1.notices.filter { $0.outcome == o }.count } }
+    return ScoreCard(
+      decisions: d, doubleReview: rv, timeLimits: tl, overall: overall, passMark: mark,
+      passed: overall >= mark && critical.isEmpty, critical: critical, lost: lost, files: s.applicants.count,
+      open: s.finished ? 0 : open, hints: s.facts.hints.count, restores: restores, summary: summary)
+  }
+
+  /// Scores a runner's attempt (its restores included).
+  public static func score(_ runner: AttemptRunner, passMark: Int? = nil, module: CurriculumModule? = nil) -> ScoreCard {
+    score(runner.session, passMark: passMark, module: module, restores: runner.restores.count)
+  }
+
+  /// The evidence items that show what is wrong with a proposal: for each defect missed or
+  /// invented, the document it is on (`show MATERIAL`), the checklist for a missing material, the
+  /// points for a category; empty when the error is on the overview alone (jurisdiction, timing).
+  public static func evidenceShowing(_ p: Proposal, _ e: Decision, _ packet: Packet) -> Set<String> {
+    let g = Grading.grade(p, against: e)
+    var codes = Set(g.missed + g.invented)
+    if codes.isEmpty { codes = Set(g.expected.defects) }
+    var items = Set<String>()
+    for code in codes {
+      guard let d = Defect(code: code) else { continue }
+      switch d.kind {
+      case .missing: items.insert("checklist")
+      case .categoryUnsupported: items.insert("points")
+      case .mismatch:
+        if let m = e.findings.first(where: { $0.defect == d })?.material { items.insert(m.rawValue) }
+      default:
+        if let s = d.subject, let m = MaterialKind(rawValue: s), packet.materials.contains(where: { $0.kind == m }) { items.insert(m.rawValue) }
+      }
+    }
+    return items
   }
 
   static func clamp(_ v: Double) -> Int { Int(max(0, min(100, v)).rounded()) }
