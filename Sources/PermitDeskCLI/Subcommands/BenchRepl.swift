@@ -21,7 +21,8 @@ extension PermitDesk {
         to about COMMANDS commands), timing each from the write to the end of its output (a
         'help quit' marker follows every command); the baseline is the sqlite3 shell committing
         one INSERT per command to a WAL file database over a pipe.
-        """)
+        """,
+      shouldDisplay: false)
 
     @OptionGroup var content: ContentOptions
 

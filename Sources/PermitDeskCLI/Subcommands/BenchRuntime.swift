@@ -16,7 +16,8 @@ extension PermitDesk {
         commits it; the total time and the per-command time (step, commit and apply, p50/p99) are
         printed. Then ATTEMPTS finished attempts are recorded from autoplays of the bundled
         m01-s01-jurisdiction and re-scored with verify --rescore's code on every core.
-        """)
+        """,
+      shouldDisplay: false)
 
     @OptionGroup var content: ContentOptions
 
