@@ -7,7 +7,8 @@ extension PermitDesk {
   /// `permitdesk bench`: performance figures measured on this machine.
   struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Measure the examiner's decisions per second on generated packets (use a release build).")
+      abstract: "Measure the examiner's decisions per second on generated packets (use a release build).",
+      shouldDisplay: false)
 
     @OptionGroup var content: ContentOptions
 

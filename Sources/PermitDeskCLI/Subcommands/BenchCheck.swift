@@ -8,7 +8,8 @@ extension PermitDesk {
   struct BenchCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "bench-check",
-      abstract: "Time `check` on generated scenario files and PyYAML's CSafeLoader on the same files (use a release build).")
+      abstract: "Time `check` on generated scenario files and PyYAML's CSafeLoader on the same files (use a release build).",
+      shouldDisplay: false)
 
     @OptionGroup var content: ContentOptions
 

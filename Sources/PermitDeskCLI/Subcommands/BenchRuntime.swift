@@ -11,12 +11,9 @@ extension PermitDesk {
       commandName: "bench-runtime",
       abstract: "Time autoplay of generated scenarios of growing size, each command with its commit, and verify --rescore over many recorded attempts (use a release build).",
       discussion: """
-        For each size: a generated scenario (post A, mixed profile) is played with 'play --autoplay
-        perfect' semantics into a temporary sandbox database, every command committed as the REPL
-        commits it; the total time and the per-command time (step, commit and apply, p50/p99) are
-        printed. Then ATTEMPTS finished attempts are recorded from autoplays of the bundled
-        m01-s01-jurisdiction and re-scored with verify --rescore's code on every core.
-        """)
+        For each size: a generated scenario (post A, mixed profile) is played with 'play --autoplay perfect' semantics into a temporary sandbox database, every command committed as the REPL commits it; the total time and the per-command time (step, commit and apply, p50/p99) are printed. Then ATTEMPTS finished attempts are recorded from autoplays of the bundled m01-s01-jurisdiction and re-scored with verify --rescore's code on every core.
+        """,
+      shouldDisplay: false)
 
     @OptionGroup var content: ContentOptions
 
