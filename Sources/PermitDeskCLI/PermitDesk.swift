@@ -13,9 +13,9 @@ struct PermitDesk: ParsableCommand {
     abstract: "Training sandbox for the foreigners' work-permit acceptance window (synthetic data only).",
     discussion: """
       With no subcommand, opens the trainee REPL on the bundled scenarios and curriculum.
-      The global options --db, --content and --no-color may come before or after the subcommand.
-      Content is found with --content, else PERMITDESK_HOME, else <prefix>/share/permitdesk next to
-      the installed binary (or the build checkout when run from its .build folder).
+
+      The global options --db, --content and --no-color may come before or after the subcommand. Content is found with --content, else PERMITDESK_HOME, else <prefix>/share/permitdesk next to the installed binary (or the build checkout when run from its .build folder).
+
       Exit codes: 0 success, 1 problems found, 64 wrong usage, 65 bad input data, 70 internal error.
       """,
     version: BuildInfo.build,
@@ -128,10 +128,10 @@ struct ReplOptions: ParsableArguments {
   @Option(help: "Log in as this trainee (or set PERMITDESK_TRAINEE).", completion: Completions.trainees)
   var trainee: String?
 
-  func runRepl(content: ContentOptions, startWith: [String]) throws {
+  func runRepl(content: ContentOptions, startWith: [String], course given: Course? = nil) throws {
     pd_stdout_line_buffered()
     let library = try content.library
-    let course = Course(library: library)
+    let course = given ?? Course(library: library)
     let db = try database.open()
     let reader: LineReader
     do { reader = try LineReader(script: file) } catch {

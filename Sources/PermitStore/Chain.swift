@@ -65,6 +65,22 @@ enum Chain {
   }
 }
 
+extension Chain {
+  /// The seal of an attempt's head: the last sequence number of its log and that action's hash (the
+  /// attempt's own hash for an empty log). Kept in the attempt row and renewed with every action, so
+  /// that deleting the last actions and lowering `lastSeq` no longer matches it.
+  static func headSeal(attemptHash: String, lastSeq: Int64, headHash: String) -> String {
+    SHA256.hex(attemptHash + canonical("head", [String(lastSeq), headHash]))
+  }
+
+  /// The seal of the newest attempt (its id and hash), kept in the sandbox row and renewed when an
+  /// attempt starts, so that deleting the last attempts (and winding back `sqlite_sequence`) no
+  /// longer matches it. `lastID` 0 and the genesis hash for a sandbox without attempts.
+  static func attemptsSeal(genesis: String, lastID: Int64, lastHash: String) -> String {
+    SHA256.hex(genesis + canonical("attempts", [String(lastID), lastHash]))
+  }
+}
+
 /// Wall-clock timestamps: ISO 8601 in UTC with milliseconds, `2026-11-29T21:30:33.123Z`.
 enum WallClock {
   static func now() -> String {

@@ -79,6 +79,7 @@ extension SandboxDatabase {
     guard !action.actor.isEmpty, !action.verb.isEmpty else {
       throw StoreError.invalidArgument("an action needs an actor and a verb.")
     }
+    try Self.refuseNUL([action.actor, action.verb, action.arguments, action.simTime, action.result])
     if let cases = c.projection.cases { try Self.checkCases(cases, attempt: action.attempt) }
     if let r = c.result {
       for (name, value) in [("overall", r.overall), ("decisions", r.decisions), ("double-review", r.doubleReview), ("time-limits", r.timeLimits)]
@@ -105,7 +106,9 @@ extension SandboxDatabase {
           action.attempt, seq, action.actor, action.verb, action.arguments, action.simTime, wallTime, action.result,
           action.ok, head.hash, hash,
         ])
-      try db.execute(sql: "UPDATE attempt SET lastSeq = ? WHERE id = ?", arguments: [seq, action.attempt])
+      try db.execute(
+        sql: "UPDATE attempt SET lastSeq = ?, headSeal = ? WHERE id = ?",
+        arguments: [seq, Chain.headSeal(attemptHash: attemptHash, lastSeq: seq, headHash: hash), action.attempt])
       if let tickets = c.tickets {
         try Self.replaceRows(db, attempt: action.attempt, tickets: tickets, c.projection)
       } else {

@@ -20,12 +20,10 @@ extension SandboxDatabase {
     if try Schema.isSandbox(db) != true {
       report(nil, nil, "the sandbox marker or application id is missing or was changed")
     }
-    let triggers = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-    for name in Schema.guardTriggers where !triggers.contains(name) {
-      report(nil, nil, "the guard trigger \(name) was dropped: the records may have been edited by hand")
-    }
+    try verifyTriggers(db, report)
+    let sealed = try Self.hasSeals(db)
 
-    let sandbox = try Row.fetchOne(db, sql: "SELECT marker, created_at FROM sandbox LIMIT 1")
+    let sandbox = try Row.fetchOne(db, sql: "SELECT * FROM sandbox LIMIT 1")
     var expectedPrev = Chain.genesis(marker: sandbox?["marker"] ?? Schema.marker, createdAt: sandbox?["created_at"])
     var previousID: Int64 = 0
     let attempts = try Row.fetchAll(
@@ -96,6 +94,16 @@ extension SandboxDatabase {
       }
       let lastSeq: Int64 = row["lastSeq"]
       let actualLast = actions.last.map { ActionRecord(row: $0).seq } ?? 0
+      if sealed {
+        let seal: String? = row["headSeal"]
+        let head = lastSeq == 0 ? storedHash : hashes[lastSeq]
+        if seal == nil || head.map({ Chain.headSeal(attemptHash: storedHash, lastSeq: lastSeq, headHash: $0) }) != seal {
+          report(
+            id, nil,
+            "the head of the log (action \(lastSeq)) does not match the head sealed with the attempt: "
+              + "its last actions were deleted and its end rewound, or the seal was edited")
+        }
+      }
       if lastSeq > actualLast {
         report(
           id, nil, "the log ends at action \(actualLast) but \(lastSeq) were recorded: the last actions were deleted")
@@ -129,6 +137,17 @@ extension SandboxDatabase {
       }
     }
 
+    if sealed {
+      let genesis = Chain.genesis(marker: sandbox?["marker"] ?? Schema.marker, createdAt: sandbox?["created_at"])
+      let seal: String? = sandbox?["attemptsSeal"]
+      if seal != Chain.attemptsSeal(genesis: genesis, lastID: previousID, lastHash: previousID == 0 ? genesis : expectedPrev) {
+        report(
+          nil, nil,
+          "the newest attempt is not the one sealed in the sandbox row: the last attempt(s) were deleted "
+            + "(and the id sequence wound back), or the seal was edited")
+      }
+    }
+
     // The last attempts deleted, or actions left behind by a deleted attempt.
     if let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'attempt'"),
       sequence > previousID
@@ -140,5 +159,52 @@ extension SandboxDatabase {
       db, sql: "SELECT DISTINCT attempt FROM action WHERE attempt NOT IN (SELECT id FROM attempt) ORDER BY attempt")
     for orphan in orphans { report(orphan, nil, "actions remain for attempt #\(orphan), which was deleted") }
     return problems
+  }
+}
+
+extension SandboxDatabase {
+  /// Whether the file has the seals of schema v4 (a file opened read-only before its migration has
+  /// not: its seals are not checked).
+  static func hasSeals(_ db: Database) throws -> Bool {
+    try db.columns(in: "attempt").contains { $0.name == "headSeal" } && db.columns(in: "sandbox").contains { $0.name == "attemptsSeal" }
+  }
+
+  /// The triggers as the migrations applied to a file create them, by name (from an in-memory
+  /// database given the same migrations; all of them when the file has no history).
+  static func expectedTriggers(applied: Set<String>) -> [String: String] {
+    let migrator = Schema.migrator()
+    func build(_ db: Database) throws {
+      for (id, body) in migrator.migrations where applied.isEmpty || applied.contains(id) { try body(db) }
+    }
+    guard let q = try? DatabaseQueue(), (try? q.write(build)) != nil,
+      let rows = try? q.read({ try Row.fetchAll($0, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") })
+    else { return [:] }
+    return Dictionary(uniqueKeysWithValues: rows.map { ($0["name"] as String, normalisedSQL($0["sql"])) })
+  }
+
+  static func normalisedSQL(_ sql: String?) -> String {
+    (sql ?? "").split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+  }
+
+  /// Every trigger of the schema present with its own definition, and no other trigger: a guard
+  /// replaced by a no-op of the same name, or a trigger added by hand, is reported.
+  static func verifyTriggers(_ db: Database, _ report: (Int64?, Int64?, String) -> Void) throws {
+    let present = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+    var found: [String: String] = [:]
+    for row in present { found[row["name"]] = normalisedSQL(row["sql"]) }
+    let expected = expectedTriggers(applied: try Schema.migrator().appliedIdentifiers(db))
+    for name in Schema.guardTriggers where found[name] == nil {
+      report(nil, nil, "the guard trigger \(name) was dropped: the records may have been edited by hand")
+    }
+    for (name, sql) in expected.sorted(by: { $0.key < $1.key }) {
+      guard let have = found[name] else {
+        if !Schema.guardTriggers.contains(name) { report(nil, nil, "the trigger \(name) was dropped: the records may have been edited by hand") }
+        continue
+      }
+      if have != sql { report(nil, nil, "the trigger \(name) was replaced: its definition is not the schema's (the records may have been edited by hand)") }
+    }
+    for name in found.keys.sorted() where expected[name] == nil {
+      report(nil, nil, "an unknown trigger \(name) was added by hand: it may change what is recorded")
+    }
   }
 }

@@ -16,6 +16,7 @@ extension SandboxDatabase {
     guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw StoreError.invalidArgument("a trainee name cannot be empty; log in with `login NAME`.")
     }
+    try Self.refuseNUL([name, cohort])
     return try write { db in
       if let row = try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE name = ?", arguments: [name]) {
         var trainee = TraineeRecord(row: row)
@@ -87,6 +88,10 @@ extension SandboxDatabase {
           id, new.trainee, new.scenarioID, new.contentHash, Int64(bitPattern: new.seed), new.policy, new.mode,
           new.post, new.moduleID, startedAt, prev, hash,
         ])
+      try db.execute(
+        sql: "UPDATE attempt SET headSeal = ? WHERE id = ?",
+        arguments: [Chain.headSeal(attemptHash: hash, lastSeq: 0, headHash: hash), id])
+      try Schema.renewAttemptsSeal(db)
       try db.execute(sql: "UPDATE attempt SET startedBy = ? WHERE id = ?", arguments: [build, id])
       var record = AttemptRecord(
         id: id, trainee: new.trainee, scenarioID: new.scenarioID, contentHash: new.contentHash, seed: new.seed,
@@ -95,6 +100,14 @@ extension SandboxDatabase {
         passed: nil, resultJSON: nil)
       record.startedBy = build
       return record
+    }
+  }
+
+  /// Refuses text holding a NUL character: SQLite would store it cut at the NUL while the hash
+  /// covers all of it, and `verify` would then report the row as edited.
+  static func refuseNUL(_ texts: [String?]) throws {
+    for case let t? in texts where t.utf8.contains(0) {
+      throw StoreError.invalidArgument("text with a NUL character cannot be stored: \(t.debugDescription.prefix(60))")
     }
   }
 
@@ -243,6 +256,7 @@ extension SandboxDatabase {
     guard !action.actor.isEmpty, !action.verb.isEmpty else {
       throw StoreError.invalidArgument("an action needs an actor and a verb.")
     }
+    try Self.refuseNUL([action.actor, action.verb, action.arguments, action.simTime, action.result])
     if let cases { try Self.checkCases(cases, attempt: action.attempt) }
     return try write { db in
       guard
@@ -264,7 +278,9 @@ extension SandboxDatabase {
           action.attempt, seq, action.actor, action.verb, action.arguments, action.simTime, wallTime, action.result,
           action.ok, head.hash, hash,
         ])
-      try db.execute(sql: "UPDATE attempt SET lastSeq = ? WHERE id = ?", arguments: [seq, action.attempt])
+      try db.execute(
+        sql: "UPDATE attempt SET lastSeq = ?, headSeal = ? WHERE id = ?",
+        arguments: [seq, Chain.headSeal(attemptHash: attemptHash, lastSeq: seq, headHash: hash), action.attempt])
       if let cases { try Self.replaceCases(db, attempt: action.attempt, cases) }
       if let reviews = projection?.reviews { try Self.replaceReviews(db, attempt: action.attempt, reviews) }
       if let notices = projection?.notices { try Self.replaceNotices(db, attempt: action.attempt, notices) }

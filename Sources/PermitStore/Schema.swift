@@ -16,6 +16,15 @@ enum Schema {
     "action_no_update", "action_no_delete", "attempt_no_delete", "attempt_hashed_fields", "attempt_result_final",
   ]
 
+  /// Renews the sandbox row's seal of the newest attempt (in the transaction that starts one).
+  static func renewAttemptsSeal(_ db: Database) throws {
+    let sandbox = try Row.fetchOne(db, sql: "SELECT marker, created_at FROM sandbox LIMIT 1")
+    let genesis = Chain.genesis(marker: sandbox?["marker"] ?? marker, createdAt: sandbox?["created_at"])
+    let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM attempt ORDER BY id DESC LIMIT 1")
+    let seal = Chain.attemptsSeal(genesis: genesis, lastID: last?["id"] ?? 0, lastHash: last?["hash"] ?? genesis)
+    try db.execute(sql: "UPDATE sandbox SET attemptsSeal = ?", arguments: [seal])
+  }
+
   /// The migrator: "v1" creates everything. Later versions append migrations; never edit a shipped one.
   static func migrator() -> SchemaMigrator {
     var migrator = SchemaMigrator()
@@ -191,6 +200,21 @@ enum Schema {
             WHEN OLD.status <> 'open' OR (OLD.startedBy IS NOT NULL AND NEW.startedBy IS NOT OLD.startedBy)
             BEGIN SELECT RAISE(ABORT, 'the build that started or scored an attempt cannot change'); END;
           """)
+    }
+    // Issue 11: seals of each attempt's head and of the newest attempt, computed for the rows
+    // already there.
+    migrator.registerMigration("seals") { db in
+      try db.execute(sql: "ALTER TABLE attempt ADD COLUMN headSeal TEXT; ALTER TABLE sandbox ADD COLUMN attemptsSeal TEXT;")
+      for row in try Row.fetchAll(db, sql: "SELECT id, hash, lastSeq FROM attempt") {
+        let id: Int64 = row["id"]
+        let hash: String = row["hash"]
+        let lastSeq: Int64 = row["lastSeq"]
+        let head = try String.fetchOne(db, sql: "SELECT hash FROM action WHERE attempt = ? AND seq = ?", arguments: [id, lastSeq]) ?? hash
+        try db.execute(
+          sql: "UPDATE attempt SET headSeal = ? WHERE id = ?",
+          arguments: [Chain.headSeal(attemptHash: hash, lastSeq: lastSeq, headHash: head), id])
+      }
+      try Schema.renewAttemptsSeal(db)
     }
     return migrator
   }

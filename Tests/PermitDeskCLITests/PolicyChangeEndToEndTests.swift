@@ -67,3 +67,23 @@ import Testing
     #expect(!r.stdout.contains("Competent body"), "no referral: \(r.stdout)")
   }
 }
+
+/// `decide`: `e-town` is a district only in packs that name it (Part A′ 2).
+@Suite struct ETownDecideTests {
+  @Test func eTownOnlyWhereThePackNamesIt() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("etown-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let text = try String(contentsOfFile: CLI.root + "/Scenarios/packets/overseas-b-complete.yaml", encoding: .utf8)
+      .replacingOccurrences(of: "district: chaoyang }", with: "district: e-town }")
+      .replacingOccurrences(of: "policy: beijing-2017-pilot\n", with: "")
+    let file = dir + "/etown.yaml"
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    let old = try CLI.run(["decide", file])
+    #expect(old.status == 65)
+    #expect(old.stderr.contains(":6:1: error: the employer's district 'e-town' is not a district of beijing-2017-pilot"), "\(old.stderr)")
+    let new = try CLI.run(["decide", file, "--policy", "beijing-2025", "--format", "json"])
+    #expect(new.exited(0), "\(new.stderr)")
+    #expect(new.stdout.contains("\"out-of-jurisdiction\"") && new.stdout.contains("\"refer-to\": \"e-town\""), "\(new.stdout)")
+  }
+}

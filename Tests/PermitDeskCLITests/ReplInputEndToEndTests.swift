@@ -85,3 +85,4 @@ struct ReplInputEndToEndTests {
     #expect(size < 2_000_000, "the database grew to \(size) bytes")
   }
 }
+

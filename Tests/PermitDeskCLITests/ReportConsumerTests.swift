@@ -117,9 +117,15 @@ struct ReportConsumerTests {
   func jsonSchemas() throws {
     let box = try Self.played()
     #expect(try box.run(["play", "m01-s01-jurisdiction", "--autoplay", "late", "--format", "json", "--trainee", "ann"]).exited(0))
+    let readme = try String(contentsOfFile: CLI.root + "/README.md", encoding: .utf8)
     for per in ["attempt", "trainee", "module", "item"] {
       let schema = try box.run(["report", "--schema", "--per", per])
       #expect(schema.exited(0))
+      // README documents every column of every view.
+      let doc = try #require(try JSONSerialization.jsonObject(with: Data(schema.stdout.utf8)) as? [String: Any])
+      let columns = try #require(((doc["items"] as? [String: Any])?["properties"] as? [String: Any])?.keys)
+      let section = try #require(readme.range(of: "`--per \(per)`:"))
+      for c in columns { #expect(readme[section.upperBound...].contains("| `\(c)` |"), "README lacks column \(c) of --per \(per)") }
       let shipped = try String(contentsOfFile: CLI.root + "/docs/schemas/report-\(per).schema.json", encoding: .utf8)
       #expect(shipped == schema.stdout, "docs/schemas/report-\(per).schema.json is out of date: permitdesk report --schema --per \(per)")
       let out = try box.run(["report", "--format", "json", "--per", per, "--include-autoplay"])
@@ -174,6 +180,12 @@ struct ReportConsumerTests {
   @Test("HTML: self-contained, landmarks and table semantics, non-blank in Chromium, no serious axe-core violation, no overflow at 1280 px")
   func html() throws {
     let box = try Self.played()
+    for per in ["trainee", "item"] {
+      let other = try box.run(["report", "--format", "html", "--include-autoplay", "--per", per])
+      let check = try Py.run("html_check.py", [box.write("\(per).html", other.stdout), box.dir + "/\(per).png"])
+      #expect(check.status == 0 && (check.json["violations"] as? [Any])?.isEmpty == true, "\(per): \(check.json)")
+      #expect(check.json["tablesOverflowing"] as? Int == 0, "\(per): \(check.json)")
+    }
     let r = try box.run(["report", "--format", "html", "--include-autoplay"])
     #expect(r.exited(0), "\(r.stderr)")
     let page = r.stdout
@@ -191,6 +203,7 @@ struct ReportConsumerTests {
     #expect(bad.isEmpty, "axe-core: \(bad)")
     #expect(check.json["violations"] != nil)
     #expect((check.json["scrollWidth"] as? Int ?? 9999) <= 1280, "the page overflows at 1280 px: \(check.json)")
+    #expect(check.json["tablesOverflowing"] as? Int == 0, "a table needs scrolling at 1280 px: \(check.json)")
   }
 
   @Test("play --autoplay --trainee X keeps X's cohort")

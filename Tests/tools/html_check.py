@@ -95,7 +95,9 @@ def main():
              "var p = document.createElement('pre'); p.id = 'axe-result';"
              "p.textContent = JSON.stringify({violations: r.violations.map(function (v) {"
              "return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}; }),"
-             "scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth});"
+             "scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,"
+             "tablesOverflowing: Array.prototype.filter.call(document.querySelectorAll('.table-wrap'),"
+             " function (w) { return w.scrollWidth > w.clientWidth; }).length});"
              "document.body.appendChild(p); });</script>")
     with tempfile.TemporaryDirectory() as d:
         probe_page = os.path.join(d, "probe.html")

@@ -15,8 +15,10 @@ schema's date pattern), `17:00` is not a sexagesimal number and `NO` is Norway, 
 """
 import json
 import os
+import pathlib
 import re
 import sys
+import urllib.parse
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -79,14 +81,23 @@ def main(argv):
         "packet": os.path.join(root, "Scenarios", "schema", "packet.schema.json"),
         "module": os.path.join(root, "Curriculum", "schema", "module.schema.json"),
     }
-    resources = []
+    # The schemas have no `$id`: like an editor, each is placed at its own file:// address, and its
+    # relative `$ref`s ("packet.schema.json#/$defs/…") resolve beside it. Anything not on the local
+    # disk is refused, so a reference that needs the network fails this run.
+    def retrieve(uri):
+        if not uri.startswith("file://"):
+            raise ValueError("schema reference %s is not resolvable offline" % uri)
+        with open(urllib.parse.unquote(uri[len("file://"):]), encoding="utf-8") as f:
+            return Resource.from_contents(json.load(f))
+
+    registry = Registry(retrieve=retrieve)
     schemas = {}
     for kind, path in schema_files.items():
         with open(path, encoding="utf-8") as f:
             schema = json.load(f)
+        assert "$id" not in schema, "%s: a $id would move its relative $refs off the disk" % path
+        schema = dict(schema, **{"$id": pathlib.Path(os.path.abspath(path)).as_uri()})
         schemas[kind] = schema
-        resources.append((schema["$id"], Resource.from_contents(schema)))
-    registry = Registry().with_resources(resources)
     validators = {k: Draft202012Validator(s, registry=registry) for k, s in schemas.items()}
 
     files = []

@@ -190,8 +190,8 @@ final class Repl {
       for p in try progress(for: t) {
         let m = p.module
         let scores = p.attempts == 0 ? "no attempts" : "\(p.attempts) attempt\(p.attempts == 1 ? "" : "s"), best \(p.best.map(String.init) ?? "-"), last \(p.last.map(String.init) ?? "-")"
-        let width = (course.modules.map(\.id.count).max() ?? 20) + 1
-        out.append("  \(String(m.order).leftPad(2)). \(m.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(p.status.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) pass mark \(m.passMark); \(scores)")
+        let width = (course.modules.map { DisplayWidth.of($0.id) }.max() ?? 20) + 1
+        out.append("  \(String(m.order).leftPad(2)). \(DisplayWidth.pad(m.id, to: width)) \(DisplayWidth.pad(p.status.rawValue, to: 7)) pass mark \(m.passMark); \(scores)")
         out.append("     \(m.title)" + (p.status == .locked ? " (needs " + p.missing.joined(separator: ", ") + ")" : " - scenarios: " + m.scenarios.joined(separator: ", ")))
         if p.status == .open && p.attempts > 0 && !p.scenariosToPass.isEmpty {
           out.append("     still to pass with credit: " + p.scenariosToPass.joined(separator: ", "))
@@ -218,7 +218,7 @@ final class Repl {
     }
     say(ids.map { id in
       let s = course.index[id]
-      return "  \(id.padding(toLength: 36, withPad: " ", startingAt: 0)) \(s?.title ?? "(missing)")" + (s.map { " [post \($0.post)\($0.assessment ? ", assessment" : "")]" } ?? "")
+      return "  \(DisplayWidth.pad(id, to: 36)) \(s?.title ?? "(missing)")" + (s.map { " [post \($0.post)\($0.assessment ? ", assessment" : "")]" } ?? "")
     })
   }
 

@@ -21,16 +21,16 @@ enum ReportHTML {
   // failed bars are also hatched, and every bar carries the word "pass" or "fail".
   static let style = """
     :root{color:#1a1a1a;background:#fff;font-family:system-ui,sans-serif;line-height:1.4}
-    body{margin:0}header,main,footer{padding:0 1.5rem}main{max-width:100%}
+    body{margin:0}header,main,footer{padding:0 1rem}main{max-width:100%}
     h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}
     .meta{margin:.2rem 0}.meta b{display:inline-block;min-width:7rem}
     figure{margin:1rem 0 2rem}figcaption{font-weight:600;margin-bottom:.4rem}
     svg{max-width:100%;height:auto;display:block}
     .legend{display:flex;gap:1.5rem;flex-wrap:wrap;margin:.3rem 0}.legend span{display:inline-flex;align-items:center;gap:.4rem}
     .table-wrap{max-width:100%;overflow-x:auto}
-    table{border-collapse:collapse;width:100%;font-size:.85rem}
+    table{border-collapse:collapse;width:100%;font-size:.8rem}
     caption{text-align:left;font-weight:600;padding:.3rem 0}
-    th,td{border:1px solid #767676;padding:.2rem .35rem;vertical-align:top;overflow-wrap:anywhere}
+    th,td{border:1px solid #767676;padding:.15rem .25rem;vertical-align:top;overflow-wrap:break-word}
     thead th{background:#e8eef6;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
     .pass{color:#1d4f91;font-weight:600}.fail{color:#a4262c;font-weight:600}
     @media (max-width:900px){table{font-size:.75rem}}
@@ -113,12 +113,36 @@ enum ReportHTML {
     return s
   }
 
+  /// Escaped text that may wrap after punctuation and inside runs of more than 14 characters without
+  /// one, so that a long name or id never widens its column past the page.
+  static func breakable(_ s: String) -> String {
+    var out = ""
+    var run = 0
+    for ch in s {
+      out += escape(String(ch))
+      if ch == " " {
+        run = 0
+      } else if "-_/.,;:()=@\"".contains(ch) {
+        out += "<wbr>"
+        run = 0
+      } else {
+        run += 1
+        if run >= 14 {
+          out += "<wbr>"
+          run = 0
+        }
+      }
+    }
+    return out
+  }
+
   /// A data table with caption, header row and column scopes, inside a wrapper that scrolls on
   /// narrow screens instead of widening the page.
   static func table(_ t: ReportTable, id: String) -> String {
     var s = "<h2 id=\"\(id)-heading\">\(escape(t.title))</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"\(id)-heading\" tabindex=\"0\">"
     s += "<table id=\"\(id)\"><caption>\(escape(t.title)): \(t.rows.count) row\(t.rows.count == 1 ? "" : "s")</caption><thead><tr>"
-    s += t.columns.map { "<th scope=\"col\">\(escape($0.name))</th>" }.joined() + "</tr></thead><tbody>"
+    // Column names may break after their hyphens (never inside a word), so 19 columns fit 1280 px.
+    s += t.columns.map { "<th scope=\"col\">\(escape($0.name).replacingOccurrences(of: "-", with: "-<wbr>"))</th>" }.joined() + "</tr></thead><tbody>"
     for r in t.rows {
       s += "<tr>"
       for (c, v) in zip(t.columns, r) {
@@ -127,9 +151,9 @@ enum ReportHTML {
         case .time(let iso):
           // Date and time on two lines so a column of times stays narrow.
           let parts = iso.split(separator: "T", maxSplits: 1).map(String.init)
-          s += "<td><time datetime=\"\(escape(iso))\">\(escape(parts[0]))" + (parts.count > 1 ? "<br>\(escape(parts[1]))" : "") + "</time></td>"
+          s += "<td><time datetime=\"\(escape(iso))\">\(escape(parts[0]))" + (parts.count > 1 ? "<br>\(escape(parts[1]).replacingOccurrences(of: "+", with: "<wbr>+"))" : "") + "</time></td>"
         case .bool(let b): s += "<td class=\"\(b ? "pass" : "fail")\">\(b ? "yes" : "no")</td>"
-        default: s += numeric ? "<td class=\"num\">\(escape(v.text))</td>" : "<td>\(escape(v.text))</td>"
+        default: s += numeric ? "<td class=\"num\">\(escape(v.text))</td>" : "<td>\(breakable(v.text))</td>"
         }
       }
       s += "</tr>\n"

@@ -15,12 +15,7 @@ extension PermitDesk {
       commandName: "bench-repl",
       abstract: "Time the REPL's start-up and each command's answer including its commit, against the sqlite3 shell (use a release build).",
       discussion: """
-        Start-up: spawns `permitdesk --db TMP` with "quit" on standard input RUNS times and times
-        spawn to exit; the baseline is `sqlite3 :memory: .quit`. Commands: drives one REPL over a
-        pipe through a scripted attempt (the scenario's model answer padded with 'clock'/'queue'
-        to about COMMANDS commands), timing each from the write to the end of its output (a
-        'help quit' marker follows every command); the baseline is the sqlite3 shell committing
-        one INSERT per command to a WAL file database over a pipe.
+        Start-up: spawns `permitdesk --db TMP` with "quit" on standard input RUNS times and times spawn to exit; the baseline is `sqlite3 :memory: .quit`. Commands: drives one REPL over a pipe through a scripted attempt (the scenario's model answer padded with 'clock'/'queue' to about COMMANDS commands), timing each from the write to the end of its output (a 'help quit' marker follows every command); the baseline is the sqlite3 shell committing one INSERT per command to a WAL file database over a pipe.
         """)
 
     @OptionGroup var content: ContentOptions

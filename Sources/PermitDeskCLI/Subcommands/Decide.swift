@@ -8,10 +8,9 @@ extension PermitDesk {
     static let configuration = CommandConfiguration(
       abstract: "Show the window's acceptance decision for packet files (outcome, defects, rules, deadline).",
       discussion: """
-        A packet is one applicant's submission (see Scenarios/README.md). The policy pack is the
-        packet's own 'policy', else --policy, else beijing-2017-pilot.
-        Exit 0 when every packet was decided, 65 when a packet could not be read (its problems are
-        printed as file:line:column: error: message).
+        A packet is one applicant's submission (see Scenarios/README.md). The policy pack is the packet's own 'policy', else --policy, else beijing-2017-pilot.
+
+        Exit 0 when every packet was decided, 65 when a packet could not be read (its problems are printed as file:line:column: error: message).
         """)
 
     @OptionGroup var content: ContentOptions
@@ -69,6 +68,17 @@ extension PermitDesk {
           printError(
             "\(file):\(line):\(column): error: '\(packet.window)' is not a window of \(pack.id) (windows: \(pack.windows.joined(separator: ", ")))"
               + Suggest.hint(packet.window, pack.windows))
+          bad = true
+          continue
+        }
+        if !pack.districts.contains(District.normalised(packet.employer.district)) {
+          // Part A′ 2: `e-town` is a district only in packs that name it.
+          var line = 1
+          if case .success(let text) = ContentLibrary.readText(file) {
+            line = (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("employer:") } ?? 0) + 1
+          }
+          printError(
+            "\(file):\(line):1: error: the employer's district '\(packet.employer.district)' is not a district of \(pack.id) (\(pack.districts.joined(separator: ", ")))")
           bad = true
           continue
         }

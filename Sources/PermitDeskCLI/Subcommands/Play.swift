@@ -10,16 +10,13 @@ extension PermitDesk {
     static let configuration = CommandConfiguration(
       abstract: "Open the REPL straight into a scenario; with --autoplay, play the model answer (or one kind of mistake).",
       discussion: """
-        With a script on standard input it is a headless play-through (a trainer's dry run).
-        --autoplay perfect|skip-review|late|miss-defects plays the model answer through the real
-        runtime, or the model answer with one kind of mistake; --format json ends with the score as
-        JSON: overall, decisions, double-review, time-limits (each 0-100) and passed.
+        SCENARIO is a scenario id, or the path of a trainer's own scenario file: it is checked first and played where it is, without copying it into the content. With a script on standard input it is a headless play-through (a trainer's dry run). --autoplay perfect|skip-review|late|miss-defects plays the model answer through the real runtime, or the model answer with one kind of mistake; --format json ends with the score as JSON: overall, decisions, double-review, time-limits (each 0-100) and passed.
         """)
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var repl: ReplOptions
 
-    @Argument(help: "Scenario id.", completion: Completions.scenarios)
+    @Argument(help: "Scenario id, or the path of a scenario file (a trainer's own, played without copying it into the content folder).", completion: Completions.scenarios)
     var scenario: String
 
     @Option(help: "Autoplay style: perfect, skip-review, late or miss-defects.")
@@ -37,18 +34,43 @@ extension PermitDesk {
     @ArgumentParser.Flag(help: "Play outside the curriculum (no module lock, no module credit): a trainer's dry run.")
     var free = false
 
+    /// Whether the argument names a file rather than a scenario id.
+    static func isPath(_ s: String) -> Bool {
+      s.hasSuffix(".yaml") || s.hasSuffix(".yml") || s.contains("/")
+    }
+
+    /// The course, with the trainer's own scenario file added when the argument is a path; the id to play.
+    func course() throws -> (Course, String) {
+      let library = try content.library
+      let course = Course(library: library)
+      guard Play.isPath(scenario) else { return (course, scenario) }
+      // The file is checked like `check PATH` first: every problem as file:line:column, not just the first.
+      let report = ContentChecker(library: library).check(paths: [scenario])
+      if report.unreadable || report.errors > 0 {
+        for d in report.diagnostics { printError(d.description) }
+        printError(report.summary)
+        throw Exit.badInput
+      }
+      switch course.addScenarioFile(scenario) {
+      case .failure(let e):
+        printError(e.message)
+        throw Exit.badInput
+      case .success(let id): return (course, id)
+      }
+    }
+
     func run() throws {
+      let (course, scenario) = try course()
       guard let style = autoplay else {
         // Quoted, so that the scenario and mode stay one word each whatever they hold.
         guard let id = ReplInput.quoted(scenario), let m = ReplInput.quoted(mode) else {
           printError("permitdesk: unknown scenario '\(scenario)'")
           throw Exit.badInput
         }
-        try repl.runRepl(content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (free ? " --free" : "")])
+        try repl.runRepl(content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (free ? " --free" : "")], course: course)
         return
       }
-      let library = try content.library
-      let course = Course(library: library)
+      let library = course.library
       guard course.index[scenario] != nil else {
         printError("permitdesk: unknown scenario '\(scenario)'" + Suggest.hint(scenario, course.scenarioIDs))
         throw Exit.badInput

@@ -10,10 +10,9 @@ extension PermitDesk {
     static let configuration = CommandConfiguration(
       abstract: "Employer rehearsal: submit a packet to the real examiner and read the notice the window would issue.",
       discussion: """
-        Start from a template (--template TYPE writes a complete synthetic packet of that type to fill in),
-        edit it, then rehearse it: you get the acceptance notice, or the one-time notice with every defect
-        and how to fix it, or the refusal with the competent body. With --person NAME the rehearsal is
-        recorded and your first-time-right rate is shown (files accepted at their first submission).
+        rehearse --materials TYPE [--category C] lists the materials a type needs. rehearse --new TYPE asks for the packet field by field (with explanations and, on a terminal, tab completion), writes the packet file and shows the notice. Or start from --template TYPE (a complete synthetic packet to edit) and rehearse the file.
+
+        The notice is the acceptance notice, the one-time notice with every defect and how to fix it, or the refusal with the competent body; then the points behind the category and what every code means. With --person NAME the rehearsal is recorded and your first-time-right rate shown (files accepted at their first submission); an unchanged template is not your draft and does not count.
         """)
 
     @OptionGroup var content: ContentOptions
@@ -25,7 +24,16 @@ extension PermitDesk {
     @Option(help: "Write a template packet of this application type (overseas-notification, domestic-permit, extension, change, cancellation, replacement, change-employer).")
     var template: String?
 
-    @Option(help: "Where to write the template ('-' or omitted: standard output).", completion: .file(extensions: ["yaml"]))
+    @Option(name: .customLong("new"), help: "Build a new packet of this application type by answering questions, then rehearse it.")
+    var newType: String?
+
+    @Option(help: "List the materials this application type needs, then exit.")
+    var materials: String?
+
+    @Option(help: "The category (A, B or C) for --materials and --new.")
+    var category: String?
+
+    @Option(help: "Where to write the template or the new packet ('-': standard output, templates only).", completion: .file(extensions: ["yaml"]))
     var output: String?
 
     @Option(help: "Who prepared the packet (records the rehearsal and shows the first-time-right rate).")
@@ -38,10 +46,29 @@ extension PermitDesk {
     var format: OutputFormat = .text
 
     func validate() throws {
-      if packet == nil && template == nil { throw ValidationError("Please give a packet file to rehearse, or --template TYPE to start one.") }
-      if let t = template, ApplicationType(rawValue: t) == nil {
-        throw ValidationError("Please give --template one of " + ApplicationType.allCases.map(\.rawValue).joined(separator: ", ") + Suggest.hint(t, ApplicationType.allCases.map(\.rawValue)))
+      if packet == nil && template == nil && newType == nil && materials == nil {
+        throw ValidationError("Please give a packet file to rehearse, --new TYPE to build one, --template TYPE to start from one, or --materials TYPE.")
       }
+      for (flag, value) in [("--template", template), ("--new", newType), ("--materials", materials)] {
+        if let t = value, ApplicationType(rawValue: t) == nil {
+          throw ValidationError("Please give \(flag) one of " + ApplicationType.allCases.map(\.rawValue).joined(separator: ", ") + Suggest.hint(t, ApplicationType.allCases.map(\.rawValue)))
+        }
+      }
+      if let c = category, Category(rawValue: c.uppercased()) == nil { throw ValidationError("Please give --category as A, B or C.") }
+      if newType != nil && (packet != nil || template != nil) { throw ValidationError("--new builds its own packet: leave out the packet file and --template.") }
+      if newType != nil && output == "-" { throw ValidationError("--new writes a packet file: give --output FILE or leave it out.") }
+    }
+
+    /// The template packet of a type: synthetic, complete, accepted as it is.
+    static func templatePacket(_ type: ApplicationType, policy: PolicyPack) -> Packet {
+      var gen = PacketGenerator(seed: 2017, policy: policy, types: [type], defectRate: 0)
+      return gen.nextPacket().packet
+    }
+
+    /// Whether a packet is a shipped template left as it was (same applicant): not a person's own draft.
+    static func isTemplate(_ p: Packet, policy: PolicyPack) -> Bool {
+      let t = templatePacket(p.application.type, policy: policy)
+      return t.applicant.passportNumber == p.applicant.passportNumber && t.applicant.name == p.applicant.name
     }
 
     func run() throws {
@@ -50,11 +77,19 @@ extension PermitDesk {
         printError("permitdesk: unknown policy pack '\(policy)'" + Suggest.hint(policy, library.policyIDs()))
         throw Exit.badInput
       }
+      if let m = materials, let type = ApplicationType(rawValue: m) {
+        print(PlainLanguage.materialsList(policy: defaultPack, type: type, category: category.flatMap { Category(rawValue: $0.uppercased()) }).joined(separator: "\n"))
+        return
+      }
+      if let n = newType, let type = ApplicationType(rawValue: n) {
+        try guided(type, policy: defaultPack, library: library)
+        return
+      }
       if let t = template, let type = ApplicationType(rawValue: t) {
-        var gen = PacketGenerator(seed: 2017, policy: defaultPack, types: [type], defectRate: 0)
-        var p = gen.nextPacket().packet
+        var p = Rehearse.templatePacket(type, policy: defaultPack)
         if policy != "beijing-2017-pilot" { p.policy = defaultPack.id }
-        let text = "# Template packet (\(t)): synthetic; replace the applicant, employer and documents with your own\n"
+        let text = SchemaModeline.line(.packet, contentRoot: library.root, writtenTo: output == "-" ? nil : output) + "\n"
+          + "# Template packet (\(t)): synthetic; replace the applicant, employer and documents with your own\n"
           + "# draft, then: permitdesk rehearse THIS-FILE --person YOUR-NAME\n" + ScenarioWriter.packet(p)
         if let out = output, out != "-" {
           do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
@@ -79,12 +114,21 @@ extension PermitDesk {
         printError("\(file): error: unknown policy pack '\(p.policy ?? policy)'")
         throw Exit.badInput
       }
+      try show(p, file: file, pack: pack)
+    }
+
+    /// The notice (or the decision as JSON) and, with --person, the record.
+    func show(_ p: Packet, file: String, pack: PolicyPack) throws {
       let d = Examiner(policy: pack).examine(p)
       switch format {
       case .json: print(DecisionReport.json(file: file, packet: p, decision: d, policy: pack).render(indent: true))
-      case .text: print(NoticeText.lines(packet: p, decision: d, policy: pack).joined(separator: "\n"))
+      case .text: print(NoticeText.rehearsalLines(packet: p, decision: d, policy: pack).joined(separator: "\n"))
       }
-      if let who = person {
+      if let who = person, Rehearse.isTemplate(p, policy: pack) {
+        if format == .text {
+          print("\n\(who): this is the template's own synthetic applicant, not your draft: not recorded, and it does not count toward your first-time-right rate.")
+        }
+      } else if let who = person {
         let db = try database.open()
         try db.recordRehearsal(
           person: who, applicant: p.applicant.passportNumber, type: p.application.type.rawValue, outcome: d.outcome.rawValue,
@@ -93,6 +137,42 @@ extension PermitDesk {
         if format == .text {
           print("\n\(who): \(s.submissions) rehearsal\(s.submissions == 1 ? "" : "s"), \(s.files) file\(s.files == 1 ? "" : "s"), \(s.firstTimeRight) right the first time (\(s.rate)%)")
         }
+      }
+    }
+
+    /// `--new TYPE`: the guided conversation, the packet file, then the notice.
+    func guided(_ type: ApplicationType, policy pack: PolicyPack, library: ContentLibrary) throws {
+      var start = Rehearse.templatePacket(type, policy: pack)
+      if let c = category.flatMap({ Category(rawValue: $0.uppercased()) }) { start.application.category = c }
+      let reader: LineReader
+      do { reader = try LineReader(script: nil) } catch {
+        printError("permitdesk: \(error)")
+        throw Exit.badInput
+      }
+      let guide = RehearseGuide(reader: reader, policy: pack, template: start)
+      guard guide.run() else {
+        printError("rehearse: the input ended before the packet was complete; nothing was written. Run it again, or start from --template \(type.rawValue).")
+        throw Exit.badInput
+      }
+      let file = output ?? "\(type.rawValue)-draft.yaml"
+      let text = SchemaModeline.line(.packet, contentRoot: library.root, writtenTo: file) + "\n"
+        + "# \(type.rawValue) packet written by `permitdesk rehearse --new \(type.rawValue)`; edit it and rehearse again with\n"
+        + "# permitdesk rehearse \(file)" + (person.map { " --person \($0)" } ?? "") + "\n" + ScenarioWriter.packet(guide.packet)
+      if FileManager.default.fileExists(atPath: file) && output == nil {
+        printError("rehearse: \(file) exists already; give --output FILE to choose another name (nothing was overwritten).")
+        throw Exit.badInput
+      }
+      do { try text.write(toFile: file, atomically: true, encoding: .utf8) } catch {
+        printError("permitdesk: cannot write \(file): \(error.localizedDescription)")
+        throw Exit.badInput
+      }
+      print("\npacket written to \(file)\n")
+      // Read back what was written, so the notice is the one the file gets.
+      switch library.loadPacket(path: file) {
+      case .failure(let e):
+        printDiagnostics(e.diagnostics)
+        throw Exit.internalError
+      case .success(let p): try show(p, file: file, pack: pack)
       }
     }
   }

@@ -10,10 +10,7 @@ extension PermitDesk {
     static let configuration = CommandConfiguration(
       abstract: "Re-score a recorded attempt from its action log, optionally under another policy pack.",
       discussion: """
-        The attempt is rebuilt command by command from the log and scored again. The result is compared
-        with the recorded score (exit 1 if they differ). With --policy, every file is examined again
-        under that pack and the files whose outcome would change are listed. The output names the build
-        that scored the attempt. The database is only read (opened read-only, never created).
+        The attempt is rebuilt command by command from the log and scored again. The result is compared with the recorded score (exit 1 if they differ). With --policy, every file is examined again under that pack and the files whose outcome would change are listed. The output names the build that scored the attempt. The database is only read (opened read-only, never created).
         """)
 
     @OptionGroup var content: ContentOptions

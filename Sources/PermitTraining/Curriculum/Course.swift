@@ -108,11 +108,34 @@ public final class Course {
   /// Scenario ids, sorted.
   public var scenarioIDs: [String] { index.keys.sorted() }
 
+  /// Adds a scenario file given by path (a trainer's own, anywhere on disk) to this course, so that it
+  /// can be played without copying it into the content folder. It replaces a shipped scenario of the
+  /// same id for this course only. Returns its id, or why it is not a scenario file.
+  public func addScenarioFile(_ path: String) -> Result<String, SetupError> {
+    let cwd = FileManager.default.currentDirectoryPath
+    let full = path.hasPrefix("/") ? path : cwd + "/" + path
+    guard let data = FileManager.default.contents(atPath: full) else {
+      return .failure(SetupError(message: "\(path): error: cannot read the file"))
+    }
+    guard var e = Course.entry(data, file: full) else {
+      return .failure(SetupError(message: "\(path):1:1: error: not a scenario file (a scenario has id:, clock: and applicants: or generate:)"))
+    }
+    e.file = full
+    var i = index
+    i[e.id] = e
+    builtIndex = i
+    loaded[e.id] = nil
+    return .success(e.id)
+  }
+
+  /// The path of an index entry's file: content-relative, or absolute for a file added by path.
+  func fullPath(_ e: Entry) -> String { e.file.hasPrefix("/") ? e.file : library.root + "/" + e.file }
+
   /// A scenario, loaded strictly on first use (nil, with diagnostics, when it does not load).
   public func scenario(_ id: String) -> Scenario? {
     if let s = loaded[id] { return s }
     guard let e = index[id] else { return nil }
-    let (r, node) = ContentLibrary.parse(library.root + "/" + e.file, display: e.file)
+    let (r, node) = ContentLibrary.parse(fullPath(e), display: e.file)
     let lib = library
     guard let node,
       let (s, _) = ScenarioReader.read(node, reader: r, policies: { try? lib.policy($0).get() }, policyIDs: lib.policyIDs())
@@ -192,7 +215,7 @@ public final class Course {
   /// scenario file, every policy pack it uses (its own and those of its rule changes) and the
   /// calendar years those packs name — everything a replay of the attempt depends on besides its log.
   public func contentHash(of id: String) -> String {
-    guard let e = index[id], let data = FileManager.default.contents(atPath: library.root + "/" + e.file) else { return "" }
+    guard let e = index[id], let data = FileManager.default.contents(atPath: fullPath(e)) else { return "" }
     var h = FNV1a()
     h.add(e.file, data)
     if let s = scenario(id) {
@@ -215,7 +238,7 @@ public final class Course {
   /// Version 1 of the content hash (bare hex): the scenario file's bytes only. Attempts recorded
   /// before version 2 carry it.
   public func contentHashV1(of id: String) -> String {
-    guard let e = index[id], let data = FileManager.default.contents(atPath: library.root + "/" + e.file) else { return "" }
+    guard let e = index[id], let data = FileManager.default.contents(atPath: fullPath(e)) else { return "" }
     var h = FNV1a()
     h.add(data)
     return String(h.value, radix: 16)

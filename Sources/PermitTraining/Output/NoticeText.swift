@@ -55,8 +55,44 @@ public enum NoticeText {
       }
       out.append("You may apply for administrative reconsideration or bring an administrative lawsuit against this decision.")
     }
+    // The notice is the window's decision, so it names no window deadline. Only an acceptance starts
+    // a further time limit: the Center's decision.
     out.append("")
-    out.append("Decision due by \(d.acceptanceDeadline) (\(policy.acceptanceWorkingDays(for: d.computedCategory)) working days after receipt); policy \(policy.id).")
+    if d.outcome.isAcceptance {
+      let days = policy.centerDecisionWorkingDays(for: packet.application.type, category: d.computedCategory)
+      out.append("The Center's decision is due by \(policy.calendar.addingWorkingDays(days, to: d.receiptDate)) (\(days) working days after acceptance); policy \(policy.id).")
+    } else {
+      out.append("Policy \(policy.id).")
+    }
+    return out
+  }
+
+  /// The points breakdown behind the category (for types whose category is checked).
+  public static func pointsLines(packet: Packet, decision d: Decision, policy: PolicyPack) -> [String] {
+    guard policy.categoryCheckedTypes.contains(packet.application.type) else { return [] }
+    let claimed = packet.application.category.map { "claimed Category \($0.rawValue)" } ?? "no category claimed"
+    var out = ["Points (\(claimed); the points support Category \(d.computedCategory.rawValue)):"]
+    for f in d.points.factors { out.append("  " + DisplayWidth.pad(f.name, to: 17) + String(f.points)) }
+    out.append("  " + DisplayWidth.pad("total", to: 17) + String(d.points.total))
+    if packet.application.directQualification != nil { out.append("  A direct qualification (\(packet.application.directQualification!)) makes it Category A whatever the points.") }
+    return out
+  }
+
+  /// One plain-language line per code on the decision (defects, items pending, compliance notes).
+  public static func codeLines(decision d: Decision) -> [String] {
+    var codes: [String] = []
+    for f in d.findings + d.pendingFindings + d.compliance where !codes.contains(f.defect.code) { codes.append(f.defect.code) }
+    guard !codes.isEmpty else { return [] }
+    return ["What the codes mean:"] + codes.map { "  " + PlainLanguage.defect($0) }
+  }
+
+  /// The notice followed by the points breakdown and the meaning of every code: what `rehearse` shows.
+  public static func rehearsalLines(packet: Packet, decision d: Decision, policy: PolicyPack) -> [String] {
+    var out = lines(packet: packet, decision: d, policy: policy)
+    let points = pointsLines(packet: packet, decision: d, policy: policy)
+    if !points.isEmpty { out += [""] + points }
+    let codes = codeLines(decision: d)
+    if !codes.isEmpty { out += [""] + codes }
     return out
   }
 }

@@ -294,5 +294,6 @@ public struct Session {
 }
 
 extension String {
-  func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+  /// Padded with spaces to `width` terminal columns (display width: a CJK name takes two per character).
+  func padding(_ width: Int) -> String { DisplayWidth.pad(self, to: width) }
 }
