@@ -50,6 +50,19 @@ struct ScoringEndToEndTests {
     #expect(lines[critical + 2].contains("rule [double-post] no notice without post B's agreement"))
   }
 
+  @Test("start with an attempt in progress asks for --abandon or resume; --abandon starts anew")
+  func startAbandon() throws {
+    let r = try Sandbox().run([], stdin: Self.script([
+      "login ab", "start m01-s01-jurisdiction", "advance --next", "start m01-s01-jurisdiction", "queue",
+      "start m01-s01-jurisdiction --abandon", "queue",
+    ]))
+    let out = r.stdout + r.stderr
+    #expect(out.contains("attempt #1 at m01-s01-jurisdiction is in progress (it is 2017-07-03T09:05+08:00): 'resume' to continue it, or 'start m01-s01-jurisdiction --abandon' to abandon it and start anew"), "\(out)")
+    #expect(out.contains("T001  overseas-notification"), "the first attempt went on after the refusal: \(out)")
+    #expect(out.contains("Attempt #2 started."), "\(out)")
+    #expect(!out.contains("Attempt #3"))
+  }
+
   /// The golden play-through (100/100) with a snapshot and a restore at the start: still 100, but no
   /// credit; the same play-through without the restore earns it.
   @Test("an attempt with a restore earns no module credit")

@@ -239,11 +239,15 @@ final class Repl {
     var mode = AttemptMode.practice
     var seed: UInt64 = 0
     var free = false
+    var abandon = false
     var i = 1
     while i < args.count {
       switch args[i] {
       case "--free":
         free = true
+        i += 1
+      case "--abandon":
+        abandon = true
         i += 1
       case "--mode":
         guard i + 1 < args.count, let m = AttemptMode(rawValue: args[i + 1]), m != .autoplay else {
@@ -260,7 +264,7 @@ final class Repl {
         seed = s
         i += 2
       default:
-        fail("unexpected '\(args[i])'; usage: start SCENARIO [--mode practice|assessment] [--seed N] [--free]")
+        fail("unexpected '\(args[i])'; usage: start SCENARIO [--mode practice|assessment] [--seed N] [--free] [--abandon]")
         return
       }
     }
@@ -270,6 +274,12 @@ final class Repl {
       return
     }
     if module?.assessment == true || course.index[id]?.assessment == true { mode = .assessment }
+    // No silent loss of work: an attempt in progress is abandoned only when asked to.
+    if !abandon, course.index[id] != nil, let open = try? db.openAttempt(trainee: t.id) {
+      let now = runner.map { " (it is \($0.session.now))" } ?? ""
+      fail("attempt #\(open.id) at \(open.scenarioID) is in progress\(now): 'resume' to continue it, or 'start \(id) --abandon' to abandon it and start anew")
+      return
+    }
     startAttempt(id: id, trainee: t, mode: mode, seed: seed, module: module?.id)
   }
 

@@ -1,8 +1,7 @@
 import PermitCore
 
-// The scoring model (README "Scoring", `help score`) in one pure function of the replayed session.
-// This file is longer than 400 lines' worth of concerns would suggest only because the model's
-// rules are kept side by side with the point-lost lines that cite them.
+// The scoring model (README "Scoring", `help score`) in one pure function of the replayed session;
+// each rule sits beside the point-lost line that cites it.
 
 /// The three dimensions of product.md §7.
 public enum Dimension: String, CaseIterable, Sendable, Hashable {
