@@ -6,15 +6,11 @@ import PermitStore
 import PermitTraining
 
 /// `permitdesk`: the training sandbox for the work-permit acceptance window.
-@main
 struct PermitDesk: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "permitdesk",
-    abstract: "Training sandbox for the foreigners' work-permit acceptance window (synthetic data only).",
-    discussion: """
-      With no subcommand, opens the trainee REPL on the bundled scenarios and curriculum.
-      Exit codes: 0 success, 1 problems found, 64 wrong usage, 65 bad input data, 70 internal error.
-      """,
+    abstract: L10n.t("cli.root.abstract"),
+    discussion: L10n.t("cli.root.discussion") + "\n" + L10n.t("cli.root.discussion.lang"),
     subcommands: [
       OpenRepl.self, Decide.self, Check.self, Generate.self, Play.self, Rehearse.self, Report.self, Replay.self,
       Verify.self, Purge.self, Bench.self, BenchCheck.self, BenchRepl.self,
@@ -28,7 +24,7 @@ struct PermitDesk: ParsableCommand {
   struct OpenRepl: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "repl",
-      abstract: "Open the trainee REPL (what `permitdesk` with no subcommand does).")
+      abstract: L10n.t("cli.repl.abstract"))
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var repl: ReplOptions
@@ -41,7 +37,7 @@ struct PermitDesk: ParsableCommand {
 
 /// Where the content (Policies/, Scenarios/, Curriculum/) is.
 struct ContentOptions: ParsableArguments {
-  @Option(name: .customLong("content"), help: "Content folder holding Policies/, Scenarios/ and Curriculum/ (default: PERMITDESK_HOME or the bundled content).")
+  @Option(name: .customLong("content"), help: helpText("cli.options.content"))
   var path: String?
 
   var library: ContentLibrary { ContentLibrary(root: ContentLibrary.locate(explicit: path)) }
@@ -49,7 +45,7 @@ struct ContentOptions: ParsableArguments {
 
 /// The sandbox database.
 struct DatabaseOptions: ParsableArguments {
-  @Option(name: .customLong("db"), help: "Sandbox database file (default: PERMITDESK_DB or $XDG_DATA_HOME/permitdesk/sandbox.sqlite).")
+  @Option(name: .customLong("db"), help: helpText("cli.options.db"))
   var path: String?
 
   func open() throws -> SandboxDatabase {
@@ -67,16 +63,16 @@ struct DatabaseOptions: ParsableArguments {
 struct ReplOptions: ParsableArguments {
   @OptionGroup var database: DatabaseOptions
 
-  @Option(help: "Read commands from a script file instead of standard input.")
+  @Option(help: helpText("cli.options.file"))
   var file: String?
 
-  @ArgumentParser.Flag(help: "Stop with exit code 1 at the first command that fails.")
+  @ArgumentParser.Flag(help: helpText("cli.options.stopOnError"))
   var stopOnError = false
 
-  @ArgumentParser.Flag(help: "No colour (also NO_COLOR=1).")
+  @ArgumentParser.Flag(help: helpText("cli.options.noColor"))
   var noColor = false
 
-  @Option(help: "Log in as this trainee (or set PERMITDESK_TRAINEE).")
+  @Option(help: helpText("cli.options.trainee"))
   var trainee: String?
 
   func runRepl(content: ContentOptions, startWith: [String]) throws {

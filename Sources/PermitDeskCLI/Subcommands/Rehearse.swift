@@ -8,33 +8,28 @@ extension PermitDesk {
   /// `permitdesk rehearse`: employer personnel try a submission before the real visit.
   struct Rehearse: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Employer rehearsal: submit a packet to the real examiner and read the notice the window would issue.",
-      discussion: """
-        Start from a template (--template TYPE writes a complete synthetic packet of that type to fill in),
-        edit it, then rehearse it: you get the acceptance notice, or the one-time notice with every defect
-        and how to fix it, or the refusal with the competent body. With --person NAME the rehearsal is
-        recorded and your first-time-right rate is shown (files accepted at their first submission).
-        """)
+      abstract: L10n.t("cli.rehearse.abstract"),
+      discussion: L10n.t("cli.rehearse.discussion"))
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The packet file to rehearse.")
+    @Argument(help: helpText("cli.rehearse.packet"))
     var packet: String?
 
-    @Option(help: "Write a template packet of this application type (overseas-notification, domestic-permit, extension, change, cancellation, replacement).")
+    @Option(help: helpText("cli.rehearse.template"))
     var template: String?
 
-    @Option(help: "Where to write the template ('-' or omitted: standard output).")
+    @Option(help: helpText("cli.rehearse.output"))
     var output: String?
 
-    @Option(help: "Who prepared the packet (records the rehearsal and shows the first-time-right rate).")
+    @Option(help: helpText("cli.rehearse.person"))
     var person: String?
 
-    @Option(help: "Policy pack when the packet names none.")
+    @Option(help: helpText("cli.rehearse.policy"))
     var policy: String = "beijing-2017-pilot"
 
-    @Option(help: "text (the notice) or json (the decision).")
+    @Option(help: helpText("cli.rehearse.format"))
     var format: OutputFormat = .text
 
     func validate() throws {

@@ -8,26 +8,26 @@ extension PermitDesk {
   /// `permitdesk report`: results for trainers.
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Report attempts for trainers: per attempt or per trainee, as a table, CSV or JSON.")
+      abstract: L10n.t("cli.report.abstract"))
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Only this trainee.")
+    @Option(help: helpText("cli.report.trainee"))
     var trainee: String?
 
-    @Option(help: "Only this cohort.")
+    @Option(help: helpText("cli.report.cohort"))
     var cohort: String?
 
-    @Option(help: "Only this scenario.")
+    @Option(help: helpText("cli.report.scenario"))
     var scenario: String?
 
-    @Option(help: "One row per attempt or per trainee.")
+    @Option(help: helpText("cli.report.per"))
     var per: Per = .attempt
 
-    @Option(help: "table, csv, json, html (a page with a chart of scores over attempts) or xapi (statements for a learning record store).")
+    @Option(help: helpText("cli.report.format"))
     var format: Format = .table
 
-    @ArgumentParser.Flag(help: "Include autoplay attempts.")
+    @ArgumentParser.Flag(help: helpText("cli.report.includeAutoplay"))
     var includeAutoplay = false
 
     enum Per: String, ExpressibleByArgument, CaseIterable { case attempt, trainee }
@@ -162,12 +162,12 @@ extension PermitDesk {
   /// `permitdesk verify`: the integrity of the records.
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.")
+      abstract: L10n.t("cli.verify.abstract"))
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @ArgumentParser.Flag(help: "Also replay every finished attempt from its log and compare the score with the recorded one.")
+    @ArgumentParser.Flag(help: helpText("cli.verify.rescore"))
     var rescore = false
 
     func run() throws {
@@ -210,12 +210,12 @@ extension PermitDesk {
   /// `permitdesk purge --before DATE`: the retention command.
   struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Remove filed case records whose 3-year retention ended before a (simulated) date, and list them.",
+      abstract: L10n.t("cli.purge.abstract"),
       discussion: "Cases are filed with a keep-until date (policy pack: retention-years). The action log itself is never deleted: it is the tamper-evident record.")
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Remove files kept until before this date (YYYY-MM-DD).")
+    @Option(help: helpText("cli.purge.before"))
     var before: String
 
     func validate() throws {

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import PermitTraining
+
+/// The executable's entry: chooses the interface language before anything is parsed (help texts
+/// are read from the catalog when ArgumentParser first asks for them), then runs `PermitDesk`.
+@main
+enum Entry {
+  static func main() {
+    var args = Array(CommandLine.arguments.dropFirst())
+    let option: String?
+    switch LanguageOption.extract(&args) {
+    case .none: option = nil
+    case .value(let v): option = v
+    case .missingValue:
+      printError(L10n.t("cli.lang.missing", Language.spellings))
+      exit(Exit.usage.rawValue)
+    }
+    guard let (language, _) = Language.select(option: option, environment: ProcessInfo.processInfo.environment) else {
+      printError(L10n.t("cli.lang.unknown", option ?? "", Language.spellings))
+      exit(Exit.usage.rawValue)
+    }
+    Language.current = language
+    PermitDesk.main(args)
+  }
+}
+
+/// `--lang TAG` / `--lang=TAG`, accepted anywhere before a `--` terminator and removed from the
+/// arguments ArgumentParser sees (it is a global option of every subcommand).
+enum LanguageOption: Equatable {
+  case none, value(String), missingValue
+
+  static func extract(_ args: inout [String]) -> LanguageOption {
+    var found = LanguageOption.none
+    var i = 0
+    while i < args.count {
+      let a = args[i]
+      if a == "--" { break }
+      if a == "--lang" {
+        guard i + 1 < args.count else { args.remove(at: i); return .missingValue }
+        found = .value(args[i + 1])
+        args.removeSubrange(i...(i + 1))
+        continue
+      }
+      if a.hasPrefix("--lang=") {
+        found = .value(String(a.dropFirst(7)))
+        args.remove(at: i)
+        continue
+      }
+      i += 1
+    }
+    return found
+  }
+}
+
+/// An option's help from the catalog (ArgumentParser wants an `ArgumentHelp`).
+func helpText(_ key: String) -> ArgumentHelp { ArgumentHelp(L10n.t(key)) }
