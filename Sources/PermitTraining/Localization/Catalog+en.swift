@@ -91,6 +91,9 @@ public enum Catalog {
     "cli.purge.abstract": "Remove filed case records whose 3-year retention ended before a (simulated) date, and list them.",
     "cli.purge.before": "Remove files kept until before this date (YYYY-MM-DD).",
 
+    // The REPL (the screens move to the CLI with the runtime's redesign; translated after it).
+    "repl.greeting": "PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes.",
+
     // Weekdays (ISO: 1 = Monday).
     "weekday.1": "Mon", "weekday.2": "Tue", "weekday.3": "Wed", "weekday.4": "Thu", "weekday.5": "Fri",
     "weekday.6": "Sat", "weekday.7": "Sun",
@@ -105,6 +108,7 @@ public enum Catalog {
     "notice.accept.title": "ACCEPTANCE NOTICE (受理通知书)",
     "notice.accept.line1": "Your application is accepted as of {1}. The municipal Center examines it and decides",
     "notice.accept.line2": "within {1} working days of acceptance (Category {2}).",
+    "notice.accept-pending.line1": "Your application is accepted as of {1}. The municipal Center examines it and decides",
     "notice.accept.pending": "Accepted with items pending (Category A): hand in before the decision:",
     "notice.accept.recorded": "Recorded: {1} (reported to the Center).",
     "notice.supplement.title": "ONE-TIME SUPPLEMENT NOTICE (一次性告知补正材料通知书)",

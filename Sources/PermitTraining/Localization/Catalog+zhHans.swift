@@ -89,6 +89,9 @@ extension Catalog {
     "cli.purge.abstract": "删除3年保存期在某个（模拟）日期之前届满的已归档案卷记录，并列出这些记录。",
     "cli.purge.before": "删除保存期限在该日期（YYYY-MM-DD）之前届满的案卷。",
 
+    // 交互界面
+    "repl.greeting": "PermitDesk - 外国人工作许可受理窗口培训沙盒（仅含模拟数据）。输入 'help' 查看命令；Tab 键补全。",
+
     // 星期
     "weekday.1": "周一", "weekday.2": "周二", "weekday.3": "周三", "weekday.4": "周四", "weekday.5": "周五",
     "weekday.6": "周六", "weekday.7": "周日",
@@ -103,6 +106,7 @@ extension Catalog {
     "notice.accept.title": "受理通知书",
     "notice.accept.line1": "你单位提交的申请材料齐全、符合法定形式，自{1}起予以受理。",
     "notice.accept.line2": "由市级主管部门（市中心）审查，自受理之日起{1}个工作日内作出决定（{2}类）。",
+    "notice.accept-pending.line1": "你单位提交的申请主要材料齐全，对所缺材料作出告知承诺，自{1}起予以容缺受理。",
     "notice.accept.pending": "容缺受理（A类）：以下材料须在作出决定前补交：",
     "notice.accept.recorded": "已记录：{1}（已报市中心）。",
     "notice.supplement.title": "一次性告知补正材料通知书",

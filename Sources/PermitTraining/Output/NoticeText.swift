@@ -27,7 +27,7 @@ public enum NoticeText {
     case .accept, .acceptPending:
       header(t("notice.accept.title"))
       let days = d.computedCategory == .a ? policy.timeLimits.centerDecisionWorkingDaysCategoryA : policy.timeLimits.centerDecisionWorkingDays
-      out.append(t("notice.accept.line1", d.receiptDate))
+      out.append(t(d.outcome == .acceptPending ? "notice.accept-pending.line1" : "notice.accept.line1", d.receiptDate))
       out.append(t("notice.accept.line2", days, d.computedCategory.rawValue))
       if !d.pending.isEmpty {
         out.append("")

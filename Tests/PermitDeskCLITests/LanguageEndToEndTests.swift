@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Issue 15 through the real binary: the language follows --lang, PERMITDESK_LANG and the POSIX
+/// locale; decide, the notices and the command-line help are Chinese in a Chinese session, with the
+/// codes kept and named; English stays as it was.
+@Suite("interface language (end to end)")
+struct LanguageEndToEndTests {
+  static let packets = CLI.root + "/Scenarios/packets/"
+
+  @Test("LANG=zh_CN.UTF-8 decides in Chinese with no configuration; golden decide and notices")
+  func chineseByLocale() throws {
+    let box = try Sandbox()
+    let zh = ["LANG": "zh_CN.UTF-8"]
+    let d = try box.run(["decide", Self.packets + "overseas-b-defects.yaml"], environment: zh)
+    #expect(d.status == 0, "\(d.stderr)")
+    #expect(d.stdout.contains("  处理结论：一次性告知补正 - 出具一份一次性告知补正材料通知书，列明全部3项缺陷"))
+    #expect(d.stdout.contains("   2. stale:criminal-record 无犯罪记录证明超过6个月  (criminal-record / issued)"))
+    try assertSnapshot(d.stdout.replacingOccurrences(of: Self.packets, with: ""), named: "zh-decide-overseas-b-defects")
+    for (file, name) in [
+      ("overseas-b-complete", "zh-notice-accept"), ("overseas-b-defects", "zh-notice-supplement"),
+      ("out-of-jurisdiction", "zh-notice-refuse"), ("category-a-pending", "zh-notice-accept-pending"),
+    ] {
+      let r = try box.run(["rehearse", Self.packets + file + ".yaml"], environment: zh)
+      #expect(r.status == 0, "\(file): \(r.stderr)")
+      try assertSnapshot(r.stdout, named: name)
+    }
+  }
+
+  @Test("--lang beats PERMITDESK_LANG beats LC_ALL beats LANG; LC_ALL=C is English")
+  func precedence() throws {
+    let box = try Sandbox()
+    let packet = Self.packets + "overseas-b-complete.yaml"
+    func outcomeLine(_ args: [String], _ env: [String: String]) throws -> String {
+      let r = try box.run(args + [packet], environment: env)
+      #expect(r.status == 0, "\(r.stderr)")
+      return r.stdout.split(separator: "\n").dropFirst().first.map(String.init) ?? ""
+    }
+    let chinese = "  处理结论：受理 - 出具受理通知书"
+    let english = "  Outcome:  ACCEPT - issue the acceptance notice"
+    #expect(try outcomeLine(["decide"], [:]) == english)
+    #expect(try outcomeLine(["decide"], ["LANG": "zh_CN.UTF-8", "LC_ALL": "C"]) == english)
+    #expect(try outcomeLine(["decide"], ["LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"]) == chinese)
+    #expect(try outcomeLine(["decide"], ["PERMITDESK_LANG": "zh-Hans"]) == chinese)
+    #expect(try outcomeLine(["decide"], ["PERMITDESK_LANG": "en", "LANG": "zh_CN.UTF-8"]) == english)
+    #expect(try outcomeLine(["--lang", "zh-Hans", "decide"], [:]) == chinese)
+    #expect(try outcomeLine(["decide", "--lang=zh"], ["PERMITDESK_LANG": "en"]) == chinese)
+    #expect(try outcomeLine(["decide", "--lang", "en"], ["LANG": "zh_CN.UTF-8"]) == english)
+  }
+
+  @Test("an unknown --lang is a usage error with the accepted values")
+  func unknownLanguage() throws {
+    let box = try Sandbox()
+    let r = try box.run(["--lang", "tlh", "decide", Self.packets + "overseas-b-complete.yaml"])
+    #expect(r.status == 64)
+    #expect(r.stderr == "permitdesk: unknown language 'tlh' for --lang (use en, zh-Hans (also zh, zh_CN.UTF-8))\n")
+    #expect(r.stdout.isEmpty)
+    let m = try box.run(["check", "--lang"])
+    #expect(m.status == 64)
+    #expect(m.stderr.contains("--lang needs a value"))
+  }
+
+  @Test("command-line help in Chinese; the REPL greets in Chinese")
+  func help() throws {
+    let box = try Sandbox()
+    let zh = ["LANG": "zh_CN.UTF-8"]
+    let root = try box.run(["--help"], environment: zh)
+    #expect(root.status == 0)
+    #expect(root.stdout.contains("外国人工作许可受理窗口培训沙盒（仅含模拟数据）。"))
+    #expect(root.stdout.contains("界面语言：--lang en|zh-Hans"))
+    let decide = try box.run(["decide", "--help"], environment: zh)
+    #expect(decide.stdout.contains("显示窗口对申请材料文件的受理决定（结论、缺陷、依据、期限）。"))
+    #expect(decide.stdout.contains("申请材料文件（YAML）。"))
+    let en = try box.run(["decide", "--help"])
+    #expect(en.stdout.contains("Show the window's acceptance decision for packet files"))
+  }
+}
