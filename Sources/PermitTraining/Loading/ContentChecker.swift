@@ -173,6 +173,7 @@ public final class ContentChecker: @unchecked Sendable {
     _ data: Data, file: String, scenarios: inout [ScenarioEntry], modules: inout [ModuleEntry]
   ) -> (ContentKind?, [Diagnostic]) {
     let r = YAMLReader(file: file)
+    r.warnMissingTranslations = true
     var kind: ContentKind?
     switch ContentLibrary.decode(data, display: file) {
     case .failure(let e):

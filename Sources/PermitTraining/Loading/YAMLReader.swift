@@ -19,6 +19,9 @@ public final class YAMLReader {
   /// Problems found so far.
   public private(set) var diagnostics: [Diagnostic] = []
   private var nodesRead = 0
+  /// Whether a text that can carry two languages but has no Chinese is a warning (`check` sets it;
+  /// loading for the REPL does not).
+  public var warnMissingTranslations = false
 
   /// Creates a reader for a file name.
   public init(file: String) { self.file = file }
