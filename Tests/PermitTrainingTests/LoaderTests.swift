@@ -193,7 +193,7 @@ struct LoaderTests {
     let report = ContentChecker(library: lib).check(paths: [file])
     let errors = report.diagnostics.filter { $0.severity == .error }
     #expect(errors.count == 1, "\(errors)")
-    #expect(errors.first?.line == 42)
+    #expect(errors.first?.line == 48)
     #expect(errors.first?.message.contains("strict-pilot") == true)
     #expect(errors.first?.message.contains("the key misses stale:criminal-record") == true)
     #expect(report.diagnostics.contains { $0.severity == .note && $0.message.hasPrefix("stale:criminal-record") })

@@ -212,7 +212,7 @@ public final class ContentChecker: @unchecked Sendable {
         if let (m, src) = CurriculumReader.read(node, reader: r) { modules.append(ModuleEntry(module: m, source: src)) }
       }
     }
-    return (kind, r.diagnostics)
+    return (kind, r.failed ? r.diagnostics : r.diagnostics + r.translationWarnings)
   }
 
   func pack(_ id: String) -> PolicyPack? {

@@ -40,15 +40,20 @@ extension YAMLReader {
       if let zn = g["zh"], !isNull(zn), let z = scalar(zn, "'zh' of \(what)") {
         if z.isBlank { error(zn, "'zh' of \(what) is empty") } else { zh = z }
       }
-      if zh == nil && warnMissingTranslations { warning(n, "\(what) has no Chinese translation (add zh: …)") }
+      if zh == nil && warnMissingTranslations { translationWarning(n, "\(what) has no Chinese translation (add zh: …)") }
       return BilingualText(en: en, zh: zh)
     }
     guard let s = scalar(n, what) else { return nil }
     if required && s.isBlank { error(n, "\(what) is empty") }
     if warnMissingTranslations {
-      warning(n, "\(what) has no Chinese translation (write it as {en: …, zh: …})")
+      translationWarning(n, "\(what) has no Chinese translation (write it as {en: …, zh: …})")
     }
     return BilingualText(en: s)
+  }
+
+  func translationWarning(_ node: YAMLNode, _ message: String) {
+    let m = node.mark
+    translationWarnings.append(Diagnostic(file: file, line: m.line, column: m.column, severity: .warning, message: message))
   }
 
   /// A list of bilingual texts.

@@ -22,6 +22,9 @@ public final class YAMLReader {
   /// Whether a text that can carry two languages but has no Chinese is a warning (`check` sets it;
   /// loading for the REPL does not).
   public var warnMissingTranslations = false
+  /// The missing-translation warnings, kept apart: `check` reports them only for a file without
+  /// errors (a file that does not load has more urgent problems).
+  public internal(set) var translationWarnings: [Diagnostic] = []
 
   /// Creates a reader for a file name.
   public init(file: String) { self.file = file }
