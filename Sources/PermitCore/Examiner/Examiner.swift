@@ -84,10 +84,10 @@ private struct Run {
     }
     let app = packet.application
     // 1. Jurisdiction (art. 32(2)).
-    // District names are compared without regard to case ("Haidian" is haidian).
-    let district = packet.employer.district.lowercased()
-    if district != packet.window.lowercased() {
-      let other = policy.windows.contains(district)
+    // District names are compared in their normal form ("Haidian" is haidian).
+    let district = District.normalised(packet.employer.district)
+    if district != District.normalised(packet.window) {
+      let other = policy.window(named: district) != nil
       referTo = other ? district : policy.municipalCenter
       add(
         Defect(.outOfJurisdiction), .jurisdiction, field: "employer.district",

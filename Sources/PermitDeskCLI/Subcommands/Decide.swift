@@ -50,7 +50,7 @@ extension PermitDesk {
           continue
         case .success(let p): pack = p
         }
-        if !pack.windows.contains(packet.window.lowercased()) {
+        if pack.window(named: packet.window) == nil {
           // The reader accepts any district name; the pack knows its windows. Point at the key.
           var line = 1
           var column = 1

@@ -61,7 +61,7 @@ extension PermitDesk {
           guard let c = runner.session.cases[t] else { continue }
           for r in c.rounds {
             let again = examiner.examine(r.packet)
-            if again.outcome != r.examination.outcome || again.defects != r.examination.defects {
+            if !Grading.grade(again.answer, against: r.examination).isRight {
               let was = r.examination.outcome.rawValue + " " + r.examination.defects.map(\.code).joined(separator: ",")
               let now = again.outcome.rawValue + " " + again.defects.map(\.code).joined(separator: ",")
               lines.append("  \(t) round \(r.number): \(c.policy.id) says \(was); \(id) says \(now)")

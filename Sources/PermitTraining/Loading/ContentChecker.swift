@@ -228,7 +228,7 @@ public final class ContentChecker: @unchecked Sendable {
       r.error(node["policy"] ?? node, "unknown policy pack '\(id)'; known: \(ids.joined(separator: ", "))" + Suggest.hint(id, ids))
       return
     }
-    if !p.windows.contains(packet.window) {
+    if p.window(named: packet.window) == nil {
       r.error(
         node["window"] ?? node,
         "'\(packet.window)' is not a window of \(p.id) (windows: \(p.windows.joined(separator: ", ")))" + Suggest.hint(packet.window, p.windows))
@@ -243,7 +243,7 @@ public final class ContentChecker: @unchecked Sendable {
       let at = src.applicants[a.ticket]
       let id = s.policyID(at: a.arrives)
       guard let pack = self.pack(id) else { continue }
-      if !pack.windows.contains(a.packet.window) {
+      if pack.window(named: a.packet.window) == nil {
         if a.packet.window == s.window && s.policy == pack.id { continue }  // reported at 'window:'
 
         r.error(
@@ -266,14 +266,14 @@ public final class ContentChecker: @unchecked Sendable {
   func compare(_ e: Expectation, _ packet: Packet, _ pack: PolicyPack, _ at: SourcePosition, _ who: String, _ r: YAMLReader) {
     let d = Examiner(policy: pack).examine(packet)
     let codes = d.defects.map(\.code).sorted()
+    // The key lists defects (not pending items), so it is graded against the examiner's defects.
+    let g = Grading.grade(Answer(outcome: e.outcome, defects: e.defects), against: Answer(outcome: d.outcome, defects: codes))
     var differences: [String] = []
-    if e.outcome != d.outcome { differences.append("outcome \(e.outcome.rawValue) ≠ \(d.outcome.rawValue)") }
-    if e.defects != codes {
-      let missed = codes.filter { !e.defects.contains($0) }
-      let extra = e.defects.filter { !codes.contains($0) }
+    if !g.outcomeRight { differences.append("outcome \(e.outcome.rawValue) ≠ \(d.outcome.rawValue)") }
+    if !g.missed.isEmpty || !g.invented.isEmpty {
       var parts: [String] = []
-      if !missed.isEmpty { parts.append("the key misses " + missed.joined(separator: ", ")) }
-      if !extra.isEmpty { parts.append("the examiner does not find " + extra.joined(separator: ", ")) }
+      if !g.missed.isEmpty { parts.append("the key misses " + g.missed.joined(separator: ", ")) }
+      if !g.invented.isEmpty { parts.append("the examiner does not find " + g.invented.joined(separator: ", ")) }
       differences.append("defects: " + parts.joined(separator: "; "))
     }
     if let c = e.category, c != d.computedCategory {

@@ -276,31 +276,13 @@ public final class Session {
 
   /// The examiner's answer for the current round, as a proposal.
   func modelProposal(_ c: CaseFile, maker: StaffID, at: Timestamp) -> Proposal {
-    let e = c.currentRound.examination
-    let defects = e.outcome == .acceptPending ? e.pending.map { "missing:" + $0.rawValue } : e.defects.map(\.code)
-    return Proposal(outcome: e.outcome, defects: defects, referTo: e.referTo, maker: maker, at: at)
+    let a = c.currentRound.examination.answer
+    return Proposal(outcome: a.outcome, defects: a.defects, referTo: a.referTo, maker: maker, at: at)
   }
 
-  /// Whether a proposal agrees with the examiner, and if not, why.
+  /// Whether a proposal agrees with the examiner, and if not, why (``Grading``).
   public static func judge(_ p: Proposal, against e: Decision) -> String? {
-    if p.outcome != e.outcome { return "the outcome should be \(e.outcome.rawValue), not \(p.outcome.rawValue)" }
-    switch e.outcome {
-    case .supplement, .refuse:
-      let want = Set(e.defects.map(\.code))
-      let got = Set(p.defects)
-      var parts: [String] = []
-      let missed = want.subtracting(got).sorted()
-      let invented = got.subtracting(want).sorted()
-      if !missed.isEmpty { parts.append("missing " + missed.joined(separator: ", ")) }
-      if !invented.isEmpty { parts.append("not defects: " + invented.joined(separator: ", ")) }
-      if e.outcome == .refuse, let r = e.referTo, p.referTo != r { parts.append("refer to \(r)") }
-      return parts.isEmpty ? nil : parts.joined(separator: "; ")
-    case .acceptPending:
-      let want = Set(e.pending.map { "missing:" + $0.rawValue })
-      return Set(p.defects) == want ? nil : "pending items are " + want.sorted().joined(separator: ", ")
-    case .accept:
-      return nil
-    }
+    Grading.grade(p, against: e).explanation
   }
 
   func colleagueReview(_ t: String) {
@@ -623,7 +605,7 @@ public final class Session {
     var referTo: String?
     if let i = words.firstIndex(of: "--refer-to") {
       guard i + 1 < words.count else { return .failure(CommandError("--refer-to needs a body: a district or municipal-center")) }
-      referTo = words[i + 1]
+      referTo = District.normalised(words[i + 1])
       words.removeSubrange(i...(i + 1))
     }
     guard let o = words.first else { return .failure(CommandError("usage: decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]")) }

@@ -129,7 +129,7 @@ public enum ScenarioReader {
     }
     let window = r.text(f, "window", required: true, what: what) ?? ""
     var windowKnown = true
-    if let p = pack, f["window"] != nil, !window.isEmpty, !p.windows.contains(window) {
+    if let p = pack, f["window"] != nil, !window.isEmpty, p.window(named: window) == nil {
       windowKnown = false
       r.error(
         f["window"],
@@ -568,7 +568,7 @@ public enum ScenarioReader {
       case "rule-change":
         if let id = r.text(f, "rule-change", required: true, what: what) {
           if let p = policies(id) {
-            if let window, !p.windows.contains(window) {
+            if let window, p.window(named: window) == nil {
               r.error(f["rule-change"], "'\(window)' is not a window of \(id)")
             }
             kind = .ruleChange(policy: id)

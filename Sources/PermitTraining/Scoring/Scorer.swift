@@ -110,7 +110,8 @@ public enum Scorer {
           continue
         }
         var caseLoss = 0.0
-        if p.outcome != e.outcome {
+        let g = Grading.grade(Answer(outcome: p.outcome, defects: p.defects, referTo: p.referTo), against: e)
+        if !g.outcomeRight {
           caseLoss = perCase
           let f = e.findings.first ?? e.pendingFindings.first
           lost.append(PointLost(
@@ -118,22 +119,20 @@ public enum Scorer {
             explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)",
             evidence: f.map(evidence) ?? exp))
         } else {
-          let want: Set<String> = e.outcome == .acceptPending ? Set(e.pending.map { "missing:" + $0.rawValue }) : Set(e.defects.map(\.code))
-          let got = Set(p.defects)
-          let items = Double(max(1, want.count))
+          let items = Double(max(1, g.expected.defects.count))
           let findings = e.outcome == .acceptPending ? e.pendingFindings : e.findings
-          for d in want.subtracting(got).sorted() {
+          for d in g.missed {
             let f = findings.first { $0.defect.code == d }
             let pts = perCase * 0.5 / items
             caseLoss += pts
             lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: f?.rule ?? .oneTimeNotice, explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? exp))
           }
-          for d in got.subtracting(want).sorted() {
+          for d in g.invented {
             let pts = perCase * 0.5 / items
             caseLoss += pts
             lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .oneTimeNotice, explanation: "invented \(d): not a defect of this file", evidence: exp))
           }
-          if e.outcome == .refuse, let ref = e.referTo, p.referTo != ref {
+          if g.wronglyReferred, let ref = g.expected.referTo {
             let pts = perCase * 0.25
             caseLoss += pts
             lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .jurisdiction, explanation: "the refusal must refer the employer to \(ref)", evidence: e.findings.first.map(evidence) ?? exp))
