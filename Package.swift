@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
   ],
   targets: [
     // The real workflow core: pure Swift, no I/O.
@@ -37,6 +38,7 @@ let package = Package(
       dependencies: [
         "PermitCore", "PermitStore", "PermitTraining", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitTraining"]),
     .testTarget(

@@ -51,7 +51,11 @@ struct DatabaseOptions: ParsableArguments {
   func open() throws -> SandboxDatabase {
     let p = path ?? SandboxDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
     do {
-      return try SandboxDatabase(path: p)
+      var db = try SandboxDatabase(path: p)
+      // The fault-injection seam of the test suite (README, "Testing"): e.g. PERMITDESK_FAULT=full@3
+      // makes this process's third command commit fail with SQLITE_FULL.
+      if let plan = ProcessInfo.processInfo.environment["PERMITDESK_FAULT"] { db.faults = FaultSeam(plan: plan) }
+      return db
     } catch {
       printError("permitdesk: \(error)")
       throw Exit.badInput

@@ -93,6 +93,8 @@ public struct AttemptRecord: Sendable, Hashable {
   public var passed: Bool?
   /// The full result as JSON (the runtime's format), once finished.
   public var resultJSON: String?
+  /// The last action the result was computed on (finished and abandoned attempts).
+  public var resultSeq: Int64? = nil
 
   /// Creates a record value (the store creates them; this is for callers' tests).
   public init(
@@ -328,6 +330,7 @@ extension AttemptRecord {
       moduleID: row["moduleID"], status: row["status"], startedAt: row["startedAt"], finishedAt: row["finishedAt"],
       overall: row["overall"], decisions: row["decisions"], doubleReview: row["doubleReview"],
       timeLimits: row["timeLimits"], passed: row["passed"], resultJSON: row["resultJSON"])
+    resultSeq = row["resultSeq"]
   }
 }
 

@@ -168,6 +168,17 @@ extension SandboxDatabase {
     resultJSON: String?
   ) throws {
     try write { db in
+      try Self.close(
+        db, id: id, status: status, overall: overall, decisions: decisions, doubleReview: doubleReview,
+        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON)
+    }
+  }
+
+  /// Closes an open attempt inside the caller's transaction (see `close`).
+  static func close(
+    _ db: Database, id: Int64, status: String, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?,
+    passed: Bool?, resultJSON: String?
+  ) throws {
       guard let row = try Row.fetchOne(db, sql: "SELECT status, hash FROM attempt WHERE id = ?", arguments: [id])
       else { throw StoreError.unknownAttempt(id) }
       let current: String = row["status"]
@@ -189,7 +200,6 @@ extension SandboxDatabase {
           status, finishedAt, overall, decisions, doubleReview, timeLimits, passed, resultJSON, head.seq, resultHash,
           id,
         ])
-    }
   }
 
   /// The last action of an attempt's log (seq 0 and the attempt's hash when the log is empty).
@@ -378,8 +388,12 @@ extension SandboxDatabase {
     try db.execute(sql: "DELETE FROM review WHERE attempt = ?", arguments: [attempt])
     let statement = try db.makeStatement(
       sql: "INSERT INTO review (attempt, ticket, seq, round, maker, reviewer, verdict, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-    for (i, r) in rows.enumerated() {
-      try statement.execute(arguments: [attempt, r.ticket, i + 1, r.round, r.maker, r.reviewer, r.verdict, r.reason, r.at])
+    var seqs: [String: Int] = [:]
+    for r in rows {
+      // Numbered within each ticket, so one ticket's rows can be rewritten alone (incremental projection).
+      let seq = (seqs[r.ticket] ?? 0) + 1
+      seqs[r.ticket] = seq
+      try statement.execute(arguments: [attempt, r.ticket, seq, r.round, r.maker, r.reviewer, r.verdict, r.reason, r.at])
     }
   }
 
@@ -400,7 +414,7 @@ extension SandboxDatabase {
   /// The attempt's reviews (post B's sign-offs and returns), in order.
   public func reviews(attempt: Int64) throws -> [ReviewRow] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM review WHERE attempt = ? ORDER BY seq", arguments: [attempt]).map {
+      try Row.fetchAll(db, sql: "SELECT * FROM review WHERE attempt = ? ORDER BY at, ticket, seq", arguments: [attempt]).map {
         ReviewRow(ticket: $0["ticket"], round: $0["round"], maker: $0["maker"], reviewer: $0["reviewer"], verdict: $0["verdict"], reason: $0["reason"], at: $0["at"])
       }
     }

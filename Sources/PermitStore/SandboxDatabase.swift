@@ -16,6 +16,8 @@ public struct SandboxDatabase: Sendable {
   let writer: any DatabaseWriter
   /// The file path, or `:memory:`.
   public let path: String
+  /// Faults planned by tests (``FaultSeam``); nil in normal use.
+  public var faults: FaultSeam?
 
   /// How long a writer waits for another process's write transaction before giving up.
   static let busyTimeout: TimeInterval = 5

@@ -11,8 +11,9 @@ import Testing
     let x = try CLI.run(["report", "--format", "xapi", "--include-autoplay", "--db", db])
     #expect(x.exited(0), "\(x.stderr)")
     let statements = try #require(try JSONSerialization.jsonObject(with: Data(x.stdout.utf8)) as? [[String: Any]])
-    #expect(statements.count == 2)
-    for s in statements {
+    // Per finished attempt: initialized, completed, passed or failed (the scored one checked here).
+    #expect(statements.count == 6)
+    for s in statements where s["result"].flatMap({ ($0 as? [String: Any])?["score"] }) != nil {
       let result = try #require(s["result"] as? [String: Any])
       let score = try #require(result["score"] as? [String: Any])
       let scaled = try #require(score["scaled"] as? Double)

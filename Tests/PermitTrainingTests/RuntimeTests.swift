@@ -77,7 +77,7 @@ enum RuntimeFixture {
   static func autoplay(_ s: Scenario, _ style: AutoplayStyle) -> (AttemptRunner, ScoreCard, [[String]]) {
     let r = AttemptRunner(setup: setup(s))
     var log: [[String]] = []
-    Autoplayer.play(r, style: style) { words, _ in log.append(words) }
+    Autoplayer.play(r, style: style) { command, _ in log.append(command.words) }
     return (r, Scorer.score(r.session), log)
   }
 }

@@ -7,8 +7,13 @@ struct RecordedAttempt {
   let runner: AttemptRunner
   /// Actions replayed.
   let actions: Int
+  /// Whether the log holds a `finish` that succeeded (an attempt killed during `finish` before
+  /// version 2 could leave one without a recorded result).
+  let finishedInLog: Bool
 
-  /// Rebuilds an attempt; nil with the reason when its mode or scenario no longer loads.
+  /// Rebuilds an attempt; nil with the reason when its mode or scenario no longer loads. A finished
+  /// attempt is replayed up to the action its result was computed on (`resultSeq`): what came after
+  /// (a `queue` after `finish`) does not change the score.
   static func rebuild(_ a: AttemptRecord, trainee: String, course: Course, db: SandboxDatabase) throws -> Result<RecordedAttempt, SetupError> {
     guard let mode = AttemptMode(rawValue: a.mode) else {
       return .failure(SetupError(message: "attempt #\(a.id) has an unknown mode \(a.mode)"))
@@ -18,8 +23,11 @@ struct RecordedAttempt {
     case .failure(let e): return .failure(SetupError(message: "attempt #\(a.id): \(e.message)"))
     case .success(let s): setup = s
     }
-    let log = try db.actions(attempt: a.id).map { [$0.verb] + Repl.decodeArguments($0.arguments) }
-    return .success(RecordedAttempt(runner: AttemptRunner.replay(setup: setup, log: log), actions: log.count))
+    var rows = try db.actions(attempt: a.id)
+    if let last = a.resultSeq, a.status != "open" { rows = rows.filter { $0.seq <= last } }
+    let log = rows.map { CommandLog.decode(verb: $0.verb, arguments: $0.arguments) }
+    let runner = AttemptRunner.replay(setup: setup, log: log)
+    return .success(RecordedAttempt(runner: runner, actions: log.count, finishedInLog: runner.session.finished))
   }
 
   /// The score of the rebuilt attempt under its module's pass mark.

@@ -130,7 +130,7 @@ final class Repl {
       return
     }
     var out = ["Commands (help VERB for more):"]
-    for c in CommandTable.all { out.append("  \(c.usage.padding(toLength: 58, withPad: " ", startingAt: 0)) \(c.summary)") }
+    out += CommandTable.listing()
     out.append("Outcomes: accept, accept-pending, supplement, refuse. Defect codes like missing:degree, stale:criminal-record, mismatch:name.")
     say(out)
   }
@@ -275,7 +275,7 @@ final class Repl {
         moduleID = module
         let r = AttemptRunner(setup: setup)
         runner = r
-        say(["Attempt #\(a.id) started." ] + r.session.drainMessages() + ["'brief' for the briefing, 'queue' for the window, 'help' for commands."])
+        say(["Attempt #\(a.id) started." ] + r.drainMessages() + ["'brief' for the briefing, 'queue' for the window, 'help' for commands."])
         return true
       } catch {
         fail("cannot start: \(error)")
@@ -308,16 +308,15 @@ final class Repl {
       moduleID = a.moduleID
       let open = r.session.openTicket.map { ", \($0) open" } ?? ""
       say(notes + ["Resumed attempt #\(a.id) at \(a.scenarioID): \(rebuilt.actions) actions replayed; it is \(r.session.now)\(open)."])
+      if rebuilt.finishedInLog {
+        // The log holds a successful `finish` whose result was never recorded (a kill during
+        // `finish` before finishing became one transaction): record it now.
+        say(["The log shows this attempt was finished but its score was not recorded; recording it now."])
+        finishAttempt()
+      }
     } catch {
       fail("cannot resume: \(error)")
     }
-  }
-
-  static func encodeArguments(_ args: [String]) -> String { JSON.array(args.map { .string($0) }).render() }
-
-  static func decodeArguments(_ text: String) -> [String] {
-    guard let data = text.data(using: .utf8), let a = try? JSONSerialization.jsonObject(with: data) as? [String] else { return [] }
-    return a
   }
 
   // MARK: - The attempt
@@ -328,37 +327,57 @@ final class Repl {
     return nil
   }
 
-  /// Runs an attempt command and commits it before returning.
+  /// Runs an attempt command: commit, then apply. The command's step (its action, the projection
+  /// rows it changes and, for `finish`, the score) is written in one transaction; only when that
+  /// succeeds does the attempt move on. A failed write leaves the attempt exactly as it was.
   func attemptCommand(_ words: [String]) {
     guard let r = needAttempt(), let a = attempt, let t = trainee else { return }
-    let reply = r.apply(words)
+    let step = r.step(LoggedCommand.parse(words).0)
+    let card: ScoreCard?
     do {
-      try record(words, reply: reply, runner: r, attempt: a, trainee: t)
+      card = try commit(step, attempt: a, trainee: t)
     } catch {
-      fail("could not save the action (\(error)); it is not acknowledged")
+      fail("could not save the action (\(error)); nothing was recorded and the attempt is as it was before '\(words[0])': try again")
       return
     }
+    r.adopt(step)
+    let reply = step.reply
     if reply.ok { say(reply.lines) } else {
       fail(reply.lines.first ?? "refused")
       say(Array(reply.lines.dropFirst()))
     }
-    if words.first == "finish" && reply.ok { finishAttempt() }
+    if let card {
+      attempt = (try? db.attempt(id: a.id)) ?? a
+      say(Debrief.scoreLines(card, finished: true))
+    }
   }
 
-  func record(_ words: [String], reply: Session.Reply, runner r: AttemptRunner, attempt a: AttemptRecord, trainee t: TraineeRecord) throws {
-    // One transaction: the action and the cases it leaves behind.
-    let saved = try db.appendAction(
-      NewAction(
-        attempt: a.id, actor: t.name, verb: words[0], arguments: Repl.encodeArguments(Array(words.dropFirst())),
-        simTime: r.session.now.description, result: reply.lines.joined(separator: "\n"), ok: reply.ok),
-      replacing: Repl.projection(r.session, attempt: a.id))
-    if words[0] == "snapshot" && reply.ok { try db.saveSnapshot(attempt: a.id, name: words[1], seq: saved.seq) }
+  /// Writes a step in one transaction; returns the score card when the step finished the attempt.
+  @discardableResult
+  func commit(_ step: AttemptRunner.Step, attempt a: AttemptRecord, trainee t: TraineeRecord) throws -> ScoreCard? {
+    let s = step.state.session
+    let finishes = step.reply.ok && step.command == .command(.finish)
+    let card = finishes ? Scorer.score(s, passMark: course.passMark(of: moduleID)) : nil
+    var snapshot: String?
+    if step.reply.ok, case .command(.snapshot(let name)) = step.command { snapshot = name }
+    let tickets: Set<String>? = step.rewindsAll ? nil : s.touched
+    _ = try db.commit(
+      CommandCommit(
+        action: NewAction(
+          attempt: a.id, actor: t.name, verb: step.command.verb, arguments: CommandLog.encode(step.command),
+          simTime: s.now.description, result: step.reply.lines.joined(separator: "\n"), ok: step.reply.ok),
+        projection: Repl.projection(s, attempt: a.id, only: tickets), tickets: tickets.map { $0.sorted() },
+        result: card.map(AttemptResult.init), snapshot: snapshot))
+    return card
   }
 
-  static func projection(_ s: Session, attempt: Int64) -> Projection {
+  /// The projection rows of the attempt's cases (of `only` those tickets when given).
+  static func projection(_ s: Session, attempt: Int64, only: Set<String>? = nil) -> Projection {
+    let tickets = only.map { set in s.tickets.filter { set.contains($0) } } ?? s.tickets
     var reviews: [ReviewRow] = []
     var notices: [NoticeRow] = []
-    for t in s.tickets {
+    var cases: [CaseRow] = []
+    for t in tickets {
       guard let c = s.cases[t] else { continue }
       var round = 1
       var maker = ""
@@ -379,29 +398,22 @@ final class Repl {
           ticket: t, round: n.round, outcome: n.outcome.rawValue, defects: n.defects.joined(separator: " "),
           referTo: n.referTo, maker: n.maker.value, checker: n.checker.value, issuedAt: n.issuedAt.description, onTime: n.onTime))
       }
-    }
-    return Projection(cases: caseRows(s, attempt: attempt), reviews: reviews, notices: notices)
-  }
-
-  static func caseRows(_ s: Session, attempt: Int64) -> [CaseRow] {
-    s.tickets.compactMap { t in
-      guard let c = s.cases[t] else { return nil }
       let n = c.notices.last
-      return CaseRow(
+      cases.append(CaseRow(
         attempt: attempt, ticket: t, state: c.state.rawValue, outcome: n?.outcome.rawValue,
         defects: (n?.defects ?? []).joined(separator: " "), maker: n?.maker.value ?? c.proposal?.maker.value,
         checker: n?.checker.value, noticeAt: n?.issuedAt.description, deadline: c.acceptanceDeadline.description,
-        retainUntil: c.retainUntil?.description)
+        retainUntil: c.retainUntil?.description))
     }
+    return Projection(cases: cases, reviews: reviews, notices: notices)
   }
 
+  /// Records the score of an attempt whose log is finished but whose result is not (see `resume`).
   func finishAttempt() {
     guard let r = runner, let a = attempt else { return }
     let card = Scorer.score(r.session, passMark: course.passMark(of: moduleID))
     do {
-      try db.finishAttempt(
-        id: a.id,
-        result: AttemptResult(card))
+      try db.finishAttempt(id: a.id, result: AttemptResult(card))
       attempt = try db.attempt(id: a.id)
     } catch {
       fail("could not record the score: \(error)")
@@ -421,6 +433,21 @@ final class Repl {
 
   // MARK: - Completion
 
+  /// Completion candidates for one kind of argument.
+  func candidatesFor(_ kind: ArgumentKind) -> [String] {
+    switch kind {
+    case .ticket: return runner?.session.tickets ?? []
+    case .material: return MaterialKind.allCases.map(\.rawValue)
+    case .outcome: return Outcome.allCases.map(\.rawValue)
+    case .defectOrBody: return DefectCatalog.allCodes + ["--refer-to"] + (runner?.session.policy.windows ?? []) + ["municipal-center"]
+    case .verdict: return ["agree", "return"]
+    case .defect: return DefectCatalog.allCodes
+    case .advance: return ["--next", "--to", "30m", "1h", "1d"]
+    case .snapshot: return runner?.snapshotNames ?? []
+    case .month: return []
+    }
+  }
+
   func complete(line: String, word: String) -> [String] {
     let before = Repl.words(line)
     var candidates: [String]
@@ -431,14 +458,11 @@ final class Repl {
       case "help": candidates = CommandTable.names
       case "start": candidates = course.scenarioIDs + ["--mode", "--seed", "--free", "practice", "assessment"]
       case "scenarios": candidates = course.modules.map(\.id)
-      case "open": candidates = runner?.session.tickets ?? []
-      case "show": candidates = MaterialKind.allCases.map(\.rawValue)
-      case "decide":
-        candidates = before.count == 1 ? Outcome.allCases.map(\.rawValue) : DefectCatalog.allCodes + ["--refer-to"] + (runner?.session.policy.windows ?? []) + ["municipal-center"]
-      case "review": candidates = before.count == 1 ? ["agree", "return"] : DefectCatalog.allCodes
-      case "advance": candidates = ["--next", "--to", "30m", "1h", "1d"]
-      case "restore": candidates = runner.map { Array($0.snapshots.keys) } ?? []
-      default: candidates = []
+      default:
+        // Attempt commands: what their spec says the argument at this position is.
+        guard let spec = AttemptCommands.spec(before[0]), !spec.arguments.isEmpty else { candidates = []; break }
+        let kind = spec.arguments[min(before.count - 1, spec.arguments.count - 1)]
+        candidates = candidatesFor(kind)
       }
     }
     return candidates.filter { $0.hasPrefix(word) }.sorted()

@@ -115,7 +115,7 @@ extension PermitDesk {
         throw Exit.badInput
       }
       var model: [[String]] = []
-      Autoplayer.play(AttemptRunner(setup: setup), style: .perfect) { words, _ in model.append(words) }
+      Autoplayer.play(AttemptRunner(setup: setup), style: .perfect) { command, _ in model.append(command.words) }
       if model.last == ["finish"] { model.removeLast() }
       var out: [[String]] = []
       var padding = max(0, commands - 1 - model.count)

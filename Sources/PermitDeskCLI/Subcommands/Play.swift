@@ -47,17 +47,29 @@ extension PermitDesk {
       let name = repl.trainee ?? "autoplay-\(style.rawValue)"
       let r = Repl(library: library, course: course, db: db, color: false, stopOnError: false)
       r.quiet = format == .json
-      let t = try db.upsertTrainee(name: name, cohort: "autoplay")
+      // A named trainee keeps their cohort (a new one gets none); only the default autoplay-STYLE
+      // players are put in cohort "autoplay".
+      let t = try db.upsertTrainee(name: name, cohort: repl.trainee == nil ? "autoplay" : nil)
       r.trainee = t
       let module = course.module(of: scenario)
       guard r.startAttempt(id: scenario, trainee: t, mode: .autoplay, seed: seed, module: module?.id), let runner = r.runner,
         let attempt = r.attempt
       else { throw Exit.internalError }
       var saveError: Error?
-      Autoplayer.play(runner, style: style) { words, reply in
-        do { try r.record(words, reply: reply, runner: runner, attempt: attempt, trainee: t) } catch { saveError = error }
+      var card: ScoreCard?
+      // Commit, then apply: each command's step is written (the last one with the score) before the
+      // runner moves on; a failed write stops the play with the attempt as it was.
+      Autoplayer.play(runner, style: style, commit: { step in
+        do {
+          if let c = try r.commit(step, attempt: attempt, trainee: t) { card = c }
+          return true
+        } catch {
+          saveError = error
+          return false
+        }
+      }) { command, reply in
         if format == .text {
-          print("> " + words.joined(separator: " "))
+          print("> " + command.words.joined(separator: " "))
           for l in reply.lines { print(l) }
         }
       }
@@ -65,10 +77,10 @@ extension PermitDesk {
         printError("permitdesk: could not save: \(e)")
         throw Exit.internalError
       }
-      let card = Scorer.score(runner.session, passMark: course.passMark(of: module?.id))
-      try db.finishAttempt(
-        id: attempt.id,
-        result: AttemptResult(card))
+      guard let card else {
+        printError("permitdesk: the autoplay ended without finishing the attempt")
+        throw Exit.internalError
+      }
       switch format {
       case .json: print(card.json.render(indent: true))
       case .text: print(Debrief.lines(session: runner.session, card: card).joined(separator: "\n"))

@@ -5,35 +5,76 @@ import PermitStore
 import PermitTraining
 
 extension PermitDesk {
-  /// `permitdesk report`: results for trainers.
+  /// `permitdesk report`: results for trainers (views and formats in Report/).
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: L10n.t("cli.report.abstract"))
+      abstract: L10n.t("cli.report.abstract"),
+      discussion: L10n.t("cli.report.discussion"))
 
+    @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: helpText("cli.report.trainee"))
+    @Option(help: L10n.t("cli.report.trainee"))
     var trainee: String?
 
-    @Option(help: helpText("cli.report.cohort"))
+    @Option(help: L10n.t("cli.report.cohort"))
     var cohort: String?
 
-    @Option(help: helpText("cli.report.scenario"))
+    @Option(help: L10n.t("cli.report.scenario"))
     var scenario: String?
 
-    @Option(help: helpText("cli.report.per"))
+    @Option(help: L10n.t("cli.report.per"))
     var per: Per = .attempt
 
-    @Option(help: helpText("cli.report.format"))
+    @Option(help: L10n.t("cli.report.format"))
     var format: Format = .table
 
-    @ArgumentParser.Flag(help: helpText("cli.report.includeAutoplay"))
+    @ArgumentParser.Flag(help: L10n.t("cli.report.includeAutoplay"))
     var includeAutoplay = false
 
-    enum Per: String, ExpressibleByArgument, CaseIterable { case attempt, trainee }
+    @ArgumentParser.Flag(help: L10n.t("cli.report.noBom"))
+    var noBom = false
+
+    @Option(help: L10n.t("cli.report.since"))
+    var since: String?
+
+    @Option(help: L10n.t("cli.report.installationId"))
+    var installationId: String?
+
+    @Option(help: L10n.t("cli.report.homePage"))
+    var homePage: String?
+
+    @Option(name: [.short, .customLong("output")], help: L10n.t("cli.report.output"))
+    var output: String?
+
+    @ArgumentParser.Flag(help: L10n.t("cli.report.schema"))
+    var schema = false
+
+    enum Per: String, ExpressibleByArgument, CaseIterable { case attempt, trainee, module, item }
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html, xapi }
 
+    func validate() throws {
+      if format == .xapi && per != .attempt {
+        throw ValidationError("--format xapi writes statements per attempt; --per \(per.rawValue) does not apply to it. Leave out --per, or choose another format.")
+      }
+      if since != nil && format != .xapi { throw ValidationError("--since applies to --format xapi (incremental export) only.") }
+      if let s = since, Report.parseSince(s) == nil {
+        throw ValidationError("Please give --since as YYYY-MM-DD or an ISO 8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00.")
+      }
+      if let i = installationId, UUID(uuidString: i) == nil { throw ValidationError("Please give --installation-id as a UUID, e.g. 3f2b…-…; 'uuidgen' makes one.") }
+      if noBom && format != .csv { throw ValidationError("--no-bom applies to --format csv only.") }
+    }
+
+    static func parseSince(_ s: String) -> Date? {
+      if s.count == 10, CivilDate(iso: s) != nil { return ZoneClock.parse(s + "T00:00:00Z") }
+      return ZoneClock.parse(s)
+    }
+
     func run() throws {
+      if schema {
+        try emit(ReportSchema.document(per: per.rawValue, columns: Report.columns(per)).render(indent: true) + "\n")
+        return
+      }
       let db = try database.open()
       var traineeID: Int64?
       if let name = trainee {
@@ -43,121 +84,87 @@ extension PermitDesk {
         }
         traineeID = t.id
       }
-      let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0) })
-      let attempts = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
-      var header: [String]
-      var rows: [[String]]
-      func s(_ v: Int?) -> String { v.map(String.init) ?? "" }
+      let library = content.library
+      let all = try db.trainees(cohort: nil)
+      let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+      let records = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
+      let facts = try AttemptFacts.load(records, trainees: names, db: db)
+      var clock = ZoneClock(library: library)
+      if format == .xapi {
+        let env = ProcessInfo.processInfo.environment
+        let home = homePage ?? env["PERMITDESK_HOME_PAGE"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://permitdesk.invalid/sandbox"
+        let installation = try installationId.flatMap(UUID.init(uuidString:))
+          ?? env["PERMITDESK_INSTALLATION_ID"].flatMap(UUID.init(uuidString:))
+          ?? XAPIExport.defaultInstallation(createdAt: db.createdAt(), homePage: home)
+        let course = Course(library: library)
+        let export = XAPIExport(
+          installation: installation, homePage: home, scenarioTitles: course.index.mapValues(\.title),
+          moduleTitles: Dictionary(course.modules.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }),
+          since: since.flatMap(Report.parseSince))
+        try emit(JSON.array(export.statements(facts)).render(indent: true) + "\n")
+        return
+      }
+      let table: ReportTable
       switch per {
-      case .attempt:
-        header = ["attempt", "trainee", "cohort", "scenario", "module", "mode", "status", "started", "finished", "overall", "decisions", "double-review", "time-limits", "passed"]
-        rows = attempts.map { a in
-          let t = names[a.trainee]
-          return [String(a.id), t?.name ?? "?", t?.cohort ?? "", a.scenarioID, a.moduleID ?? "", a.mode, a.status, a.startedAt, a.finishedAt ?? "", s(a.overall), s(a.decisions), s(a.doubleReview), s(a.timeLimits), a.passed.map { $0 ? "yes" : "no" } ?? ""]
-        }
-      case .trainee:
-        header = ["trainee", "cohort", "attempts", "finished", "passed", "best", "last", "mean-decisions", "mean-double-review", "mean-time-limits"]
-        var grouped: [Int64: [AttemptRecord]] = [:]
-        for a in attempts { grouped[a.trainee, default: []].append(a) }
-        rows = grouped.keys.sorted { (names[$0]?.name ?? "") < (names[$1]?.name ?? "") }.map { id in
-          let list = grouped[id]!
-          let done = list.filter { $0.status == "finished" }
-          func mean(_ k: KeyPath<AttemptRecord, Int?>) -> String {
-            let v = done.compactMap { $0[keyPath: k] }
-            return v.isEmpty ? "" : String(v.reduce(0, +) / v.count)
-          }
-          return [names[id]?.name ?? "?", names[id]?.cohort ?? "", String(list.count), String(done.count), String(done.filter { $0.passed == true }.count), s(done.compactMap(\.overall).max()), s(done.last?.overall), mean(\.decisions), mean(\.doubleReview), mean(\.timeLimits)]
+      case .attempt: table = ReportViews.attempts(facts, clock: &clock)
+      case .item: table = ReportViews.items(facts)
+      case .trainee, .module:
+        let course = Course(library: library)
+        // Progress counts all of a trainee's attempts, whatever the scenario filter.
+        var progress: [Int64: [AttemptRecord]] = [:]
+        for a in try db.attempts(trainee: traineeID, scenario: nil, cohort: cohort) { progress[a.trainee, default: []].append(a) }
+        if per == .trainee {
+          table = ReportViews.trainees(facts, progressAttempts: progress, modules: course.modules, clock: &clock)
+        } else {
+          let shown = all.filter { t in (traineeID == nil || t.id == traineeID) && (cohort == nil || t.cohort == cohort) && (includeAutoplay || t.cohort != "autoplay") }
+            .filter { t in scenario == nil || facts.contains { $0.record.trainee == t.id } }
+          table = ReportViews.modules(trainees: shown, progressAttempts: progress, modules: course.modules)
         }
       }
       switch format {
-      case .xapi:
-        print(JSON.array(attempts.filter { $0.status == "finished" }.map { Report.statement($0, trainee: names[$0.trainee]) }).render(indent: true))
-        return
+      case .xapi: return
+      case .table: try emit(table.textLines.joined(separator: "\n") + "\n")
+      case .json: try emit(table.json.render(indent: true) + "\n")
+      case .csv: try emit(ReportCSV.file(table, bom: !noBom))
       case .html:
-        print(Report.html(header: header, rows: rows, attempts: attempts, names: names))
+        var charts: [String: [AttemptFacts]] = [:]
+        for f in facts where f.finished { charts[f.record.scenarioID, default: []].append(f) }
+        let offset = facts.first.map { clock.offset(policy: $0.record.policy) } ?? clock.offset(policy: "beijing-2017-pilot")
+        let filter = [
+          "trainee " + (trainee ?? "any"), "cohort " + (cohort ?? "any"), "scenario " + (scenario ?? "any"),
+          includeAutoplay ? "autoplay included" : "autoplay excluded",
+        ].joined(separator: ", ")
+        var tables = [table]
+        if per != .item { tables.append(ReportViews.items(facts)) }
+        let header = ReportHTML.Header(filter: filter, view: "per \(per.rawValue)", generated: ZoneClock.format(Date(), offset: offset))
+        try emit(ReportHTML.page(header: header, charts: charts, tables: tables))
+      }
+    }
+
+    /// Writes the report to --output (and says so) or to standard output, byte for byte.
+    func emit(_ text: String) throws {
+      guard let path = output, path != "-" else {
+        FileHandle.standardOutput.write(Data(text.utf8))
         return
-      case .csv:
-        print(([header] + rows).map { $0.map(Report.csvField).joined(separator: ",") }.joined(separator: "\n"))
-      case .json:
-        print(JSON.array(rows.map { r in .object(zip(header, r).map { ($0, Report.jsonValue($0, $1)) }) }).render(indent: true))
-      case .table:
-        var widths = header.map(\.count)
-        for r in rows { for (i, v) in r.enumerated() { widths[i] = max(widths[i], v.count) } }
-        func line(_ r: [String]) -> String { r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
-        print(line(header))
-        print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        for r in rows { print(line(r)) }
-        if rows.isEmpty { print("(no attempts)") }
       }
-    }
-
-    /// An xAPI statement for a finished attempt.
-    static func statement(_ a: AttemptRecord, trainee: TraineeRecord?) -> JSON {
-      let name = trainee?.name ?? "?"
-      let passed = a.passed ?? false
-      var duration: JSON = .null
-      let f = ISO8601DateFormatter()
-      f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-      if let s = f.date(from: a.startedAt), let e = a.finishedAt.flatMap(f.date(from:)) {
-        duration = .string("PT" + String(format: "%.1f", max(0, e.timeIntervalSince(s))) + "S")
+      do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        printError("permitdesk: cannot write \(path): \(error.localizedDescription)")
+        throw Exit.badInput
       }
-      return .object([
-        ("actor", .object([("objectType", .string("Agent")), ("name", .string(name)), ("account", .object([("homePage", .string("https://permitdesk.invalid/sandbox")), ("name", .string(name))]))])),
-        ("verb", .object([("id", .string(passed ? "http://adlnet.gov/expapi/verbs/passed" : "http://adlnet.gov/expapi/verbs/failed")), ("display", .object([("en-US", .string(passed ? "passed" : "failed"))]))])),
-        ("object", .object([("objectType", .string("Activity")), ("id", .string("https://permitdesk.invalid/scenarios/\(a.scenarioID)")), ("definition", .object([("name", .object([("en-US", .string(a.scenarioID))]))]))])),
-        ("result", .object([
-          ("score", .object([("scaled", .number(Double(a.overall ?? 0) / 100)), ("raw", .int(a.overall ?? 0)), ("min", .int(0)), ("max", .int(100))])),
-          ("success", .bool(passed)), ("completion", .bool(true)), ("duration", duration),
-        ])),
-        ("context", .object([("extensions", .object([
-          ("https://permitdesk.invalid/xapi/decisions", .int(a.decisions ?? 0)), ("https://permitdesk.invalid/xapi/double-review", .int(a.doubleReview ?? 0)),
-          ("https://permitdesk.invalid/xapi/time-limits", .int(a.timeLimits ?? 0)), ("https://permitdesk.invalid/xapi/mode", .string(a.mode)),
-        ]))])),
-        ("timestamp", .string(a.finishedAt ?? a.startedAt)),
-      ])
+      print("report written to \(path) (\(format.rawValue), \(text.utf8.count) bytes)")
     }
 
-    static func escape(_ s: String) -> String {
-      s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    /// A self-contained HTML page: the table and, per trainee, a chart of overall scores over attempts.
-    static func html(header: [String], rows: [[String]], attempts: [AttemptRecord], names: [Int64: TraineeRecord]) -> String {
-      var h = "<!doctype html><html><head><meta charset=\"utf-8\"><title>PermitDesk report (sandbox)</title>"
-      h += "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}</style></head><body>"
-      h += "<h1>PermitDesk report</h1><p>Sandbox data: synthetic applicants only.</p>"
-      var byTrainee: [Int64: [AttemptRecord]] = [:]
-      for a in attempts where a.status == "finished" { byTrainee[a.trainee, default: []].append(a) }
-      for id in byTrainee.keys.sorted(by: { (names[$0]?.name ?? "") < (names[$1]?.name ?? "") }) {
-        let list = byTrainee[id]!
-        let w = max(200, list.count * 30 + 20)
-        h += "<h2>\(escape(names[id]?.name ?? "?")): overall score over attempts</h2>"
-        h += "<svg width=\"\(w)\" height=\"120\" role=\"img\" aria-label=\"scores\"><line x1=\"0\" y1=\"100\" x2=\"\(w)\" y2=\"100\" stroke=\"#333\"/>"
-        for (i, a) in list.enumerated() {
-          let v = a.overall ?? 0
-          h += "<rect x=\"\(10 + i * 30)\" y=\"\(100 - v)\" width=\"20\" height=\"\(v)\" fill=\"\(a.passed == true ? "#4a4" : "#c44")\"><title>\(escape(a.scenarioID)): \(v)</title></rect>"
-        }
-        h += "</svg>"
+    /// The columns of a view (for --schema and the README).
+    static func columns(_ per: Per) -> [Column] {
+      switch per {
+      case .attempt: ReportViews.attemptColumns
+      case .trainee: ReportViews.traineeColumns
+      case .module: ReportViews.moduleColumns
+      case .item: ReportViews.itemColumns
       }
-      h += "<h2>Attempts</h2><table><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>"
-      for r in rows { h += "<tr>" + r.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }
-      h += "</table></body></html>"
-      return h
-    }
-
-    static func csvField(_ s: String) -> String {
-      s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
-
-    static let numeric: Set<String> = ["attempt", "overall", "decisions", "double-review", "time-limits", "attempts", "finished", "passed", "best", "last", "mean-decisions", "mean-double-review", "mean-time-limits"]
-
-    static func jsonValue(_ key: String, _ v: String) -> JSON {
-      if v.isEmpty { return .null }
-      if key == "passed" && (v == "yes" || v == "no") { return .bool(v == "yes") }
-      if numeric.contains(key), let i = Int(v) { return .int(i) }
-      return .string(v)
     }
   }
+
 
   /// `permitdesk verify`: the integrity of the records.
   struct Verify: ParsableCommand {
@@ -167,13 +174,21 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @ArgumentParser.Flag(help: helpText("cli.verify.rescore"))
+    @ArgumentParser.Flag(help: L10n.t("cli.verify.rescore"))
     var rescore = false
 
     func run() throws {
       let db = try database.open()
       var problems = try db.verify().map(\.description)
       var rescored = 0
+      // A `finish` that succeeded in the log of an attempt still open: the result was never recorded
+      // (a kill between the two commits of versions before finishing was one transaction).
+      for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "open" {
+        if let f = try db.actions(attempt: a.id).first(where: { $0.verb == "finish" && $0.ok }) {
+          problems.append(
+            "attempt #\(a.id): its log finished the attempt (action \(f.seq)) but no result was recorded; 'resume' as its trainee records the score")
+        }
+      }
       if rescore {
         let course = Course(library: content.library)
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
@@ -215,7 +230,7 @@ extension PermitDesk {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: helpText("cli.purge.before"))
+    @Option(help: L10n.t("cli.purge.before"))
     var before: String
 
     func validate() throws {

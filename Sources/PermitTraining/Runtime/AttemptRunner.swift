@@ -1,11 +1,15 @@
 import PermitCore
 
-/// Runs an attempt: feeds commands to a ``Session`` and handles the practice-mode rewinds
-/// (`snapshot NAME`, `restore NAME`) by replaying the commands that make up the current state.
+/// Runs an attempt: feeds typed commands to a ``Session`` and keeps the practice-mode snapshots
+/// (`snapshot NAME`, `restore NAME`) as values, so a restore costs nothing however long the attempt.
 ///
 /// The runner's whole state is a function of the commands it was given, in order; the REPL logs
 /// every command it passes here, so `AttemptRunner.replay` rebuilds an attempt exactly after a
 /// crash (`resume`) and the scorer can recompute a score from the log alone.
+///
+/// Commit, then apply: ``step(_:)`` computes the state a command leads to without changing the
+/// runner; the caller writes the command to the log and only then ``adopt(_:)``s the new state, so a
+/// failed write leaves the attempt exactly as it was.
 public final class AttemptRunner {
   /// Everything needed to build a fresh session.
   public struct Setup {
@@ -25,25 +29,39 @@ public final class AttemptRunner {
     }
   }
 
+  /// The runner's whole state: a value (copying it is cheap; collections are copied on write).
+  public struct State {
+    /// The session.
+    public var session: Session
+    /// Snapshots by name.
+    public var snapshots: [String: Session] = [:]
+  }
+
+  /// What a command leads to: the next state, the reply, and whether every case may have changed
+  /// (a restore), so the projection must be rewritten whole rather than for ``Session/touched``.
+  public struct Step {
+    public var state: State
+    public var reply: Session.Reply
+    public var command: LoggedCommand
+    public var rewindsAll: Bool
+  }
+
   /// The setup.
   public let setup: Setup
+  /// The current state.
+  public private(set) var state: State
   /// The live session.
-  public private(set) var session: Session
-  /// Commands that make up the current state (after restores).
-  public private(set) var effective: [[String]] = []
-  /// Snapshots: name → number of effective commands at the time.
-  public private(set) var snapshots: [String: Int] = [:]
+  public var session: Session { state.session }
+  /// Snapshot names.
+  public var snapshotNames: [String] { state.snapshots.keys.sorted() }
 
-  /// Verbs the runner handles (the session's plus snapshot/restore).
-  public static let verbs = [
-    "brief", "queue", "open", "show", "checklist", "points", "decide", "handover", "review", "issue", "clock",
-    "advance", "hint", "finish", "snapshot", "restore", "monthly",
-  ]
+  /// Verbs the runner handles (every attempt command).
+  public static var verbs: [String] { AttemptCommands.names }
 
   /// Starts a fresh attempt.
   public init(setup: Setup) {
     self.setup = setup
-    session = AttemptRunner.fresh(setup)
+    state = State(session: AttemptRunner.fresh(setup))
   }
 
   static func fresh(_ s: Setup) -> Session {
@@ -51,40 +69,81 @@ public final class AttemptRunner {
   }
 
   /// Rebuilds an attempt from its logged commands (output discarded).
-  public static func replay(setup: Setup, log: [[String]]) -> AttemptRunner {
+  public static func replay(setup: Setup, log: [LoggedCommand]) -> AttemptRunner {
     let r = AttemptRunner(setup: setup)
-    for words in log { _ = r.apply(words) }
-    _ = r.session.drainMessages()
+    for c in log { _ = r.apply(c) }
+    r.state.session.clearTouched()
+    _ = r.drainMessages()
     return r
   }
 
-  /// Applies one command.
+  /// Rebuilds an attempt from REPL words (each parsed as the REPL would).
+  public static func replay(setup: Setup, log: [[String]]) -> AttemptRunner {
+    replay(setup: setup, log: log.map { LoggedCommand.parse($0).0 })
+  }
+
+  /// Messages from the world not yet shown (the welcome line of a fresh attempt).
+  public func drainMessages() -> [String] { state.session.drainMessages() }
+
+  /// Applies REPL words: parsed with the command table, then applied.
+  @discardableResult
   public func apply(_ words: [String]) -> Session.Reply {
-    guard let verb = words.first else { return Session.Reply(lines: [], ok: true) }
-    switch verb {
-    case "snapshot", "restore":
-      guard setup.mode == .practice else {
-        return Session.Reply(lines: ["'\(verb)' is for practice mode only; this attempt is \(setup.mode.rawValue)"], ok: false)
+    guard !words.isEmpty else { return Session.Reply(lines: [], ok: true) }
+    return apply(LoggedCommand.parse(words).0)
+  }
+
+  /// Applies a typed command.
+  @discardableResult
+  public func apply(_ command: AttemptCommand) -> Session.Reply { apply(.command(command)) }
+
+  /// Applies a logged command.
+  @discardableResult
+  public func apply(_ command: LoggedCommand) -> Session.Reply {
+    let s = step(command)
+    adopt(s)
+    return s.reply
+  }
+
+  /// Makes a step's state the current one.
+  public func adopt(_ step: Step) { state = step.state }
+
+  /// The state a command leads to and its reply; the runner itself does not change.
+  public func step(_ command: LoggedCommand) -> Step {
+    var next = state
+    next.session.clearTouched()
+    func done(_ lines: [String], _ ok: Bool, all: Bool = false) -> Step {
+      Step(state: next, reply: Session.Reply(lines: lines, ok: ok), command: command, rewindsAll: all)
+    }
+    let verb = command.verb
+    if next.session.finished && !(AttemptCommands.spec(verb)?.allowedAfterFinish ?? false) {
+      return done([Session.finishedMessage], false)
+    }
+    switch command {
+    case .invalid(let v, let args):
+      let message: String
+      if case .failure(let e) = AttemptCommands.parse([v] + args) { message = e.message } else { message = "'\(v)' was not understood" }
+      return done([message] + next.session.drainMessages(), false)
+    case .command(let c):
+      switch c {
+      case .snapshot(let name), .restore(let name):
+        guard setup.mode == .practice else {
+          return done(["'\(verb)' is for practice mode only; this attempt is \(setup.mode.rawValue)"], false)
+        }
+        if case .snapshot = c {
+          next.snapshots[name] = next.session
+          return done(["snapshot '\(name)' taken at \(next.session.now)"], true)
+        }
+        guard let saved = next.snapshots[name] else {
+          let known = next.snapshots.keys.sorted()
+          return done(["no snapshot '\(name)'" + (known.isEmpty ? "; take one with 'snapshot NAME'" : "; snapshots: " + known.joined(separator: ", ")) + Suggest.hint(name, known)], false)
+        }
+        next.session = saved
+        next.session.clearTouched()
+        return done(["restored '\(name)': it is \(next.session.now) again (practice mode only)"], true, all: true)
+      default:
+        let reply = next.session.apply(c)
+        return done(reply.lines, reply.ok)
       }
-      guard words.count == 2 else { return Session.Reply(lines: ["usage: \(verb) NAME"], ok: false) }
-      let name = words[1]
-      if verb == "snapshot" {
-        snapshots[name] = effective.count
-        return Session.Reply(lines: ["snapshot '\(name)' taken at \(session.now)"], ok: true)
-      }
-      guard let n = snapshots[name] else {
-        let known = snapshots.keys.sorted()
-        return Session.Reply(lines: ["no snapshot '\(name)'" + (known.isEmpty ? "; take one with 'snapshot NAME'" : "; snapshots: " + known.joined(separator: ", ")) + Suggest.hint(name, known)], ok: false)
-      }
-      effective = Array(effective.prefix(n))
-      session = AttemptRunner.fresh(setup)
-      for w in effective { _ = session.apply(w) }
-      _ = session.drainMessages()
-      return Session.Reply(lines: ["restored '\(name)': it is \(session.now) again (practice mode only)"], ok: true)
-    default:
-      let reply = session.apply(words)
-      effective.append(words)
-      return reply
     }
   }
 }

@@ -16,16 +16,29 @@ public enum AutoplayStyle: String, CaseIterable, Sendable {
 
 /// Drives an ``AttemptRunner`` with an ``AutoplayStyle``.
 public enum Autoplayer {
-  /// Plays the attempt to its end; `each` sees every command and reply (to log and print them).
-  public static func play(_ runner: AttemptRunner, style: AutoplayStyle, each: ([String], Session.Reply) -> Void) {
+  /// Plays the attempt to its end with typed commands; `each` sees every command and reply (to log
+  /// and print them). With `commit`, each command's step is offered to it before the runner adopts
+  /// it (commit, then apply): when `commit` returns false the command is not applied and play stops.
+  public static func play(
+    _ runner: AttemptRunner, style: AutoplayStyle, commit: ((AttemptRunner.Step) -> Bool)? = nil,
+    each: (AttemptCommand, Session.Reply) -> Void
+  ) {
     var mistakesMade = Set<String>()
-    func run(_ words: [String]) -> Session.Reply {
-      let r = runner.apply(words)
-      each(words, r)
-      return r
+    var stopped = false
+    func run(_ c: AttemptCommand) -> Session.Reply {
+      if stopped { return Session.Reply(lines: [], ok: false) }
+      let step = runner.step(.command(c))
+      if let commit, !commit(step) {
+        stopped = true
+        return Session.Reply(lines: [], ok: false)
+      }
+      runner.adopt(step)
+      each(c, step.reply)
+      return step.reply
     }
+    func decide(_ p: Proposal) -> AttemptCommand { .decide(outcome: p.outcome, defects: p.defects, referTo: p.referTo) }
     var steps = 0
-    while steps < 20_000 {
+    while steps < 20_000 && !stopped {
       steps += 1
       let s = runner.session
       if s.finished { return }
@@ -37,8 +50,8 @@ public enum Autoplayer {
         if s.scenario.post == .a {
           switch c.state {
           case .received:
-            _ = run(["open", t])
-            for k in Set(c.currentRound.packet.materials.map(\.kind)).sorted() { _ = run(["show", k.rawValue]) }
+            _ = run(.open(ticket: t))
+            for k in Set(c.currentRound.packet.materials.map(\.kind)).sorted() { _ = run(.show(material: k)) }
             var p = s.modelProposal(c, maker: s.trainee, at: s.now)
             if style == .missDefects && !mistakesMade.contains(key) && !p.defects.isEmpty {
               // Leave one defect out; a file whose only defect is left out is accepted.
@@ -47,37 +60,38 @@ public enum Autoplayer {
               d.removeLast()
               p = Proposal(outcome: d.isEmpty ? .accept : p.outcome, defects: d, referTo: d.isEmpty ? nil : p.referTo, maker: p.maker, at: p.at)
             }
-            _ = run(["decide", p.outcome.rawValue] + p.defects + (p.referTo.map { ["--refer-to", $0] } ?? []))
+            _ = run(decide(p))
             if style == .skipReview && !mistakesMade.contains(key) {
               mistakesMade.insert(key)
-              _ = run(["issue"])
+              _ = run(.issue)
             }
-            _ = run(["handover"])
+            _ = run(.handover)
             acted = true
           case .agreed:
-            _ = run(["open", t])
-            let r = run(["issue"])
+            _ = run(.open(ticket: t))
+            let r = run(.issue)
             if !r.ok {
               // e.g. an incomplete notice refused by the core: propose again, correctly.
-              let p = s.modelProposal(s.cases[t]!, maker: s.trainee, at: s.now)
-              _ = run(["decide", p.outcome.rawValue] + p.defects + (p.referTo.map { ["--refer-to", $0] } ?? []))
-              _ = run(["handover"])
+              let live = runner.session
+              let p = live.modelProposal(live.cases[t]!, maker: live.trainee, at: live.now)
+              _ = run(decide(p))
+              _ = run(.handover)
             }
             acted = true
           default: continue
           }
         } else {
           guard c.state == .proposed, let p = c.proposal, p.maker != s.trainee else { continue }
-          _ = run(["open", t])
+          _ = run(.open(ticket: t))
           if style != .skipReview {
-            for k in Set(c.currentRound.packet.materials.map(\.kind)).sorted() { _ = run(["show", k.rawValue]) }
+            for k in Set(c.currentRound.packet.materials.map(\.kind)).sorted() { _ = run(.show(material: k)) }
           }
           if style == .missDefects {
-            _ = run(["review", "agree"])
+            _ = run(.review(returnReason: nil))
           } else if let why = Session.judge(p, against: c.currentRound.examination) {
-            _ = run(["review", "return", why])
+            _ = run(.review(returnReason: why))
           } else {
-            _ = run(["review", "agree"])
+            _ = run(.review(returnReason: nil))
           }
           acted = true
         }
@@ -86,7 +100,8 @@ public enum Autoplayer {
       if acted { continue }
       if s.nextHappening() != nil && !(s.dayIsDone && style != .late && s.waitingCount == 0 && !s.hasPendingWindowWork) {
         let before = s.now
-        let r = run(["advance", "--next"])
+        let r = run(.advance(.next))
+        let s = runner.session
         if !r.ok || (s.now == before && s.nextHappening() == before && !s.dayIsDone) {
           if s.dayIsDone || !r.ok { break }
         }
@@ -95,7 +110,7 @@ public enum Autoplayer {
       }
       break
     }
-    _ = run(["finish"])
+    _ = run(.finish)
   }
 }
 

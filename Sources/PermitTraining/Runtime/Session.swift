@@ -12,7 +12,7 @@ public enum AttemptMode: String, CaseIterable, Sendable, Hashable {
 
 /// What the trainee did and what happened, as the scoring engine needs it. Everything here is
 /// derived by replaying the action log, never stored separately.
-public struct AttemptFacts: Sendable {
+public struct AttemptFacts: Sendable, Hashable {
   /// A trainee's proposal as post A.
   public struct Proposed: Sendable, Hashable {
     public var ticket: String
@@ -65,7 +65,7 @@ public struct AttemptFacts: Sendable {
 /// core. Commands come in as words; the output comes back as lines. A `Session` is a pure function of
 /// (scenario, applicants, policy packs, trainee, mode, commands), so replaying the action log
 /// rebuilds it exactly: that is how `resume`, snapshots and scoring work.
-public final class Session {
+public struct Session {
   /// The scenario.
   public let scenario: Scenario
   /// Practice, assessment or autoplay.
@@ -92,6 +92,8 @@ public final class Session {
   public private(set) var finished = false
   /// Messages from the world not yet shown.
   private var inbox: [String] = []
+  /// Tickets whose case changed since ``clearTouched()`` (what the store's projection must rewrite).
+  public private(set) var touched: Set<String> = []
   private var arrivals: [ScriptedApplicant]
   private var events: [TimedEvent]
   private var tasks: [Task] = []
@@ -139,12 +141,21 @@ public final class Session {
 
   /// The time now.
   public var now: Timestamp { clock.current }
+
+  /// Keeps a case's new state and notes that it changed.
+  mutating func put(_ ticket: String, _ c: CaseFile) {
+    cases[ticket] = c
+    touched.insert(ticket)
+  }
+
+  /// Forgets which cases changed (the runner calls it before each command).
+  public mutating func clearTouched() { touched.removeAll(keepingCapacity: true) }
   var offset: Int32 { policy.utcOffsetSeconds }
 
   // MARK: - The world
 
   /// Moves the clock to `t`, letting everything scheduled up to then happen in time order.
-  func advanceWorld(to t: Timestamp) {
+  mutating func advanceWorld(to t: Timestamp) {
     while true {
       var next: (Timestamp, Int)?  // (time, kind 0 arrival 1 event 2 task 3 deadline)
       if let a = arrivals.first, a.arrives <= t { next = (a.arrives, 0) }
@@ -180,18 +191,18 @@ public final class Session {
     return best
   }
 
-  func applyDeadlines() {
+  mutating func applyDeadlines() {
     for t in tickets {
       guard var c = cases[t] else { continue }
       if c.applyDeadlines(now: now) {
-        cases[t] = c
+        put(t, c)
         inbox.append("\(t): no notice by \(c.currentRound.deadline): the application now counts as accepted from receipt (deemed acceptance). It goes to the Center.")
         scheduleCenter(t)
       }
     }
   }
 
-  func schedule(_ at: Timestamp, _ kind: Task.Kind) {
+  mutating func schedule(_ at: Timestamp, _ kind: Task.Kind) {
     taskSerial += 1
     tasks.append(Task(at: at, serial: taskSerial, kind: kind))
   }
@@ -200,11 +211,11 @@ public final class Session {
     scenario.hours.adding(minutes: minutes, to: t ?? now, calendar: policy.calendar, offset: offset)
   }
 
-  func arrive(_ a: ScriptedApplicant) {
+  mutating func arrive(_ a: ScriptedApplicant) {
     var packet = a.packet
     packet.submitted = a.arrives
     let c = CaseFile(ticket: a.ticket, packet: packet, policy: policy, receivedBy: StaffID("window-intake"))
-    cases[a.ticket] = c
+    put(a.ticket, c)
     tickets.append(a.ticket)
     inbox.append(
       "\(a.ticket) arrived: \(packet.applicant.name), \(packet.application.type.rawValue) for \(packet.employer.name)\(packet.employer.name.hasSuffix(".") ? "" : ".") Decision due by \(c.acceptanceDeadline)."
@@ -212,7 +223,7 @@ public final class Session {
     if scenario.post == .b { schedule(later(10, from: a.arrives), .colleaguePropose(a.ticket)) }
   }
 
-  func happen(_ e: TimedEvent) {
+  mutating func happen(_ e: TimedEvent) {
     switch e.kind {
     case .ruleChange(let id):
       if let p = packs(id) {
@@ -238,7 +249,7 @@ public final class Session {
     return t
   }
 
-  func run(_ task: Task) {
+  mutating func run(_ task: Task) {
     switch task.kind {
     case .colleagueReview(let t): colleagueReview(t)
     case .colleaguePropose(let t): colleaguePropose(t)
@@ -247,7 +258,7 @@ public final class Session {
       guard var c = cases[t] else { return }
       for item in c.pending { try? c.receivePending(item, at: now) }
       if (try? c.centerPreliminaryReviewDone(at: now)) != nil {
-        cases[t] = c
+        put(t, c)
         let due = c.centerDeadline.map { c.policy.calendar.workingDay(onOrAfter: $0) }
         let at = Timestamp(date: min(due ?? now.date(atOffset: offset), policy.calendar.addingWorkingDays(2, to: now.date(atOffset: offset))), hour: 11, minute: 0, offsetSeconds: offset)
         schedule(max(at, now), .centerDecide(t))
@@ -259,7 +270,7 @@ public final class Session {
       let reason = ok ? "approved" : "bounced: the file should not have been accepted (\(exam.outcome.rawValue): \(exam.defects.map(\.code).joined(separator: ", ")))"
       if (try? c.centerDecide(approve: ok, reason: reason, at: now)) != nil {
         try? c.file(at: now, by: .center)
-        cases[t] = c
+        put(t, c)
         inbox.append(ok ? "\(t): the Center approved the permit; file kept until \(c.retainUntil!)." : "\(t): the Center BOUNCED the acceptance - \(reason).")
       }
     case .correction(let t):
@@ -267,7 +278,7 @@ public final class Session {
       var packet = fix.packet
       packet.submitted = now
       if (try? c.resubmit(packet)) != nil {
-        cases[t] = c
+        put(t, c)
         inbox.append("\(t): the employer is back with the corrected file (round \(c.rounds.count)); decision due by \(c.acceptanceDeadline).")
         if scenario.post == .b { schedule(later(10), .colleaguePropose(t)) }
       }
@@ -285,7 +296,7 @@ public final class Session {
     Grading.grade(p, against: e).explanation
   }
 
-  func colleagueReview(_ t: String) {
+  mutating func colleagueReview(_ t: String) {
     guard var c = cases[t], c.state == .proposed, let p = c.proposal else { return }
     let verdict: ReviewVerdict
     switch scenario.colleague {
@@ -298,7 +309,7 @@ public final class Session {
     }
     do {
       try c.review(verdict, by: colleague, at: now)
-      cases[t] = c
+      put(t, c)
       switch verdict {
       case .agree: inbox.append("\(t): post B (\(colleague)) agrees. You may issue the notice.")
       case .return(let r): inbox.append("\(t): post B (\(colleague)) returns your proposal: \(r).")
@@ -308,7 +319,7 @@ public final class Session {
     }
   }
 
-  func colleaguePropose(_ t: String) {
+  mutating func colleaguePropose(_ t: String) {
     guard var c = cases[t], c.state == .received else { return }
     var p = modelProposal(c, maker: colleague, at: now)
     if c.rounds.count == 1, let scripted = applicants[t]?.proposal, !c.history.contains(where: { $0.event == "review" }) {
@@ -316,23 +327,23 @@ public final class Session {
     }
     do {
       try c.propose(p)
-      cases[t] = c
+      put(t, c)
       inbox.append("\(t): post A (\(colleague)) proposes \(p.outcome.rawValue)\(p.defects.isEmpty ? "" : " (" + p.defects.joined(separator: ", ") + ")"). Your review, please.")
     } catch {
       // A scripted proposal the core refuses (`check` reports these): post A proposes the file's answer.
       let model = modelProposal(c, maker: colleague, at: now)
       if (try? c.propose(model)) != nil {
-        cases[t] = c
+        put(t, c)
         inbox.append("\(t): post A (\(colleague)) proposes \(model.outcome.rawValue)\(model.defects.isEmpty ? "" : " (" + model.defects.joined(separator: ", ") + ")"). Your review, please.")
       }
     }
   }
 
-  func colleagueIssue(_ t: String) {
+  mutating func colleagueIssue(_ t: String) {
     guard var c = cases[t], c.state == .agreed else { return }
     do {
       try c.issueNotice(by: colleague, at: now)
-      cases[t] = c
+      put(t, c)
       inbox.append("\(t): post A issued the \(c.notices.last!.outcome.noticeName).")
       afterNotice(t)
     } catch {
@@ -341,23 +352,23 @@ public final class Session {
       var cc = c
       let p = modelProposal(cc, maker: colleague, at: now)
       if (try? cc.propose(p)) != nil {
-        cases[t] = cc
+        put(t, cc)
         inbox.append("\(t): post A (\(colleague)) proposes \(p.outcome.rawValue)\(p.defects.isEmpty ? "" : " (" + p.defects.joined(separator: ", ") + ")"). Your review, please.")
       }
     }
   }
 
-  func scheduleCenter(_ t: String) {
+  mutating func scheduleCenter(_ t: String) {
     schedule(Timestamp(date: policy.calendar.addingWorkingDays(1, to: now.date(atOffset: offset)), hour: 10, minute: 0, offsetSeconds: offset), .centerReview(t))
   }
 
-  func afterNotice(_ t: String) {
+  mutating func afterNotice(_ t: String) {
     guard var c = cases[t], let n = c.notices.last else { return }
     switch n.outcome {
     case .accept, .acceptPending: scheduleCenter(t)
     case .refuse:
       try? c.file(at: now, by: StaffID("window-registry"))
-      cases[t] = c
+      put(t, c)
     case .supplement:
       if let fix = applicants[t]?.correction, c.rounds.count == 1 {
         schedule(scenario.hours.adding(minutes: fix.afterHours * 60, to: now, calendar: policy.calendar, offset: offset), .correction(t))
@@ -368,7 +379,7 @@ public final class Session {
   // MARK: - Reading the world
 
   /// Messages from the world since the last call.
-  public func drainMessages() -> [String] {
+  public mutating func drainMessages() -> [String] {
     defer { inbox.removeAll() }
     return inbox
   }
@@ -407,35 +418,50 @@ public final class Session {
     public var ok: Bool
   }
 
-  /// Applies one command (already split into words). Costs simulated time when it succeeds.
-  public func apply(_ words: [String]) -> Reply {
-    guard let verb = words.first else { return Reply(lines: [], ok: true) }
-    let args = Array(words.dropFirst())
-    if finished && !["score", "debrief", "clock", "queue", "brief", "show", "checklist", "points", "monthly"].contains(verb) {
-      return Reply(lines: ["the attempt is finished; see 'score' and 'debrief', or 'start' another scenario"], ok: false)
+  /// Applies one command given as REPL words (parsed with ``AttemptCommands/parse(_:)``).
+  public mutating func apply(_ words: [String]) -> Reply {
+    guard !words.isEmpty else { return Reply(lines: [], ok: true) }
+    let verb = words[0]
+    if finished && !(AttemptCommands.spec(verb)?.allowedAfterFinish ?? false) {
+      return Reply(lines: [Session.finishedMessage], ok: false)
+    }
+    switch AttemptCommands.parse(words) {
+    case .success(let c): return apply(c)
+    case .failure(let e): return Reply(lines: [e.message] + drainMessages(), ok: false)
+    }
+  }
+
+  /// What a command after `finish` is told.
+  public static let finishedMessage = "the attempt is finished; see 'score' and 'debrief', or 'start' another scenario"
+
+  /// Applies one typed command. Costs simulated time when it succeeds. Snapshots and restores are
+  /// the runner's (``AttemptRunner``); here they are refused.
+  public mutating func apply(_ command: AttemptCommand) -> Reply {
+    if finished && !(AttemptCommands.spec(command.name)?.allowedAfterFinish ?? false) {
+      return Reply(lines: [Session.finishedMessage], ok: false)
     }
     let result: Result<[String], CommandError>
-    switch verb {
-    case "brief": result = .success(brief())
-    case "queue": result = .success(queue())
-    case "open": result = open(args)
-    case "show": result = show(args)
-    case "checklist": result = checklist()
-    case "points": result = pointsCommand()
-    case "decide": result = decide(args)
-    case "handover": result = handover()
-    case "review": result = review(args)
-    case "issue": result = issue()
-    case "clock": result = .success(clockLines())
-    case "advance": result = advance(args)
-    case "hint": result = hint()
-    case "monthly": result = monthly(args)
-    case "finish": result = finish()
-    default: result = .failure(CommandError("'\(verb)' is not a scenario command"))
+    switch command {
+    case .brief: result = .success(brief())
+    case .queue: result = .success(queue())
+    case .open(let t): result = open(t)
+    case .show(let m): result = show(m)
+    case .checklist: result = checklist()
+    case .points: result = pointsCommand()
+    case .decide(let o, let d, let r): result = decide(o, d, r)
+    case .handover: result = handover()
+    case .review(let reason): result = review(reason)
+    case .issue: result = issue()
+    case .clock: result = .success(clockLines())
+    case .advance(let a): result = advance(a)
+    case .hint: result = hint()
+    case .monthly(let y, let m): result = monthly(y, m)
+    case .finish: result = finish()
+    case .snapshot, .restore: result = .failure(CommandError("'\(command.name)' is the runner's, not the session's"))
     }
     switch result {
     case .success(let lines):
-      let cost = verb == "advance" || verb == "finish" ? 0 : scenario.costs.cost(verb)
+      let cost = AttemptCommands.spec(command.name)?.costKey.map { scenario.costs.cost($0) } ?? 0
       if cost > 0 { advanceWorld(to: later(cost)) }
       return Reply(lines: lines + drainMessages(), ok: true)
     case .failure(let e):
@@ -487,9 +513,8 @@ public final class Session {
     return .success((t, c))
   }
 
-  func open(_ args: [String]) -> Result<[String], CommandError> {
-    guard args.count == 1 else { return .failure(CommandError("usage: open TICKET (see 'queue')")) }
-    let t = args[0].uppercased()
+  mutating func open(_ ticket: String) -> Result<[String], CommandError> {
+    let t = ticket.uppercased()
     guard cases[t] != nil else {
       let hint = Suggest.hint(t, tickets)
       if applicants[t] != nil { return .failure(CommandError("\(t) has not arrived yet; 'advance --next' to wait")) }
@@ -527,14 +552,12 @@ public final class Session {
     return out
   }
 
-  func show(_ args: [String]) -> Result<[String], CommandError> {
+  mutating func show(_ material: MaterialKind?) -> Result<[String], CommandError> {
     switch openCase() {
     case .failure(let e): return .failure(e)
     case .success(let (t, c)):
-      guard let name = args.first else { return .success(overview(t)) }
-      guard let kind = MaterialKind(rawValue: name) else {
-        return .failure(CommandError("unknown material '\(name)'" + Suggest.hint(name, MaterialKind.allCases.map(\.rawValue))))
-      }
+      guard let kind = material else { return .success(overview(t)) }
+      let name = kind.rawValue
       let p = c.currentRound.packet
       let docs = p.materials.filter { $0.kind == kind }
       guard !docs.isEmpty else { return .success(["\(t): no \(name) was handed in"]) }
@@ -597,40 +620,22 @@ public final class Session {
     }
   }
 
-  func decide(_ args: [String]) -> Result<[String], CommandError> {
+  mutating func decide(_ outcome: Outcome, _ defects: [String], _ referTo: String?) -> Result<[String], CommandError> {
     guard scenario.post == .a else { return .failure(CommandError("you are post B in this scenario: 'review agree' or 'review return REASON'")) }
     guard case .success(let (t, c0)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
     var c = c0
-    var words = args
-    var referTo: String?
-    if let i = words.firstIndex(of: "--refer-to") {
-      guard i + 1 < words.count else { return .failure(CommandError("--refer-to needs a body: a district or municipal-center")) }
-      referTo = District.normalised(words[i + 1])
-      words.removeSubrange(i...(i + 1))
-    }
-    guard let o = words.first else { return .failure(CommandError("usage: decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]")) }
-    guard let outcome = Outcome(rawValue: o) else {
-      return .failure(CommandError("unknown outcome '\(o)'; expected accept, accept-pending, supplement or refuse" + Suggest.hint(o, Outcome.allCases.map(\.rawValue))))
-    }
-    let defects = Array(words.dropFirst())
-    for d in defects where !DefectCatalog.isKnown(d) {
-      return .failure(CommandError("unknown defect code '\(d)'" + Suggest.hint(d, DefectCatalog.allCodes) + " (tab completes codes)"))
-    }
-    if outcome == .supplement && defects.isEmpty { return .failure(CommandError("a one-time notice lists its defects: decide supplement DEFECT…")) }
-    if outcome == .accept && !defects.isEmpty { return .failure(CommandError("an acceptance lists no defects; did you mean supplement?")) }
-    if outcome == .refuse && defects.isEmpty { return .failure(CommandError("a refusal states its ground: decide refuse out-of-jurisdiction --refer-to haidian, or the late/early filing or wrong procedure")) }
     let p = Proposal(outcome: outcome, defects: defects, referTo: referTo, maker: trainee, at: now)
     do {
       try c.propose(p)
     } catch {
       return .failure(CommandError("\(t): \(error)"))
     }
-    cases[t] = c
+    put(t, c)
     facts.proposals.append(AttemptFacts.Proposed(ticket: t, round: c.rounds.count, outcome: outcome, defects: p.defects, referTo: referTo, at: now))
     return .success(["\(t): you propose \(outcome.rawValue)" + (p.defects.isEmpty ? "" : " (" + p.defects.joined(separator: ", ") + ")") + (referTo.map { ", refer to \($0)" } ?? "") + ". Now 'handover' to post B."])
   }
 
-  func handover() -> Result<[String], CommandError> {
+  mutating func handover() -> Result<[String], CommandError> {
     guard scenario.post == .a else { return .failure(CommandError("you are post B: post A hands over to you")) }
     guard case .success(let (t, c)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
     guard c.state == .proposed else { return .failure(CommandError("\(t) is \(c.state.rawValue): 'decide' first, then 'handover'")) }
@@ -643,14 +648,11 @@ public final class Session {
     return .success(["\(t): handed over to post B (\(colleague))."])
   }
 
-  func review(_ args: [String]) -> Result<[String], CommandError> {
+  mutating func review(_ returnReason: String?) -> Result<[String], CommandError> {
     guard case .success(let (t, c0)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
     var c = c0
-    guard let v = args.first, v == "agree" || v == "return" else {
-      return .failure(CommandError("usage: review agree | review return REASON"))
-    }
-    if v == "return" && args.count < 2 { return .failure(CommandError("say why: review return REASON (e.g. 'review return missing stale:criminal-record')")) }
-    let verdict: ReviewVerdict = v == "agree" ? .agree : .return(reason: args.dropFirst().joined(separator: " "))
+    let v = returnReason == nil ? "agree" : "return"
+    let verdict: ReviewVerdict = returnReason.map { .return(reason: $0) } ?? .agree
     guard let proposal = c.proposal, c.state == .proposed else {
       return .failure(CommandError("\(t) has no proposal waiting for review (\(c.state.rawValue))"))
     }
@@ -662,14 +664,14 @@ public final class Session {
       }
       return .failure(CommandError("\(t): refused: \(error)"))
     }
-    cases[t] = c
+    put(t, c)
     let exam = c.currentRound.examination
     let planted = Session.judge(proposal, against: exam)
     let key = "\(t)#\(c.rounds.count)"
     let total = Set(c.currentRound.packet.materials.map(\.kind)).count
     facts.reviews.append(AttemptFacts.Reviewed(
       ticket: t, round: c.rounds.count, proposal: proposal, proposalCorrect: planted == nil, plantedError: planted,
-      agreed: v == "agree", reason: v == "agree" ? nil : args.dropFirst().joined(separator: " "),
+      agreed: returnReason == nil, reason: returnReason,
       evidenceShown: facts.shown[key]?.count ?? 0, evidenceTotal: total, at: now))
     if v == "agree" {
       schedule(now, .colleagueIssue(t))
@@ -680,7 +682,7 @@ public final class Session {
     return .success(["\(t): you \(v == "agree" ? "agree with" : "return") post A's proposal."])
   }
 
-  func issue() -> Result<[String], CommandError> {
+  mutating func issue() -> Result<[String], CommandError> {
     guard scenario.post == .a else { return .failure(CommandError("you are post B: post A issues the notice after you agree")) }
     guard case .success(let (t, c0)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
     var c = c0
@@ -696,7 +698,7 @@ public final class Session {
       }
       return .failure(CommandError("\(t): refused: \(error)"))
     }
-    cases[t] = c
+    put(t, c)
     let n = c.notices.last!
     afterNotice(t)
     return .success(["\(t): \(n.outcome.noticeName) issued at \(now)" + (n.onTime ? "" : " - LATE, the deadline was \(c.currentRound.deadline)") + "."])
@@ -720,60 +722,25 @@ public final class Session {
     return out
   }
 
-  func advance(_ args: [String]) -> Result<[String], CommandError> {
-    let usage = "usage: advance DURATION (30m, 2h, 1d) | advance --to TIME (HH:MM or 2017-07-04T09:00+08:00) | advance --next"
-    guard let a = args.first else { return .failure(CommandError(usage)) }
+  mutating func advance(_ a: AdvanceTarget) -> Result<[String], CommandError> {
     var target: Timestamp
-    if a == "--next" {
+    switch a {
+    case .next:
       guard let n = nextHappening() else { return .failure(CommandError("nothing else is scheduled; 'finish' ends the attempt")) }
       target = max(n, now)
-    } else if a == "--to" {
-      guard args.count == 2 else { return .failure(CommandError(usage)) }
-      if let t = Timestamp(iso: args[1]) {
-        target = t
-      } else if args[1].count == 5, let h = Int(args[1].prefix(2)), let m = Int(args[1].suffix(2)), h < 24, m < 60 {
-        target = Timestamp(date: now.date(atOffset: offset), hour: h, minute: m, offsetSeconds: offset)
-      } else {
-        return .failure(CommandError(usage))
-      }
-    } else if let secs = Session.parseDuration(a) {
-      target = now.adding(seconds: secs)
-    } else {
-      return .failure(CommandError(usage))
+    case .to(let t): target = t
+    case .toClock(let h, let m): target = Timestamp(date: now.date(atOffset: offset), hour: h, minute: m, offsetSeconds: offset)
+    case .by(let secs): target = now.adding(seconds: secs)
     }
     if target < now { return .failure(CommandError("the clock only moves forward: it is \(now)")) }
     advanceWorld(to: target)
     return .success(["It is now \(now)."])
   }
 
-  /// Parses `90m`, `2h`, `1d`, `1h30m` into seconds.
-  public static func parseDuration(_ s: String) -> Int64? {
-    var total: Int64 = 0
-    var num: Int64 = 0
-    var sawDigit = false
-    var any = false
-    for ch in s {
-      if let d = ch.wholeNumberValue {
-        num = num * 10 + Int64(d)
-        sawDigit = true
-        if num > 10_000_000 { return nil }
-      } else {
-        guard sawDigit else { return nil }
-        switch ch {
-        case "m": total += num * 60
-        case "h": total += num * 3600
-        case "d": total += num * 86400
-        default: return nil
-        }
-        num = 0
-        sawDigit = false
-        any = true
-      }
-    }
-    return sawDigit || !any ? nil : total
-  }
+  /// Parses `90m`, `2h`, `1d`, `1h30m` into seconds (``AttemptCommands/parseDuration(_:)``).
+  public static func parseDuration(_ s: String) -> Int64? { AttemptCommands.parseDuration(s) }
 
-  func hint() -> Result<[String], CommandError> {
+  mutating func hint() -> Result<[String], CommandError> {
     guard mode == .practice else { return .failure(CommandError("no hints in \(mode.rawValue) mode")) }
     guard case .success(let (t, c)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
     facts.hints.append(t)
@@ -787,15 +754,9 @@ public final class Session {
   }
 
   /// The window's monthly report to the Center (`monthly [YYYY-MM]`, default the current month).
-  func monthly(_ args: [String]) -> Result<[String], CommandError> {
+  func monthly(_ y: Int?, _ m: Int?) -> Result<[String], CommandError> {
     var (year, month, _) = now.date(atOffset: offset).components
-    if let a = args.first {
-      let parts = a.split(separator: "-")
-      guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1900...2100).contains(y) else {
-        return .failure(CommandError("usage: monthly [YYYY-MM]"))
-      }
-      (year, month) = (y, m)
-    }
+    if let y, let m { (year, month) = (y, m) }
     let r = MonthlyReport.make(year: year, month: month, cases: tickets.compactMap { cases[$0] }, policy: policy)
     var out = ["Monthly report of the \(scenario.window) window to the municipal Center, \(year)-\(CivilDate.pad(month, 2)) (due \(r.due))"]
     out.append("  submissions received: \(r.received)")
@@ -809,7 +770,7 @@ public final class Session {
 
   /// Closes the window: the world runs on until every acceptance deadline has passed (undecided files
   /// become deemed acceptances) and the Center has decided.
-  func finish() -> Result<[String], CommandError> {
+  mutating func finish() -> Result<[String], CommandError> {
     var guardCount = 0
     while let n = nextHappening(), guardCount < 10_000 {
       guardCount += 1

@@ -21,6 +21,9 @@ public struct PointLost: Sendable, Hashable {
   public var explanation: String
   /// Where the evidence was (material and field, or the case history).
   public var evidence: String
+  /// The defect code the loss is about (missed, invented, or behind a wrong outcome), if any: what
+  /// `report --per item` counts by defect.
+  public var defect: String? = nil
 }
 
 /// The score of an attempt: a pure function of the replayed session.
@@ -52,7 +55,7 @@ public struct ScoreCard: Sendable {
           ("dimension", .string(l.dimension.rawValue)), ("points", .number((l.points * 10).rounded() / 10)),
           ("ticket", .optional(l.ticket)), ("rule", .string(l.rule.rawValue)), ("explanation", .string(l.explanation)),
           ("evidence", .string(l.evidence)),
-        ])
+        ] + (l.defect.map { [("defect", JSON.string($0))] } ?? []))
       })),
       ("summary", .object(summary.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
     ])
@@ -117,7 +120,7 @@ public enum Scorer {
           lost.append(PointLost(
             dimension: .decisions, points: perCase, ticket: label, rule: f?.rule ?? .requiredMaterials,
             explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)",
-            evidence: f.map(evidence) ?? exp))
+            evidence: f.map(evidence) ?? exp, defect: f?.defect.code))
         } else {
           let items = Double(max(1, g.expected.defects.count))
           let findings = e.outcome == .acceptPending ? e.pendingFindings : e.findings
@@ -125,12 +128,12 @@ public enum Scorer {
             let f = findings.first { $0.defect.code == d }
             let pts = perCase * 0.5 / items
             caseLoss += pts
-            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: f?.rule ?? .oneTimeNotice, explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? exp))
+            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: f?.rule ?? .oneTimeNotice, explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? exp, defect: d))
           }
           for d in g.invented {
             let pts = perCase * 0.5 / items
             caseLoss += pts
-            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .oneTimeNotice, explanation: "invented \(d): not a defect of this file", evidence: exp))
+            lost.append(PointLost(dimension: .decisions, points: pts, ticket: label, rule: .oneTimeNotice, explanation: "invented \(d): not a defect of this file", evidence: exp, defect: d))
           }
           if g.wronglyReferred, let ref = g.expected.referTo {
             let pts = perCase * 0.25

@@ -1,0 +1,172 @@
+import Foundation
+internal import GRDB
+
+/// What one REPL command writes: its action, what it changed in the projections, and — for the
+/// command that finishes the attempt — the result, all in one transaction.
+public struct CommandCommit: Sendable {
+  /// The action to append.
+  public var action: NewAction
+  /// The projection rows of the tickets the command changed; `tickets` nil rewrites every row of the
+  /// attempt (after a restore).
+  public var projection: Projection
+  /// The tickets whose rows `projection` replaces (nil: all).
+  public var tickets: [String]?
+  /// The result, when this command finishes the attempt.
+  public var result: AttemptResult?
+  /// A snapshot name to record at this action's seq.
+  public var snapshot: String?
+
+  /// Creates a commit.
+  public init(action: NewAction, projection: Projection, tickets: [String]?, result: AttemptResult? = nil, snapshot: String? = nil) {
+    self.action = action
+    self.projection = projection
+    self.tickets = tickets
+    self.result = result
+    self.snapshot = snapshot
+  }
+}
+
+/// A test seam: makes a planned commit fail inside its transaction with a real SQLite error, after
+/// every row was written, so the rollback is SQLite's own. Tests plan faults on a database
+/// (`database.faults`); the `permitdesk` binary plans one from `PERMITDESK_FAULT` (see README).
+public final class FaultSeam: @unchecked Sendable {
+  /// A fault to inject.
+  public enum Fault: String, Sendable {
+    /// `SQLITE_FULL`: the disk is full.
+    case full
+    /// `SQLITE_BUSY`: another process held the lock past the busy timeout.
+    case busy
+  }
+  private let lock = NSLock()
+  private var plan: [Int: Fault] = [:]
+  private var commits = 0
+
+  /// Creates an empty plan.
+  public init() {}
+
+  /// A plan written as `FAULT@N[,FAULT@N…]` (`full@3,busy@5`); nil when it does not parse.
+  public convenience init?(plan: String) {
+    self.init()
+    for item in plan.split(separator: ",") {
+      let parts = item.split(separator: "@")
+      guard parts.count == 2, let f = Fault(rawValue: String(parts[0])), let n = Int(parts[1]), n > 0 else { return nil }
+      fail(commit: n, with: f)
+    }
+  }
+
+  /// Plans `fault` for the `n`th command commit from now (1: the next one).
+  public func fail(commit n: Int, with fault: Fault) {
+    lock.lock()
+    plan[commits + n] = fault
+    lock.unlock()
+  }
+
+  /// Counts a commit and returns its planned fault.
+  func next() -> Fault? {
+    lock.lock()
+    defer { lock.unlock() }
+    commits += 1
+    return plan.removeValue(forKey: commits)
+  }
+}
+
+extension SandboxDatabase {
+  /// Writes one command in one IMMEDIATE transaction: the action (next seq, chained), the projection
+  /// rows of the tickets it changed (others are not touched), the snapshot name if any, and the
+  /// result if the command finished the attempt. Either all of it is committed or none of it.
+  public func commit(_ c: CommandCommit) throws -> ActionRecord {
+    let action = c.action
+    guard !action.actor.isEmpty, !action.verb.isEmpty else {
+      throw StoreError.invalidArgument("an action needs an actor and a verb.")
+    }
+    if let cases = c.projection.cases { try Self.checkCases(cases, attempt: action.attempt) }
+    if let r = c.result {
+      for (name, value) in [("overall", r.overall), ("decisions", r.decisions), ("double-review", r.doubleReview), ("time-limits", r.timeLimits)]
+      where !(0...100).contains(value) {
+        throw StoreError.invalidArgument("the \(name) score must be between 0 and 100, not \(value).")
+      }
+    }
+    let fault = faults?.next()
+    return try write { db in
+      guard let attemptHash = try String.fetchOne(db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [action.attempt])
+      else { throw StoreError.unknownAttempt(action.attempt) }
+      let head = try Self.head(db, attempt: action.attempt, attemptHash: attemptHash)
+      let seq = head.seq + 1
+      let wallTime = WallClock.now()
+      let hash = Chain.actionHash(
+        prev: head.hash, attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb,
+        arguments: action.arguments, simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok)
+      try db.execute(
+        sql: """
+          INSERT INTO action (attempt, seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          action.attempt, seq, action.actor, action.verb, action.arguments, action.simTime, wallTime, action.result,
+          action.ok, head.hash, hash,
+        ])
+      try db.execute(sql: "UPDATE attempt SET lastSeq = ? WHERE id = ?", arguments: [seq, action.attempt])
+      if let tickets = c.tickets {
+        try Self.replaceRows(db, attempt: action.attempt, tickets: tickets, c.projection)
+      } else {
+        if let cases = c.projection.cases { try Self.replaceCases(db, attempt: action.attempt, cases) }
+        if let reviews = c.projection.reviews { try Self.replaceReviews(db, attempt: action.attempt, reviews) }
+        if let notices = c.projection.notices { try Self.replaceNotices(db, attempt: action.attempt, notices) }
+      }
+      if let name = c.snapshot {
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO snapshot (attempt, name, seq, createdAt) VALUES (?, ?, ?, ?)",
+          arguments: [action.attempt, name, seq, wallTime])
+      }
+      if let r = c.result {
+        try Self.close(
+          db, id: action.attempt, status: "finished", overall: r.overall, decisions: r.decisions,
+          doubleReview: r.doubleReview, timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json)
+      }
+      switch fault {
+      case .full: throw DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")
+      case .busy: throw DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked")
+      case nil: break
+      }
+      return ActionRecord(
+        attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb, arguments: action.arguments,
+        simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok, prevHash: head.hash,
+        hash: hash)
+    }
+  }
+
+  /// Rewrites the projection rows of some tickets only (cases, reviews, notices).
+  static func replaceRows(_ db: Database, attempt: Int64, tickets: [String], _ p: Projection) throws {
+    guard !tickets.isEmpty else { return }
+    let list = "(" + Array(repeating: "?", count: tickets.count).joined(separator: ",") + ")"
+    var args: StatementArguments = [attempt]
+    _ = args.append(contentsOf: StatementArguments(tickets))
+    for table in ["caseRow", "review", "notice"] {
+      try db.execute(sql: "DELETE FROM \(table) WHERE attempt = ? AND ticket IN \(list)", arguments: args)
+    }
+    if let cases = p.cases {
+      let st = try db.makeStatement(
+        sql: "INSERT INTO caseRow (attempt, ticket, state, outcome, defects, maker, checker, noticeAt, deadline, retainUntil) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      for c in cases {
+        try st.execute(arguments: [c.attempt, c.ticket, c.state, c.outcome, c.defects, c.maker, c.checker, c.noticeAt, c.deadline, c.retainUntil])
+      }
+    }
+    if let reviews = p.reviews {
+      let st = try db.makeStatement(
+        sql: "INSERT INTO review (attempt, ticket, seq, round, maker, reviewer, verdict, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      var seqs: [String: Int] = [:]
+      for r in reviews {
+        let seq = (seqs[r.ticket] ?? 0) + 1
+        seqs[r.ticket] = seq
+        try st.execute(arguments: [attempt, r.ticket, seq, r.round, r.maker, r.reviewer, r.verdict, r.reason, r.at])
+      }
+    }
+    if let notices = p.notices {
+      let st = try db.makeStatement(
+        sql: "INSERT INTO notice (attempt, ticket, round, outcome, defects, referTo, maker, checker, issuedAt, onTime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      for n in notices {
+        try st.execute(arguments: [attempt, n.ticket, n.round, n.outcome, n.defects, n.referTo, n.maker, n.checker, n.issuedAt, n.onTime])
+      }
+    }
+  }
+}

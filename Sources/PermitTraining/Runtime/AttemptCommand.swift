@@ -1,0 +1,273 @@
+import Foundation
+import PermitCore
+
+/// Where `advance` moves the clock.
+public enum AdvanceTarget: Hashable, Sendable {
+  /// By a duration, in seconds (`advance 90m`).
+  case by(seconds: Int64)
+  /// To an instant (`advance --to 2017-07-04T09:00+08:00`).
+  case to(Timestamp)
+  /// To a time of today in the window's zone (`advance --to 14:00`).
+  case toClock(hour: Int, minute: Int)
+  /// To the next arrival, event or deadline (`advance --next`).
+  case next
+}
+
+/// One command of an attempt, typed: what the trainee (or the autoplayer) does at the window. The
+/// REPL parses words into these with ``AttemptCommands/parse(_:)``; the runtime never sees words.
+public enum AttemptCommand: Hashable, Sendable {
+  case brief
+  case queue
+  case open(ticket: String)
+  case show(material: MaterialKind?)
+  case checklist
+  case points
+  case decide(outcome: Outcome, defects: [String], referTo: String?)
+  case handover
+  /// Post B's verdict: `reason` nil agrees, a reason returns the proposal.
+  case review(returnReason: String?)
+  case issue
+  case clock
+  case advance(AdvanceTarget)
+  case hint
+  case snapshot(name: String)
+  case restore(name: String)
+  /// The monthly report of a month (nil: the current month).
+  case monthly(year: Int?, month: Int?)
+  case finish
+
+  /// The command's name: the REPL verb, the key of its spec and of its cost.
+  public var name: String {
+    switch self {
+    case .brief: return "brief"
+    case .queue: return "queue"
+    case .open: return "open"
+    case .show: return "show"
+    case .checklist: return "checklist"
+    case .points: return "points"
+    case .decide: return "decide"
+    case .handover: return "handover"
+    case .review: return "review"
+    case .issue: return "issue"
+    case .clock: return "clock"
+    case .advance: return "advance"
+    case .hint: return "hint"
+    case .snapshot: return "snapshot"
+    case .restore: return "restore"
+    case .monthly: return "monthly"
+    case .finish: return "finish"
+    }
+  }
+
+  /// The command as REPL words (what a trainee would type for it).
+  public var words: [String] {
+    switch self {
+    case .open(let t): return [name, t]
+    case .show(let m): return [name] + (m.map { [$0.rawValue] } ?? [])
+    case .decide(let o, let d, let r): return [name, o.rawValue] + d + (r.map { ["--refer-to", $0] } ?? [])
+    case .review(let reason): return [name] + (reason.map { ["return", $0] } ?? ["agree"])
+    case .advance(let a):
+      switch a {
+      case .by(let s): return [name, AttemptCommands.durationWord(s)]
+      case .to(let t): return [name, "--to", t.description]
+      case .toClock(let h, let m): return [name, "--to", CivilDate.pad(h, 2) + ":" + CivilDate.pad(m, 2)]
+      case .next: return [name, "--next"]
+      }
+    case .snapshot(let n), .restore(let n): return [name, n]
+    case .monthly(let y, let m): return [name] + (y.flatMap { y in m.map { ["\(y)-" + CivilDate.pad($0, 2)] } } ?? [])
+    default: return [name]
+    }
+  }
+}
+
+/// What a command's argument is, so completion can offer the right words.
+public enum ArgumentKind: Sendable, Hashable {
+  case ticket, material, outcome, defectOrBody, verdict, defect, advance, snapshot, month
+}
+
+/// One entry of the command table: name, usage, summary, help text, cost key, where it is allowed
+/// and the parser from words.
+public struct CommandSpec: Sendable {
+  /// The verb.
+  public let name: String
+  /// One usage line.
+  public let usage: String
+  /// One-line summary.
+  public let summary: String
+  /// Further help text (lines separated by newlines).
+  public let details: String
+  /// The key of the command's cost in a scenario's `costs:` (nil: it costs no time).
+  public let costKey: String?
+  /// Whether it still works once the attempt is finished (it only reads).
+  public let allowedAfterFinish: Bool
+  /// What its arguments are, in order (the last repeats).
+  public let arguments: [ArgumentKind]
+  /// Words after the verb → the command, or the message saying what to type instead.
+  public let parse: @Sendable ([String]) -> Result<AttemptCommand, AttemptCommands.ParseError>
+}
+
+/// The one table of attempt commands: help, completion, costs, the allow-list after `finish`, the
+/// log's encoding and autoplay all derive from it.
+public enum AttemptCommands {
+  /// Words that do not make a command, with what to type instead.
+  public struct ParseError: Error, Sendable, Hashable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+  }
+
+  /// Every attempt command, in the order `help` lists them.
+  public static let specs: [CommandSpec] = [
+    spec("brief", "brief", "the scenario's briefing", afterFinish: true) { _ in .success(.brief) },
+    spec("queue", "queue", "tickets at the window with state and deadline", afterFinish: true) { _ in .success(.queue) },
+    spec("open", "open TICKET", "take a ticket's file", "Shows the employer, the applicant, the application and the list of materials handed in.",
+         cost: "open", args: [.ticket]) { a in
+      a.count == 1 ? .success(.open(ticket: a[0].uppercased())) : .failure(ParseError("usage: open TICKET (see 'queue')"))
+    },
+    spec("show", "show [MATERIAL]", "the open file, or one document's stated facts", "As post B, opening the evidence before you agree is part of the review.",
+         cost: "show", afterFinish: true, args: [.material]) { a in
+      guard let name = a.first else { return .success(.show(material: nil)) }
+      guard let kind = MaterialKind(rawValue: name) else {
+        return .failure(ParseError("unknown material '\(name)'" + Suggest.hint(name, MaterialKind.allCases.map(\.rawValue))))
+      }
+      return .success(.show(material: kind))
+    },
+    spec("checklist", "checklist", "required materials for the open file and which were handed in", cost: "checklist", afterFinish: true) { _ in .success(.checklist) },
+    spec("points", "points", "the points table for the open file (2017 interim table) and the category it supports", cost: "points", afterFinish: true) { _ in .success(.points) },
+    spec("decide", "decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]", "as post A, propose the outcome and every defect",
+         "A one-time notice lists every defect at once, e.g. 'decide supplement stale:criminal-record mismatch:name'.\nA refusal names its ground and, for jurisdiction, the competent body: 'decide refuse out-of-jurisdiction --refer-to haidian'.\nAccept-pending lists the items still to come: 'decide accept-pending missing:degree'.",
+         cost: "decide", args: [.outcome, .defectOrBody], parse: parseDecide),
+    spec("handover", "handover", "as post A, hand your proposal to post B", cost: "handover") { _ in .success(.handover) },
+    spec("review", "review agree | review return REASON", "as post B, agree with post A's proposal or return it with a reason",
+         cost: "review", args: [.verdict, .defect]) { a in
+      guard let v = a.first, v == "agree" || v == "return" else { return .failure(ParseError("usage: review agree | review return REASON")) }
+      if v == "agree" { return .success(.review(returnReason: nil)) }
+      guard a.count >= 2 else { return .failure(ParseError("say why: review return REASON (e.g. 'review return missing stale:criminal-record')")) }
+      return .success(.review(returnReason: a.dropFirst().joined(separator: " ")))
+    },
+    spec("issue", "issue", "as post A, issue the notice once post B has agreed", "No notice without both posts: the system refuses it, and the attempt records it.",
+         cost: "issue") { _ in .success(.issue) },
+    spec("clock", "clock", "the simulated time and the agenda of pending deadlines", afterFinish: true) { _ in .success(.clock) },
+    spec("advance", "advance DURATION | advance --to TIME | advance --next", "let simulated time pass (forward only)",
+         "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline.",
+         args: [.advance], parse: parseAdvance),
+    spec("hint", "hint", "practice mode: a pointer to what you have not found yet (costs points)", cost: "hint") { _ in .success(.hint) },
+    spec("snapshot", "snapshot NAME", "practice mode: remember this moment", args: [.snapshot]) { a in
+      a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError("usage: snapshot NAME"))
+    },
+    spec("restore", "restore NAME", "practice mode: go back to a snapshot (the only way the clock goes back)", args: [.snapshot]) { a in
+      a.count == 1 ? .success(.restore(name: a[0])) : .failure(ParseError("usage: restore NAME"))
+    },
+    spec("monthly", "monthly [YYYY-MM]", "the window's monthly report to the Center (received, notices, on time, deemed, breaches, Center decisions, filed)",
+         "Aggregated from this attempt's cases; the report is due a few working days after the month ends.", afterFinish: true, args: [.month]) { a in
+      guard let s = a.first else { return .success(.monthly(year: nil, month: nil)) }
+      let parts = s.split(separator: "-")
+      guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1900...2100).contains(y) else {
+        return .failure(ParseError("usage: monthly [YYYY-MM]"))
+      }
+      return .success(.monthly(year: y, month: m))
+    },
+    spec("finish", "finish", "close the window: the rest of the day runs, the attempt is scored and recorded",
+         "Files with no notice become deemed acceptances when their deadline passes.") { _ in .success(.finish) },
+  ]
+
+  private static let byName: [String: CommandSpec] = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0) })
+
+  /// The spec of a verb.
+  public static func spec(_ name: String) -> CommandSpec? { byName[name] }
+
+  /// The verbs of attempt commands.
+  public static var names: [String] { specs.map(\.name) }
+
+  /// The keys a scenario's `costs:` may set.
+  public static var costKeys: [String] { specs.compactMap(\.costKey) }
+
+  /// Parses REPL words (verb first) into a command.
+  public static func parse(_ words: [String]) -> Result<AttemptCommand, ParseError> {
+    guard let verb = words.first else { return .failure(ParseError("no command")) }
+    guard let s = byName[verb] else { return .failure(ParseError("'\(verb)' is not a scenario command")) }
+    return s.parse(Array(words.dropFirst()))
+  }
+
+  private static func spec(
+    _ name: String, _ usage: String, _ summary: String, _ details: String = "", cost: String? = nil, afterFinish: Bool = false,
+    args: [ArgumentKind] = [], parse: @escaping @Sendable ([String]) -> Result<AttemptCommand, ParseError>
+  ) -> CommandSpec {
+    CommandSpec(name: name, usage: usage, summary: summary, details: details, costKey: cost, allowedAfterFinish: afterFinish, arguments: args, parse: parse)
+  }
+
+  @Sendable static func parseDecide(_ args: [String]) -> Result<AttemptCommand, ParseError> {
+    var words = args
+    var referTo: String?
+    if let i = words.firstIndex(of: "--refer-to") {
+      guard i + 1 < words.count else { return .failure(ParseError("--refer-to needs a body: a district or municipal-center")) }
+      referTo = District.normalised(words[i + 1])
+      words.removeSubrange(i...(i + 1))
+    }
+    guard let o = words.first else { return .failure(ParseError("usage: decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]")) }
+    guard let outcome = Outcome(rawValue: o) else {
+      return .failure(ParseError("unknown outcome '\(o)'; expected accept, accept-pending, supplement or refuse" + Suggest.hint(o, Outcome.allCases.map(\.rawValue))))
+    }
+    let defects = Array(words.dropFirst())
+    for d in defects where !DefectCatalog.isKnown(d) {
+      return .failure(ParseError("unknown defect code '\(d)'" + Suggest.hint(d, DefectCatalog.allCodes) + " (tab completes codes)"))
+    }
+    if outcome == .supplement && defects.isEmpty { return .failure(ParseError("a one-time notice lists its defects: decide supplement DEFECT…")) }
+    if outcome == .accept && !defects.isEmpty { return .failure(ParseError("an acceptance lists no defects; did you mean supplement?")) }
+    if outcome == .refuse && defects.isEmpty { return .failure(ParseError("a refusal states its ground: decide refuse out-of-jurisdiction --refer-to haidian, or the late/early filing or wrong procedure")) }
+    return .success(.decide(outcome: outcome, defects: Array(Set(defects)).sorted(), referTo: referTo))
+  }
+
+  static let advanceUsage = "usage: advance DURATION (30m, 2h, 1d) | advance --to TIME (HH:MM or 2017-07-04T09:00+08:00) | advance --next"
+
+  @Sendable static func parseAdvance(_ args: [String]) -> Result<AttemptCommand, ParseError> {
+    guard let a = args.first else { return .failure(ParseError(advanceUsage)) }
+    if a == "--next" { return .success(.advance(.next)) }
+    if a == "--to" {
+      guard args.count == 2 else { return .failure(ParseError(advanceUsage)) }
+      if let t = Timestamp(iso: args[1]) { return .success(.advance(.to(t))) }
+      if args[1].count == 5, let h = Int(args[1].prefix(2)), let m = Int(args[1].suffix(2)), (0..<24).contains(h), (0..<60).contains(m) {
+        return .success(.advance(.toClock(hour: h, minute: m)))
+      }
+      return .failure(ParseError(advanceUsage))
+    }
+    if let secs = parseDuration(a) { return .success(.advance(.by(seconds: secs))) }
+    return .failure(ParseError(advanceUsage))
+  }
+
+  /// Parses `90m`, `2h`, `1d`, `1h30m` into seconds.
+  public static func parseDuration(_ s: String) -> Int64? {
+    var total: Int64 = 0
+    var num: Int64 = 0
+    var sawDigit = false
+    var any = false
+    for ch in s {
+      if let d = ch.wholeNumberValue {
+        num = num * 10 + Int64(d)
+        sawDigit = true
+        if num > 10_000_000 { return nil }
+      } else {
+        guard sawDigit else { return nil }
+        switch ch {
+        case "m": total += num * 60
+        case "h": total += num * 3600
+        case "d": total += num * 86400
+        default: return nil
+        }
+        num = 0
+        sawDigit = false
+        any = true
+      }
+    }
+    return sawDigit || !any ? nil : total
+  }
+
+  /// A duration in seconds as the shortest `…d…h…m` word (seconds below a minute are dropped).
+  static func durationWord(_ s: Int64) -> String {
+    var rest = s / 60
+    var out = ""
+    if rest >= 1440 { out += "\(rest / 1440)d"; rest %= 1440 }
+    if rest >= 60 { out += "\(rest / 60)h"; rest %= 60 }
+    if rest > 0 || out.isEmpty { out += "\(rest)m" }
+    return out
+  }
+}
