@@ -14,40 +14,40 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: L10n.t("cli.report.trainee"))
+    @Option(help: helpText("cli.report.trainee"))
     var trainee: String?
 
-    @Option(help: L10n.t("cli.report.cohort"))
+    @Option(help: helpText("cli.report.cohort"))
     var cohort: String?
 
-    @Option(help: L10n.t("cli.report.scenario"))
+    @Option(help: helpText("cli.report.scenario"))
     var scenario: String?
 
-    @Option(help: L10n.t("cli.report.per"))
+    @Option(help: helpText("cli.report.per"))
     var per: Per = .attempt
 
-    @Option(help: L10n.t("cli.report.format"))
+    @Option(help: helpText("cli.report.format"))
     var format: Format = .table
 
-    @ArgumentParser.Flag(help: L10n.t("cli.report.includeAutoplay"))
+    @ArgumentParser.Flag(help: helpText("cli.report.includeAutoplay"))
     var includeAutoplay = false
 
-    @ArgumentParser.Flag(help: L10n.t("cli.report.noBom"))
+    @ArgumentParser.Flag(help: helpText("cli.report.noBom"))
     var noBom = false
 
-    @Option(help: L10n.t("cli.report.since"))
+    @Option(help: helpText("cli.report.since"))
     var since: String?
 
-    @Option(help: L10n.t("cli.report.installationId"))
+    @Option(help: helpText("cli.report.installationId"))
     var installationId: String?
 
-    @Option(help: L10n.t("cli.report.homePage"))
+    @Option(help: helpText("cli.report.homePage"))
     var homePage: String?
 
-    @Option(name: [.short, .customLong("output")], help: L10n.t("cli.report.output"))
+    @Option(name: [.short, .customLong("output")], help: helpText("cli.report.output"))
     var output: String?
 
-    @ArgumentParser.Flag(help: L10n.t("cli.report.schema"))
+    @ArgumentParser.Flag(help: helpText("cli.report.schema"))
     var schema = false
 
     enum Per: String, ExpressibleByArgument, CaseIterable { case attempt, trainee, module, item }
@@ -174,7 +174,7 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @ArgumentParser.Flag(help: L10n.t("cli.verify.rescore"))
+    @ArgumentParser.Flag(help: helpText("cli.verify.rescore"))
     var rescore = false
 
     func run() throws {
@@ -230,7 +230,7 @@ extension PermitDesk {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: L10n.t("cli.purge.before"))
+    @Option(help: helpText("cli.purge.before"))
     var before: String
 
     func validate() throws {
