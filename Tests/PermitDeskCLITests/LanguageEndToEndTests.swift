@@ -1,4 +1,5 @@
 import Foundation
+import PermitTraining
 import Testing
 
 /// Issue 15 through the real binary: the language follows --lang, PERMITDESK_LANG and the POSIX
@@ -73,5 +74,36 @@ struct LanguageEndToEndTests {
     #expect(decide.stdout.contains("申请材料文件（YAML）。"))
     let en = try box.run(["decide", "--help"])
     #expect(en.stdout.contains("Show the window's acceptance decision for packet files"))
+  }
+
+  /// The verbs of `help`, read from its English listing.
+  static func verbs(_ listing: String) -> [String] {
+    listing.split(separator: "\n").dropFirst().compactMap { l -> String? in
+      guard l.hasPrefix("  "), !l.hasPrefix("   "), let w = l.split(separator: " ").first, w.allSatisfy({ $0.isLetter }) else { return nil }
+      return String(w)
+    }
+  }
+
+  @Test("help and help VERB in Chinese; the English catalog agrees with the command tables")
+  func replHelp() throws {
+    let box = try Sandbox()
+    let en = try box.run([], stdin: "help\n")
+    let verbs = Self.verbs(en.stdout)
+    #expect(verbs.count >= 26, "\(verbs)")
+    let script = verbs.map { "help \($0)\n" }.joined()
+    let english = try box.run([], stdin: script).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let chinese = try box.run([], stdin: "help\n" + script, environment: ["LANG": "zh_CN.UTF-8"]).stdout
+    for v in verbs {
+      let summary = try #require(Catalog.en["help.\(v).summary"], "no catalog summary for \(v)")
+      #expect(english.contains("  " + summary), "English summary of \(v) differs from the catalog")
+      if let details = Catalog.en["help.\(v).details"] {
+        for line in details.split(separator: "\n") { #expect(english.contains("  " + line), "details of \(v)") }
+      }
+      let zh = try #require(Catalog.zhHans["help.\(v).summary"])
+      let name = try #require(CodeNames.verb(v, in: .zhHans), "no Chinese name for the verb \(v)")
+      #expect(chinese.contains("\(name)：\(zh)"), "Chinese summary of \(v)")
+    }
+    #expect(chinese.hasPrefix("命令（help VERB 查看详细说明）：\n  help [VERB]"))
+    #expect(chinese.contains("  容缺受理列明待补的材料：'decide accept-pending missing:degree'。"))
   }
 }

@@ -123,15 +123,16 @@ final class Repl {
     if let v = args.first {
       // Verbs are case-insensitive, and `exit` is `quit` (it used to answer "did you mean 'exit'?").
       guard let c = CommandTable.find(v.lowercased() == "exit" ? "quit" : v.lowercased()) else {
-        fail("no command '\(v)'" + Suggest.hint(v, CommandTable.names))
+        fail(L10n.t("help.no-command", v) + Suggest.hint(v, CommandTable.names))
         return
       }
-      say(["\(c.usage)", "  \(c.summary)"] + (c.details.isEmpty ? [] : c.details.split(separator: "\n").map { "  " + $0 }))
+      let details = CommandTable.details(c)
+      say(["\(c.usage)", "  \(CommandTable.summary(c))"] + (details.isEmpty ? [] : details.split(separator: "\n").map { "  " + $0 }))
       return
     }
-    var out = ["Commands (help VERB for more):"]
+    var out = [L10n.t("help.header")]
     out += CommandTable.listing()
-    out.append("Outcomes: accept, accept-pending, supplement, refuse. Defect codes like missing:degree, stale:criminal-record, mismatch:name.")
+    out.append(L10n.t("help.footer"))
     say(out)
   }
 

@@ -14,8 +14,8 @@ public enum NoticeText {
     var out: [String] = []
     func header(_ title: String) {
       out.append(title)
-      // Chinese titles are all wide characters: two columns each.
-      out.append(String(repeating: "=", count: zh ? title.count * 2 : title.count))
+      // Underlined to the title's display width (a Chinese character takes two columns).
+      out.append(String(repeating: "=", count: zh ? DisplayWidth.of(title) : title.count))
       out.append(t("notice.issued-by", body))
       out.append(t("notice.employer", packet.employer.name))
       out.append(t("notice.applicant", a.name, a.nationality, a.passportNumber))
