@@ -146,6 +146,25 @@ public enum Catalog {
 
     "suggest.did-you-mean": "; did you mean '{1}'?",
 
+    "repl.login.usage": "usage: login NAME [--cohort COHORT]",
+    "repl.login.cohort-missing": "--cohort needs a name",
+    "repl.login.done": "Logged in as {1}{2}.",
+    "repl.login.cohort": " (cohort {1})",
+    "repl.login.unfinished": "You have an unfinished attempt at {1} (#{2}): 'resume' to continue it.",
+    "repl.login.first": "log in first: login NAME",
+    "repl.curriculum.header": "Curriculum for {1}:",
+    "repl.curriculum.row": "  {1}. {2} {3} pass mark {4}; {5}",
+    "repl.curriculum.no-attempts": "no attempts",
+    "repl.curriculum.attempts.one": "{1} attempt, best {2}, last {3}",
+    "repl.curriculum.attempts.many": "{1} attempts, best {2}, last {3}",
+    "repl.curriculum.needs": " (needs {1})",
+    "repl.curriculum.scenarios": " - scenarios: {1}",
+    "repl.curriculum.none": "  (no modules found under Curriculum/)",
+    "repl.curriculum.problems": "  ({1} problem(s) in the course files; 'permitdesk check' shows them)",
+    "repl.scenarios.missing": "(missing)",
+    "repl.scenarios.tag": " [post {1}]",
+    "repl.scenarios.tag-assessment": " [post {1}, assessment]",
+
     // Weekdays (ISO: 1 = Monday).
     "weekday.1": "Mon", "weekday.2": "Tue", "weekday.3": "Wed", "weekday.4": "Thu", "weekday.5": "Fri",
     "weekday.6": "Sat", "weekday.7": "Sun",

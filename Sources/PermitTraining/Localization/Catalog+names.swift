@@ -139,6 +139,9 @@ extension Catalog {
   /// Chinese names of districts, points factors, and the standard remedies per defect family
   /// (`{1}` = the material's name), used by ``Localized`` and ``Remedy``.
   public static let zhMoreNames: [String: String] = [
+    "status.locked": "未解锁",
+    "status.open": "已开放",
+    "status.passed": "已通过",
     "district.chaoyang": "朝阳区",
     "district.haidian": "海淀区",
     "district.shunyi": "顺义区",

@@ -144,6 +144,25 @@ extension Catalog {
 
     "suggest.did-you-mean": "；你是否要输入“{1}”？",
 
+    "repl.login.usage": "用法：login NAME [--cohort COHORT]",
+    "repl.login.cohort-missing": "--cohort 需要一个批次名称",
+    "repl.login.done": "已登录：{1}{2}。",
+    "repl.login.cohort": "（批次 {1}）",
+    "repl.login.unfinished": "你有一个未完成的练习：{1}（#{2}）；输入 'resume' 继续。",
+    "repl.login.first": "请先登录：login NAME",
+    "repl.curriculum.header": "{1} 的课程：",
+    "repl.curriculum.row": "  {1}. {2} {3} 合格分数 {4}；{5}",
+    "repl.curriculum.no-attempts": "尚未练习",
+    "repl.curriculum.attempts.one": "练习 {1} 次，最好 {2}，最近 {3}",
+    "repl.curriculum.attempts.many": "练习 {1} 次，最好 {2}，最近 {3}",
+    "repl.curriculum.needs": "（须先通过 {1}）",
+    "repl.curriculum.scenarios": " - 情景：{1}",
+    "repl.curriculum.none": "  （Curriculum/ 下没有找到模块）",
+    "repl.curriculum.problems": "  （课程文件中有 {1} 个问题；'permitdesk check' 可以列出）",
+    "repl.scenarios.missing": "（缺失）",
+    "repl.scenarios.tag": " [{1}岗]",
+    "repl.scenarios.tag-assessment": " [{1}岗，考核]",
+
     // 星期
     "weekday.1": "周一", "weekday.2": "周二", "weekday.3": "周三", "weekday.4": "周四", "weekday.5": "周五",
     "weekday.6": "周六", "weekday.7": "周日",

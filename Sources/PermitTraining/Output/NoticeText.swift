@@ -15,7 +15,7 @@ public enum NoticeText {
     func header(_ title: String) {
       out.append(title)
       // Underlined to the title's display width (a Chinese character takes two columns).
-      out.append(String(repeating: "=", count: zh ? DisplayWidth.of(title) : title.count))
+      out.append(String(repeating: "=", count: DisplayWidth.of(title)))
       out.append(t("notice.issued-by", body))
       out.append(t("notice.employer", packet.employer.name))
       out.append(t("notice.applicant", a.name, a.nationality, a.passportNumber))
