@@ -94,9 +94,10 @@ struct RequiredMaterialTests {
     // Claimed A with a direct qualification: work experience is not required.
     let a = decide(Base.overseasA())
     #expect(a.outcome == .accept)
-    // Claimed A without support: only category-unsupported, work experience not asked for.
+    // Claimed A without support (Part A′ 5): the notice holds for the B the file supports too, so the
+    // work-experience letter B needs is listed at once.
     let unsupported = decide(basePacket().with { $0.application.category = .a; $0.remove(.workExperience) })
-    #expect(codes(unsupported) == ["category-unsupported"])
+    #expect(codes(unsupported) == ["category-unsupported", "missing:work-experience"])
   }
 
   @Test func talentProofOnlyWithDirectQualification() {
@@ -166,22 +167,25 @@ struct RecencyTests {
     #expect(codes(leap("2020-03-01")) == ["stale:health-certificate"])
   }
 
-  /// "Issued at most 6 months before submission" counts back from the submission date: on 31 May
-  /// the cut-off is 30 Nov, on 31 Aug it is 28 Feb (month ends clamp).
-  @Test func cutOffCountsBackFromTheSubmission() {
+  /// Part A′ 1: 6 months are counted forward from the issue date (Civil Code art. 201–202), so a
+  /// certificate issued on 30 Nov is valid through 30 May (31 May: stale), one issued on 28 Feb
+  /// through 28 Aug (31 Aug: stale), one issued on 31 Aug through 28 Feb.
+  @Test func validityCountsForwardFromTheIssueDate() {
     func at(_ submitted: String, issued: String) -> [String] {
       codes(
         decide(
           basePacket().with {
             $0.submitted = beijing(submitted)
             $0.edit(.criminalRecord) { $0.issued = day(issued) }
-            $0.edit(.healthCertificate) { $0.issued = day("2017-05-01") }
+            $0.edit(.healthCertificate) { $0.issued = day(submitted).adding(days: -10) }
           }))
     }
-    #expect(at("2017-05-31", issued: "2016-11-30") == [])
-    #expect(at("2017-05-31", issued: "2016-11-29") == ["stale:criminal-record"])
-    #expect(at("2017-08-31", issued: "2017-02-28") == [])
-    #expect(at("2017-08-31", issued: "2017-02-27") == ["stale:criminal-record"])
+    #expect(at("2017-05-30", issued: "2016-11-30") == [])
+    #expect(at("2017-05-31", issued: "2016-11-30") == ["stale:criminal-record"])
+    #expect(at("2017-08-28", issued: "2017-02-28") == [])
+    #expect(at("2017-08-31", issued: "2017-02-28") == ["stale:criminal-record"])
+    #expect(at("2018-02-28", issued: "2017-08-31") == [])
+    #expect(at("2018-03-01", issued: "2017-08-31") == ["stale:criminal-record"])
   }
 
   /// The fix of a stale certificate names the earliest issue date that is valid: a certificate
@@ -219,7 +223,8 @@ struct RecencyTests {
         $0.submitted = beijing("2017-08-31")
         $0.edit(.criminalRecord) { $0.issued = day("2017-02-27") }
       })
-    #expect(aug31.findings.first?.fix.hasSuffix("issued on or after 2017-02-28") == true)
+    // Part A′ 1: one issued on 28 Feb is valid through 28 Aug only; 1 Mar is the earliest valid on 31 Aug.
+    #expect(aug31.findings.first?.fix.hasSuffix("issued on or after 2017-03-01") == true)
   }
 
   @Test func passportSixMonthsBeyondSubmission() {

@@ -22,7 +22,9 @@ struct PropertyTests {
   @Test("examiner invariants over generated packets", arguments: [0, 1])
   func examinerInvariants(_ packIndex: Int) {
     let pack = Packs.both[packIndex]
-    var gen = PacketGenerator(seed: 20_170_703 + UInt64(packIndex), policy: pack)
+    // Seeds changed when the generator learnt Part A′ 7 (no HK nationals) and Part C: the queue of
+    // seed 20_170_703 happened to hold no accept-pending file any more (the family is 1 of 25).
+    var gen = PacketGenerator(seed: 20_170_705 + UInt64(packIndex), policy: pack)
     var shuffler = SeededRandom(seed: 42)
     let examiner = Examiner(policy: pack)
     var check = Checker()

@@ -25,6 +25,8 @@ enum Packs {
   static let pilot = load("beijing-2017-pilot")
   /// `beijing-2024`: the same rules, apostilles accepted, the 2024 calendar.
   static let y2024 = load("beijing-2024")
+  /// `beijing-2025`: the rules in force from 2024-12-01 (domain.md Part C).
+  static let y2025 = load("beijing-2025")
   /// Both shipped packs, for parameterised tests.
   static let both = [pilot, y2024]
 }
@@ -163,7 +165,7 @@ enum Base {
   static func extensionFiling() -> Packet {
     Packet(
       window: "chaoyang", submitted: ts("2017-07-03T10:00+08:00"), employer: employer, applicant: applicant,
-      application: Application(type: .extension, permitExpires: day("2017-09-01")),
+      application: Application(type: .extension, category: .b, permitExpires: day("2017-09-01")),
       materials: [
         form, Material(kind: .passport), contract, Material(kind: .residencePermit, name: name, expires: day("2017-09-01")),
         Material(kind: .workPermitCard, name: name, passportNumber: passportNumber, expires: day("2017-09-01")),
@@ -174,7 +176,7 @@ enum Base {
   static func change() -> Packet {
     Packet(
       window: "chaoyang", submitted: ts("2017-07-03T10:00+08:00"), employer: employer, applicant: applicant,
-      application: Application(type: .change, change: .init(kind: .passport, date: day("2017-06-28"))),
+      application: Application(type: .change, category: .b, change: .init(kind: .passport, date: day("2017-06-28"))),
       materials: [form, Material(kind: .workPermitCard, name: name, passportNumber: "SPEC00000"), Material(kind: .changeProof)])
   }
 
@@ -182,7 +184,7 @@ enum Base {
   static func cancellation() -> Packet {
     Packet(
       window: "chaoyang", submitted: ts("2017-07-03T10:00+08:00"), employer: employer, applicant: applicant,
-      application: Application(type: .cancellation, contractEnd: day("2017-06-30")),
+      application: Application(type: .cancellation, category: .b, contractEnd: day("2017-06-30")),
       materials: [form, Material(kind: .terminationProof, signed: true), Material(kind: .workPermitCard, name: name)])
   }
 
@@ -190,7 +192,7 @@ enum Base {
   static func replacementLost() -> Packet {
     Packet(
       window: "chaoyang", submitted: ts("2017-07-03T10:00+08:00"), employer: employer, applicant: applicant,
-      application: Application(type: .replacement, replacementReason: .lost),
+      application: Application(type: .replacement, category: .b, replacementReason: .lost),
       materials: [form, Material(kind: .lossStatement, name: name)])
   }
 
@@ -198,7 +200,7 @@ enum Base {
   static func replacementDamaged() -> Packet {
     Packet(
       window: "chaoyang", submitted: ts("2017-07-03T10:00+08:00"), employer: employer, applicant: applicant,
-      application: Application(type: .replacement, replacementReason: .damaged),
+      application: Application(type: .replacement, category: .b, replacementReason: .damaged),
       materials: [form, Material(kind: .workPermitCard, name: name, passportNumber: passportNumber)])
   }
 }

@@ -83,7 +83,7 @@ struct DecideEndToEndTests {
     var outcome: String
     var defects: [String]
     var referTo: String?
-    var points: Int
+    var points: Int?
     var category: String
     var deadline: String
     var pending: [String]
@@ -99,11 +99,11 @@ struct DecideEndToEndTests {
       headline: "Outcome:  ACCEPT WITH ITEMS PENDING"),
     Expected(
       file: "Scenarios/packets/extension-too-late.yaml", outcome: "refuse", defects: ["late-filing:extension"],
-      referTo: nil, points: 15, category: "C", deadline: "2018-03-19", pending: [], rule: "extension-window",
+      referTo: nil, points: nil, category: "B", deadline: "2018-03-19", pending: [], rule: "extension-window",
       headline: "Outcome:  REFUSE - issue the refusal-of-acceptance notice"),
     Expected(
       file: "Scenarios/packets/out-of-jurisdiction.yaml", outcome: "refuse", defects: ["out-of-jurisdiction"],
-      referTo: "haidian", points: 15, category: "C", deadline: "2017-07-11", pending: [], rule: "jurisdiction",
+      referTo: "haidian", points: nil, category: "B", deadline: "2017-07-11", pending: [], rule: "jurisdiction",
       headline: "refer to haidian"),
     Expected(
       file: "Scenarios/packets/overseas-b-complete.yaml", outcome: "accept", defects: [], referTo: nil, points: 70,
@@ -124,7 +124,13 @@ struct DecideEndToEndTests {
     #expect(r.stdout.hasPrefix(e.file + "\n"))
     #expect(r.stdout.contains(e.headline))
     #expect(r.stdout.contains("decision due by \(e.deadline)"))
-    #expect(r.stdout.contains("computed \(e.category) (\(e.points) points)"))
+    if let points = e.points {
+      #expect(r.stdout.contains("computed \(e.category) (\(points) points)"))
+    } else {
+      // Part A′ 6: a renewal file carries the permit's category and no points.
+      #expect(r.stdout.contains("Category: \(e.category), the current permit's"))
+      #expect(!r.stdout.contains("Points:"))
+    }
     for d in e.defects { #expect(r.stdout.contains(" \(d)  ("), "defect \(d) listed with its evidence") }
     if e.defects.isEmpty && e.outcome == "accept" { #expect(r.stdout.contains("Defects:  none")) }
     if !e.pending.isEmpty { #expect(r.stdout.contains("Pending:  " + e.pending.joined(separator: ", "))) }

@@ -73,18 +73,19 @@ struct ExpanderTests {
     #expect(ScenarioExpander.applicants(of: s, policy: TestSupport.pack()).allSatisfy { $0.proposal == nil })
   }
 
-  @Test("every defect family of domain.md Part A is reachable from the generator")
+  @Test("every defect family of domain.md Part A and Part C is reachable from the generator")
   func everyDefectReachable() {
-    let pack = TestSupport.pack()
     var kinds = Set<Defect.Kind>()
     var codes = Set<String>()
-    for (i, family) in PacketGenerator.mutations.enumerated() {
-      var gen = PacketGenerator(seed: UInt64(100 + i), policy: pack, defectRate: 1, mix: [family])
-      for _ in 0..<150 {
-        let d = Examiner(policy: pack).examine(gen.nextPacket().packet)
-        for f in d.findings {
-          kinds.insert(f.defect.kind)
-          codes.insert(f.defect.code)
+    for pack in [TestSupport.pack(), TestSupport.pack("beijing-2025")] {
+      for (i, family) in PacketGenerator.mutations.enumerated() {
+        var gen = PacketGenerator(seed: UInt64(100 + i), policy: pack, defectRate: 1, mix: [family])
+        for _ in 0..<150 {
+          let d = Examiner(policy: pack).examine(gen.nextPacket().packet)
+          for f in d.findings {
+            kinds.insert(f.defect.kind)
+            codes.insert(f.defect.code)
+          }
         }
       }
     }
@@ -94,6 +95,10 @@ struct ExpanderTests {
       "late-filing:extension", "late-filing:domestic-permit", "early-filing:extension", "wrong-procedure:nationality-change",
       "expired:passport", "stale:criminal-record", "stale:health-certificate", "unauthenticated:degree",
       "untranslated:contract", "wrong-issuer:criminal-record", "category-unsupported", "out-of-jurisdiction",
+      // Part A′ 7 and Part C (beijing-2025).
+      "wrong-procedure:not-a-foreigner", "wrong-procedure:abolished", "noncompliant:photo", "stale:photo",
+      "missing:photo", "missing:salary-commitment", "missing:tax-record", "missing:cancellation-proof",
+      "untranslated:health-certificate",
     ] {
       #expect(codes.contains(code), "\(code)")
     }

@@ -47,7 +47,7 @@ enum RuntimeFixture {
     submitted: 2017-07-03T09:10+08:00
     employer: { name: "Beijing Lotus (Sandbox) Co., Ltd.", district: haidian }
     applicant: { name: "Yui SATO", nationality: JP, birth-date: 1990-09-30, passport-number: SPEC55501, passport-expires: 2026-05-01 }
-    application: { type: cancellation, contract-end: 2017-06-30 }
+    application: { type: cancellation, category: B, contract-end: 2017-06-30 }
     materials:
       - { kind: application-form, signed: true, sealed: true }
       - { kind: termination-proof }

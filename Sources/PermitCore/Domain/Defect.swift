@@ -4,6 +4,8 @@ public struct Defect: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The family of defect (the part before the colon).
   public enum Kind: String, CaseIterable, Hashable, Sendable {
     case missing, expired, stale, unauthenticated, untranslated, unsigned, unsealed
+    /// Not in the required technical form (a photo that is not ICAO 9303 compliant).
+    case noncompliant
     case wrongIssuer = "wrong-issuer"
     case mismatch
     case categoryUnsupported = "category-unsupported"
@@ -61,7 +63,9 @@ public enum DefectCatalog {
   /// Timing rules that can be filed too early.
   public static let earlyFilingRules = ["extension"]
   /// Wrong-procedure reasons.
-  public static let wrongProcedureReasons = ["nationality-change", "not-handled"]
+  public static let wrongProcedureReasons = ["abolished", "nationality-change", "not-a-foreigner", "not-handled"]
+  /// Materials with a technical form (`noncompliant:`).
+  public static let noncompliantMaterials = ["photo"]
 
   /// All codes, sorted.
   public static let allCodes: [String] = {
@@ -70,6 +74,7 @@ public enum DefectCatalog {
     for kind in [Defect.Kind.missing, .expired, .stale, .unauthenticated, .untranslated, .unsigned, .unsealed, .wrongIssuer] {
       for m in materials { codes.append(kind.rawValue + ":" + m.rawValue) }
     }
+    codes += noncompliantMaterials.map { "noncompliant:" + $0 }
     codes += mismatchFields.map { "mismatch:" + $0 }
     codes += lateFilingRules.map { "late-filing:" + $0 }
     codes += earlyFilingRules.map { "early-filing:" + $0 }

@@ -15,6 +15,14 @@ public enum MaterialKind: String, CaseIterable, Hashable, Sendable, Comparable {
   case changeProof = "change-proof"
   case terminationProof = "termination-proof"
   case lossStatement = "loss-statement"
+  /// A passport photo (beijing-2025): recent and ICAO 9303 compliant.
+  case photo
+  /// The employer's commitment on the salary behind the points (beijing-2025).
+  case salaryCommitment = "salary-commitment"
+  /// Individual income tax record proving the committed salary (beijing-2025).
+  case taxRecord = "tax-record"
+  /// Proof that the previous permit was cancelled (beijing-2025, change of employer).
+  case cancellationProof = "cancellation-proof"
   /// A written commitment standing in for another material (Category A).
   case commitment
 
@@ -34,6 +42,18 @@ public enum Authentication: String, CaseIterable, Hashable, Sendable {
   case apostille
   /// Notarized locally (the route for Hong Kong, Macao and Taiwan documents).
   case notarized
+}
+
+/// Who issued a no-criminal-record certificate (the beijing-2025 criminal-record rule).
+public enum CriminalRecordIssuer: String, CaseIterable, Hashable, Sendable {
+  /// The competent authority of the issuing country (the usual certificate).
+  case authority
+  /// A sworn self-declaration (not accepted under beijing-2025).
+  case swornSelfDeclaration = "sworn-self-declaration"
+  /// A non-sworn certificate of a foreign embassy or consulate in China (no further authentication).
+  case consulateInChina = "consulate-in-china"
+  /// A Chinese public security bureau, for an applicant resident in China at least a year.
+  case publicSecurityBureau = "public-security-bureau"
 }
 
 /// The Chinese translation of a foreign document.
@@ -74,8 +94,12 @@ public struct Material: Hashable, Sendable {
   public var authentication: Authentication?
   /// Chinese translation.
   public var translation: Translation?
-  /// Language of the document (`zh` = Chinese).
+  /// Language of the document as a BCP 47 tag (any tag with primary subtag `zh` is Chinese).
   public var language: String?
+  /// Photo: compliant with ICAO 9303 (`false` = not).
+  public var icaoCompliant: Bool?
+  /// Criminal record: who issued it.
+  public var issuedBy: CriminalRecordIssuer?
   /// Work-experience: years covered.
   public var years: Int?
   /// Work-experience: related to the post.
@@ -89,8 +113,11 @@ public struct Material: Hashable, Sendable {
     passportNumber: String? = nil, nationality: String? = nil, birthDate: CivilDate? = nil, level: Education? = nil,
     issuedIn: String? = nil, country: String? = nil, issued: CivilDate? = nil, expires: CivilDate? = nil,
     authentication: Authentication? = nil, translation: Translation? = nil, language: String? = nil,
-    years: Int? = nil, related: Bool? = nil, replaces: MaterialKind? = nil
+    years: Int? = nil, related: Bool? = nil, replaces: MaterialKind? = nil, icaoCompliant: Bool? = nil,
+    issuedBy: CriminalRecordIssuer? = nil
   ) {
+    self.icaoCompliant = icaoCompliant
+    self.issuedBy = issuedBy
     self.kind = kind
     self.signed = signed
     self.sealed = sealed
@@ -110,5 +137,13 @@ public struct Material: Hashable, Sendable {
     self.years = years
     self.related = related
     self.replaces = replaces
+  }
+
+  /// Whether the document is in Chinese (domain.md Part A′ 3–4): its `language` says so, or it states
+  /// no language and was issued in mainland China (or states no origin at all).
+  public var isChinese: Bool {
+    if let l = language { return LanguageTag.isChinese(l) }
+    let from = kind == .criminalRecord ? (country ?? issuedIn) : issuedIn
+    return from == nil || from == "CN"
   }
 }

@@ -62,12 +62,15 @@ public struct Applicant: Hashable, Sendable {
   public var passportExpires: CivilDate
   /// Habitual residence, when not the country of nationality.
   public var residenceCountry: String?
+  /// Resident in China since this date (a PSB no-criminal-record certificate needs a year, beijing-2025).
+  public var inChinaSince: CivilDate?
 
   /// Creates an applicant.
   public init(
     name: String, nationality: String, birthDate: CivilDate, passportNumber: String, passportExpires: CivilDate,
-    residenceCountry: String? = nil
+    residenceCountry: String? = nil, inChinaSince: CivilDate? = nil
   ) {
+    self.inChinaSince = inChinaSince
     self.name = name
     self.nationality = nationality
     self.birthDate = birthDate
@@ -85,6 +88,17 @@ public enum ApplicationType: String, CaseIterable, Hashable, Sendable {
   case change = "change"
   case cancellation = "cancellation"
   case replacement = "replacement"
+  /// In-country new application after the previous permit was cancelled (beijing-2025).
+  case changeEmployer = "change-employer"
+
+  /// Whether the file carries the current permit's category instead of points (domain.md Part A′ 6):
+  /// extension, change, cancellation, replacement and change of employer.
+  public var carriesPermitCategory: Bool {
+    switch self {
+    case .extension, .change, .cancellation, .replacement, .changeEmployer: return true
+    case .overseasNotification, .domesticPermit: return false
+    }
+  }
 }
 
 /// Talent categories of the 2017 classification.
@@ -162,6 +176,10 @@ public struct Application: Hashable, Sendable {
   public var contractEnd: CivilDate?
   /// Replacement: lost or damaged.
   public var replacementReason: ReplacementReason?
+  /// The permit was (or is being renewed after being) granted on the employer's salary commitment.
+  public var salaryCommitment: Bool = false
+  /// Change of employer: the day the previous permit was cancelled.
+  public var permitCancelled: CivilDate?
 
   /// A change reported by a change application.
   public struct Change: Hashable, Sendable {

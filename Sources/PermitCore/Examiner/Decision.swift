@@ -60,8 +60,11 @@ public struct Decision: Hashable, Sendable {
   public var referTo: String?
   /// The points breakdown of the 2017 table.
   public var points: PointsBreakdown
-  /// The category the points and qualifications support.
+  /// The category the points and qualifications support; for a file that carries the permit's
+  /// category (Part A′ 6), that category.
   public var computedCategory: Category
+  /// Whether points were computed (false for renewal files, which carry the permit's category).
+  public var pointsComputed: Bool
   /// The category the employer claimed, if any.
   public var claimedCategory: Category?
   /// Applicant's age in whole years on the day of receipt.

@@ -27,18 +27,30 @@ extension PolicyPack {
     guard let list = requiredMaterials[app.type] else { return [] }
     var kinds = list.always
     let category = app.category ?? computed
-    kinds += list.byCategory[category] ?? []
+    // Part A′ 5: when the claim is not supported, the notice must be complete for either claim, so
+    // the list is the union of both categories' lists.
+    var categories = [category]
+    if categoryCheckedTypes.contains(app.type), !app.type.carriesPermitCategory, category > computed {
+      categories.append(computed)
+    }
+    for c in categories {
+      kinds += list.byCategory[c] ?? []
+      if app.directQualification == nil { kinds += list.byPointsCategory[c] ?? [] }
+    }
     if app.directQualification != nil { kinds += list.withDirectQualification }
     if let reason = app.replacementReason { kinds += list.byReplacementReason[reason] ?? [] }
+    if app.salaryCommitment { kinds += list.withSalaryCommitment[category] ?? [] }
     var unique: [MaterialKind] = []
     unique.reserveCapacity(kinds.count)
     for k in kinds where !unique.contains(k) { unique.append(k) }
     return unique
   }
 
-  /// Category supported by the points and any direct qualification.
+  /// Category supported by the points and any direct qualification; for a file that carries the
+  /// permit's category (Part A′ 6), that category.
   public func computedCategory(for app: Application, points: PointsBreakdown) -> Category {
-    app.directQualification != nil ? .a : self.points.category(forPoints: points.total)
+    if app.type.carriesPermitCategory { return app.category ?? .c }
+    return app.directQualification != nil ? .a : self.points.category(forPoints: points.total)
   }
 }
 
@@ -64,9 +76,10 @@ private struct Run {
     self.packet = packet
     date = packet.submitted.date(atOffset: policy.utcOffsetSeconds)
     age = packet.applicant.birthDate.age(on: date)
-    points = policy.points.score(packet.application, age: age)
+    // Part A′ 6: renewal files carry the permit's category; no points are computed for them.
+    points = packet.application.type.carriesPermitCategory ? PointsBreakdown() : policy.points.score(packet.application, age: age)
     computed = policy.computedCategory(for: packet.application, points: points)
-    deadline = policy.calendar.addingWorkingDays(policy.timeLimits.acceptanceWorkingDays, to: date)
+    deadline = policy.calendar.addingWorkingDays(policy.acceptanceWorkingDays(for: computed), to: date)
   }
 
   mutating func add(
@@ -84,7 +97,7 @@ private struct Run {
     }
     let app = packet.application
     // 1. Jurisdiction (art. 32(2)).
-    // District names are compared in their normal form ("Haidian" is haidian).
+    // District names are compared in their normal form (Part A′ 2: case and surrounding spaces ignored).
     let district = District.normalised(packet.employer.district)
     if district != District.normalised(packet.window) {
       let other = policy.window(named: district) != nil
@@ -93,6 +106,23 @@ private struct Run {
         Defect(.outOfJurisdiction), .jurisdiction, field: "employer.district",
         "employer registered in \(packet.employer.district), not in \(packet.window)",
         fix: "apply at the \(other ? "\(district) district window" : "municipal Center")")
+      refusal = true
+      return
+    }
+    // Part A′ 7: residents of Hong Kong, Macao and Taiwan are not foreigners and need no permit.
+    let nationality = packet.applicant.nationality.uppercased()
+    if policy.documents.specialRegions.contains(nationality) {
+      add(
+        Defect(.wrongProcedure, "not-a-foreigner"), .notAForeigner, field: "applicant.nationality",
+        "the applicant is a resident of \(nationality), not a foreigner: the foreigners' work-permit procedure does not apply",
+        fix: "no work permit is needed: the employer hires as it would a mainland Chinese employee")
+      refusal = true
+      return
+    }
+    if let abolished = policy.abolishedTypes[app.type], date >= abolished.since {
+      add(
+        Defect(.wrongProcedure, "abolished"), .abolishedProcedure, field: "application.type",
+        "the \(app.type.rawValue) procedure was abolished on \(abolished.since)", fix: abolished.replacedBy)
       refusal = true
       return
     }
@@ -128,12 +158,14 @@ private struct Run {
       }
       rules.insert(.changeDeadline)
       let days = change.date.days(to: date)
-      if days > limits.changeDays {
-        rules.insert(.changeDeadline)
+      let due = limits.changeInWorkingDays
+        ? policy.calendar.addingWorkingDays(limits.changeDays, to: change.date) : change.date.adding(days: limits.changeDays)
+      if date > due {
+        let unit = limits.changeInWorkingDays ? "working days, due by \(due)" : "days"
         compliance.append(
           Finding(
             defect: Defect(.lateFiling, "change"), rule: .changeDeadline, field: "application.change.date",
-            detail: "changed on \(change.date), filed \(days) days later (limit \(limits.changeDays) days)",
+            detail: "changed on \(change.date), filed \(days) days later (limit \(limits.changeDays) \(unit))",
             fix: "accept; the late report is recorded and reported to the Center"))
       }
     case .extension:
@@ -178,7 +210,7 @@ private struct Run {
               "contract ended \(end), cancellation due by \(due) (\(limits.cancellationWorkingDays) working days), filed \(date)",
             fix: "accept; the late filing is recorded and reported to the Center"))
       }
-    case .overseasNotification, .replacement:
+    case .overseasNotification, .replacement, .changeEmployer:
       break
     }
   }
@@ -191,13 +223,15 @@ private struct Run {
     for m in packet.materials where m.kind == .commitment {
       guard let replaced = m.replaces else { continue }
       rules.insert(.commitment)
-      if computed == .a && policy.categoryA.commitmentMayReplace.contains(replaced) {
+      let anyCategory = policy.commitmentAnyCategory[app.type] ?? []
+      if (computed == .a && policy.categoryA.commitmentMayReplace.contains(replaced)) || anyCategory.contains(replaced) {
         committed.append(replaced)
       } else {
         notes.append(
           "the commitment for \(replaced.rawValue) is not valid: commitments stand in only for "
             + policy.categoryA.commitmentMayReplace.map(\.rawValue).sorted().joined(separator: " and ")
-            + " of a Category A applicant (computed category \(computed.rawValue))")
+            + " of a Category A applicant (computed category \(computed.rawValue))"
+            + (anyCategory.isEmpty ? "" : ", or for " + anyCategory.map(\.rawValue).sorted().joined(separator: " and ") + " in any category"))
       }
     }
     for kind in required {
@@ -211,6 +245,7 @@ private struct Run {
       }
       examine(m, app)
     }
+    examineAlternatives(app, committed: committed)
     if required.contains(.passport) {
       rules.insert(.passportValidity)
       var expires = packet.applicant.passportExpires
@@ -221,6 +256,37 @@ private struct Run {
           Defect(.expired, .passport), .passportValidity, .passport, field: "passport-expires",
           "passport expires \(expires); it must be valid until at least \(needed) (\(policy.validity.passportMinMonths) months after receipt)",
           fix: "renew the passport and hand in the new one")
+      }
+    }
+  }
+
+  /// Groups of alternative materials (one of each is required): the change of employer's residence
+  /// permit, or stay visa within the pack's days of the previous permit's cancellation.
+  mutating func examineAlternatives(_ app: Application, committed: [MaterialKind]) {
+    guard let groups = policy.requiredMaterials[app.type]?.anyOf else { return }
+    for group in groups where !group.isEmpty {
+      rules.insert(.requiredMaterials)
+      var usable: [Material] = []
+      var reason = ""
+      if group.contains(where: committed.contains) { continue }
+      for kind in group {
+        guard let m = packet.material(kind) else { continue }
+        if kind == .visaEntry, app.type == .changeEmployer, let days = policy.timeLimits.changeEmployerVisaDays {
+          rules.insert(.changeEmployer)
+          if let cancelled = app.permitCancelled, date > cancelled.adding(days: days) {
+            reason = "; the stay visa counts only within \(days) days of the previous permit's cancellation on \(cancelled)"
+            continue
+          }
+        }
+        usable.append(m)
+      }
+      if let m = usable.first {
+        examine(m, app)
+      } else {
+        add(
+          Defect(.missing, group[0]), app.type == .changeEmployer ? .changeEmployer : .requiredMaterials, group[0],
+          "one of " + group.map(\.rawValue).joined(separator: " or ") + " is required for \(app.type.rawValue)" + reason,
+          fix: "hand in the \(group[0].rawValue)")
       }
     }
   }
@@ -262,18 +328,54 @@ private struct Run {
         fix: "hand in a valid \(kind.rawValue)")
     }
     if let months = policy.validity.maxAgeMonths[kind] {
-      rules.insert(.certificateAge)
-      // "Issued at most N months before submission": the cut-off is the submission date N calendar
-      // months back (31 May → 30 Nov); a certificate issued before it is stale.
-      if let issued = m.issued, issued < date.adding(months: -months) {
+      let rule: RuleID = kind == .photo ? .photo : .certificateAge
+      rules.insert(rule)
+      // Part A′ 1 (Civil Code art. 201–202): N months counted forward from the issue date end on the
+      // same day number N months later, or that month's last day; valid up to and including it.
+      if let issued = m.issued, date > issued.adding(months: months) {
         add(
-          Defect(.stale, kind), .certificateAge, kind, field: "issued",
-          "issued \(issued), more than \(months) months before receipt on \(date)",
-          fix: "obtain a \(kind.rawValue) issued on or after \(date.adding(months: -months))")
+          Defect(.stale, kind), rule, kind, field: "issued",
+          "issued \(issued), valid through \(issued.adding(months: months)) (\(months) months); received \(date)",
+          fix: "obtain a \(kind.rawValue) issued on or after \(Run.earliestValidIssue(months: months, on: date))")
+      }
+    }
+    if kind == .photo, m.icaoCompliant == false {
+      rules.insert(.photo)
+      add(
+        Defect(.noncompliant, kind), .photo, kind, field: "icao-compliant", "the photo does not meet ICAO 9303",
+        fix: "take a new photo to the ICAO 9303 standard (white background, full face, no head covering)")
+    }
+    let forms = policy.examinerRules.contains(.criminalRecordForms) && kind == .criminalRecord
+    var skipIssuer = false
+    var skipAuthentication = false
+    if forms {
+      rules.insert(.criminalRecordForm)
+      switch m.issuedBy ?? .authority {
+      case .swornSelfDeclaration:
+        add(
+          Defect(.wrongIssuer, kind), .criminalRecordForm, kind, field: "issued-by",
+          "a sworn self-declaration is not a no-criminal-record certificate",
+          fix: "obtain the certificate from the competent authority, or a certificate of the embassy or consulate in China")
+        skipIssuer = true
+        skipAuthentication = true
+      case .consulateInChina:
+        skipAuthentication = true
+      case .publicSecurityBureau:
+        skipIssuer = true
+        let since = packet.applicant.inChinaSince
+        if since.map({ date < $0.adding(years: 1) }) ?? true {
+          add(
+            Defect(.wrongIssuer, kind), .criminalRecordForm, kind, field: "issued-by",
+            "a public security bureau certificate stands in only for an applicant resident in China at least a year"
+              + (since.map { " (resident since \($0))" } ?? " (no residence in China stated)"),
+            fix: "obtain the certificate from \(packet.applicant.nationality)")
+        }
+      case .authority:
+        break
       }
     }
     // Issuer of the criminal record.
-    if kind == .criminalRecord, let country = origin(of: m) {
+    if kind == .criminalRecord, !skipIssuer, let country = origin(of: m) {
       rules.insert(.criminalRecordIssuer)
       let a = packet.applicant
       if country != a.nationality && country != a.residenceCountry {
@@ -285,7 +387,7 @@ private struct Run {
       }
     }
     // Authentication and translation of foreign documents.
-    if let from = origin(of: m), from != "CN" {
+    if let from = origin(of: m), from != "CN", !skipAuthentication, !skipIssuer {
       let special = docs.specialRegions.contains(from)
       var routes = (special ? docs.specialRegionRoutes[kind] : docs.authenticationRoutes[kind])
       if let r = routes {
@@ -311,22 +413,25 @@ private struct Run {
             fix: "have it authenticated (\(accepted))")
         }
       }
-      if docs.translationRequired.contains(kind) && m.language != "zh" {
-        rules.insert(.translation)
-        let t = m.translation ?? .none
-        if t != .sealed {
-          add(
-            Defect(.untranslated, kind), .translation, kind, field: "translation",
-            t == .none
-              ? "\(kind.rawValue) from \(from) has no Chinese translation"
-              : "the Chinese translation of the \(kind.rawValue) is not sealed by the employer",
-            fix: "attach a Chinese translation sealed by the employer")
-        }
+    }
+    // Part A′ 4: every document not in Chinese needs a sealed translation, except the passport (and
+    // the documents that must be in Chinese themselves).
+    if !docs.translationExempt.contains(kind), !docs.chineseRequired.contains(kind), kind != .commitment, !m.isChinese {
+      rules.insert(.translation)
+      let t = m.translation ?? .none
+      if t != .sealed {
+        let what = m.language.map { "in \($0)" } ?? origin(of: m).map { "from \($0)" } ?? "not in Chinese"
+        add(
+          Defect(.untranslated, kind), .translation, kind, field: "translation",
+          t == .none
+            ? "\(kind.rawValue) \(what) has no Chinese translation"
+            : "the Chinese translation of the \(kind.rawValue) is not sealed by the employer",
+          fix: "attach a Chinese translation sealed by the employer")
       }
     }
     if docs.chineseRequired.contains(kind) {
       rules.insert(.contractLanguage)
-      if let lang = m.language, lang != "zh" {
+      if let lang = m.language, !LanguageTag.isChinese(lang) {
         add(
           Defect(.untranslated, kind), .contractLanguage, kind, field: "language",
           "the \(kind.rawValue) is in \(lang); it must be in Chinese",
@@ -374,6 +479,13 @@ private struct Run {
     }
   }
 
+  /// The earliest issue date still valid on `date` for a validity of `months` counted forward.
+  static func earliestValidIssue(months: Int, on date: CivilDate) -> CivilDate {
+    var d = date.adding(months: -months)
+    while d.adding(months: months) < date { d = d.adding(days: 1) }
+    return d
+  }
+
   static func normalizedName(_ s: String) -> String {
     s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ").uppercased()
   }
@@ -383,14 +495,14 @@ private struct Run {
   }
 
   mutating func examineCategory(_ app: Application) {
-    guard policy.categoryCheckedTypes.contains(app.type) else { return }
+    guard policy.categoryCheckedTypes.contains(app.type), !app.type.carriesPermitCategory else { return }
     rules.insert(.categoryPoints)
     if let claimed = app.category, claimed > computed {
       add(
         Defect(.categoryUnsupported), .categoryPoints, field: "application.category",
         "Category \(claimed.rawValue) claimed; the materials support \(points.total) points, Category \(computed.rawValue)"
           + " (A from \(policy.points.thresholdA) or a direct qualification, B from \(policy.points.thresholdB))",
-        fix: "claim Category \(computed.rawValue), or hand in the proof that supports Category \(claimed.rawValue)")
+        fix: "claim Category \(computed.rawValue) (this notice also lists what Category \(computed.rawValue) needs), or hand in the proof that supports Category \(claimed.rawValue)")
     }
     let effective = min(app.category ?? computed, computed)
     if effective == .b && age > policy.categoryBMaxAge {
@@ -429,7 +541,8 @@ private struct Run {
     if outcome.isAcceptance { used.insert(.deemedAcceptance) }
     return Decision(
       outcome: outcome, findings: listed, referTo: outcome == .refuse ? referTo : nil, points: points,
-      computedCategory: computed, claimedCategory: packet.application.category, age: age, receiptDate: date,
+      computedCategory: computed, pointsComputed: !packet.application.type.carriesPermitCategory,
+      claimedCategory: packet.application.category, age: age, receiptDate: date,
       acceptanceDeadline: deadline, pending: pending, pendingFindings: pendingFindings,
       compliance: outcome == .refuse ? [] : compliance, flags: outcome == .refuse ? [] : flags,
       rules: used.sorted, notes: notes)

@@ -101,21 +101,6 @@ extension Answer {
   public init(_ p: Proposal) { self.init(outcome: p.outcome, defects: p.defects, referTo: p.referTo) }
 }
 
-/// District and window names: one normal form everywhere (a pack's `windows`, a packet's `window`
-/// and `employer.district`, a referral body). Names are compared after trimming and lower-casing, so
-/// `Chaoyang` is the `chaoyang` window wherever it is typed.
-public enum District {
-  /// The normal form of a district, window or referral body name.
-  public static func normalised(_ name: String) -> String {
-    var s = Substring(name)
-    while let f = s.first, f.isWhitespace { s.removeFirst() }
-    while let l = s.last, l.isWhitespace { s.removeLast() }
-    return s.lowercased()
-  }
-
-  /// Whether two names denote the same district.
-  public static func same(_ a: String, _ b: String) -> Bool { normalised(a) == normalised(b) }
-}
 
 extension PolicyPack {
   /// The pack's window for a name in any case, or nil when it is not a window of the pack.

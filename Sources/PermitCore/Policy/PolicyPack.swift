@@ -35,6 +35,16 @@ public struct PolicyPack: Hashable, Sendable {
   public var rules: [RuleID: PolicyRule]
   /// The working-day calendar.
   public var calendar: HolidayCalendar
+  /// The districts the pack knows (Part A′ 2: Beijing's 16, plus `e-town` where the pack names it).
+  public var districts: [String] = District.beijing
+  /// The day the pack's rules come into force, if stated.
+  public var effectiveFrom: CivilDate?
+  /// Application types abolished by the pack's rules: refused as `wrong-procedure:abolished`.
+  public var abolishedTypes: [ApplicationType: AbolishedProcedure] = [:]
+  /// Examiner rules that are not data (a new kind of check), switched on by the pack.
+  public var examinerRules: Set<ExaminerRule> = []
+  /// Materials a written commitment stands in for whatever the category, by application type.
+  public var commitmentAnyCategory: [ApplicationType: Set<MaterialKind>] = [:]
 
   /// Creates a pack.
   public init(
@@ -65,8 +75,57 @@ public struct PolicyPack: Hashable, Sendable {
   /// The rule's text, or its id when the pack does not state it.
   public func text(of rule: RuleID) -> String { rules[rule]?.text ?? rule.rawValue }
 
-  /// Rule ids the code cites that this pack does not define (a pack is only valid when empty).
-  public var undefinedRules: [RuleID] { RuleID.allCases.filter { rules[$0] == nil } }
+  /// Rule ids the code can cite under this pack that it does not define (a pack is only valid when
+  /// empty). Rules of features the pack does not use (abolished procedures, photos, the change of
+  /// employer, the criminal-record forms) are needed only when the pack uses them.
+  public var undefinedRules: [RuleID] { RuleID.allCases.filter { rules[$0] == nil && uses($0) } }
+
+  /// Whether the examiner can cite `rule` under this pack.
+  public func uses(_ rule: RuleID) -> Bool {
+    switch rule {
+    case .abolishedProcedure: return !abolishedTypes.isEmpty
+    case .photo: return requiredMaterials.values.contains { $0.mentions(.photo) }
+    case .changeEmployer: return handledTypes.contains(.changeEmployer)
+    case .criminalRecordForm: return examinerRules.contains(.criminalRecordForms)
+    case .domesticPermitDeadline: return handledTypes.contains(.domesticPermit)
+    default: return true
+    }
+  }
+
+  /// Working days for the window's acceptance decision (or one-time notice, or refusal) for a
+  /// file of a category.
+  public func acceptanceWorkingDays(for category: Category) -> Int {
+    category == .a ? timeLimits.acceptanceWorkingDaysCategoryA ?? timeLimits.acceptanceWorkingDays
+      : timeLimits.acceptanceWorkingDays
+  }
+
+  /// Working days for the Center's decision on an accepted file: the limit the pack sets for the
+  /// application type, else by category (Category A, everyone else; domain.md Part A′ 6).
+  public func centerDecisionWorkingDays(for type: ApplicationType, category: Category) -> Int {
+    if let days = timeLimits.centerDecisionWorkingDaysByType[type] { return days }
+    return category == .a ? timeLimits.centerDecisionWorkingDaysCategoryA : timeLimits.centerDecisionWorkingDays
+  }
+}
+
+/// A procedure the pack's rules abolished.
+public struct AbolishedProcedure: Hashable, Sendable {
+  /// Abolished from this day.
+  public var since: CivilDate
+  /// What replaces it, for the refusal notice.
+  public var replacedBy: String
+  /// Creates an abolished procedure.
+  public init(since: CivilDate, replacedBy: String) {
+    self.since = since
+    self.replacedBy = replacedBy
+  }
+}
+
+/// An examiner rule that is a new kind of check rather than a value, switched on by a pack.
+public enum ExaminerRule: String, CaseIterable, Hashable, Sendable {
+  /// beijing-2025's no-criminal-record forms: a sworn self-declaration is not accepted; a non-sworn
+  /// certificate of a foreign mission in China needs no further authentication; a public security
+  /// bureau certificate is accepted for an applicant resident in China at least a year.
+  case criminalRecordForms = "criminal-record-forms"
 }
 
 /// Time limits of a policy pack. Working days use the pack's calendar.
@@ -89,6 +148,15 @@ public struct TimeLimits: Hashable, Sendable {
   public var cancellationWorkingDays: Int
   /// Years filed documents are kept.
   public var retentionYears: Int
+  /// The window's limit for a Category A file, when shorter (nil: as for any file).
+  public var acceptanceWorkingDaysCategoryA: Int?
+  /// The Center's limit per application type, overriding the category limits.
+  public var centerDecisionWorkingDaysByType: [ApplicationType: Int] = [:]
+  /// Whether `changeDays` counts working days (else calendar days).
+  public var changeInWorkingDays = false
+  /// Change of employer: a stay visa counts instead of a residence permit within this many calendar
+  /// days of the previous permit's cancellation.
+  public var changeEmployerVisaDays: Int?
   /// Working days after the end of a month by which its report is due at the Center.
   public var reportDueWorkingDays: Int
 
@@ -134,8 +202,9 @@ public struct DocumentRules: Hashable, Sendable {
   public var specialRegions: Set<String>
   /// The date from which apostilles are accepted (nil: never).
   public var apostilleAcceptedFrom: CivilDate?
-  /// Documents that need a Chinese translation sealed by the employer when not issued in China.
-  public var translationRequired: Set<MaterialKind>
+  /// Documents that need no Chinese translation even when not in Chinese (Part A′ 4: the passport);
+  /// every other document not in Chinese needs one sealed by the employer.
+  public var translationExempt: Set<MaterialKind>
   /// Documents that must themselves be in Chinese.
   public var chineseRequired: Set<MaterialKind>
   /// Documents that must be signed by the applicant.
@@ -146,14 +215,14 @@ public struct DocumentRules: Hashable, Sendable {
   /// Creates document rules.
   public init(
     authenticationRoutes: [MaterialKind: Set<Authentication>], specialRegionRoutes: [MaterialKind: Set<Authentication>],
-    specialRegions: Set<String>, apostilleAcceptedFrom: CivilDate?, translationRequired: Set<MaterialKind>,
+    specialRegions: Set<String>, apostilleAcceptedFrom: CivilDate?, translationExempt: Set<MaterialKind>,
     chineseRequired: Set<MaterialKind>, mustBeSigned: Set<MaterialKind>, mustBeSealed: Set<MaterialKind>
   ) {
     self.authenticationRoutes = authenticationRoutes
     self.specialRegionRoutes = specialRegionRoutes
     self.specialRegions = specialRegions
     self.apostilleAcceptedFrom = apostilleAcceptedFrom
-    self.translationRequired = translationRequired
+    self.translationExempt = translationExempt
     self.chineseRequired = chineseRequired
     self.mustBeSigned = mustBeSigned
     self.mustBeSealed = mustBeSealed
@@ -170,6 +239,20 @@ public struct RequiredMaterials: Hashable, Sendable {
   public var withDirectQualification: [MaterialKind]
   /// Also required for a replacement reason.
   public var byReplacementReason: [ReplacementReason: [MaterialKind]]
+  /// Also required when the category rests on points (no direct qualification).
+  public var byPointsCategory: [Category: [MaterialKind]] = [:]
+  /// Also required, by the permit's category, when the permit was granted on a salary commitment.
+  public var withSalaryCommitment: [Category: [MaterialKind]] = [:]
+  /// Alternatives: one material of each group is required.
+  public var anyOf: [[MaterialKind]] = []
+
+  /// Whether the list names a material anywhere.
+  public func mentions(_ kind: MaterialKind) -> Bool {
+    let all = always + withDirectQualification + anyOf.flatMap { $0 }
+      + [byCategory, byPointsCategory, withSalaryCommitment].flatMap { $0.values.flatMap { $0 } }
+      + byReplacementReason.values.flatMap { $0 }
+    return all.contains(kind)
+  }
 
   /// Creates a list.
   public init(

@@ -32,6 +32,11 @@ public enum RuleID: String, CaseIterable, Hashable, Sendable, Comparable {
   case filingRetention = "filing-retention"
   case monthlyReport = "monthly-report"
   case workingDays = "working-days"
+  case notAForeigner = "not-a-foreigner"
+  case abolishedProcedure = "abolished-procedure"
+  case photo
+  case changeEmployer = "change-employer"
+  case criminalRecordForm = "criminal-record-form"
 
   public static func < (l: RuleID, r: RuleID) -> Bool { l.rawValue < r.rawValue }
 }
@@ -42,12 +47,15 @@ public struct PolicyRule: Hashable, Sendable {
   public var id: RuleID
   /// One line a clerk understands ("Passport valid at least 6 months beyond the submission date.").
   public var text: String
-  /// Source ids from domain.md Part B (`S39`, …).
+  /// Source ids: `S39` (domain.md Part B) or `T1` (research-2024-rules.md); never empty in a valid pack.
   public var sources: [String]
+  /// How far the sources can be trusted (`high`, `medium`, `medium-low`, …), when the pack says.
+  public var confidence: String?
   /// Creates a rule.
-  public init(id: RuleID, text: String, sources: [String]) {
+  public init(id: RuleID, text: String, sources: [String], confidence: String? = nil) {
     self.id = id
     self.text = text
     self.sources = sources
+    self.confidence = confidence
   }
 }

@@ -165,10 +165,8 @@ public struct CaseFile: Hashable, Sendable {
   private mutating func accept(on day: CivilDate) {
     acceptedOn = day
     compliance = currentRound.examination.compliance
-    let limits = policy.timeLimits
-    let days =
-      currentRound.examination.computedCategory == .a
-      ? limits.centerDecisionWorkingDaysCategoryA : limits.centerDecisionWorkingDays
+    let days = policy.centerDecisionWorkingDays(
+      for: currentRound.packet.application.type, category: currentRound.examination.computedCategory)
     centerDeadline = policy.calendar.addingWorkingDays(days, to: day)
   }
 

@@ -21,10 +21,10 @@ public struct PacketGenerator {
     "missing", "stale", "expired-passport", "unauthenticated", "untranslated", "unsigned", "unsealed", "wrong-issuer",
     "mismatch-name", "mismatch-passport-number", "mismatch-birth-date", "mismatch-nationality", "mismatch-signature",
     "category-unsupported", "out-of-jurisdiction", "late-filing", "early-filing", "wrong-procedure", "apostille-too-early",
-    "expired-document", "contract-language", "accept-pending",
+    "expired-document", "contract-language", "accept-pending", "not-a-foreigner", "abolished", "noncompliant-photo",
   ]
 
-  private var rng: SeededRandom
+  var rng: SeededRandom
   /// The pack the packets are made for.
   public let policy: PolicyPack
   /// Types to draw from.
@@ -43,13 +43,14 @@ public struct PacketGenerator {
 
   /// Creates a generator.
   public init(
-    seed: UInt64, policy: PolicyPack, types: [ApplicationType] = ApplicationType.allCases, defectRate: Double = 0.6,
+    seed: UInt64, policy: PolicyPack, types: [ApplicationType] = [], defectRate: Double = 0.6,
     mix: [String] = PacketGenerator.mutations, window: String? = nil,
     dates: ClosedRange<CivilDate> = CivilDate(year: 2017, month: 7, day: 3)!...CivilDate(year: 2026, month: 6, day: 30)!
   ) {
     rng = SeededRandom(seed: seed)
     self.policy = policy
-    self.types = types.isEmpty ? ApplicationType.allCases : types
+    // By default, the types the pack's windows handle.
+    self.types = types.isEmpty ? ApplicationType.allCases.filter(policy.handledTypes.contains) : types
     self.defectRate = defectRate
     self.mix = mix.isEmpty ? PacketGenerator.mutations : mix
     self.window = window
@@ -72,7 +73,20 @@ public struct PacketGenerator {
     ("AU", ["Charlotte", "Jack", "Ruby", "William"], ["WILSON", "BROWN", "WHITE", "THOMPSON"]),
     ("EG", ["Nour", "Omar", "Salma", "Youssef"], ["HASSAN", "MAHMOUD", "IBRAHIM", "FARID"]),
     ("MX", ["Valentina", "Santiago", "Ximena", "Diego"], ["HERNANDEZ", "RAMIREZ", "TORRES", "FLORES"]),
+    // British nationals living in Hong Kong: foreigners whose documents are issued in Hong Kong and
+    // take the notarized route (Part A′ 7). Residents of HK, MO and TW are planted only by `not-a-foreigner`.
+    ("GB@HK", ["Wing", "Ka-ho", "Mei", "Chun"], ["CHAN", "WONG", "LEUNG", "CHEUNG"]),
+  ]
+  /// Residents of Hong Kong, Macao and Taiwan: not foreigners (Part A′ 7), planted only by `not-a-foreigner`.
+  static let regionResidents: [(String, [String], [String])] = [
     ("HK", ["Wing", "Ka-ho", "Mei", "Chun"], ["CHAN", "WONG", "LEUNG", "CHEUNG"]),
+    ("MO", ["Iek", "Kin", "Sio", "Man"], ["LEONG", "CHAO", "LEI", "IONG"]),
+    ("TW", ["Yi-ting", "Chia-hao", "Shu-fen", "Chih-ming"], ["CHEN", "LIN", "HUANG", "CHANG"]),
+  ]
+  /// Languages of the countries above (BCP 47), for documents issued there.
+  static let languages: [String: String] = [
+    "CA": "en-CA", "FR": "fr", "DE": "de", "GB": "en-GB", "US": "en-US", "JP": "ja", "KR": "ko", "BR": "pt-BR",
+    "IN": "en-IN", "NG": "en", "RU": "ru", "ES": "es", "AU": "en-AU", "EG": "ar", "MX": "es-MX",
   ]
   static let employerStems = [
     "Maple Technology", "Lotus Robotics", "Jade River Consulting", "Northern Star Education", "Silk Road Logistics",
@@ -96,20 +110,28 @@ public struct PacketGenerator {
     let submitted = Timestamp(
       date: day, hour: rng.int(9...16), minute: rng.pick([0, 10, 15, 20, 30, 40, 45, 50]),
       offsetSeconds: policy.utcOffsetSeconds)
-    let (country, first, last) = rng.pick(PacketGenerator.people)
+    let (person, first, last) = rng.pick(PacketGenerator.people)
+    // "GB@HK": nationality GB, living in and holding documents from Hong Kong.
+    let country = String(person.prefix(2))
+    let foreign = person.hasSuffix("@HK") ? "HK" : country
     let name = rng.pick(first) + " " + rng.pick(last)
     let birth = date(day.adding(years: -55)...day.adding(years: -24))
     let passportNumber = "SPEC" + String(100_000 + rng.int(0...899_999)).suffix(5)
     let applicant = Applicant(
       name: name, nationality: country, birthDate: birth, passportNumber: String(passportNumber),
-      passportExpires: day.adding(months: rng.int(12...96)))
+      passportExpires: day.adding(months: rng.int(12...96)), residenceCountry: foreign == country ? nil : foreign)
     let employer = Employer(name: "Beijing \(rng.pick(PacketGenerator.employerStems)) (Sandbox) Co., Ltd.", district: w)
     var app = Application(type: type, position: rng.pick(PacketGenerator.positions))
     var materials: [Material] = []
     let form = Material(kind: .applicationForm, signed: true, sealed: true, name: name, passportNumber: applicant.passportNumber)
     materials.append(form)
-    let foreign = country == "HK" ? "HK" : country
     func recent(_ maxMonths: Int = 5) -> CivilDate { day.adding(days: -rng.int(3...(maxMonths * 30))) }
+    if type.carriesPermitCategory {
+      // The current permit's category (Part A′ 6), drawn without consuming the seed's sequence so
+      // that queues generated before the rule stay the same.
+      app.category = [Category.b, .c, .b, .a, .c][serial % 5]
+      app.salaryCommitment = app.category != .c && serial % 3 == 0
+    }
     switch type {
     case .overseasNotification, .domesticPermit:
       // A profile: salary, education, experience, months; the claim follows the computed category.
@@ -128,7 +150,8 @@ public struct PacketGenerator {
           Material(
             kind: .degree, name: name, level: app.education, issuedIn: degreeFrom,
             authentication: degreeFrom == "CN" ? nil : (degreeFrom == "HK" ? .notarized : rng.pick([.embassy, .foreignMissionInChina, .cscse])),
-            translation: degreeFrom == "CN" || degreeFrom == "HK" ? nil : .sealed, language: degreeFrom == "HK" ? "zh" : nil))
+            translation: degreeFrom == "CN" || degreeFrom == "HK" ? nil : .sealed,
+            language: degreeFrom == "HK" ? "zh-HK" : PacketGenerator.languages[degreeFrom]))
         if app.category == .a && rng.chance(0.3) {
           materials.append(Material(kind: .commitment, replaces: .criminalRecord))
         } else {
@@ -136,14 +159,22 @@ public struct PacketGenerator {
             Material(
               kind: .criminalRecord, name: name, country: foreign, issued: recent(),
               authentication: foreign == "HK" ? .notarized : .embassy, translation: foreign == "HK" ? nil : .sealed,
-              language: foreign == "HK" ? "zh" : nil))
+              language: foreign == "HK" ? "zh-HK" : PacketGenerator.languages[foreign]))
         }
-        materials.append(Material(kind: .healthCertificate, name: name, issued: recent()))
+        if serial % 5 == 2 {
+          // A health certificate issued abroad, in the country's language: translated (Part A′ 4).
+          materials.append(
+            Material(
+              kind: .healthCertificate, name: name, issuedIn: country, issued: recent(), translation: .sealed,
+              language: PacketGenerator.languages[country]))
+        } else {
+          materials.append(Material(kind: .healthCertificate, name: name, issued: recent()))
+        }
         if app.category != .a {
           materials.append(
             Material(
               kind: .workExperience, sealed: true, issuedIn: foreign, translation: foreign == "HK" ? nil : .sealed,
-              language: foreign == "HK" ? "zh" : nil, years: app.relatedExperienceYears, related: true))
+              language: foreign == "HK" ? "zh-HK" : nil, years: app.relatedExperienceYears, related: true))
         }
         if app.directQualification != nil { materials.append(Material(kind: .talentProof, name: name)) }
       } else {
@@ -172,11 +203,22 @@ public struct PacketGenerator {
     case .cancellation:
       app.contractEnd = day.adding(days: -rng.int(0...7))
       materials += [Material(kind: .terminationProof, signed: true), Material(kind: .workPermitCard, name: name)]
+    case .changeEmployer:
+      let cancelled = day.adding(days: -rng.int(1...25))
+      app.permitCancelled = cancelled
+      materials += [
+        Material(kind: .passport), Material(kind: .contract, signed: true, sealed: true, language: "zh"),
+        Material(kind: .cancellationProof, name: name, issued: cancelled),
+        rng.chance(0.7)
+          ? Material(kind: .residencePermit, name: name, expires: day.adding(days: rng.int(30...300)))
+          : Material(kind: .visaEntry, passportNumber: applicant.passportNumber),
+      ]
     case .replacement:
       let reason = rng.pick([ReplacementReason.lost, .damaged])
       app.replacementReason = reason
       materials.append(reason == .lost ? Material(kind: .lossStatement, name: name) : Material(kind: .workPermitCard, name: name))
     }
+    conformToPack(&materials, app, day: day, name: name, applicant: applicant)
     var packet = Packet(
       window: w, submitted: submitted, employer: employer, applicant: applicant, application: app, materials: materials)
     var planted: [String] = []
@@ -188,144 +230,32 @@ public struct PacketGenerator {
     return Generated(packet: packet, planted: planted)
   }
 
-  private mutating func index(_ p: Packet, _ kind: MaterialKind) -> Int? { p.materials.firstIndex { $0.kind == kind } }
-
-  /// Plants one defect of a family, if the packet allows it; returns what was planted.
-  mutating func mutate(_ p: inout Packet, _ family: String) -> String? {
-    let day = p.submitted.date(atOffset: policy.utcOffsetSeconds)
-    let type = p.application.type
-    switch family {
-    case "missing":
-      let required = policy.required(for: p.application, computed: p.application.category ?? .c)
-      let present = required.filter { k in p.materials.contains { $0.kind == k } }
-      guard !present.isEmpty else { return nil }
-      let k = rng.pick(present)
-      p.materials.removeAll { $0.kind == k }
-      return "missing:" + k.rawValue
-    case "accept-pending":
-      guard type == .overseasNotification, p.application.category == .a else { return nil }
-      let k = rng.pick([MaterialKind.degree, .healthCertificate])
-      p.materials.removeAll { $0.kind == k }
-      return "missing:" + k.rawValue
-    case "stale":
-      let options = p.materials.indices.filter { policy.validity.maxAgeMonths[p.materials[$0].kind] != nil && p.materials[$0].issued != nil }
-      guard let i = options.isEmpty ? nil : rng.pick(options) else { return nil }
-      p.materials[i].issued = day.adding(months: -(policy.validity.maxAgeMonths[p.materials[i].kind]!)).adding(days: -rng.int(1...60))
-      return "stale:" + p.materials[i].kind.rawValue
-    case "expired-passport":
-      guard policy.required(for: p.application, computed: .c).contains(.passport) else { return nil }
-      p.applicant.passportExpires = day.adding(months: policy.validity.passportMinMonths).adding(days: -rng.int(1...150))
-      return "expired:passport"
-    case "unauthenticated", "apostille-too-early":
-      let options = p.materials.indices.filter {
-        let m = p.materials[$0]
-        return (m.kind == .degree || m.kind == .criminalRecord) && (m.issuedIn ?? m.country).map { $0 != "CN" } == true
+  /// Makes the materials follow the pack's lists: a material the pack no longer asks for is left
+  /// out (the permit card after 2024-12-01), one it newly asks for is added in good order (photo,
+  /// salary commitment, tax record, residence permit).
+  mutating func conformToPack(
+    _ materials: inout [Material], _ app: Application, day: CivilDate, name: String, applicant: Applicant
+  ) {
+    guard let list = policy.requiredMaterials[app.type] else { return }
+    let computed = app.category ?? .c
+    let required = policy.required(for: app, computed: computed)
+    let alternatives = Set(list.anyOf.flatMap { $0 })
+    materials.removeAll { m in
+      m.kind != .commitment && !required.contains(m.kind) && !alternatives.contains(m.kind) && !list.mentions(m.kind)
+        && m.kind != .applicationForm
+    }
+    for kind in required where !materials.contains(where: { $0.kind == kind || $0.replaces == kind }) {
+      switch kind {
+      case .photo: materials.append(Material(kind: .photo, issued: day.adding(days: -rng.int(3...120)), icaoCompliant: true))
+      case .salaryCommitment: materials.append(Material(kind: .salaryCommitment, sealed: true))
+      case .taxRecord: materials.append(Material(kind: .taxRecord, name: name, issuedIn: "CN"))
+      case .residencePermit: materials.append(Material(kind: .residencePermit, name: name, expires: day.adding(days: rng.int(60...300))))
+      case .passport: materials.append(Material(kind: .passport))
+      default: materials.append(Material(kind: kind, name: name))
       }
-      guard let i = options.isEmpty ? nil : rng.pick(options) else { return nil }
-      if family == "apostille-too-early" {
-        guard let since = policy.documents.apostilleAcceptedFrom, day < since,
-          !(policy.documents.specialRegions.contains(p.materials[i].issuedIn ?? p.materials[i].country ?? ""))
-        else { return nil }
-        p.materials[i].authentication = .apostille
-      } else {
-        p.materials[i].authentication = rng.pick([Authentication.none, .notarized])
-        if p.materials[i].authentication == .notarized,
-          policy.documents.specialRegions.contains(p.materials[i].issuedIn ?? p.materials[i].country ?? "")
-        {
-          p.materials[i].authentication = Authentication.none
-        }
-      }
-      return "unauthenticated:" + p.materials[i].kind.rawValue
-    case "untranslated":
-      let options = p.materials.indices.filter { p.materials[$0].translation == .sealed }
-      guard let i = options.isEmpty ? nil : rng.pick(options) else { return nil }
-      p.materials[i].translation = rng.pick([Translation.none, .unsealed])
-      return "untranslated:" + p.materials[i].kind.rawValue
-    case "unsigned":
-      let options = p.materials.indices.filter { policy.documents.mustBeSigned.contains(p.materials[$0].kind) }
-      guard let i = options.isEmpty ? nil : rng.pick(options) else { return nil }
-      p.materials[i].signed = false
-      return "unsigned:" + p.materials[i].kind.rawValue
-    case "unsealed":
-      let options = p.materials.indices.filter { policy.documents.mustBeSealed.contains(p.materials[$0].kind) }
-      guard let i = options.isEmpty ? nil : rng.pick(options) else { return nil }
-      p.materials[i].sealed = false
-      return "unsealed:" + p.materials[i].kind.rawValue
-    case "wrong-issuer":
-      guard let i = index(p, .criminalRecord) else { return nil }
-      p.materials[i].country = p.applicant.nationality == "TH" ? "VN" : "TH"
-      p.materials[i].authentication = .embassy
-      p.materials[i].translation = .sealed
-      p.materials[i].language = nil
-      return "wrong-issuer:criminal-record"
-    case "mismatch-name":
-      guard let i = p.materials.firstIndex(where: { $0.name != nil && $0.kind != .workPermitCard }) else { return nil }
-      var n = Array(p.applicant.name)
-      let j = n.count - 1 - rng.int(0...2)
-      n[j] = n[j] == "A" ? "E" : "A"
-      p.materials[i].name = String(n)
-      return "mismatch:name"
-    case "mismatch-passport-number":
-      guard let i = p.materials.firstIndex(where: { $0.passportNumber != nil && $0.kind == .applicationForm }) else { return nil }
-      p.materials[i].passportNumber = "SPEC" + String(String(rng.int(10_000...99_999)))
-      if p.materials[i].passportNumber == p.applicant.passportNumber { return nil }
-      return "mismatch:passport-number"
-    case "mismatch-birth-date":
-      guard let i = index(p, .applicationForm) else { return nil }
-      p.materials[i].birthDate = p.applicant.birthDate.adding(days: rng.pick([-1, 1, 365, -31]))
-      return "mismatch:birth-date"
-    case "mismatch-nationality":
-      guard let i = index(p, .applicationForm) else { return nil }
-      p.materials[i].nationality = p.applicant.nationality == "GB" ? "IE" : "GB"
-      return "mismatch:nationality"
-    case "mismatch-signature":
-      guard let i = index(p, .applicationForm) else { return nil }
-      p.materials[i].signatureMatches = false
-      return "mismatch:signature"
-    case "category-unsupported":
-      guard type == .overseasNotification, let c = p.application.category, c != .a else { return nil }
-      p.application.category = .a
-      if p.application.directQualification != nil { return nil }
-      return "category-unsupported"
-    case "out-of-jurisdiction":
-      let others = policy.windows.filter { $0 != p.window } + ["dongcheng", "xicheng", "fengtai", "tongzhou"]
-      p.employer.district = rng.pick(others)
-      return "out-of-jurisdiction"
-    case "late-filing":
-      switch type {
-      case .extension:
-        p.application.permitExpires = day.adding(days: rng.int(1...(policy.timeLimits.extensionMinDaysBeforeExpiry - 1)))
-        return "late-filing:extension"
-      case .domesticPermit:
-        p.application.entryDate = day.adding(days: -(policy.timeLimits.domesticPermitDaysAfterEntry + rng.int(1...20)))
-        return "late-filing:domestic-permit"
-      case .change:
-        p.application.change?.date = day.adding(days: -(policy.timeLimits.changeDays + rng.int(1...30)))
-        return "late-filing:change (compliance)"
-      case .cancellation:
-        p.application.contractEnd = day.adding(days: -rng.int(20...40))
-        return "late-filing:cancellation (compliance)"
-      default: return nil
-      }
-    case "early-filing":
-      guard type == .extension else { return nil }
-      p.application.permitExpires = day.adding(days: policy.timeLimits.extensionMaxDaysBeforeExpiry + rng.int(1...60))
-      return "early-filing:extension"
-    case "wrong-procedure":
-      guard type == .change else { return nil }
-      p.application.change?.kind = .nationality
-      return "wrong-procedure:nationality-change"
-    case "expired-document":
-      let options = p.materials.indices.filter { p.materials[$0].expires != nil }
-      guard let i = options.isEmpty ? nil : rng.pick(options) else { return nil }
-      p.materials[i].expires = day.adding(days: -rng.int(1...90))
-      return "expired:" + p.materials[i].kind.rawValue
-    case "contract-language":
-      guard let i = index(p, .contract) else { return nil }
-      p.materials[i].language = rng.pick(["en", "fr"])
-      return "untranslated:contract"
-    default:
-      return nil
+    }
+    for group in list.anyOf where !group.isEmpty && !materials.contains(where: { group.contains($0.kind) }) {
+      materials.append(Material(kind: group[0], name: name, expires: day.adding(days: rng.int(60...300))))
     }
   }
 }

@@ -233,6 +233,14 @@ public final class ContentChecker: @unchecked Sendable {
         node["window"] ?? node,
         "'\(packet.window)' is not a window of \(p.id) (windows: \(p.windows.joined(separator: ", ")))" + Suggest.hint(packet.window, p.windows))
     }
+    if !p.districts.contains(packet.employer.district) {
+      r.error(node["employer"] ?? node, ContentChecker.unknownDistrict(packet.employer.district, p))
+    }
+  }
+
+  /// Part A′ 2: `e-town` is a district only in packs that name it.
+  static func unknownDistrict(_ d: String, _ p: PolicyPack) -> String {
+    "the employer's district '\(d)' is not a district of \(p.id) (\(p.districts.joined(separator: ", ")))"
   }
 
   // MARK: - Answer keys
@@ -249,6 +257,10 @@ public final class ContentChecker: @unchecked Sendable {
         r.error(
           at: at?.node ?? .start,
           "applicant \(a.ticket): '\(a.packet.window)' is not a window of \(pack.id)" + Suggest.hint(a.packet.window, pack.windows))
+        continue
+      }
+      if !pack.districts.contains(a.packet.employer.district) {
+        r.error(at: at?.node ?? .start, "applicant \(a.ticket): " + ContentChecker.unknownDistrict(a.packet.employer.district, pack))
         continue
       }
       if let e = a.expect {

@@ -6,18 +6,18 @@ public enum PacketReader {
   public static let packetKeys = ["window", "submitted", "policy", "employer", "applicant", "application", "materials"]
   static let employerKeys = ["name", "district"]
   static let applicantKeys = [
-    "name", "nationality", "birth-date", "passport-number", "passport-expires", "residence-country",
+    "name", "nationality", "birth-date", "passport-number", "passport-expires", "residence-country", "in-china-since",
   ]
   static let applicationKeys = [
     "type", "category", "position", "annual-salary", "months-in-china-per-year", "education",
     "related-experience-years", "hsk-level", "direct-qualification", "former-chinese-national",
     "chinese-taught-degree", "special-area", "bonuses", "local-points", "entry-date", "permit-expires", "change",
-    "contract-end", "replacement-reason",
+    "contract-end", "replacement-reason", "salary-commitment", "permit-cancelled",
   ]
   static let materialKeys = [
     "kind", "signed", "sealed", "signature-matches", "name", "passport-number", "nationality", "birth-date", "level",
     "issued-in", "country", "issued", "expires", "authentication", "translation", "language", "years", "related",
-    "replaces",
+    "replaces", "icao-compliant", "issued-by",
   ]
   /// Direct qualifications for Category A (besides `none`).
   public static let directQualifications = [
@@ -37,13 +37,13 @@ public enum PacketReader {
       "employer", "applicant", "application",
     ] + (defaults.window == nil ? ["window"] : []) + (defaults.submitted == nil ? ["submitted"] : []))
     else { return nil }
-    let window = r.text(f, "window", required: true, what: what) ?? defaults.window
+    let window = district(f, "window", r, what) ?? defaults.window
     let submitted = r.timestamp(f, "submitted", what: what) ?? defaults.submitted
     let policy = r.text(f, "policy", what: what)
     var employer: Employer?
     if let n = f["employer"], let e = r.fields(n, "employer", allowed: employerKeys, required: employerKeys) {
       if let name = r.text(e, "name", required: true, what: "employer"),
-        let district = r.text(e, "district", required: true, what: "employer")
+        let district = PacketReader.district(e, "district", r, "employer")
       {
         employer = Employer(name: name, district: district)
       }
@@ -65,6 +65,19 @@ public enum PacketReader {
     return Packet(window: w, submitted: s, policy: policy, employer: e, applicant: a, application: app, materials: materials)
   }
 
+  /// A district name (Part A′ 2): case and surrounding spaces are ignored; anything that is not one of
+  /// Beijing's districts (or `e-town`) is an error with a suggestion. Returns the vocabulary spelling.
+  public static func district(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> String? {
+    guard let s = r.text(f, key, required: true, what: what), !s.isBlank else { return nil }
+    if let d = District.canonical(s) { return d }
+    let hint = District.suggestion(for: s).map { "; did you mean '\($0)'?" } ?? ""
+    r.error(
+      f[key],
+      "'\(key)' of \(what) must be a Beijing district in lower-case pinyin without \"district\" (\(District.all.joined(separator: ", "))), found '\(s)'"
+        + hint)
+    return nil
+  }
+
   static func readApplicant(_ n: YAMLNode, _ r: YAMLReader) -> Applicant? {
     let what = "applicant"
     guard
@@ -78,10 +91,11 @@ public enum PacketReader {
     let number = r.text(f, "passport-number", required: true, what: what)
     let expires = r.date(f, "passport-expires", what: what)
     let residence = country(f, "residence-country", r, what)
+    let since = r.date(f, "in-china-since", what: what)
     guard let name, let nat, let birth, let number, let expires else { return nil }
     return Applicant(
       name: name, nationality: nat, birthDate: birth, passportNumber: number, passportExpires: expires,
-      residenceCountry: residence)
+      residenceCountry: residence, inChinaSince: since)
   }
 
   static func country(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> String? {
@@ -132,6 +146,8 @@ public enum PacketReader {
     app.permitExpires = r.date(f, "permit-expires", what: what)
     app.contractEnd = r.date(f, "contract-end", what: what)
     app.replacementReason = r.choice(f, "replacement-reason", ReplacementReason.self, what: what)
+    app.salaryCommitment = r.bool(f, "salary-commitment", what: what) ?? false
+    app.permitCancelled = r.date(f, "permit-cancelled", what: what)
     if let cn = f["change"], !r.isNull(cn), let c = r.fields(cn, "change", allowed: ["kind", "date"], required: ["kind", "date"]) {
       if let kind = r.choice(c, "kind", ChangeKind.self, what: "change"), let date = r.date(c, "date", what: "change") {
         app.change = Application.Change(kind: kind, date: date)
@@ -161,7 +177,13 @@ public enum PacketReader {
     m.expires = r.date(f, "expires", what: w)
     m.authentication = r.choice(f, "authentication", Authentication.self, what: w)
     m.translation = r.choice(f, "translation", Translation.self, what: w)
-    m.language = r.text(f, "language", what: w)
+    if let lang = r.text(f, "language", what: w) {
+      if LanguageTag.isWellFormed(lang) { m.language = lang } else {
+        r.error(f["language"], "'language' of \(w) must be a BCP 47 language tag (zh, zh-CN, en, es-MX), found '\(lang)'")
+      }
+    }
+    m.icaoCompliant = r.bool(f, "icao-compliant", what: w)
+    m.issuedBy = r.choice(f, "issued-by", CriminalRecordIssuer.self, what: w)
     m.years = r.int(f, "years", what: w, range: 0...80)
     m.related = r.bool(f, "related", what: w)
     if let rep = f["replaces"], !r.isNull(rep) {
@@ -186,7 +208,13 @@ public enum PacketReader {
       r.error(node, "a cancellation needs 'contract-end'")
     case .replacement where app.replacementReason == nil:
       r.error(node, "a replacement needs 'replacement-reason' (lost or damaged)")
+    case .changeEmployer where app.permitCancelled == nil:
+      r.error(node, "a change-employer application needs 'permit-cancelled' (the day the previous permit was cancelled)")
     default: break
+    }
+    // Part A′ 6: renewal files state the current permit's category; no points are computed for them.
+    if app.type.carriesPermitCategory && app.category == nil {
+      r.error(node, "a \(app.type.rawValue) file states the current permit's category: add 'category' (A, B or C)")
     }
   }
 
@@ -202,6 +230,9 @@ public enum PacketReader {
     }
     if let e = app.entryDate, e > day {
       r.error(f["application"], "entry-date \(e) is after the submission on \(day)")
+    }
+    if let c = app.permitCancelled, c > day {
+      r.error(f["application"], "permit-cancelled \(c) is after the submission on \(day)")
     }
     if let c = app.change, c.date > day {
       r.error(f["application"], "the change on \(c.date) is after the submission on \(day)")

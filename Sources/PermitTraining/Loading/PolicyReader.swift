@@ -5,15 +5,25 @@ public enum PolicyReader {
   static let topKeys = [
     "id", "title", "utc-offset", "calendar", "windows", "municipal-center", "handled-types", "time-limits", "validity",
     "documents", "required-materials", "category-a", "category-checked-types", "category-b-max-age", "points", "rules",
+    "districts", "effective-from", "abolished-types", "examiner-rules", "commitment-any-category",
+  ]
+  /// Top-level keys a pack may leave out.
+  static let optionalTopKeys: Set<String> = [
+    "category-checked-types", "municipal-center", "districts", "effective-from", "abolished-types", "examiner-rules",
+    "commitment-any-category",
   ]
   static let timeKeys = [
     "acceptance-working-days", "center-decision-working-days", "center-decision-working-days-category-a",
     "domestic-permit-days-after-entry", "extension-min-days-before-expiry", "extension-max-days-before-expiry",
     "change-days", "cancellation-working-days", "retention-years", "report-due-working-days",
   ]
+  static let optionalTimeKeys = [
+    "acceptance-working-days-category-a", "center-decision-working-days-by-type", "change-in-working-days",
+    "change-employer-visa-days",
+  ]
   static let documentKeys = [
     "authentication", "special-regions", "special-region-authentication", "apostille-accepted-from",
-    "translation-required", "chinese-required", "must-be-signed", "must-be-sealed",
+    "translation-exempt", "chinese-required", "must-be-signed", "must-be-sealed",
   ]
 
   /// Whether a YAML tree looks like a policy pack (used by `check` to recognise files).
@@ -23,7 +33,7 @@ public enum PolicyReader {
   public static func read(_ node: YAMLNode, reader r: YAMLReader, calendars: (Int) -> HolidayCalendar.Year?) -> PolicyPack? {
     let before = r.diagnostics.count
     let what = "the policy pack"
-    guard let f = r.fields(node, what, allowed: topKeys, required: topKeys.filter { $0 != "category-checked-types" && $0 != "municipal-center" })
+    guard let f = r.fields(node, what, allowed: topKeys, required: topKeys.filter { !optionalTopKeys.contains($0) })
     else { return nil }
     let id = r.text(f, "id", required: true, what: what) ?? ""
     let title = r.text(f, "title", what: what) ?? id
@@ -45,7 +55,42 @@ public enum PolicyReader {
         }
       }
     }
-    let windows = r.texts(f, "windows", what: what) ?? []
+    var districts = District.beijing
+    if let items = r.list(f, "districts", what: what) {
+      districts = []
+      for item in items {
+        guard let s = r.scalar(item, "a district") else { continue }
+        if let d = District.canonical(s) { districts.append(d) } else {
+          r.error(item, "unknown district '\(s)'; districts are \(District.all.joined(separator: ", "))"
+            + (District.suggestion(for: s).map { "; did you mean '\($0)'?" } ?? ""))
+        }
+      }
+    }
+    var windows: [String] = []
+    for item in r.list(f, "windows", what: what) ?? [] {
+      guard let s = r.scalar(item, "a window") else { continue }
+      if let d = District.canonical(s, in: districts) { windows.append(d) } else {
+        r.error(item, "the window '\(s)' is not one of the pack's districts (\(districts.joined(separator: ", ")))"
+          + (District.suggestion(for: s, in: districts).map { "; did you mean '\($0)'?" } ?? ""))
+      }
+    }
+    let effective = r.date(f, "effective-from", what: what)
+    var abolished: [ApplicationType: AbolishedProcedure] = [:]
+    if let n = f["abolished-types"], let af = r.fields(n, "abolished-types", allowed: ApplicationType.allCases.map(\.rawValue)) {
+      for k in af.order {
+        guard let e = r.fields(af[k]!, "abolished \(k)", allowed: ["since", "replaced-by"], required: ["since", "replaced-by"]),
+          let since = r.date(e, "since", what: "abolished \(k)"), let by = r.text(e, "replaced-by", required: true, what: "abolished \(k)")
+        else { continue }
+        abolished[ApplicationType(rawValue: k)!] = AbolishedProcedure(since: since, replacedBy: by)
+      }
+    }
+    let examinerRules = Set(enums(f, "examiner-rules", ExaminerRule.self, r, what))
+    var anyCategory: [ApplicationType: Set<MaterialKind>] = [:]
+    if let n = f["commitment-any-category"],
+      let cf = r.fields(n, "commitment-any-category", allowed: ApplicationType.allCases.map(\.rawValue))
+    {
+      for k in cf.order { anyCategory[ApplicationType(rawValue: k)!] = Set(enumList(cf[k]!, MaterialKind.self, r, "commitment-any-category \(k)")) }
+    }
     let center = r.text(f, "municipal-center", what: what) ?? "municipal-center"
     let handled = Set(enums(f, "handled-types", ApplicationType.self, r, what))
     let time = readTimeLimits(f["time-limits"], r)
@@ -65,11 +110,16 @@ public enum PolicyReader {
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let time, let validity, let documents,
       let points
     else { return nil }
-    let pack = PolicyPack(
+    var pack = PolicyPack(
       id: id, title: title, utcOffsetSeconds: offset, windows: windows, municipalCenter: center, handledTypes: handled,
       timeLimits: time, validity: validity, documents: documents, requiredMaterials: required, categoryA: categoryA,
       points: points, categoryCheckedTypes: Set(checked), categoryBMaxAge: maxAge, rules: rules,
       calendar: HolidayCalendar(years: years))
+    pack.districts = districts
+    pack.effectiveFrom = effective
+    pack.abolishedTypes = abolished
+    pack.examinerRules = examinerRules
+    pack.commitmentAnyCategory = anyCategory
     if !pack.undefinedRules.isEmpty {
       r.error(f["rules"] ?? node, "the pack does not define the rules " + pack.undefinedRules.map(\.rawValue).joined(separator: ", "))
       return nil
@@ -95,9 +145,9 @@ public enum PolicyReader {
 
   static func readTimeLimits(_ n: YAMLNode?, _ r: YAMLReader) -> TimeLimits? {
     let what = "time-limits"
-    guard let n, let f = r.fields(n, what, allowed: timeKeys, required: timeKeys) else { return nil }
+    guard let n, let f = r.fields(n, what, allowed: timeKeys + optionalTimeKeys, required: timeKeys) else { return nil }
     func v(_ k: String) -> Int { r.int(f, k, what: what, range: 0...3650) ?? 0 }
-    return TimeLimits(
+    var limits = TimeLimits(
       acceptanceWorkingDays: v("acceptance-working-days"), centerDecisionWorkingDays: v("center-decision-working-days"),
       centerDecisionWorkingDaysCategoryA: v("center-decision-working-days-category-a"),
       domesticPermitDaysAfterEntry: v("domestic-permit-days-after-entry"),
@@ -105,6 +155,17 @@ public enum PolicyReader {
       extensionMaxDaysBeforeExpiry: v("extension-max-days-before-expiry"), changeDays: v("change-days"),
       cancellationWorkingDays: v("cancellation-working-days"), retentionYears: v("retention-years"),
       reportDueWorkingDays: v("report-due-working-days"))
+    limits.acceptanceWorkingDaysCategoryA = r.int(f, "acceptance-working-days-category-a", what: what, range: 0...3650)
+    limits.changeInWorkingDays = r.bool(f, "change-in-working-days", what: what) ?? false
+    limits.changeEmployerVisaDays = r.int(f, "change-employer-visa-days", what: what, range: 0...3650)
+    if let n = f["center-decision-working-days-by-type"],
+      let tf = r.fields(n, "center-decision-working-days-by-type", allowed: ApplicationType.allCases.map(\.rawValue))
+    {
+      for k in tf.order {
+        limits.centerDecisionWorkingDaysByType[ApplicationType(rawValue: k)!] = r.int(tf, k, what: "center-decision-working-days-by-type", range: 0...3650)
+      }
+    }
+    return limits
   }
 
   static func readValidity(_ n: YAMLNode?, _ r: YAMLReader) -> Validity? {
@@ -134,7 +195,7 @@ public enum PolicyReader {
       specialRegionRoutes: routes(f["special-region-authentication"], r, "special-region-authentication"),
       specialRegions: Set(r.texts(f, "special-regions", what: what) ?? []),
       apostilleAcceptedFrom: r.date(f, "apostille-accepted-from", what: what),
-      translationRequired: kinds("translation-required"), chineseRequired: kinds("chinese-required"),
+      translationExempt: kinds("translation-exempt"), chineseRequired: kinds("chinese-required"),
       mustBeSigned: kinds("must-be-signed"), mustBeSealed: kinds("must-be-sealed"))
   }
 
@@ -144,12 +205,24 @@ public enum PolicyReader {
     for k in f.order {
       let type = ApplicationType(rawValue: k)!
       let what = "required-materials of \(k)"
-      guard let t = r.fields(f[k]!, what, allowed: ["always", "category", "direct-qualification", "reason"], required: ["always"])
+      guard
+        let t = r.fields(
+          f[k]!, what, allowed: ["always", "category", "direct-qualification", "reason", "points-category", "salary-commitment", "any-of"],
+          required: ["always"])
       else { continue }
       var list = RequiredMaterials(always: enums(t, "always", MaterialKind.self, r, what))
       list.withDirectQualification = enums(t, "direct-qualification", MaterialKind.self, r, what)
       if let c = t["category"], let cf = r.fields(c, "category", allowed: ["A", "B", "C"]) {
         for key in cf.order { list.byCategory[PermitCore.Category(rawValue: key)!] = enumList(cf[key]!, MaterialKind.self, r, "category \(key)") }
+      }
+      if let c = t["points-category"], let cf = r.fields(c, "points-category", allowed: ["A", "B", "C"]) {
+        for key in cf.order { list.byPointsCategory[PermitCore.Category(rawValue: key)!] = enumList(cf[key]!, MaterialKind.self, r, "points-category \(key)") }
+      }
+      if let c = t["salary-commitment"], let cf = r.fields(c, "salary-commitment", allowed: ["A", "B", "C"]) {
+        for key in cf.order { list.withSalaryCommitment[PermitCore.Category(rawValue: key)!] = enumList(cf[key]!, MaterialKind.self, r, "salary-commitment \(key)") }
+      }
+      if let groups = r.list(t, "any-of", what: what) {
+        for g in groups { list.anyOf.append(enumList(g, MaterialKind.self, r, "a group of any-of")) }
       }
       if let c = t["reason"], let cf = r.fields(c, "reason", allowed: ReplacementReason.allCases.map(\.rawValue)) {
         for key in cf.order { list.byReplacementReason[ReplacementReason(rawValue: key)!] = enumList(cf[key]!, MaterialKind.self, r, "reason \(key)") }
@@ -234,15 +307,36 @@ public enum PolicyReader {
     var result: [RuleID: PolicyRule] = [:]
     for k in f.order {
       let id = RuleID(rawValue: k)!
-      guard let rf = r.fields(f[k]!, "rule \(k)", allowed: ["text", "sources"], required: ["text", "sources"]) else { continue }
+      guard let rf = r.fields(f[k]!, "rule \(k)", allowed: ["text", "sources", "confidence"], required: ["text", "sources"])
+      else { continue }
       let text = r.text(rf, "text", required: true, what: "rule \(k)") ?? k
       let sources = r.texts(rf, "sources", what: "rule \(k)") ?? []
-      for (s, node) in zip(sources, r.list(rf, "sources", what: "rule \(k)") ?? []) where !s.hasPrefix("S") {
-        r.error(node, "source ids look like S20 (domain.md Part B), found '\(s)'")
+      if sources.isEmpty {
+        r.error(rf["sources"], "rule \(k) names no source: every rule cites at least one source id (S20, T1)")
       }
-      result[id] = PolicyRule(id: id, text: text, sources: sources)
+      for (s, node) in zip(sources, r.list(rf, "sources", what: "rule \(k)") ?? []) where !isSourceID(s) {
+        r.error(node, "source ids look like S20 (domain.md Part B) or T1 (research-2024-rules.md), found '\(s)'")
+      }
+      var confidence: String?
+      if let c = r.text(rf, "confidence", what: "rule \(k)") {
+        if confidenceLevels.contains(c) { confidence = c } else {
+          r.error(rf["confidence"], "'confidence' of rule \(k) must be one of \(confidenceLevels.joined(separator: ", ")), found '\(c)'"
+            + Suggest.hint(c, confidenceLevels))
+        }
+      }
+      result[id] = PolicyRule(id: id, text: text, sources: sources, confidence: confidence)
     }
     return result
+  }
+
+  /// Confidence levels a rule may state (research-2024-rules.md).
+  public static let confidenceLevels = ["high", "medium-high", "medium", "medium-low", "low"]
+
+  /// `S` or `T` followed by a number.
+  static func isSourceID(_ s: String) -> Bool {
+    guard let first = s.first, first == "S" || first == "T" else { return false }
+    let rest = s.dropFirst()
+    return !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }
   }
 
   /// Reads one year's holiday calendar.

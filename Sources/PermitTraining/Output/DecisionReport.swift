@@ -16,7 +16,7 @@ public enum DecisionReport {
       ("outcome", .string(d.outcome.rawValue)),
       ("defects", .array(d.defects.map { .string($0.code) })),
       ("refer-to", .optional(d.referTo)),
-      ("points", .int(d.points.total)),
+      ("points", d.pointsComputed ? .int(d.points.total) : .null),
       ("category", .string(d.computedCategory.rawValue)),
       ("claimed-category", .optional(d.claimedCategory?.rawValue)),
       ("acceptance-deadline", .string(d.acceptanceDeadline.description)),
@@ -59,11 +59,15 @@ public enum DecisionReport {
     out.append(
       t(
         "decide.received", d.receiptDate, weekday(d.receiptDate), packet.window, d.acceptanceDeadline, weekday(d.acceptanceDeadline),
-        policy.timeLimits.acceptanceWorkingDays))
+        policy.acceptanceWorkingDays(for: d.computedCategory)))
     let claimed = d.claimedCategory.map { t("decide.claimed", $0.rawValue) } ?? ""
-    out.append(t("decide.category", claimed, d.computedCategory.rawValue, d.points.total))
-    out.append(
-      t("decide.points", d.points.factors.map { "\(Localized.factor($0.name, in: lang)) \($0.points)" }.joined(separator: ", "), d.points.total))
+    if d.pointsComputed {
+      out.append(t("decide.category", claimed, d.computedCategory.rawValue, d.points.total))
+      out.append(
+        t("decide.points", d.points.factors.map { "\(Localized.factor($0.name, in: lang)) \($0.points)" }.joined(separator: ", "), d.points.total))
+    } else {
+      out.append(t("decide.category-permit", d.computedCategory.rawValue, CodeNames.typeLabel(packet.application.type.rawValue, in: lang)))
+    }
     func show(_ title: String, _ list: [Finding]) {
       guard !list.isEmpty else { return }
       out.append(t("decide.section", title))

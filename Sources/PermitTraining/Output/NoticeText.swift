@@ -26,9 +26,10 @@ public enum NoticeText {
     switch d.outcome {
     case .accept, .acceptPending:
       header(t("notice.accept.title"))
-      let days = d.computedCategory == .a ? policy.timeLimits.centerDecisionWorkingDaysCategoryA : policy.timeLimits.centerDecisionWorkingDays
+      let days = policy.centerDecisionWorkingDays(for: packet.application.type, category: d.computedCategory)
+      let basis = t(d.pointsComputed ? "notice.basis.category" : "notice.basis.permit", d.computedCategory.rawValue)
       out.append(t(d.outcome == .acceptPending ? "notice.accept-pending.line1" : "notice.accept.line1", d.receiptDate))
-      out.append(t("notice.accept.line2", days, d.computedCategory.rawValue))
+      out.append(t("notice.accept.line2", days, basis))
       if !d.pending.isEmpty {
         out.append("")
         out.append(t("notice.accept.pending"))
@@ -74,7 +75,7 @@ public enum NoticeText {
       out.append(t("notice.refuse.remedy"))
     }
     out.append("")
-    out.append(t("notice.due", d.acceptanceDeadline, policy.timeLimits.acceptanceWorkingDays, policy.id))
+    out.append(t("notice.due", d.acceptanceDeadline, policy.acceptanceWorkingDays(for: d.computedCategory), policy.id))
     return out
   }
 }

@@ -137,6 +137,7 @@ public enum ScenarioWriter {
     o += i + "  passport-number: \(quote(a.passportNumber))\n"
     o += i + "  passport-expires: \(a.passportExpires)\n"
     if let r = a.residenceCountry { o += i + "  residence-country: \(r)\n" }
+    if let d = a.inChinaSince { o += i + "  in-china-since: \(d)\n" }
     let app = p.application
     o += i + "application:\n"
     o += i + "  type: \(app.type.rawValue)\n"
@@ -158,6 +159,8 @@ public enum ScenarioWriter {
     if let c = app.change { o += i + "  change: { kind: \(c.kind.rawValue), date: \(c.date) }\n" }
     if let d = app.contractEnd { o += i + "  contract-end: \(d)\n" }
     if let r = app.replacementReason { o += i + "  replacement-reason: \(r.rawValue)\n" }
+    if app.salaryCommitment { o += i + "  salary-commitment: true\n" }
+    if let d = app.permitCancelled { o += i + "  permit-cancelled: \(d)\n" }
     o += i + "materials:" + (p.materials.isEmpty ? " []\n" : "\n")
     for m in p.materials { o += i + "  - " + material(m) + "\n" }
     return o
@@ -183,6 +186,8 @@ public enum ScenarioWriter {
     if let v = m.years { parts.append("years: \(v)") }
     if let v = m.related { parts.append("related: \(v)") }
     if let v = m.replaces { parts.append("replaces: \(v.rawValue)") }
+    if let v = m.icaoCompliant { parts.append("icao-compliant: \(v)") }
+    if let v = m.issuedBy { parts.append("issued-by: \(v.rawValue)") }
     return "{ " + parts.joined(separator: ", ") + " }"
   }
 }

@@ -587,6 +587,8 @@ public struct Session {
     if let v = m.sealed { f.append(v ? "sealed" : "NOT sealed") }
     if let v = m.signatureMatches { f.append(v ? "signature matches the passport" : "signature DIFFERS from the passport") }
     if let v = m.replaces { f.append("stands in for \(v.rawValue)") }
+    if let v = m.icaoCompliant { f.append(v ? "ICAO 9303 compliant" : "NOT ICAO 9303 compliant") }
+    if let v = m.issuedBy { f.append("issued by \(v.rawValue)") }
     return m.kind.rawValue + ": " + (f.isEmpty ? "(nothing further stated)" : f.joined(separator: ", "))
   }
 

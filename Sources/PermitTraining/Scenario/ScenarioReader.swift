@@ -530,8 +530,8 @@ public enum ScenarioReader {
     "accept-pending": [.overseasNotification], "category-unsupported": [.overseasNotification],
     "apostille-too-early": [.overseasNotification], "wrong-issuer": [.overseasNotification],
     "unauthenticated": [.overseasNotification], "untranslated": [.overseasNotification],
-    "stale": [.overseasNotification, .domesticPermit], "contract-language": [.overseasNotification, .domesticPermit, .extension],
-    "expired-document": [.extension],
+    "stale": [.overseasNotification, .domesticPermit, .changeEmployer], "contract-language": [.overseasNotification, .domesticPermit, .extension],
+    "expired-document": [.extension, .changeEmployer], "noncompliant-photo": [.overseasNotification, .changeEmployer],
   ]
 
   static func unit(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> Double? {
