@@ -110,4 +110,21 @@ import Testing
       for e in s.events { #expect(e.messageZh != nil, "\(id) event at \(e.at)") }
     }
   }
+
+  /// Every rule text of the bundled policy packs, quoted on notices, has its Chinese line.
+  @Test func policyRuleTextsInBothLanguages() {
+    let lib = TestSupport.library
+    for id in lib.policyIDs() {
+      guard case .success(let pack) = lib.policy(id) else {
+        Issue.record("pack \(id) does not load")
+        continue
+      }
+      #expect(!pack.rules.isEmpty)
+      for (rule, r) in pack.rules {
+        #expect(r.textZh?.isEmpty == false, "\(id): rule \(rule.rawValue) has no Chinese text")
+        #expect(Localized.ruleText(pack, rule, in: .en) == r.text)
+      }
+    }
+    #expect(Localized.ruleText(TestSupport.pack(), .consistency, in: .zhHans) == "姓名、护照号码、国籍、出生日期和签字须在全部材料中一致，并与护照一致。")
+  }
 }

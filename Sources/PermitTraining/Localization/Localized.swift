@@ -13,6 +13,12 @@ public enum Localized {
     L10n.t("weekday.\(d.isoWeekday)", in: language)
   }
 
+  /// A policy rule's text in the language (the pack's English when it gives no Chinese).
+  public static func ruleText(_ policy: PolicyPack, _ rule: RuleID, in language: Language = Language.current) -> String {
+    if language == .zhHans, let zh = policy.rules[rule]?.textZh { return zh }
+    return policy.text(of: rule)
+  }
+
   /// A points factor's name (`salary` → 工资收入).
   public static func factor(_ raw: String, in language: Language = Language.current) -> String {
     CodeNames.value("factor", raw, in: language) ?? raw

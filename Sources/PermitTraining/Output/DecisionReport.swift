@@ -75,7 +75,7 @@ public enum DecisionReport {
         let evidence = [f.material?.rawValue, f.field].compactMap { $0 }.joined(separator: " / ")
         out.append("   \(i + 1). \(CodeNames.defectLabel(f.defect.code, in: lang))" + (evidence.isEmpty ? "" : "  (\(evidence))"))
         out.append(t("decide.found", f.detail))
-        out.append(t("decide.rule", f.rule.rawValue, policy.text(of: f.rule)))
+        out.append(t("decide.rule", f.rule.rawValue, Localized.ruleText(policy, f.rule, in: lang)))
         out.append(t("decide.fix", zh ? Remedy.text(f, in: lang) : f.fix))
       }
     }

@@ -22,7 +22,7 @@ public enum NoticeText {
       out.append(t("notice.matter", CodeNames.typeLabel(packet.application.type.rawValue, in: language), d.receiptDate))
       out.append("")
     }
-    func ruleText(_ f: Finding) -> String { "\(policy.text(of: f.rule)) [\(f.rule.rawValue)]" }
+    func ruleText(_ f: Finding) -> String { "\(Localized.ruleText(policy, f.rule, in: language)) [\(f.rule.rawValue)]" }
     switch d.outcome {
     case .accept, .acceptPending:
       header(t("notice.accept.title"))
