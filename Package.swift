@@ -8,9 +8,11 @@ let package = Package(
     .executable(name: "permitdesk", targets: ["PermitDeskCLI"]),
     .library(name: "PermitCore", targets: ["PermitCore"]),
   ],
+  // Exact versions: Package.resolved is not committed, so a build must not float to newer releases.
+  // Their licences are listed in the package's copyright file (Packaging/copyright).
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
   ],
   targets: [
@@ -39,7 +41,10 @@ let package = Package(
         "PermitCore", "PermitStore", "PermitTraining", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
-      ]),
+      ],
+      plugins: ["BuildInfo"]),
+    // Writes the commit a build is made from into the executable (`permitdesk --version`).
+    .plugin(name: "BuildInfo", capability: .buildTool()),
     .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitTraining"]),
     .testTarget(
       name: "PermitTrainingTests",

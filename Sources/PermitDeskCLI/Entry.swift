@@ -2,14 +2,17 @@ import ArgumentParser
 import Foundation
 import PermitTraining
 
-/// The executable's entry: chooses the interface language before anything is parsed (help texts
-/// are read from the catalog when ArgumentParser first asks for them), then runs `PermitDesk`.
-@main
-enum Entry {
-  static func main() {
-    var args = Array(CommandLine.arguments.dropFirst())
+
+/// `--lang TAG` / `--lang=TAG`, accepted anywhere before a `--` terminator and removed from the
+/// arguments ArgumentParser sees (it is a global option of every subcommand).
+enum LanguageOption: Equatable {
+  case none, value(String), missingValue
+
+  /// The session's language from `--lang` (removed from `args`), `PERMITDESK_LANG` and the locale;
+  /// a missing or unknown `--lang` value ends the process with exit code 64.
+  static func choose(_ args: inout [String]) -> Language {
     let option: String?
-    switch LanguageOption.extract(&args) {
+    switch extract(&args) {
     case .none: option = nil
     case .value(let v): option = v
     case .missingValue:
@@ -20,15 +23,8 @@ enum Entry {
       printError(L10n.t("cli.lang.unknown", option ?? "", Language.spellings))
       exit(Exit.usage.rawValue)
     }
-    Language.current = language
-    PermitDesk.main(args)
+    return language
   }
-}
-
-/// `--lang TAG` / `--lang=TAG`, accepted anywhere before a `--` terminator and removed from the
-/// arguments ArgumentParser sees (it is a global option of every subcommand).
-enum LanguageOption: Equatable {
-  case none, value(String), missingValue
 
   static func extract(_ args: inout [String]) -> LanguageOption {
     var found = LanguageOption.none

@@ -6,16 +6,33 @@ import PermitStore
 import PermitTraining
 
 /// `permitdesk`: the training sandbox for the work-permit acceptance window.
+@main
 struct PermitDesk: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "permitdesk",
     abstract: L10n.t("cli.root.abstract"),
     discussion: L10n.t("cli.root.discussion") + "\n" + L10n.t("cli.root.discussion.lang"),
+    version: BuildInfo.build,
     subcommands: [
       OpenRepl.self, Decide.self, Check.self, Generate.self, Play.self, Rehearse.self, Report.self, Replay.self,
       Verify.self, Purge.self, Bench.self, BenchCheck.self, BenchRepl.self,
     ],
     defaultSubcommand: OpenRepl.self)
+
+  /// Moves global options written before the subcommand after it, answers `--version` (which needs
+  /// the content location), then parses as usual.
+  static func main() {
+    // The interface language first (issue 15): help texts are read from the catalog when
+    // ArgumentParser first asks for them.
+    var words = Array(CommandLine.arguments.dropFirst())
+    Language.current = LanguageOption.choose(&words)
+    let args = GlobalOptions.reorder(words)
+    if let content = GlobalOptions.versionRequest(args) {
+      print(BuildInfo.versionText(content: content))
+      return
+    }
+    main(args)
+  }
 
   /// The REPL is the default subcommand rather than the root command's own `run()`: ArgumentParser
   /// lets a parent's options capture same-named options written after a subcommand, so root-level
@@ -37,25 +54,55 @@ struct PermitDesk: ParsableCommand {
 
 /// Where the content (Policies/, Scenarios/, Curriculum/) is.
 struct ContentOptions: ParsableArguments {
-  @Option(name: .customLong("content"), help: helpText("cli.options.content"))
+  @Option(
+    name: .customLong("content"),
+    help: helpText("cli.options.content"),
+    completion: .directory)
   var path: String?
 
-  var library: ContentLibrary { ContentLibrary(root: ContentLibrary.locate(explicit: path)) }
+  /// The content library, or exit 65 with the paths tried when there is no content.
+  var library: ContentLibrary {
+    get throws {
+      switch ContentLocation.locate(explicit: path) {
+      case .success(let root): return ContentLibrary(root: root)
+      case .failure(let notFound):
+        printError("permitdesk: \(notFound)")
+        throw Exit.badInput
+      }
+    }
+  }
 }
 
 /// The sandbox database.
 struct DatabaseOptions: ParsableArguments {
-  @Option(name: .customLong("db"), help: helpText("cli.options.db"))
+  @Option(
+    name: .customLong("db"),
+    help: helpText("cli.options.db"),
+    completion: .file(extensions: ["sqlite"]))
   var path: String?
 
+  /// The database file this command uses.
+  var resolvedPath: String { path ?? SandboxDatabase.defaultPath(environment: ProcessInfo.processInfo.environment) }
+
+  /// Opens (creating if needed) the database for writing; records this build on new attempts.
   func open() throws -> SandboxDatabase {
-    let p = path ?? SandboxDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
     do {
-      var db = try SandboxDatabase(path: p)
+      var db = try SandboxDatabase(path: resolvedPath)
+      db.build = BuildInfo.build
       // The fault-injection seam of the test suite (README, "Testing"): e.g. PERMITDESK_FAULT=full@3
       // makes this process's third command commit fail with SQLITE_FULL.
       if let plan = ProcessInfo.processInfo.environment["PERMITDESK_FAULT"] { db.faults = FaultSeam(plan: plan) }
       return db
+    } catch {
+      printError("permitdesk: \(error)")
+      throw Exit.badInput
+    }
+  }
+
+  /// Opens an existing database read-only (report, verify, replay): never creates or changes a file.
+  func openReadOnly() throws -> SandboxDatabase {
+    do {
+      return try SandboxDatabase(readOnlyPath: resolvedPath)
     } catch {
       printError("permitdesk: \(error)")
       throw Exit.badInput
@@ -67,7 +114,7 @@ struct DatabaseOptions: ParsableArguments {
 struct ReplOptions: ParsableArguments {
   @OptionGroup var database: DatabaseOptions
 
-  @Option(help: helpText("cli.options.file"))
+  @Option(help: helpText("cli.options.file"), completion: .file())
   var file: String?
 
   @ArgumentParser.Flag(help: helpText("cli.options.stopOnError"))
@@ -76,12 +123,12 @@ struct ReplOptions: ParsableArguments {
   @ArgumentParser.Flag(help: helpText("cli.options.noColor"))
   var noColor = false
 
-  @Option(help: helpText("cli.options.trainee"))
+  @Option(help: helpText("cli.options.trainee"), completion: Completions.trainees)
   var trainee: String?
 
   func runRepl(content: ContentOptions, startWith: [String]) throws {
     pd_stdout_line_buffered()
-    let library = content.library
+    let library = try content.library
     let course = Course(library: library)
     let db = try database.open()
     let reader: LineReader
@@ -93,9 +140,11 @@ struct ReplOptions: ParsableArguments {
     let color = reader.interactive && !noColor && (env["NO_COLOR"] ?? "").isEmpty
     let repl = Repl(library: library, course: course, db: db, color: color, stopOnError: stopOnError)
     if reader.interactive {
-      repl.say([L10n.t("repl.greeting")])
+      repl.say(["PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes."])
     }
-    if let name = trainee ?? env["PERMITDESK_TRAINEE"], !name.isEmpty { _ = repl.handle("login \(name)") }
+    repl.errorsToStandardError = !reader.interactive
+    // The name is one word whatever it holds: `--trainee 'bob --cohort evil'` is not a cohort.
+    if let name = trainee ?? env["PERMITDESK_TRAINEE"], !name.isEmpty { _ = repl.handle(words: ["login", name]) }
     for line in startWith {
       _ = repl.handle(line)
       if stopOnError && repl.errors > 0 { throw Exit.problems }

@@ -95,6 +95,11 @@ public struct AttemptRecord: Sendable, Hashable {
   public var resultJSON: String?
   /// The last action the result was computed on (finished and abandoned attempts).
   public var resultSeq: Int64? = nil
+  /// The PermitDesk build that started the attempt (`permitdesk --version`); nil if recorded before
+  /// builds were recorded.
+  public var startedBy: String? = nil
+  /// The PermitDesk build that finished and scored the attempt; nil while open or if recorded before.
+  public var scoredBy: String? = nil
 
   /// Creates a record value (the store creates them; this is for callers' tests).
   public init(
@@ -331,6 +336,9 @@ extension AttemptRecord {
       overall: row["overall"], decisions: row["decisions"], doubleReview: row["doubleReview"],
       timeLimits: row["timeLimits"], passed: row["passed"], resultJSON: row["resultJSON"])
     resultSeq = row["resultSeq"]
+    // Absent in a file opened read-only before its "build-version" migration: nil.
+    self.startedBy = row["startedBy"]
+    self.scoredBy = row["scoredBy"]
   }
 }
 

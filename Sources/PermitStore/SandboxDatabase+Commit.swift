@@ -121,7 +121,7 @@ extension SandboxDatabase {
       if let r = c.result {
         try Self.close(
           db, id: action.attempt, status: "finished", overall: r.overall, decisions: r.decisions,
-          doubleReview: r.doubleReview, timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json)
+          doubleReview: r.doubleReview, timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json, build: build)
       }
       switch fault {
       case .full: throw DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")

@@ -87,11 +87,14 @@ extension SandboxDatabase {
           id, new.trainee, new.scenarioID, new.contentHash, Int64(bitPattern: new.seed), new.policy, new.mode,
           new.post, new.moduleID, startedAt, prev, hash,
         ])
-      return AttemptRecord(
+      try db.execute(sql: "UPDATE attempt SET startedBy = ? WHERE id = ?", arguments: [build, id])
+      var record = AttemptRecord(
         id: id, trainee: new.trainee, scenarioID: new.scenarioID, contentHash: new.contentHash, seed: new.seed,
         policy: new.policy, mode: new.mode, post: new.post, moduleID: new.moduleID, status: "open",
         startedAt: startedAt, finishedAt: nil, overall: nil, decisions: nil, doubleReview: nil, timeLimits: nil,
         passed: nil, resultJSON: nil)
+      record.startedBy = build
+      return record
     }
   }
 
@@ -170,14 +173,15 @@ extension SandboxDatabase {
     try write { db in
       try Self.close(
         db, id: id, status: status, overall: overall, decisions: decisions, doubleReview: doubleReview,
-        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON)
+        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON, build: build)
     }
   }
 
-  /// Closes an open attempt inside the caller's transaction (see `close`).
+  /// Closes an open attempt inside the caller's transaction (see `close`); `build` is recorded as
+  /// the build that scored it.
   static func close(
     _ db: Database, id: Int64, status: String, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?,
-    passed: Bool?, resultJSON: String?
+    passed: Bool?, resultJSON: String?, build: String?
   ) throws {
       guard let row = try Row.fetchOne(db, sql: "SELECT status, hash FROM attempt WHERE id = ?", arguments: [id])
       else { throw StoreError.unknownAttempt(id) }
@@ -190,6 +194,8 @@ extension SandboxDatabase {
         attemptHash: attemptHash, status: status, finishedAt: finishedAt, overall: overall, decisions: decisions,
         doubleReview: doubleReview, timeLimits: timeLimits, passed: passed, resultJSON: resultJSON,
         resultSeq: head.seq, headHash: head.hash)
+      // Before the status changes: the build column is final once the attempt is closed.
+      try db.execute(sql: "UPDATE attempt SET scoredBy = ? WHERE id = ?", arguments: [build, id])
       try db.execute(
         sql: """
           UPDATE attempt SET status = ?, finishedAt = ?, overall = ?, decisions = ?, doubleReview = ?,

@@ -19,6 +19,10 @@ public struct SandboxDatabase: Sendable {
   /// Faults planned by tests (``FaultSeam``); nil in normal use.
   public var faults: FaultSeam?
 
+  /// The PermitDesk build writing through this value (`permitdesk --version`'s first line),
+  /// recorded on the attempts it starts and scores.
+  public var build: String?
+
   /// How long a writer waits for another process's write transaction before giving up.
   static let busyTimeout: TimeInterval = 5
 
@@ -28,7 +32,26 @@ public struct SandboxDatabase: Sendable {
   /// marker (`StoreError.notASandbox`) and a file that is not SQLite (`StoreError.unreadable`),
   /// leaving both untouched; refuses a database written by a newer PermitDesk
   /// (`StoreError.newerSchema`).
+  ///
+  /// Race-free: the schema is created or upgraded in one `BEGIN IMMEDIATE` transaction, and the whole
+  /// opening is retried while another process holds the file busy (switching it to WAL, creating it),
+  /// so any number of processes may open one new file at once.
   public init(path: String) throws {
+    let deadline = Date().addingTimeInterval(2 * Self.busyTimeout)
+    var delay: UInt32 = 2_000
+    while true {
+      do {
+        self = try Self.openWriter(path: path)
+        return
+      } catch StoreError.busy(let p) {
+        guard Date() < deadline else { throw StoreError.busy(p) }
+        usleep(delay + UInt32.random(in: 0..<delay))
+        delay = min(delay * 2, 100_000)
+      }
+    }
+  }
+
+  private static func openWriter(path: String) throws -> SandboxDatabase {
     try Self.createParentFolder(of: path)
     try Self.preflight(path)
     let pool: DatabasePool
@@ -43,8 +66,48 @@ public struct SandboxDatabase: Sendable {
       throw Self.openError(error, path: path)
     }
     try Self.setUp(pool, path: path)
-    self.writer = pool
-    self.path = path
+    return SandboxDatabase(writer: pool, path: path)
+  }
+
+  /// Opens an existing sandbox database for reading only (`report`, `verify`, `replay`): never
+  /// creates a file or folder, never migrates, never takes the write lock, so it works on a
+  /// read-only file or medium and while another process holds a long write transaction.
+  ///
+  /// When no `-wal` file exists (no writer has the file open and every commit is in the main file),
+  /// the file is opened `immutable`: SQLite then creates no `-wal`/`-shm` files owned by the caller
+  /// next to someone else's database. Otherwise it is opened `mode=ro` and reads the WAL too.
+  /// Throws `StoreError.missing` when there is no database (or an empty file) at `path`.
+  public init(readOnlyPath path: String) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw StoreError.missing(path) }
+    if isFolder.boolValue { throw StoreError.cannotOpen(path: path, reason: "it is a folder") }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    if size == 0 { throw StoreError.missing(path) }
+    try Self.checkHeader(path)
+    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "?#%")
+    let escaped = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+    let immutable = !FileManager.default.fileExists(atPath: path + "-wal")
+    let uri = "file:\(escaped)?mode=ro" + (immutable ? "&immutable=1" : "")
+    var config = Self.configuration(label: "PermitStore.readOnly")
+    config.readonly = true
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: uri, configuration: config)
+      let migrator = Schema.migrator()
+      try queue.read { db in
+        switch try Schema.isSandbox(db) {
+        case nil: throw StoreError.missing(path)
+        case false?: throw StoreError.notASandbox(path)
+        case true?: break
+        }
+        if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path) }
+      }
+    } catch {
+      throw Self.openError(error, path: path)
+    }
+    self.init(writer: queue, path: path)
   }
 
   /// An in-memory sandbox database (a `DatabaseQueue`), migrated and marked, for tests.
@@ -104,16 +167,7 @@ public struct SandboxDatabase: Sendable {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
     if isFolder.boolValue { throw StoreError.cannotOpen(path: path, reason: "it is a folder") }
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.unreadable(path) }
-    let head: Data
-    do {
-      head = try handle.read(upToCount: 16) ?? Data()
-      try handle.close()
-    } catch {
-      throw StoreError.unreadable(path)
-    }
-    if head.isEmpty { return }  // an empty file is a new database
-    guard head == Data("SQLite format 3\u{0}".utf8) else { throw StoreError.unreadable(path) }
+    if try !checkHeader(path) { return }  // an empty file is a new database
     // A plain connection that does not change the journal mode, closed before the pool opens.
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration(label: "PermitStore.preflight"))
@@ -127,16 +181,44 @@ public struct SandboxDatabase: Sendable {
     }
   }
 
-  /// Runs the migrations and checks the marker.
+  /// Whether the file starts like an SQLite database (false: it is empty); throws `unreadable` for
+  /// anything else.
+  @discardableResult
+  private static func checkHeader(_ path: String) throws -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.unreadable(path) }
+    let head: Data
+    do {
+      head = try handle.read(upToCount: 16) ?? Data()
+      try handle.close()
+    } catch {
+      throw StoreError.unreadable(path)
+    }
+    if head.isEmpty { return false }
+    guard head == Data("SQLite format 3\u{0}".utf8) else { throw StoreError.unreadable(path) }
+    return true
+  }
+
+  /// Creates or upgrades the schema and checks the marker. A file already up to date is only read;
+  /// otherwise the check and every missing migration run in one `BEGIN IMMEDIATE` transaction.
   private static func setUp(_ writer: any DatabaseWriter, path: String) throws {
     let migrator = Schema.migrator()
+    func check(_ db: Database) throws -> Bool {
+      if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path) }
+      if try Schema.isSandbox(db) == false { throw StoreError.notASandbox(path) }
+      return try migrator.hasCompletedMigrations(db) && Schema.isSandbox(db) == true
+    }
     do {
-      if try writer.read({ db in try migrator.hasBeenSuperseded(db) }) { throw StoreError.newerSchema(path) }
-      do {
-        try migrator.migrate(writer)
-      } catch {
-        // Two processes opening a new file at once: the other one may have migrated first.
-        guard try writer.read({ db in try migrator.hasCompletedMigrations(db) }) else { throw error }
+      if try writer.read(check) { return }
+      try writer.writeWithoutTransaction { db in
+        try db.inTransaction(.immediate) {
+          if try !check(db) {
+            try migrator.migrate(db)
+            if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
+              throw StoreError.database("a migration broke a foreign key")
+            }
+          }
+          return .commit
+        }
       }
       if try writer.read({ db in try Schema.isSandbox(db) }) != true { throw StoreError.notASandbox(path) }
     } catch let error as StoreError {

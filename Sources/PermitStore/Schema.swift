@@ -17,8 +17,8 @@ enum Schema {
   ]
 
   /// The migrator: "v1" creates everything. Later versions append migrations; never edit a shipped one.
-  static func migrator() -> DatabaseMigrator {
-    var migrator = DatabaseMigrator()
+  static func migrator() -> SchemaMigrator {
+    var migrator = SchemaMigrator()
     migrator.registerMigration("v1") { db in
       try db.execute(
         sql: """
@@ -180,6 +180,18 @@ enum Schema {
           CREATE INDEX rehearsal_person ON rehearsal(person, applicant, type, id);
           """)
     }
+    // Which PermitDesk build (`permitdesk --version`) started and which scored each attempt, so that
+    // `replay` can say which build produced a recorded score. NULL on attempts recorded before.
+    migrator.registerMigration("build-version") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE attempt ADD COLUMN startedBy TEXT;
+          ALTER TABLE attempt ADD COLUMN scoredBy TEXT;
+          CREATE TRIGGER attempt_build_final BEFORE UPDATE OF startedBy, scoredBy ON attempt
+            WHEN OLD.status <> 'open' OR (OLD.startedBy IS NOT NULL AND NEW.startedBy IS NOT OLD.startedBy)
+            BEGIN SELECT RAISE(ABORT, 'the build that started or scored an attempt cannot change'); END;
+          """)
+    }
     return migrator
   }
 
@@ -187,9 +199,8 @@ enum Schema {
   /// (no schema object at all, application id 0 or ours): a new file to set up.
   static func isSandbox(_ db: Database) throws -> Bool? {
     let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-    // GRDB's migrator creates its `grdb_migrations` table in a commit of its own before the first
-    // migration's transaction: another process opening a new file at that moment must still see a
-    // new file, not a foreign database.
+    // Files created by earlier versions (GRDB's migrator) may hold an empty `grdb_migrations` table
+    // committed before the first migration: still a new file, not a foreign database.
     let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0
     let migrations = try db.tableExists("grdb_migrations") ? try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0 : 0
     if objects == 0 && migrations == 0 { return appID == 0 || appID == applicationID ? nil : false }

@@ -7,6 +7,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The database was created by a newer PermitDesk (it has migrations this version does not know).
   /// Carries the path.
   case newerSchema(String)
+  /// There is no sandbox database (or only an empty file) at the path, and the command only reads.
+  case missing(String)
   /// The database could not be opened or created (folder not writable, …). Carries the path and
   /// the reason.
   case cannotOpen(path: String, reason: String)
@@ -35,6 +37,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .newerSchema(let path):
       return "\(path) was written by a newer version of PermitDesk. Update PermitDesk, or use another "
         + "sandbox file with --db."
+    case .missing(let path):
+      return "there is no sandbox database at \(path); this command only reads and creates none. "
+        + "Check the path given with --db or PERMITDESK_DB."
     case .cannotOpen(let path, let reason):
       return "cannot open the sandbox database \(path): \(reason). Check that the folder exists and is "
         + "writable, or pass another file with --db."

@@ -387,7 +387,7 @@ struct CaseLifecycleTests {
     try august.issueNotice(by: "ann", at: beijing("2017-08-01", 9, 30))
 
     let cases = [accepted, supplement, refused, deemed, lateChange, august]
-    let july = MonthlyReport.make(year: 2017, month: 7, cases: cases, policy: Packs.pilot)
+    let july = try #require(MonthlyReport.make(year: 2017, month: 7, cases: cases, policy: Packs.pilot))
     #expect(july.received == 6)
     #expect(july.notices[.accept] == 2)
     #expect(july.notices[.supplement] == 1)
@@ -403,13 +403,16 @@ struct CaseLifecycleTests {
     // Due 5 working days after 31 Jul: Tue 1 … Mon 7 Aug.
     #expect(july.due == day("2017-08-07"))
 
-    let aug = MonthlyReport.make(year: 2017, month: 8, cases: cases, policy: Packs.pilot)
+    let aug = try #require(MonthlyReport.make(year: 2017, month: 8, cases: cases, policy: Packs.pilot))
     #expect(aug.received == 0)
     #expect(aug.notices[.accept] == 1)
     #expect(aug.noticesOnTime == 0)
     #expect(aug.atCenterAtMonthEnd == 3)
     // September's report: 5 working days after Sat 30 Sep 2017 (a make-up workday) skip National
     // Day: 9–13 Oct.
-    #expect(MonthlyReport.make(year: 2017, month: 9, cases: [], policy: Packs.pilot).due == day("2017-10-13"))
+    #expect(MonthlyReport.make(year: 2017, month: 9, cases: [], policy: Packs.pilot)?.due == day("2017-10-13"))
+    // The last month the calendar holds has no report (its end would be in year 10000): no crash.
+    #expect(MonthlyReport.make(year: 9999, month: 12, cases: [], policy: Packs.pilot) == nil)
+    #expect(MonthlyReport.make(year: 10000, month: 1, cases: [], policy: Packs.pilot) == nil)
   }
 }

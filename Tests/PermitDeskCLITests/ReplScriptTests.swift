@@ -47,8 +47,9 @@ struct ReplScriptTests {
     // The same commands up to the failure, in a fresh sandbox, without the flag.
     let upTo = try Sandbox().run([], stdin: (good + ["open T999"]).joined(separator: "\n") + "\n")
     #expect(r.stdout == upTo.stdout)
-    let last = try #require(r.stdout.split(separator: "\n").last)
-    #expect(last.contains("T999"), "the last line is the error: \(last)")
+    // A script's errors go to standard error: the failing command's is the only one.
+    let errors = r.stderr.split(separator: "\n")
+    #expect(errors.count == 1 && errors[0].contains("T999"), "the error: \(r.stderr)")
     #expect(!r.stdout.contains("It is now"), "a command after the failure ran")
     // Without the flag the session carries on and exits 0.
     let on = try Sandbox().run([], stdin: script)
@@ -61,7 +62,8 @@ struct ReplScriptTests {
     let box = try Sandbox()
     let r = try box.run(["--stop-on-error"], stdin: "login a\nfrobnicate\nlogin b\n")
     #expect(r.exited(1))
-    #expect(r.stdout.split(separator: "\n").count == 2)
+    #expect(r.stdout.split(separator: "\n").count == 1)
+    #expect(r.stderr.contains("unknown command 'frobnicate'"), "\(r.stderr)")
     #expect(!r.stdout.contains("Logged in as b"))
   }
 
@@ -132,7 +134,8 @@ struct ReplScriptTests {
     ].joined(separator: "\n")
     let r = try Sandbox().run([], stdin: script + "\n")
     #expect(r.exited(0), "exit \(r.status): \(r.stderr)")
-    #expect(r.stderr.isEmpty)
+    // One error line on standard error for each of the 13 refused commands.
+    #expect(r.stderr.split(separator: "\n").count == 13, "\(r.stderr)")
     #expect(r.stdout.contains("It is 2017-07-03T09:00+08:00"), "the last command did not run:\n\(r.stdout)")
   }
 }
@@ -162,9 +165,11 @@ struct OptionTests {
     let all = try ReportEndToEndTests.csv(box.run(["report", "--db", other, "--format", "csv", "--include-autoplay"]).stdout)
     #expect(all.dropFirst().map { $0[1] }.sorted() == ["tia", "una"])
     #expect(try box.run(["verify", "--db", other]).exited(0))
-    // Nothing went to the environment's database.
-    let mine = try ReportEndToEndTests.csv(box.run(["report", "--format", "csv", "--include-autoplay"]).stdout)
-    #expect(mine.count == 1, "the environment's database got rows: \(mine)")
+    // Nothing went to the environment's database: it was never created (and `report`, which only
+    // reads, says so instead of creating it).
+    let mine = try box.run(["report", "--format", "csv", "--include-autoplay"])
+    #expect(mine.exited(65) && mine.stderr.contains("there is no sandbox database"), "\(mine.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: box.db))
   }
 
   @Test("`permitdesk repl` is the default subcommand; an unknown option is a usage error (64)")
@@ -172,7 +177,7 @@ struct OptionTests {
     let box = try Sandbox()
     let a = try box.run(["repl", "--trainee", "ida"], stdin: "score\n")
     let b = try Sandbox().run(["--trainee", "ida"], stdin: "score\n")
-    #expect(a.exited(0) && a.stdout == b.stdout && a.stdout.contains("no attempt in progress"))
+    #expect(a.exited(0) && a.stdout == b.stdout && a.stderr == b.stderr && a.stderr.contains("no attempt in progress"))
     #expect(try box.run(["--bogus"]).exited(64))
   }
 }
@@ -182,8 +187,14 @@ struct OptionTests {
 func expectOneExtraLine(
   before: [String], line: String, after: [String], suggestion: String, sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
-  let with = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n")
-  let without = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n")
+  // Standard error merged into standard output, as on a terminal: the error line in its place.
+  let with = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n", mergingErrors: true)
+  let without = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n", mergingErrors: true)
+  // Apart, the error is the one line on standard error and the transcript is unchanged.
+  let apart = try Sandbox().run([], stdin: (before + [line] + after).joined(separator: "\n") + "\n")
+  let clean = try Sandbox().run([], stdin: (before + after).joined(separator: "\n") + "\n")
+  #expect(apart.stdout == clean.stdout, "the error line went to standard output", sourceLocation: sourceLocation)
+  #expect(apart.stderr.split(separator: "\n").count == 1 && apart.stderr.contains(suggestion), "\(apart.stderr)", sourceLocation: sourceLocation)
   #expect(with.exited(0), sourceLocation: sourceLocation)
   var a = with.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   let b = without.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -38,7 +38,9 @@ final class Sandbox: @unchecked Sendable {
   }
 
   /// Runs the binary to its end with `stdin` as standard input (a file, so no pipe can fill up).
-  func run(_ args: [String], stdin: String = "", environment extra: [String: String] = [:]) throws -> CLI.Result {
+  /// With `mergingErrors`, standard error goes into the same file as standard output (as both go to
+  /// one terminal), and `stderr` of the result is empty.
+  func run(_ args: [String], stdin: String = "", environment extra: [String: String] = [:], mergingErrors: Bool = false) throws -> CLI.Result {
     try #require(FileManager.default.isExecutableFile(atPath: CLI.binary), "build the binary first: \(CLI.binary)")
     let id = UUID().uuidString
     let inPath = dir + "/stdin-\(id)"
@@ -58,7 +60,7 @@ final class Sandbox: @unchecked Sendable {
     let errHandle = try #require(FileHandle(forWritingAtPath: errPath))
     p.standardInput = inHandle
     p.standardOutput = outHandle
-    p.standardError = errHandle
+    p.standardError = mergingErrors ? outHandle : errHandle
     try p.run()
     p.waitUntilExit()
     for h in [inHandle, outHandle, errHandle] { try h.close() }

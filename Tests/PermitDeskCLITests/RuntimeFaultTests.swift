@@ -24,7 +24,8 @@ import Testing
     let repl = try box.live(["--no-color"], environment: ["PERMITDESK_FAULT": "full@4"])
     for c in Self.start { _ = try repl.send(c) }
     let queueBefore = try repl.send("queue")
-    let failed = try repl.send("decide accept")
+    // Errors of a REPL that is not on a terminal go to standard error (issue 11).
+    let failed = try repl.send("decide accept") + repl.stderr
     #expect(failed.contains("could not save the action"), "\(failed)")
     #expect(failed.contains("full"), "\(failed)")
     #expect(failed.contains("nothing was recorded and the attempt is as it was"), "\(failed)")
@@ -51,7 +52,7 @@ import Testing
     for c in Self.start { _ = try repl.send(c) }
     let queueBefore = try repl.send("queue")
     let holder = try LockHolder(db: box.db)
-    let failed = try repl.send("decide accept", timeout: 40)
+    let failed = try repl.send("decide accept", timeout: 40) + repl.stderr
     holder.release()
     #expect(failed.contains("could not save the action"), "\(failed)")
     #expect(failed.contains("locked"), "\(failed)")
@@ -70,7 +71,7 @@ import Testing
     let script = (["login ada", "start m01-s01-jurisdiction --free", "advance 10m", "snapshot early"]
       + ["open T001", "decide supplement missing:degree", "handover", "finish", "restore early", "queue", "score"]).joined(separator: "\n")
     let r = try box.run(["--no-color"], stdin: script + "\n")
-    #expect(r.stdout.contains("the attempt is finished; see 'score' and 'debrief'"), "\(r.stdout)")
+    #expect(r.stderr.contains("the attempt is finished; see 'score' and 'debrief'"), "\(r.stderr)")
     #expect(!r.stdout.contains("restored 'early'"), "\(r.stdout)")
     let finals = r.stdout.split(separator: "\n").filter { $0.hasPrefix("Final score:") }
     #expect(finals.count == 2 && finals[0] == finals[1], "\(finals)")

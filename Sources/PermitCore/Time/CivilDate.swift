@@ -28,7 +28,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// Parses `YYYY-MM-DD`; nil when the text is not a real date.
   public init?(iso text: String) { self.init(iso: Substring(text)) }
 
-  static func digits(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {
+  /// Two ASCII digits at `start` of `u` as a number; nil when either is not a digit.
+  public static func twoDigits(_ u: [UInt8], _ start: Int) -> Int? { digits(u, start, 2) }
+
+  /// `count` ASCII digits at `start` of `u` as a number; nil when one is not a digit or `u` is short.
+  public static func digits(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    guard start >= 0, count >= 0, start + count <= u.count else { return nil }
     var v = 0
     for i in start..<(start + count) {
       let c = u[i]
@@ -53,14 +58,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// True on Saturday and Sunday.
   public var isWeekend: Bool { isoWeekday >= 6 }
 
-  /// The date `days` later (or earlier when negative).
-  public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + Int32(days)) }
+  /// The date `days` later (or earlier when negative); saturates at the ends of the day-number
+  /// range instead of overflowing.
+  public func adding(days: Int) -> CivilDate {
+    let (sum, overflow) = Int(dayNumber).addingReportingOverflow(days)
+    return CivilDate(dayNumber: overflow ? (days > 0 ? .max : .min) : Int32(clamping: sum))
+  }
 
   /// The same day `months` calendar months later (earlier when negative), clamped to the month's
   /// last day: 2017-08-31 + 6 months = 2018-02-28.
   public func adding(months: Int) -> CivilDate {
     let (y, m, d) = components
-    let total = y * 12 + (m - 1) + months
+    // Ten thousand years either way is past every date the calendar holds (and keeps the sum exact).
+    let total = y * 12 + (m - 1) + min(max(months, -120_000), 120_000)
     let ny = total / 12
     let nm = total % 12 + 1
     let nd = min(d, CivilDate.daysInMonth(year: ny, month: nm))
@@ -71,7 +81,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   public func adding(years: Int) -> CivilDate { adding(months: 12 * years) }
 
   /// Calendar days from `self` to `other` (positive when `other` is later).
-  public func days(to other: CivilDate) -> Int { Int(other.dayNumber - dayNumber) }
+  public func days(to other: CivilDate) -> Int { Int(other.dayNumber) - Int(dayNumber) }
 
   /// Whole years of age on `date` for someone born on `self`.
   public func age(on date: CivilDate) -> Int {

@@ -8,9 +8,15 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   /// The offset from UTC it was written with, in seconds.
   public let offsetSeconds: Int32
 
-  /// Creates a timestamp from its instant and display offset.
+  /// The largest distance from 1970 a timestamp keeps (about 142 million years either way):
+  /// arithmetic saturates here, so that adding an offset or a duration to any timestamp never
+  /// overflows. Callers bound the values users type far more tightly (see `Session.advance`).
+  public static let epochLimit: Int64 = 1 << 52
+
+  /// Creates a timestamp from its instant and display offset (the instant saturates at
+  /// ±`epochLimit`).
   public init(epochSeconds: Int64, offsetSeconds: Int32) {
-    self.epochSeconds = epochSeconds
+    self.epochSeconds = min(max(epochSeconds, -Timestamp.epochLimit), Timestamp.epochLimit)
     self.offsetSeconds = offsetSeconds
   }
 
@@ -56,7 +62,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   /// The local calendar date at `offsetSeconds` (by default the offset it was written with).
   public func date(atOffset offset: Int32? = nil) -> CivilDate {
     let local = epochSeconds + Int64(offset ?? offsetSeconds)
-    return CivilDate(dayNumber: Int32((local >= 0 ? local : local - 86_399) / 86_400))
+    return CivilDate(dayNumber: Int32(clamping: (local >= 0 ? local : local - 86_399) / 86_400))
   }
 
   /// Minutes since local midnight at `offsetSeconds`.
@@ -69,9 +75,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   /// The same instant shown at another offset.
   public func at(offset: Int32) -> Timestamp { Timestamp(epochSeconds: epochSeconds, offsetSeconds: offset) }
 
-  /// This moment plus `seconds`.
+  /// This moment plus `seconds`, saturating at ±`epochLimit` instead of overflowing.
   public func adding(seconds: Int64) -> Timestamp {
-    Timestamp(epochSeconds: epochSeconds + seconds, offsetSeconds: offsetSeconds)
+    let (sum, overflow) = epochSeconds.addingReportingOverflow(seconds)
+    let value = overflow ? (seconds > 0 ? Timestamp.epochLimit : -Timestamp.epochLimit) : sum
+    return Timestamp(epochSeconds: value, offsetSeconds: offsetSeconds)
   }
 
   /// `2017-07-03T10:00+08:00` (seconds shown only when not zero).

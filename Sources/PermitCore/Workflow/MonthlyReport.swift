@@ -25,10 +25,13 @@ public struct MonthlyReport: Hashable, Sendable {
   /// Cases filed in the month.
   public var filed = 0
 
-  /// Aggregates the report for a month from the cases' histories.
-  public static func make(year: Int, month: Int, cases: [CaseFile], policy: PolicyPack) -> MonthlyReport {
-    let first = CivilDate(year: year, month: month, day: 1)!
-    let last = first.adding(months: 1).adding(days: -1)
+  /// Aggregates the report for a month from the cases' histories; nil when the month is not one
+  /// of a calendar year 1–9998 (a date the calendar cannot hold, such as year 10000).
+  public static func make(year: Int, month: Int, cases: [CaseFile], policy: PolicyPack) -> MonthlyReport? {
+    guard let first = CivilDate(year: year, month: month, day: 1),
+      let next = CivilDate(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1)
+    else { return nil }
+    let last = next.adding(days: -1)
     let due = policy.calendar.addingWorkingDays(policy.timeLimits.reportDueWorkingDays, to: last)
     var r = MonthlyReport(year: year, month: month, due: due)
     let off = policy.utcOffsetSeconds

@@ -1,5 +1,6 @@
 @preconcurrency import CReadline
 import Foundation
+import PermitTraining
 
 #if canImport(Glibc)
   import Glibc
@@ -25,10 +26,15 @@ final class LineReader {
 
   init(script: String?) throws {
     if let script {
-      guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+      guard let data = FileManager.default.contents(atPath: script) else {
         throw ReplError("cannot read script \(script)")
       }
-      source = .file(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+      // LF, CRLF and lone-CR files alike, without a byte-order mark; over-long lines cut short
+      // (and refused when they are run).
+      var splitter = ReplInput.LineSplitter()
+      var lines = data.withUnsafeBytes { splitter.feed($0.bindMemory(to: UInt8.self)) }
+      if let last = splitter.finish() { lines.append(last) }
+      source = .file(lines)
       historyPath = nil
     } else if isatty(0) == 1 && isatty(1) == 1 {
       source = .terminal
@@ -96,12 +102,42 @@ final class LineReader {
       }
       return line
     case .stdin:
-      return readLine(strippingNewline: true)
+      return LineReader.boundedLine()
     case .file(let lines):
       guard fileIndex < lines.count else { return nil }
       fileIndex += 1
       return lines[fileIndex - 1]
     }
+  }
+}
+
+extension LineReader {
+  /// Lines of standard input read but not yet returned (at most one chunk's worth).
+  nonisolated(unsafe) private static var pending: [String] = []
+  nonisolated(unsafe) private static var pendingIndex = 0
+  nonisolated(unsafe) private static var splitter = ReplInput.LineSplitter()
+  nonisolated(unsafe) private static var ended = false
+
+  /// The next line of standard input, ended by LF, CRLF or a lone CR; nil at the end of input.
+  /// Reads 64 KB at a time and keeps at most `ReplInput.maxLineBytes + 1` bytes of a line, so
+  /// that a 50 MB line costs neither memory nor time (the REPL refuses it as too long).
+  static func boundedLine() -> String? {
+    while pendingIndex >= pending.count {
+      if ended { return nil }
+      pending = []
+      pendingIndex = 0
+      var chunk = [UInt8](repeating: 0, count: 65_536)
+      let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 {
+        ended = true
+        if let last = splitter.finish() { pending = [last] }
+      } else {
+        pending = chunk.withUnsafeBufferPointer { splitter.feed(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+      }
+    }
+    pendingIndex += 1
+    return pending[pendingIndex - 1]
   }
 }
 

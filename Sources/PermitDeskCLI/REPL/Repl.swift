@@ -20,6 +20,8 @@ final class Repl {
   private(set) var errors = 0
   /// When true, `say` prints nothing (machine-readable output follows).
   var quiet = false
+  /// When true (a script, not a terminal), error lines go to standard error.
+  var errorsToStandardError = false
 
   init(library: ContentLibrary, course: Course, db: SandboxDatabase, color: Bool, stopOnError: Bool) {
     self.library = library
@@ -39,6 +41,12 @@ final class Repl {
 
   func fail(_ message: String) {
     errors += 1
+    if errorsToStandardError {
+      // A script's transcript stays on standard output; its errors go where errors go.
+      pd_flush_stdout()
+      printError(message)
+      return
+    }
     print(color ? "\u{1B}[31m" + message + "\u{1B}[0m" : message)
     pd_flush_stdout()
   }
@@ -68,33 +76,23 @@ final class Repl {
     return true
   }
 
-  /// Splits a line into words; double quotes group words.
-  static func words(_ line: String) -> [String] {
-    var out: [String] = []
-    var cur = ""
-    var quoted = false
-    var has = false
-    for ch in line {
-      if ch == "\"" {
-        quoted.toggle()
-        has = true
-      } else if ch.isWhitespace && !quoted {
-        if has { out.append(cur) }
-        cur = ""
-        has = false
-      } else {
-        cur.append(ch)
-        has = true
-      }
+  /// Splits a line into words without refusing anything (tab completion of a line being typed).
+  static func words(_ line: String) -> [String] { ReplInput.lenientWords(line) }
+
+  /// Runs one typed line: checked (length, control characters, quotes) and split into words first.
+  func handle(_ line: String) -> Flow {
+    switch ReplInput.words(line) {
+    case .failure(let problem):
+      fail(problem.description)
+      return .next
+    case .success(let w):
+      if w.first?.hasPrefix("#") == true { return .next }
+      return handle(words: w)
     }
-    if has { out.append(cur) }
-    return out
   }
 
-  func handle(_ line: String) -> Flow {
-    let trimmed = line.trimmingCharacters(in: .whitespaces)
-    if trimmed.isEmpty || trimmed.hasPrefix("#") { return .next }
-    let w = Repl.words(trimmed)
+  /// Runs one command already split into words.
+  func handle(words w: [String]) -> Flow {
     guard let verb = w.first?.lowercased() else { return .next }
     let args = Array(w.dropFirst())
     switch verb {
@@ -148,6 +146,10 @@ final class Repl {
         return
       }
       cohort = args[i + 1]
+    }
+    if let p = ReplInput.nameProblem(name) ?? cohort.flatMap({ ReplInput.nameProblem($0, what: "cohort name") }) {
+      fail("cannot log in: \(p); 'login \"First Last\"' quotes a name with spaces")
+      return
     }
     do {
       let existing = try db.trainee(named: name)

@@ -21,7 +21,7 @@ extension PermitDesk {
     var seed: UInt64 = 1
 
     func run() throws {
-      let library = content.library
+      let library = try content.library
       guard case .success(let pack) = library.policy("beijing-2017-pilot") else { throw Exit.internalError }
       var gen = PacketGenerator(seed: seed, policy: pack)
       let packets = (0..<count).map { _ in gen.nextPacket().packet }

@@ -22,7 +22,7 @@ extension PermitDesk {
     var keep = false
 
     func run() throws {
-      let library = content.library
+      let library = try content.library
       guard case .success(let pack) = library.policy("beijing-2017-pilot") else { throw Exit.internalError }
       let dir = NSTemporaryDirectory() + "permitdesk-bench-check-\(ProcessInfo.processInfo.processIdentifier)"
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

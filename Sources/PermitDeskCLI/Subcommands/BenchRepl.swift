@@ -32,7 +32,7 @@ extension PermitDesk {
 
     func run() throws {
       signal(SIGPIPE, SIG_IGN)
-      let library = content.library
+      let library = try content.library
       let exe = Self.executablePath()
       let dir = NSTemporaryDirectory() + "permitdesk-bench-repl-\(getpid())"
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

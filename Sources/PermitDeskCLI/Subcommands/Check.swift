@@ -12,17 +12,17 @@ extension PermitDesk {
 
     @OptionGroup var content: ContentOptions
 
-    @Argument(help: helpText("cli.check.paths"))
+    @Argument(help: helpText("cli.check.paths"), completion: .file(extensions: ["yaml"]))
     var paths: [String] = []
 
     @Option(help: helpText("cli.check.format"))
     var format: OutputFormat = .text
 
-    @Option(help: helpText("cli.check.policy"))
+    @Option(help: helpText("cli.check.policy"), completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     func run() throws {
-      let checker = ContentChecker(library: content.library)
+      let checker = try ContentChecker(library: content.library)
       checker.defaultPolicy = policy
       // The default folders are shown relative to the current directory when they are inside it.
       let cwd = FileManager.default.currentDirectoryPath + "/"

@@ -11,10 +11,10 @@ extension PermitDesk {
 
     @OptionGroup var content: ContentOptions
 
-    @Argument(help: helpText("cli.decide.packets"))
+    @Argument(help: helpText("cli.decide.packets"), completion: .file(extensions: ["yaml"]))
     var packets: [String]
 
-    @Option(help: helpText("cli.decide.policy"))
+    @Option(help: helpText("cli.decide.policy"), completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     @Option(help: helpText("cli.decide.format"))
@@ -25,7 +25,7 @@ extension PermitDesk {
     }
 
     func run() throws {
-      let library = content.library
+      let library = try content.library
       var results: [JSON] = []
       var texts: [String] = []
       var bad = false

@@ -8,10 +8,13 @@ extension PermitDesk {
   struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: L10n.t("cli.generate.abstract"),
-      discussion: L10n.t(
-        "cli.generate.discussion",
-        ScenarioGeneration.profiles.map { "\($0.0) (\($0.1.summary))" }.joined(separator: "; "),
-        PacketGenerator.mutations.joined(separator: ", ")))
+      discussion: """
+        The output is byte-identical for the same arguments, and `permitdesk check` accepts it. Names are synthetic: passports start with SPEC, employers end in "(Sandbox)".
+
+        Profiles: \(ScenarioGeneration.profiles.map { "\($0.0) (\($0.1.summary))" }.joined(separator: "; ")). --types, --defect-rate and --mix override the profile.
+
+        Defect families for --mix: \(PacketGenerator.mutations.joined(separator: ", ")).
+        """)
 
     @OptionGroup var content: ContentOptions
 
@@ -21,7 +24,7 @@ extension PermitDesk {
     @Option(help: helpText("cli.generate.seed"))
     var seed: UInt64
 
-    @Option(help: helpText("cli.generate.output"))
+    @Option(help: helpText("cli.generate.output"), completion: .file(extensions: ["yaml"]))
     var output: String
 
     @Option(help: helpText("cli.generate.types"))
@@ -39,7 +42,7 @@ extension PermitDesk {
     @Option(help: helpText("cli.generate.window"))
     var window: String?
 
-    @Option(help: helpText("cli.generate.policy"))
+    @Option(help: helpText("cli.generate.policy"), completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     @Option(help: helpText("cli.generate.post"))
@@ -88,7 +91,7 @@ extension PermitDesk {
         throw ValidationError("--start must be a date and time with its offset, like 2017-07-03T09:00+08:00.")
       }
       guard (1...1440).contains(everyMinutes) else { throw ValidationError("--every-minutes must be between 1 and 1440.") }
-      let library = content.library
+      let library = try content.library
       let pack: PolicyPack
       switch library.policy(policy) {
       case .success(let pk): pack = pk

@@ -14,7 +14,7 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var repl: ReplOptions
 
-    @Argument(help: helpText("cli.play.scenario"))
+    @Argument(help: helpText("cli.play.scenario"), completion: Completions.scenarios)
     var scenario: String
 
     @Option(help: helpText("cli.play.autoplay"))
@@ -34,10 +34,15 @@ extension PermitDesk {
 
     func run() throws {
       guard let style = autoplay else {
-        try repl.runRepl(content: content, startWith: ["start \(scenario) --mode \(mode) --seed \(seed)" + (free ? " --free" : "")])
+        // Quoted, so that the scenario and mode stay one word each whatever they hold.
+        guard let id = ReplInput.quoted(scenario), let m = ReplInput.quoted(mode) else {
+          printError("permitdesk: unknown scenario '\(scenario)'")
+          throw Exit.badInput
+        }
+        try repl.runRepl(content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (free ? " --free" : "")])
         return
       }
-      let library = content.library
+      let library = try content.library
       let course = Course(library: library)
       guard course.index[scenario] != nil else {
         printError("permitdesk: unknown scenario '\(scenario)'" + Suggest.hint(scenario, course.scenarioIDs))

@@ -14,19 +14,19 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: helpText("cli.rehearse.packet"))
+    @Argument(help: helpText("cli.rehearse.packet"), completion: .file(extensions: ["yaml"]))
     var packet: String?
 
     @Option(help: helpText("cli.rehearse.template"))
     var template: String?
 
-    @Option(help: helpText("cli.rehearse.output"))
+    @Option(help: helpText("cli.rehearse.output"), completion: .file(extensions: ["yaml"]))
     var output: String?
 
     @Option(help: helpText("cli.rehearse.person"))
     var person: String?
 
-    @Option(help: helpText("cli.rehearse.policy"))
+    @Option(help: helpText("cli.rehearse.policy"), completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     @Option(help: helpText("cli.rehearse.format"))
@@ -40,7 +40,7 @@ extension PermitDesk {
     }
 
     func run() throws {
-      let library = content.library
+      let library = try content.library
       guard case .success(let defaultPack) = library.policy(policy) else {
         printError("permitdesk: unknown policy pack '\(policy)'" + Suggest.hint(policy, library.policyIDs()))
         throw Exit.badInput

@@ -14,22 +14,22 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: helpText("cli.replay.attempt"))
+    @Argument(help: helpText("cli.replay.attempt"), completion: Completions.attempts)
     var attempt: Int64
 
-    @Option(help: helpText("cli.replay.policy"))
+    @Option(help: helpText("cli.replay.policy"), completion: Completions.policies)
     var policy: String?
 
     @Option(help: helpText("cli.replay.format"))
     var format: OutputFormat = .text
 
     func run() throws {
-      let db = try database.open()
+      let db = try database.openReadOnly()
       guard let a = try db.attempt(id: attempt) else {
         printError("permitdesk: no attempt #\(attempt)")
         throw Exit.badInput
       }
-      let course = Course(library: content.library)
+      let course = try Course(library: content.library)
       let trainee = try db.trainees(cohort: nil).first { $0.id == a.trainee }?.name ?? "?"
       let rebuilt: RecordedAttempt
       switch try RecordedAttempt.rebuild(a, trainee: trainee, course: course, db: db) {
@@ -47,12 +47,13 @@ extension PermitDesk {
         lines.append("recorded score: overall \(o), decisions \(a.decisions ?? 0), double review \(a.doubleReview ?? 0), time limits \(a.timeLimits ?? 0)")
         differs = o != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview || a.timeLimits != card.timeLimits
         lines.append(differs ? "DIFFERENT: the recorded score does not follow from the log" : "the recorded score follows from the log")
+        lines.append("scored by \(a.scoredBy ?? "an unrecorded build (before builds were recorded)"); replayed by \(BuildInfo.build)")
       } else {
         lines.append("the attempt has no recorded score (\(a.status))")
       }
       var divergences: [JSON] = []
       if let id = policy {
-        guard case .success(let other) = content.library.policy(id) else {
+        guard case .success(let other) = try content.library.policy(id) else {
           printError("permitdesk: unknown policy pack '\(id)'")
           throw Exit.badInput
         }
@@ -76,7 +77,7 @@ extension PermitDesk {
       case .json:
         print(JSON.object([
           ("attempt", .int(Int(a.id))), ("score", card.json), ("recorded-overall", a.overall.map { .int($0) } ?? .null),
-          ("matches-record", .bool(!differs)), ("divergences", .array(divergences)),
+          ("matches-record", .bool(!differs)), ("scored-by", a.scoredBy.map { .string($0) } ?? .null), ("replayed-by", .string(BuildInfo.build)), ("divergences", .array(divergences)),
         ]).render(indent: true))
       }
       if differs { throw Exit.problems }

@@ -14,13 +14,13 @@ extension PermitDesk {
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: helpText("cli.report.trainee"))
+    @Option(help: helpText("cli.report.trainee"), completion: Completions.trainees)
     var trainee: String?
 
-    @Option(help: helpText("cli.report.cohort"))
+    @Option(help: helpText("cli.report.cohort"), completion: Completions.cohorts)
     var cohort: String?
 
-    @Option(help: helpText("cli.report.scenario"))
+    @Option(help: helpText("cli.report.scenario"), completion: Completions.scenarios)
     var scenario: String?
 
     @Option(help: helpText("cli.report.per"))
@@ -75,7 +75,7 @@ extension PermitDesk {
         try emit(ReportSchema.document(per: per.rawValue, columns: Report.columns(per)).render(indent: true) + "\n")
         return
       }
-      let db = try database.open()
+      let db = try database.openReadOnly()
       var traineeID: Int64?
       if let name = trainee {
         guard let t = try db.trainee(named: name) else {
@@ -84,7 +84,7 @@ extension PermitDesk {
         }
         traineeID = t.id
       }
-      let library = content.library
+      let library = try content.library
       let all = try db.trainees(cohort: nil)
       let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
       let records = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
@@ -178,7 +178,7 @@ extension PermitDesk {
     var rescore = false
 
     func run() throws {
-      let db = try database.open()
+      let db = try database.openReadOnly()
       var problems = try db.verify().map(\.description)
       var rescored = 0
       // A `finish` that succeeded in the log of an attempt still open: the result was never recorded
@@ -190,7 +190,7 @@ extension PermitDesk {
         }
       }
       if rescore {
-        let course = Course(library: content.library)
+        let course = try Course(library: content.library)
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
         for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "finished" {
           let rebuilt: RecordedAttempt

@@ -73,7 +73,7 @@ public final class ContentChecker: @unchecked Sendable {
     for p in paths {
       var isDir: ObjCBool = false
       guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
-        report.diagnostics.append(Diagnostic(file: p, line: 0, column: 0, message: "\(p) does not exist"))
+        report.diagnostics.append(Diagnostic(file: p, line: 0, column: 0, message: "does not exist"))
         report.unreadable = true
         continue
       }
@@ -141,7 +141,7 @@ public final class ContentChecker: @unchecked Sendable {
         if let data = FileManager.default.contents(atPath: file) {
           (one.kind, one.diagnostics) = checkOne(data, file: file, scenarios: &one.scenarios, modules: &one.modules)
         } else {
-          one.diagnostics = [Diagnostic(file: file, line: 0, column: 0, message: "\(file) cannot be read")]
+          one.diagnostics = [Diagnostic(file: file, line: 0, column: 0, message: "cannot be read")]
           one.unreadable = true
         }
         results.set(i, one)

@@ -14,24 +14,6 @@ public final class ContentLibrary: @unchecked Sendable {
   /// Creates a library on a content root.
   public init(root: String) { self.root = root }
 
-  /// Finds the content root: an explicit path, `PERMITDESK_HOME`, the checkout the binary was
-  /// built from, or the current directory, in that order (the first that has `Policies/`).
-  public static func locate(explicit: String? = nil, sourceFile: String? = nil) -> String {
-    var candidates: [String] = []
-    if let e = explicit { return e }
-    if let env = ProcessInfo.processInfo.environment["PERMITDESK_HOME"], !env.isEmpty { candidates.append(env) }
-    // Sources/PermitTraining/Loading/ContentLibrary.swift → the package root. (This file's own
-    // path: a `#filePath` default argument would be the caller's.)
-    var url = URL(fileURLWithPath: sourceFile ?? ContentLibrary.thisFile)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    candidates.append(url.path)
-    candidates.append(FileManager.default.currentDirectoryPath)
-    for c in candidates where FileManager.default.fileExists(atPath: c + "/Policies") { return c }
-    return candidates.first ?? "."
-  }
-
-  private static let thisFile = #filePath
-
   /// Ids of the policy packs on disk.
   public func policyIDs() -> [String] {
     let dir = root + "/Policies"
@@ -46,7 +28,7 @@ public final class ContentLibrary: @unchecked Sendable {
       var isDir: ObjCBool = false
       let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
         ? (isDir.boolValue ? "is a folder" : "cannot be read") : "does not exist"
-      return .failure(LoadError([Diagnostic(file: shown, line: 0, column: 0, message: "\(shown) \(why)")]))
+      return .failure(LoadError([Diagnostic(file: shown, line: 0, column: 0, message: why)]))
     }
     return decode(data, display: shown)
   }
@@ -137,16 +119,13 @@ public final class ContentLibrary: @unchecked Sendable {
       return .success(p)
     }
     lock.unlock()
-    let path = root + "/Policies/\(id).yaml"
-    guard FileManager.default.fileExists(atPath: path) else {
-      let known = policyIDs()
-      return .failure(
-        LoadError([
-          Diagnostic(
-            file: "Policies/\(id).yaml", line: 0, column: 0,
-            message: "unknown policy pack '\(id)'; known: \(known.joined(separator: ", "))" + Suggest.hint(id, known))
-        ]))
+    // A closed vocabulary: the packs on disk. The id is looked up among them, never used as a
+    // path (`../../x/secret` names no pack).
+    let known = policyIDs()
+    guard ScenarioReader.isID(id), known.contains(id) else {
+      return .failure(LoadError([ContentLibrary.unknownPolicy(id, known: known)]))
     }
+    let path = root + "/Policies/\(id).yaml"
     let result = loadPolicy(path: path, display: "Policies/\(id).yaml")
     if case .success(let p) = result {
       if p.id != id {
@@ -160,10 +139,25 @@ public final class ContentLibrary: @unchecked Sendable {
     return result
   }
 
-  /// Loads a packet file.
+  /// The diagnostic for a policy id that is not one of the packs on disk (no position: the caller
+  /// that read the id reports it at its own line and column).
+  public static func unknownPolicy(_ id: String, known: [String]) -> Diagnostic {
+    Diagnostic(
+      file: "Policies", line: 0, column: 0,
+      message: "unknown policy pack '\(id)'; known: \(known.joined(separator: ", "))" + Suggest.hint(id, known))
+  }
+
+  /// Loads a packet file; its `policy:`, when given, must name a pack on disk (reported at the key).
   public func loadPacket(path: String) -> Result<Packet, LoadError> {
     let (r, node) = ContentLibrary.parse(path)
     guard let node, let packet = PacketReader.read(node, reader: r) else { return .failure(LoadError(r.diagnostics)) }
+    if let id = packet.policy {
+      let known = policyIDs()
+      if !known.contains(id) {
+        r.error(node["policy"] ?? node, ContentLibrary.unknownPolicy(id, known: known).message)
+        return .failure(LoadError(r.diagnostics))
+      }
+    }
     return .success(packet)
   }
 }

@@ -24,7 +24,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
     self.message = message
   }
 
-  public var description: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
+  /// `file:line:column: error: message`, or `file: error: message` for a problem of the whole
+  /// file (line 0: it does not exist, is a folder, cannot be read).
+  public var description: String {
+    line > 0 ? "\(file):\(line):\(column): \(severity.rawValue): \(message)" : "\(file): \(severity.rawValue): \(message)"
+  }
 
   public static func < (l: Diagnostic, r: Diagnostic) -> Bool {
     (l.file, l.line, l.column, l.message) < (r.file, r.line, r.column, r.message)

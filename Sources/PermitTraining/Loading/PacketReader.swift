@@ -39,7 +39,12 @@ public enum PacketReader {
     else { return nil }
     let window = district(f, "window", r, what) ?? defaults.window
     let submitted = r.timestamp(f, "submitted", what: what) ?? defaults.submitted
-    let policy = r.text(f, "policy", what: what)
+    var policy = r.text(f, "policy", what: what)
+    if let id = policy, !ScenarioReader.isID(id) {
+      // An id, never a path: lowercase letters, digits and '-', like beijing-2017-pilot.
+      r.error(f["policy"], "'policy' of \(what) must be a policy pack id (lowercase letters, digits and '-', like beijing-2017-pilot); found '\(id)'")
+      policy = nil
+    }
     var employer: Employer?
     if let n = f["employer"], let e = r.fields(n, "employer", allowed: employerKeys, required: employerKeys) {
       if let name = r.text(e, "name", required: true, what: "employer"),

@@ -46,7 +46,7 @@ public enum PolicyReader {
     var years: [HolidayCalendar.Year] = []
     if let items = r.list(f, "calendar", what: what) {
       for item in items {
-        guard let s = r.scalar(item, "a calendar year"), let y = Int(s) else {
+        guard let s = r.scalar(item, "a calendar year"), let y = YAMLReader.wholeNumber(s) else {
           r.error(item, "calendar years are whole numbers like 2017")
           continue
         }

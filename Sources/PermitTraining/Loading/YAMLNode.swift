@@ -131,8 +131,11 @@ public struct YAMLComposeError: Error, Sendable {
   public var context: (text: String, mark: Mark)?
   /// For `.reader`: the byte offset of the problem.
   public var readerOffset: Int = 0
-  /// For `.duplicateKeys`: the keys, sorted.
+  /// For `.duplicateKeys`: the keys, in the order of their second occurrence (`mark` is the first
+  /// of these).
   public var duplicates: [String] = []
+  /// For `.duplicateKeys`: where the first duplicated key was first written.
+  public var firstMark: Mark?
 }
 
 /// Composes libyaml's events into a `YAMLNode` tree, iteratively (no recursion, so deep input cannot
@@ -285,17 +288,19 @@ enum YAMLComposer {
     return root
   }
 
-  /// Scalar keys written twice (as Yams reported them: sorted, at the first of the smallest).
+  /// Scalar keys written twice, reported at the second occurrence (the one to delete or rename),
+  /// with where the key was first written.
   private static func checkDuplicates(_ pairs: [YAMLNode.Mapping.Pair]) throws(YAMLComposeError) {
     let n = pairs.count
     if n < 2 { return }
-    var dups: [(String, Mark)] = []
+    // (key, where it is repeated, where it was first written), in file order of the repeat.
+    var dups: [(String, Mark, Mark)] = []
     if n <= 24 {
       for i in 1..<n {
         guard case .scalar(let ki) = pairs[i].key else { continue }
         for j in 0..<i {
           guard case .scalar(let kj) = pairs[j].key, sameText(kj.string, ki.string) else { continue }
-          if !dups.contains(where: { $0.0 == ki.string }) { dups.append((kj.string, kj.mark)) }
+          if !dups.contains(where: { $0.0 == ki.string }) { dups.append((ki.string, ki.mark, kj.mark)) }
           break
         }
       }
@@ -305,16 +310,15 @@ enum YAMLComposer {
       for p in pairs {
         guard case .scalar(let k) = p.key else { continue }
         if let m = first[k.string] {
-          if seen.insert(k.string).inserted { dups.append((k.string, m)) }
+          if seen.insert(k.string).inserted { dups.append((k.string, k.mark, m)) }
         } else {
           first[k.string] = k.mark
         }
       }
     }
-    if dups.isEmpty { return }
-    dups.sort { $0.0 < $1.0 }
+    guard let head = dups.first else { return }
     throw YAMLComposeError(
-      kind: .duplicateKeys, problem: "duplicate keys", mark: dups[0].1, duplicates: dups.map(\.0))
+      kind: .duplicateKeys, problem: "duplicate keys", mark: head.1, duplicates: dups.map(\.0), firstMark: head.2)
   }
 
   private static func parserError(_ p: yaml_parser_t) -> YAMLComposeError {

@@ -70,18 +70,17 @@ public final class YAMLReader {
           Diagnostic(
             file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(error.problem)\(context)"))
       case .reader:
-        // The offset is converted as Yams did (to a count of characters), then placed.
-        let index = text.utf8.index(
-          text.utf8.startIndex, offsetBy: error.readerOffset, limitedBy: text.utf8.endIndex)?
-          .samePosition(in: text)
-        let offset = index.map { text.distance(from: text.startIndex, to: $0) }
-        let (l, c) = YAMLReader.position(ofUTF8Offset: offset ?? 0, in: text)
+        // libyaml's offset counts bytes of the input: placed directly (converting it to a count
+        // of characters first put a control character after non-ASCII text at a wrong column).
+        let (l, c) = YAMLReader.position(ofUTF8Offset: error.readerOffset, in: text)
         diagnostics.append(Diagnostic(file: file, line: l, column: c, message: "unreadable text: \(error.problem)"))
       case .duplicateKeys:
         diagnostics.append(
           Diagnostic(
             file: file, line: mark.line, column: mark.column,
-            message: "duplicate key " + error.duplicates.map { "'\($0)'" }.joined(separator: ", ")))
+            message: "duplicate key '\(error.duplicates[0])'"
+              + (error.firstMark.map { " (first written at \($0.line):\($0.column)); delete or rename one" } ?? "")
+              + (error.duplicates.count > 1 ? "; also repeated: " + error.duplicates.dropFirst().map { "'\($0)'" }.joined(separator: ", ") : "")))
       case .tooDeep, .tooLarge:
         diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, message: error.problem))
       case .memory:
@@ -91,12 +90,20 @@ public final class YAMLReader {
     }
   }
 
+  /// Line and column (in characters, from 1) of a byte offset, with libyaml's line breaks (LF, CRLF,
+  /// lone CR) and without counting a leading byte-order mark.
   static func position(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
     var line = 1
     var col = 1
+    var previous: UInt8 = 0
     for (i, b) in text.utf8.enumerated() {
       if i >= offset { break }
+      defer { previous = b }
+      if i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF) && text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { continue }
       if b == 10 {
+        if previous != 13 { line += 1 }
+        col = 1
+      } else if b == 13 {
         line += 1
         col = 1
       } else if b & 0xC0 != 0x80 {
@@ -236,8 +243,8 @@ public final class YAMLReader {
   /// A whole number within a range.
   public func int(_ f: Fields, _ key: String, what: String, range: ClosedRange<Int>) -> Int? {
     guard let n = f[key], !isNull(n), let s = scalar(n, "'\(key)' of \(what)") else { return nil }
-    guard let v = Int(s.replacingUnderscores()) else {
-      error(n, "'\(key)' of \(what) must be a whole number, found '\(s)'")
+    guard let v = YAMLReader.wholeNumber(s) else {
+      error(n, "'\(key)' of \(what) must be a whole number, found '\(s)' (plain digits like 12 or -3: no '+', '_' or leading zeros)")
       return nil
     }
     guard range.contains(v) else {
@@ -250,11 +257,34 @@ public final class YAMLReader {
   /// A number (integer or decimal).
   public func number(_ f: Fields, _ key: String, what: String) -> Double? {
     guard let n = f[key], !isNull(n), let s = scalar(n, "'\(key)' of \(what)") else { return nil }
-    guard let v = Double(s), v.isFinite else {
-      error(n, "'\(key)' of \(what) must be a number, found '\(s)'")
+    guard let v = YAMLReader.decimalNumber(s) else {
+      error(n, "'\(key)' of \(what) must be a number, found '\(s)' (plain digits like 0.25 or 3: no exponent, '+' or leading zeros)")
       return nil
     }
     return v
+  }
+
+  /// The one grammar of whole numbers in content files: `0`, or an optional `-` and digits not
+  /// starting with `0` (`12`, `-3`). No `+`, no `_`, no leading zeros, no `-0`, no other digits than
+  /// ASCII; nil also when the value does not fit in an `Int`.
+  public static func wholeNumber(_ s: String) -> Int? {
+    let u = Array(s.utf8)
+    let digits = u.first == 45 ? u.dropFirst() : u[...]
+    guard let first = digits.first, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    if first == 48 && (digits.count > 1 || u.first == 45) { return nil }
+    return Int(s)
+  }
+
+  /// A decimal number: a whole number (see `wholeNumber`, but `-0` and `0.x` allowed) with an
+  /// optional fraction of ASCII digits (`0.25`). No exponent, no hexadecimal, no `inf` or `nan`.
+  public static func decimalNumber(_ s: String) -> Double? {
+    let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    let whole = String(parts[0])
+    guard wholeNumber(whole) != nil || whole == "-0" else { return nil }
+    if parts.count == 2 {
+      guard !parts[1].isEmpty, parts[1].utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    }
+    return Double(s).flatMap { $0.isFinite ? $0 : nil }
   }
 
   /// `true` or `false`.
@@ -359,5 +389,4 @@ extension String {
     return String(s)
   }
 
-  func replacingUnderscores() -> String { contains("_") ? String(filter { $0 != "_" }) : self }
 }

@@ -148,7 +148,7 @@ public enum AttemptCommands {
          cost: "issue") { _ in .success(.issue) },
     spec("clock", "clock", "the simulated time and the agenda of pending deadlines", afterFinish: true) { _ in .success(.clock) },
     spec("advance", "advance DURATION | advance --to TIME | advance --next", "let simulated time pass (forward only)",
-         "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline.",
+         "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline. At most a year past the scenario's start.",
          args: [.advance], parse: parseAdvance),
     spec("hint", "hint", "practice mode: a pointer to what you have not found yet (costs points)", cost: "hint") { _ in .success(.hint) },
     spec("snapshot", "snapshot NAME", "practice mode: remember this moment", args: [.snapshot]) { a in
@@ -160,8 +160,10 @@ public enum AttemptCommands {
     spec("monthly", "monthly [YYYY-MM]", "the window's monthly report to the Center (received, notices, on time, deemed, breaches, Center decisions, filed)",
          "Aggregated from this attempt's cases; the report is due a few working days after the month ends.", afterFinish: true, args: [.month]) { a in
       guard let s = a.first else { return .success(.monthly(year: nil, month: nil)) }
-      let parts = s.split(separator: "-")
-      guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1900...2100).contains(y) else {
+      let u = Array(s.utf8)
+      guard u.count == 7, u[4] == 45, let y = CivilDate.digits(u, 0, 4), let m = CivilDate.twoDigits(u, 5), (1...12).contains(m),
+        (1900...2100).contains(y)
+      else {
         return .failure(ParseError("usage: monthly [YYYY-MM]"))
       }
       return .success(.monthly(year: y, month: m))
@@ -225,7 +227,8 @@ public enum AttemptCommands {
     if a == "--to" {
       guard args.count == 2 else { return .failure(ParseError(advanceUsage)) }
       if let t = Timestamp(iso: args[1]) { return .success(.advance(.to(t))) }
-      if args[1].count == 5, let h = Int(args[1].prefix(2)), let m = Int(args[1].suffix(2)), (0..<24).contains(h), (0..<60).contains(m) {
+      let u = Array(args[1].utf8)
+      if u.count == 5, u[2] == 58, let h = CivilDate.twoDigits(u, 0), let m = CivilDate.twoDigits(u, 3), (0..<24).contains(h), (0..<60).contains(m) {
         return .success(.advance(.toClock(hour: h, minute: m)))
       }
       return .failure(ParseError(advanceUsage))
@@ -234,25 +237,30 @@ public enum AttemptCommands {
     return .failure(ParseError(advanceUsage))
   }
 
-  /// Parses `90m`, `2h`, `1d`, `1h30m` into seconds.
+  /// Parses `90m`, `2h`, `1d`, `1h30m` into seconds (nil for anything else, for other digits than
+  /// ASCII, beyond 10,000,000 of a unit, or a sum past `Int64`).
   public static func parseDuration(_ s: String) -> Int64? {
     var total: Int64 = 0
     var num: Int64 = 0
     var sawDigit = false
     var any = false
     for ch in s {
-      if let d = ch.wholeNumberValue {
-        num = num * 10 + Int64(d)
+      if let a = ch.asciiValue, a >= 48, a <= 57 {
+        num = num * 10 + Int64(a - 48)
         sawDigit = true
         if num > 10_000_000 { return nil }
       } else {
         guard sawDigit else { return nil }
+        let unit: Int64
         switch ch {
-        case "m": total += num * 60
-        case "h": total += num * 3600
-        case "d": total += num * 86400
+        case "m": unit = 60
+        case "h": unit = 3600
+        case "d": unit = 86400
         default: return nil
         }
+        let (sum, overflow) = total.addingReportingOverflow(num * unit)
+        if overflow { return nil }
+        total = sum
         num = 0
         sawDigit = false
         any = true

@@ -735,8 +735,18 @@ public struct Session {
     case .by(let secs): target = now.adding(seconds: secs)
     }
     if target < now { return .failure(CommandError("the clock only moves forward: it is \(now)")) }
+    if target > horizon && a != .next {
+      return .failure(CommandError("advance goes at most to \(horizon.at(offset: now.offsetSeconds)), a year after the scenario starts: nothing in it happens later ('finish' closes the window)"))
+    }
     advanceWorld(to: target)
     return .success(["It is now \(now)."])
+  }
+
+  /// The latest time `advance` goes to: a year after the scenario's start, or its last scheduled
+  /// arrival or event when that is later. Every time a trainee can type is bounded by it.
+  public var horizon: Timestamp {
+    let latest = ([scenario.start] + scenario.applicants.map(\.arrives) + scenario.events.map(\.at)).max() ?? scenario.start
+    return max(scenario.start.adding(seconds: 366 * 86_400), latest)
   }
 
   /// Parses `90m`, `2h`, `1d`, `1h30m` into seconds (``AttemptCommands/parseDuration(_:)``).
@@ -759,7 +769,9 @@ public struct Session {
   func monthly(_ y: Int?, _ m: Int?) -> Result<[String], CommandError> {
     var (year, month, _) = now.date(atOffset: offset).components
     if let y, let m { (year, month) = (y, m) }
-    let r = MonthlyReport.make(year: year, month: month, cases: tickets.compactMap { cases[$0] }, policy: policy)
+    guard let r = MonthlyReport.make(year: year, month: month, cases: tickets.compactMap { cases[$0] }, policy: policy) else {
+      return .failure(CommandError("no monthly report for \(year)-\(CivilDate.pad(month, 2)): the calendar ends in 9999"))
+    }
     var out = ["Monthly report of the \(scenario.window) window to the municipal Center, \(year)-\(CivilDate.pad(month, 2)) (due \(r.due))"]
     out.append("  submissions received: \(r.received)")
     out.append("  notices: " + Outcome.allCases.map { "\($0.rawValue) \(r.notices[$0] ?? 0)" }.joined(separator: ", ") + "; on time \(r.noticesOnTime)")
