@@ -140,7 +140,7 @@ struct ReplOptions: ParsableArguments {
     let color = reader.interactive && !noColor && (env["NO_COLOR"] ?? "").isEmpty
     let repl = Repl(library: library, course: course, db: db, color: color, stopOnError: stopOnError)
     if reader.interactive {
-      repl.say(["PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes."])
+      repl.say([L10n.t("repl.greeting")])
     }
     repl.errorsToStandardError = !reader.interactive
     // The name is one word whatever it holds: `--trainee 'bob --cohort evil'` is not a cohort.

@@ -334,7 +334,7 @@ struct InstallationTests {
       try bashCompletions(script: script, words: ["permitdesk"] + words, path: bin, directory: directory)
     }
     #expect(try complete(["play", "m01-s0"]) == ["m01-s01-jurisdiction", "m01-s02-application-types", "m01-s03-wrong-procedure", "m01-s04-practice"])
-    #expect(try complete(["decide", "--policy", "beijing-20"]).sorted() == ["beijing-2017-pilot", "beijing-2024"])
+    #expect(try complete(["decide", "--policy", "beijing-20"]).sorted() == ["beijing-2017-pilot", "beijing-2024", "beijing-2025"])
     #expect(try complete(["report", "--db", box.db, "--trainee", "z"]) == ["zoe"])
     #expect(try complete(["report", "--db", box.db, "--scenario", "m01-s04"]) == ["m01-s04-practice"])
     #expect(try complete(["replay", "--db", box.db, ""]) == ["1"])

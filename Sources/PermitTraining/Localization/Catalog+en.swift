@@ -132,7 +132,7 @@ public enum Catalog {
     "help.issue.details": "No notice without both posts: the system refuses it, and the attempt records it.",
     "help.clock.summary": "the simulated time and the agenda of pending deadlines",
     "help.advance.summary": "let simulated time pass (forward only)",
-    "help.advance.details": "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline.",
+    "help.advance.details": "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline. At most a year past the scenario's start.",
     "help.hint.summary": "practice mode: a pointer to what you have not found yet (costs points)",
     "help.snapshot.summary": "practice mode: remember this moment",
     "help.restore.summary": "practice mode: go back to a snapshot (the only way the clock goes back)",

@@ -130,7 +130,7 @@ extension Catalog {
     "help.issue.details": "未经双岗审核不得出具文书：系统会拒绝，并记入本次练习。",
     "help.clock.summary": "模拟时间及待办期限日程",
     "help.advance.summary": "让模拟时间流逝（只能向前）",
-    "help.advance.details": "DURATION 如 30m、2h、1d；TIME 如 14:00 或 2017-07-04T09:00+08:00；--next 跳到下一个到达、事件或期限。",
+    "help.advance.details": "DURATION 如 30m、2h、1d；TIME 如 14:00 或 2017-07-04T09:00+08:00；--next 跳到下一个到达、事件或期限。最多推进到情景开始后一年。",
     "help.hint.summary": "练习方式：提示你尚未发现的问题（扣分）",
     "help.snapshot.summary": "练习方式：保存当前时刻",
     "help.restore.summary": "练习方式：回到某个快照（时间只有这样才能倒回）",
