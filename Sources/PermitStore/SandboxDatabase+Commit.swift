@@ -170,3 +170,39 @@ extension SandboxDatabase {
     }
   }
 }
+
+extension SandboxDatabase {
+  /// Appends several actions to an open attempt in one transaction, chained as `appendAction` would,
+  /// and finishes it with `result` when given (for importing or generating recorded attempts, e.g.
+  /// `bench-runtime`; the REPL commits one command at a time with `commit(_:)`).
+  public func appendActions(_ actions: [NewAction], attempt: Int64, finishing result: AttemptResult?) throws {
+    try write { db in
+      guard let attemptHash = try String.fetchOne(db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [attempt])
+      else { throw StoreError.unknownAttempt(attempt) }
+      var head = try Self.head(db, attempt: attempt, attemptHash: attemptHash)
+      let st = try db.makeStatement(
+        sql: """
+          INSERT INTO action (attempt, seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for a in actions {
+        guard a.attempt == attempt, !a.actor.isEmpty, !a.verb.isEmpty else {
+          throw StoreError.invalidArgument("every action needs attempt #\(attempt), an actor and a verb.")
+        }
+        let seq = head.seq + 1
+        let wallTime = WallClock.now()
+        let hash = Chain.actionHash(
+          prev: head.hash, attempt: attempt, seq: seq, actor: a.actor, verb: a.verb, arguments: a.arguments,
+          simTime: a.simTime, wallTime: wallTime, result: a.result, ok: a.ok)
+        try st.execute(arguments: [attempt, seq, a.actor, a.verb, a.arguments, a.simTime, wallTime, a.result, a.ok, head.hash, hash])
+        head = (seq, hash)
+      }
+      try db.execute(sql: "UPDATE attempt SET lastSeq = ? WHERE id = ?", arguments: [head.seq, attempt])
+      if let r = result {
+        try Self.close(
+          db, id: attempt, status: "finished", overall: r.overall, decisions: r.decisions, doubleReview: r.doubleReview,
+          timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json, build: build)
+      }
+    }
+  }
+}

@@ -118,6 +118,17 @@ struct ReplScriptTests {
     #expect(!r.stdout.contains("\u{1B}"))
   }
 
+  @Test("help never cuts a usage line: every usage appears whole in the listing")
+  func helpKeepsUsageWhole() throws {
+    let r = try Sandbox().run([], stdin: "help\n")
+    #expect(r.exited(0))
+    for usage in ["start SCENARIO [--mode practice|assessment] [--seed N] [--free]",
+                  "decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]"] {
+      #expect(r.stdout.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(usage) }, "\(usage) is cut:\n\(r.stdout)")
+    }
+    #expect(!r.stdout.split(separator: "\n").contains { $0.hasSuffix(" ") })
+  }
+
   @Test("help exit explains quit; help takes verbs in any case")
   func helpAliases() throws {
     let r = try Sandbox().run([], stdin: "help exit\nhelp QUIT\nhelp Open\n")

@@ -119,6 +119,34 @@ import Testing
     try verifyIntact(box, finished: 3)
   }
 
+  @Test("a changed policy pack is 'content changed since the attempt', not a record that does not follow from its log")
+  func changedPolicyPackIsNotTampering() throws {
+    let box = try Sandbox()
+    let content = box.dir + "/content"
+    try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+    for d in ["Policies", "Scenarios", "Curriculum"] {
+      try FileManager.default.copyItem(atPath: CLI.root + "/" + d, toPath: content + "/" + d)
+    }
+    let play = try box.run(["play", "m01-s01-jurisdiction", "--autoplay", "perfect", "--free", "--content", content])
+    #expect(play.status == 0, "\(play.stdout)\(play.stderr)")
+    var v = try box.run(["verify", "--rescore", "--content", content])
+    #expect(v.status == 0 && v.stdout.contains("1 finished attempt re-scored from their logs, all as recorded"), "\(v.stdout)")
+    // Haidian is no longer a pilot window in the edited pack: the referral the attempt made is now wrong.
+    let pack = content + "/Policies/beijing-2017-pilot.yaml"
+    let text = try String(contentsOfFile: pack, encoding: .utf8)
+    try text.replacingOccurrences(of: "windows: [chaoyang, haidian, shunyi]", with: "windows: [chaoyang, shunyi]")
+      .write(toFile: pack, atomically: true, encoding: .utf8)
+    v = try box.run(["verify", "--rescore", "--content", content])
+    #expect(v.status == 1, "\(v.stdout)")
+    #expect(v.stdout.contains("verify: attempt #1: content changed since the attempt"), "\(v.stdout)")
+    #expect(v.stdout.contains("not evidence that the record was edited"), "\(v.stdout)")
+    #expect(!v.stdout.contains("does not follow from its log"), "\(v.stdout)")
+    let r = try box.run(["replay", "1", "--content", content])
+    #expect(r.stdout.contains("content changed since the attempt"), "\(r.stdout)")
+    // With the bundled content (unchanged) the record still follows from its log.
+    #expect(try box.run(["replay", "1"]).stdout.contains("the recorded score follows from the log"))
+  }
+
   static let fixture = CLI.root + "/Tests/PermitDeskCLITests/Fixtures/schema-v1/sandbox.sqlite"
 
   /// Appends a correctly chained action with the sqlite3 shell (the hash chain's canonical form).

@@ -138,4 +138,41 @@ import Testing
       #expect(Scorer.score(a).json == Scorer.score(b).json)
     }
   }
+
+  @Test(arguments: [TraineePost.a, .b])
+  func scoringFactsAreAFoldOfTheEvents(post: TraineePost) {
+    for style in AutoplayStyle.allCases {
+      let r = AttemptRunner(setup: RuntimeFixture.setup(RuntimeFixture.scenario(post: post, planted: post == .b)))
+      var events: [SessionEvent] = []
+      Autoplayer.play(r, style: style) { _, reply in events += reply.events }
+      #expect(AttemptFacts.fold(events) == r.session.facts, "\(style)")
+      #expect(events.contains { if case .arrived = $0 { return true } else { return false } })
+      // Every event the trainee sees as a message is in the reply's lines.
+      #expect(!r.session.facts.proposals.isEmpty || !r.session.facts.reviews.isEmpty, "\(style)")
+    }
+  }
+
+  @Test func theCentersTimingsComeFromThePolicyPack() {
+    var pack = RuntimeFixture.pilot
+    pack.center = CenterTimings(reviewAfterWorkingDays: 3, reviewAtMinute: 9 * 60 + 30, decideWithinWorkingDays: 1, decideAtMinute: 15 * 60)
+    let s = RuntimeFixture.scenario(post: .a)
+    let setup = AttemptRunner.Setup(scenario: s, applicants: s.applicants, policy: pack, packs: { _ in pack }, trainee: "ada", mode: .autoplay)
+    let r = AttemptRunner(setup: setup)
+    Autoplayer.play(r, style: .perfect) { _, _ in }
+    var reviews = 0
+    for t in r.session.tickets {
+      let c = r.session.cases[t]!
+      guard let accepted = c.history.first(where: { $0.event == "issue" && $0.to == .centerPreliminaryReview }),
+        let review = c.history.first(where: { $0.event == "center-review" })
+      else { continue }
+      reviews += 1
+      let off = pack.utcOffsetSeconds
+      #expect(review.at.description.hasSuffix("T09:30+08:00"), "\(review.at)")
+      #expect(pack.calendar.workingDays(after: accepted.at.date(atOffset: off), through: review.at.date(atOffset: off)) == 3)
+      if let decided = c.history.first(where: { $0.event.hasPrefix("center-") && $0.event != "center-review" }) {
+        #expect(decided.at.description.hasSuffix("T15:00+08:00"), "\(decided.event) \(decided.at)")
+      }
+    }
+    #expect(reviews > 0)
+  }
 }

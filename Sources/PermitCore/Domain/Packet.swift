@@ -177,7 +177,7 @@ public struct Application: Hashable, Sendable {
   /// Replacement: lost or damaged.
   public var replacementReason: ReplacementReason?
   /// The permit was (or is being renewed after being) granted on the employer's salary commitment.
-  public var salaryCommitment: Bool = false
+  public var salaryCommitment: Bool
   /// Change of employer: the day the previous permit was cancelled.
   public var permitCancelled: CivilDate?
 
@@ -201,8 +201,11 @@ public struct Application: Hashable, Sendable {
     hskLevel: Int = 0, directQualification: String? = nil, formerChineseNational: Bool = false,
     chineseTaughtDegree: Bool = false, specialArea: Bool = false, bonuses: [String] = [], localPoints: Int = 0,
     entryDate: CivilDate? = nil, permitExpires: CivilDate? = nil, change: Change? = nil,
-    contractEnd: CivilDate? = nil, replacementReason: ReplacementReason? = nil
+    contractEnd: CivilDate? = nil, replacementReason: ReplacementReason? = nil, salaryCommitment: Bool = false,
+    permitCancelled: CivilDate? = nil
   ) {
+    self.salaryCommitment = salaryCommitment
+    self.permitCancelled = permitCancelled
     self.type = type
     self.category = category
     self.position = position

@@ -35,6 +35,9 @@ public struct PolicyPack: Hashable, Sendable {
   public var rules: [RuleID: PolicyRule]
   /// The working-day calendar.
   public var calendar: HolidayCalendar
+  /// When the simulated municipal Center acts on an accepted file (the sandbox's model of its
+  /// working rhythm; a pack may set its own).
+  public var center: CenterTimings = .standard
   /// The districts the pack knows (Part A′ 2: Beijing's 16, plus `e-town` where the pack names it).
   public var districts: [String] = District.beijing
   /// The day the pack's rules come into force, if stated.
@@ -126,6 +129,29 @@ public enum ExaminerRule: String, CaseIterable, Hashable, Sendable {
   /// certificate of a foreign mission in China needs no further authentication; a public security
   /// bureau certificate is accepted for an applicant resident in China at least a year.
   case criminalRecordForms = "criminal-record-forms"
+}
+
+/// When the municipal Center acts on a file the window accepted: the preliminary review a number of
+/// working days after acceptance at a time of day, then the decision within a number of working
+/// days (never after its legal deadline) at a time of day.
+public struct CenterTimings: Hashable, Sendable {
+  /// Working days after acceptance until the preliminary review.
+  public var reviewAfterWorkingDays: Int
+  /// Minutes after midnight (local) of the preliminary review.
+  public var reviewAtMinute: Int
+  /// Working days after the preliminary review until the decision (capped by the legal deadline).
+  public var decideWithinWorkingDays: Int
+  /// Minutes after midnight (local) of the decision.
+  public var decideAtMinute: Int
+  /// Creates timings.
+  public init(reviewAfterWorkingDays: Int, reviewAtMinute: Int, decideWithinWorkingDays: Int, decideAtMinute: Int) {
+    self.reviewAfterWorkingDays = reviewAfterWorkingDays
+    self.reviewAtMinute = reviewAtMinute
+    self.decideWithinWorkingDays = decideWithinWorkingDays
+    self.decideAtMinute = decideAtMinute
+  }
+  /// Review the next working day at 10:00, decide within two working days at 11:00.
+  public static let standard = CenterTimings(reviewAfterWorkingDays: 1, reviewAtMinute: 600, decideWithinWorkingDays: 2, decideAtMinute: 660)
 }
 
 /// Time limits of a policy pack. Working days use the pack's calendar.

@@ -1,6 +1,12 @@
 import PermitStore
 import PermitTraining
 
+/// Setups already built, by scenario, seed and mode (re-scoring many attempts of one scenario
+/// builds its applicants once). One per thread.
+final class SetupCache {
+  var byKey: [String: AttemptRunner.Setup] = [:]
+}
+
 /// A recorded attempt rebuilt from its action log: what `resume`, `replay` and `verify --rescore`
 /// share. The log is the authority; the runner's state follows from it.
 struct RecordedAttempt {
@@ -14,14 +20,23 @@ struct RecordedAttempt {
   /// Rebuilds an attempt; nil with the reason when its mode or scenario no longer loads. A finished
   /// attempt is replayed up to the action its result was computed on (`resultSeq`): what came after
   /// (a `queue` after `finish`) does not change the score.
-  static func rebuild(_ a: AttemptRecord, trainee: String, course: Course, db: SandboxDatabase) throws -> Result<RecordedAttempt, SetupError> {
+  static func rebuild(
+    _ a: AttemptRecord, trainee: String, course: Course, db: SandboxDatabase, setups: SetupCache? = nil
+  ) throws -> Result<RecordedAttempt, SetupError> {
     guard let mode = AttemptMode(rawValue: a.mode) else {
       return .failure(SetupError(message: "attempt #\(a.id) has an unknown mode \(a.mode)"))
     }
-    let setup: AttemptRunner.Setup
-    switch course.setup(scenario: a.scenarioID, trainee: trainee, mode: mode, seed: a.seed) {
-    case .failure(let e): return .failure(SetupError(message: "attempt #\(a.id): \(e.message)"))
-    case .success(let s): setup = s
+    var setup: AttemptRunner.Setup
+    let key = "\(a.scenarioID)|\(a.seed)|\(a.mode)"
+    if let cached = setups?.byKey[key] {
+      setup = cached
+      setup.trainee = trainee
+    } else {
+      switch course.setup(scenario: a.scenarioID, trainee: trainee, mode: mode, seed: a.seed) {
+      case .failure(let e): return .failure(SetupError(message: "attempt #\(a.id): \(e.message)"))
+      case .success(let s): setup = s
+      }
+      setups?.byKey[key] = setup
     }
     var rows = try db.actions(attempt: a.id)
     if let last = a.resultSeq, a.status != "open" { rows = rows.filter { $0.seq <= last } }

@@ -317,8 +317,8 @@ final class Repl {
       case .success(let r): rebuilt = r
       }
       var notes: [String] = []
-      if !a.contentHash.isEmpty && a.contentHash != course.contentHash(of: a.scenarioID) {
-        notes.append("warning: \(a.scenarioID) has changed since the attempt started; the replay may differ")
+      if course.contentChanged(a.contentHash, scenario: a.scenarioID) {
+        notes.append("warning: content changed since the attempt started (\(a.scenarioID), its policy packs or calendars); the replay may differ")
       }
       let r = rebuilt.runner
       runner = r

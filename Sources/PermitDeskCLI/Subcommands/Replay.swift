@@ -46,7 +46,11 @@ extension PermitDesk {
       if let o = a.overall {
         lines.append("recorded score: overall \(o), decisions \(a.decisions ?? 0), double review \(a.doubleReview ?? 0), time limits \(a.timeLimits ?? 0)")
         differs = o != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview || a.timeLimits != card.timeLimits
-        lines.append(differs ? "DIFFERENT: the recorded score does not follow from the log" : "the recorded score follows from the log")
+        if differs && course.contentChanged(a.contentHash, scenario: a.scenarioID) {
+          lines.append("DIFFERENT, but content changed since the attempt (\(a.scenarioID), its policy packs or calendars): the replay uses today's content, so this is not evidence that the record was edited")
+        } else {
+          lines.append(differs ? "DIFFERENT: the recorded score does not follow from the log" : "the recorded score follows from the log")
+        }
         lines.append("scored by \(a.scoredBy ?? "an unrecorded build (before builds were recorded)"); replayed by \(BuildInfo.build)")
       } else {
         lines.append("the attempt has no recorded score (\(a.status))")

@@ -177,10 +177,79 @@ extension PermitDesk {
     @ArgumentParser.Flag(help: helpText("cli.verify.rescore"))
     var rescore = false
 
+    @Option(help: "Attempts re-scored at once with --rescore (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    /// What re-scoring found: problems, attempts not comparable because their content changed, and
+    /// how many were re-scored.
+    struct Rescored {
+      var problems: [String] = []
+      var changed: [String] = []
+      var rescored = 0
+    }
+
+    /// Re-scores finished attempts from their logs on `jobs` threads (each with its own content
+    /// library and course; the database is read concurrently). Messages come back in attempt order.
+    static func rescore(_ attempts: [AttemptRecord], names: [Int64: String], root: String, db: SandboxDatabase, jobs: Int) throws -> Rescored {
+      let n = max(1, min(jobs, attempts.count))
+      final class Collected: @unchecked Sendable {  // every access holds `lock`
+        let lock = NSLock()
+        var problems: [(Int64, String)] = []
+        var changed: [(Int64, String)] = []
+        var rescored = 0
+        var failure: Error?
+      }
+      let all = Collected()
+      DispatchQueue.concurrentPerform(iterations: n) { worker in
+        let course = Course(library: ContentLibrary(root: root))
+        let setups = SetupCache()
+        var mine = Rescored()
+        var myProblems: [(Int64, String)] = []
+        var myChanged: [(Int64, String)] = []
+        do {
+          for a in stride(from: worker, to: attempts.count, by: n).map({ attempts[$0] }) {
+            let rebuilt: RecordedAttempt
+            switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db, setups: setups) {
+            case .failure(let e):
+              myProblems.append((a.id, "\(e.message); its score cannot be recomputed"))
+              continue
+            case .success(let r): rebuilt = r
+            }
+            let card = rebuilt.score(module: a.moduleID, course: course)
+            mine.rescored += 1
+            if a.overall != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview
+              || a.timeLimits != card.timeLimits || a.passed != card.passed
+            {
+              if course.contentChanged(a.contentHash, scenario: a.scenarioID) {
+                // Not evidence against the record: the scenario, a policy pack or a calendar it was
+                // played on has changed since.
+                myChanged.append((a.id,
+                  "attempt #\(a.id): content changed since the attempt (\(a.scenarioID), its policy packs or calendars): under today's content its log gives \(card.overall), recorded \(a.overall ?? -1); not evidence that the record was edited"))
+              } else {
+                myProblems.append((a.id,
+                  "attempt #\(a.id): recorded score \(a.overall ?? -1) (passed \(a.passed ?? false)) does not follow from its log, which gives \(card.overall) (passed \(card.passed))"))
+              }
+            }
+          }
+        } catch {
+          all.lock.withLock { all.failure = error }
+        }
+        all.lock.withLock {
+          all.problems += myProblems
+          all.changed += myChanged
+          all.rescored += mine.rescored
+        }
+      }
+      if let failure = all.failure { throw failure }
+      return Rescored(
+        problems: all.problems.sorted { $0.0 < $1.0 }.map(\.1), changed: all.changed.sorted { $0.0 < $1.0 }.map(\.1), rescored: all.rescored)
+    }
+
     func run() throws {
       let db = try database.openReadOnly()
       var problems = try db.verify().map(\.description)
       var rescored = 0
+      var changed: [String] = []
       // A `finish` that succeeded in the log of an attempt still open: the result was never recorded
       // (a kill between the two commits of versions before finishing was one transaction).
       for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "open" {
@@ -190,26 +259,17 @@ extension PermitDesk {
         }
       }
       if rescore {
-        let course = try Course(library: content.library)
+        let library = try content.library
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
-        for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "finished" {
-          let rebuilt: RecordedAttempt
-          switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db) {
-          case .failure(let e):
-            problems.append("\(e.message); its score cannot be recomputed")
-            continue
-          case .success(let r): rebuilt = r
-          }
-          let card = rebuilt.score(module: a.moduleID, course: course)
-          rescored += 1
-          if a.overall != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview
-            || a.timeLimits != card.timeLimits || a.passed != card.passed
-          {
-            problems.append(
-              "attempt #\(a.id): recorded score \(a.overall ?? -1) (passed \(a.passed ?? false)) does not follow from its log, which gives \(card.overall) (passed \(card.passed))")
-          }
-        }
+        let finished = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == "finished" }
+        let outcome = try Verify.rescore(finished, names: names, root: library.root, db: db, jobs: jobs)
+        problems += outcome.problems
+        changed = outcome.changed
+        rescored = outcome.rescored
       }
+      // A score that differs because the content changed is reported apart from one that does not
+      // follow from its log: the first is not evidence that the record was edited.
+      problems += changed
       if problems.isEmpty {
         print("verify: the records are intact" + (rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : ""))
         return

@@ -215,16 +215,64 @@ public final class Course {
         trainee: trainee, mode: s.assessment && mode == .practice ? .assessment : mode))
   }
 
-  /// A stable hash of a scenario file's bytes (recorded on attempts, so a score can be tied to the
-  /// exact content it was played on).
+  /// The content hash recorded on an attempt, version 2 (`c2:` and 16 hex digits): FNV-1a over the
+  /// scenario file, every policy pack it uses (its own and those of its rule changes) and the
+  /// calendar years those packs name — everything a replay of the attempt depends on besides its log.
   public func contentHash(of id: String) -> String {
     guard let e = index[id], let data = FileManager.default.contents(atPath: library.root + "/" + e.file) else { return "" }
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in data {
-      h ^= UInt64(b)
-      h = h &* 0x100_0000_01b3
+    var h = FNV1a()
+    h.add(e.file, data)
+    if let s = scenario(id) {
+      var packs: Set<String> = [s.policy]
+      for ev in s.events { if case .ruleChange(let p) = ev.kind { packs.insert(p) } }
+      var years: Set<Int> = []
+      for p in packs.sorted() {
+        let file = "Policies/\(p).yaml"
+        h.add(file, FileManager.default.contents(atPath: library.root + "/" + file) ?? Data())
+        if case .success(let pack) = library.policy(p) { years.formUnion(pack.calendar.years.keys) }
+      }
+      for y in years.sorted() {
+        let file = "Policies/calendar/\(y).yaml"
+        h.add(file, FileManager.default.contents(atPath: library.root + "/" + file) ?? Data())
+      }
     }
-    return String(h, radix: 16)
+    return "c2:" + h.hex
+  }
+
+  /// Version 1 of the content hash (bare hex): the scenario file's bytes only. Attempts recorded
+  /// before version 2 carry it.
+  public func contentHashV1(of id: String) -> String {
+    guard let e = index[id], let data = FileManager.default.contents(atPath: library.root + "/" + e.file) else { return "" }
+    var h = FNV1a()
+    h.add(data)
+    return String(h.value, radix: 16)
+  }
+
+  /// Whether the content an attempt was recorded on (its `recorded` hash, either version) has
+  /// changed since: then a replay may differ without the record having been tampered with.
+  public func contentChanged(_ recorded: String, scenario id: String) -> Bool {
+    guard !recorded.isEmpty else { return false }
+    return recorded.hasPrefix("c2:") ? recorded != contentHash(of: id) : recorded != contentHashV1(of: id)
+  }
+}
+
+/// 64-bit FNV-1a, for content hashes (not a security measure: the database's hash chain is).
+struct FNV1a {
+  var value: UInt64 = 0xcbf2_9ce4_8422_2325
+  mutating func add(_ data: Data) {
+    for b in data {
+      value ^= UInt64(b)
+      value = value &* 0x100_0000_01b3
+    }
+  }
+  /// A named part: its name, its length and its bytes, so parts cannot run into each other.
+  mutating func add(_ name: String, _ data: Data) {
+    add(Data("\(name.utf8.count):\(name);\(data.count):".utf8))
+    add(data)
+  }
+  var hex: String {
+    let h = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - h.count) + h
   }
 }
 

@@ -142,7 +142,7 @@ public final class AttemptRunner {
         return done(["restored '\(name)': it is \(next.session.now) again (practice mode only)"], true, all: true)
       default:
         let reply = next.session.apply(c)
-        return done(reply.lines, reply.ok)
+        return Step(state: next, reply: reply, command: command, rewindsAll: false)
       }
     }
   }

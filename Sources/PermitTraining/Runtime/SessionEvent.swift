@@ -1,0 +1,110 @@
+import PermitCore
+
+/// What happened during one command, typed: the simulated world's happenings (arrivals, rule
+/// changes, the colleague, the Center, deadlines) and the attempt's own facts (proposals, reviews,
+/// breaches, hints, evidence opened). The runtime returns them with every reply
+/// (``Session/Reply/events``); the scoring facts are a fold of them (``AttemptFacts/record(_:)``);
+/// the screens render them (``SessionScreens``).
+public enum SessionEvent: Hashable, Sendable {
+  // MARK: The world
+  /// The attempt opened.
+  case welcome(title: String, window: String, post: TraineePost, mode: AttemptMode)
+  /// An applicant took a ticket.
+  case arrived(ticket: String, applicant: String, type: ApplicationType, employer: String, deadline: CivilDate)
+  /// A new policy pack is in force.
+  case ruleChanged(message: String, policy: String, at: Timestamp)
+  /// A rule change whose pack is not available.
+  case ruleChangeUnavailable(message: String, policy: String)
+  /// More applicants are queueing.
+  case surge(message: String, count: Int)
+  /// The colleague is away.
+  case colleagueAway(colleague: StaffID, until: Timestamp, message: String)
+  /// An announcement.
+  case announcement(message: String)
+  /// A file had no notice by its deadline: deemed accepted, it goes to the Center.
+  case deemedAccepted(ticket: String, deadline: CivilDate)
+  /// The simulated post B agreed with the trainee's proposal.
+  case colleagueAgreed(ticket: String, colleague: StaffID)
+  /// The simulated post B returned the trainee's proposal.
+  case colleagueReturned(ticket: String, colleague: StaffID, reason: String)
+  /// The simulated post B could not review.
+  case colleagueCouldNotReview(ticket: String, error: String)
+  /// The simulated post A proposed (the trainee reviews).
+  case colleagueProposed(ticket: String, colleague: StaffID, outcome: Outcome, defects: [String])
+  /// The simulated post A issued the notice.
+  case colleagueIssued(ticket: String, notice: Outcome)
+  /// The core refused the simulated post A's notice; it proposes again.
+  case colleagueNoticeRefused(ticket: String, error: String)
+  /// The Center approved the permit.
+  case centerApproved(ticket: String, retainUntil: CivilDate?)
+  /// The Center bounced an acceptance.
+  case centerBounced(ticket: String, reason: String)
+  /// The employer came back with the corrected file.
+  case corrected(ticket: String, round: Int, deadline: CivilDate)
+
+  // MARK: The attempt's facts
+  /// The trainee proposed (post A).
+  case proposed(AttemptFacts.Proposed)
+  /// The trainee reviewed (post B).
+  case reviewed(AttemptFacts.Reviewed)
+  /// The core refused a breach of the double-post rule.
+  case breach(AttemptFacts.Breach)
+  /// A hint was taken on a ticket.
+  case hintTaken(ticket: String)
+  /// A material of a ticket's current round was opened.
+  case materialShown(ticket: String, round: Int, material: MaterialKind)
+}
+
+extension AttemptFacts {
+  /// Folds one event into the facts (world events change nothing here).
+  public mutating func record(_ e: SessionEvent) {
+    switch e {
+    case .proposed(let p): proposals.append(p)
+    case .reviewed(let r): reviews.append(r)
+    case .breach(let b): breaches.append(b)
+    case .hintTaken(let t): hints.append(t)
+    case .materialShown(let t, let round, let m): shown["\(t)#\(round)", default: []].insert(m)
+    default: break
+    }
+  }
+
+  /// The facts of a sequence of events.
+  public static func fold<S: Sequence>(_ events: S) -> AttemptFacts where S.Element == SessionEvent {
+    var f = AttemptFacts()
+    for e in events { f.record(e) }
+    return f
+  }
+}
+
+/// The text of the runtime's events, in English (the REPL's screens; another language renders the
+/// same events).
+public enum SessionScreens {
+  /// The line shown for an event, or nil for a fact the trainee does not see as a message.
+  public static func line(_ e: SessionEvent) -> String? {
+    func proposal(_ o: Outcome, _ d: [String]) -> String { o.rawValue + (d.isEmpty ? "" : " (" + d.joined(separator: ", ") + ")") }
+    switch e {
+    case .welcome(let title, let window, let post, let mode):
+      return "\(title) — \(window) window, you are post \(post.rawValue), \(mode.rawValue) mode."
+    case .arrived(let t, let name, let type, let employer, let deadline):
+      return "\(t) arrived: \(name), \(type.rawValue) for \(employer)\(employer.hasSuffix(".") ? "" : ".") Decision due by \(deadline)."
+    case .ruleChanged(let m, let id, let at):
+      return "RULE CHANGE: \(m) (policy \(id) in force from \(at); files received from now on are examined under it)"
+    case .ruleChangeUnavailable(let m, let id): return "RULE CHANGE announced but policy \(id) is not available: \(m)"
+    case .surge(let m, let n): return "SURGE: \(m) (\(n) more applicants are queueing)"
+    case .colleagueAway(let c, let until, let m): return "\(c) is away until \(until): \(m)"
+    case .announcement(let m): return "ANNOUNCEMENT: \(m)"
+    case .deemedAccepted(let t, let d):
+      return "\(t): no notice by \(d): the application now counts as accepted from receipt (deemed acceptance). It goes to the Center."
+    case .colleagueAgreed(let t, let c): return "\(t): post B (\(c)) agrees. You may issue the notice."
+    case .colleagueReturned(let t, let c, let r): return "\(t): post B (\(c)) returns your proposal: \(r)."
+    case .colleagueCouldNotReview(let t, let error): return "\(t): post B could not review: \(error)"
+    case .colleagueProposed(let t, let c, let o, let d): return "\(t): post A (\(c)) proposes \(proposal(o, d)). Your review, please."
+    case .colleagueIssued(let t, let o): return "\(t): post A issued the \(o.noticeName)."
+    case .colleagueNoticeRefused(let t, let error): return "\(t): the notice was refused by the system: \(error). Post A will propose again."
+    case .centerApproved(let t, let until): return "\(t): the Center approved the permit; file kept until \(until.map { "\($0)" } ?? "?")."
+    case .centerBounced(let t, let reason): return "\(t): the Center BOUNCED the acceptance - \(reason)."
+    case .corrected(let t, let round, let d): return "\(t): the employer is back with the corrected file (round \(round)); decision due by \(d)."
+    case .proposed, .reviewed, .breach, .hintTaken, .materialShown: return nil
+    }
+  }
+}
