@@ -106,4 +106,19 @@ struct LanguageEndToEndTests {
     #expect(chinese.hasPrefix("命令（help VERB 查看详细说明）：\n  help [VERB]"))
     #expect(chinese.contains("  容缺受理列明待补的材料：'decide accept-pending missing:degree'。"))
   }
+
+  @Test("a Chinese session reads the scenario's title, briefing and event messages in Chinese")
+  func bilingualContentInTheRepl() throws {
+    let box = try Sandbox()
+    let script = "login 李娜\nstart m06-s03-colleague-absent --free\nbrief\nadvance --to 10:00\nquit\n"
+    let zh = try box.run([], stdin: script, environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(zh.stdout.contains("已登录：李娜。"), "\(zh.stdout)")
+    #expect(zh.stdout.contains("B岗不在：移交需等待"), "\(zh.stdout)")
+    #expect(zh.stdout.contains("2024年5月6日星期一，劳动节假期后的第一个工作日，顺义窗口，A岗，适用2024年规则。"), "\(zh.stdout)")
+    #expect(zh.stdout.contains("B岗同事去开会，14:00回来。"), "\(zh.stdout)")
+    let en = try box.run([], stdin: script.replacingOccurrences(of: "李娜", with: "lina"))
+    #expect(en.stdout.contains("Post B is away: handovers wait"), "\(en.stdout)")
+    #expect(en.stdout.contains("Your post B colleague is called to a meeting until 14:00."), "\(en.stdout)")
+    #expect(!en.stdout.contains("B岗"))
+  }
 }
