@@ -29,6 +29,8 @@ enum Packs {
   static let y2025 = load("beijing-2025")
   /// Both shipped packs, for parameterised tests.
   static let both = [pilot, y2024]
+  /// All three shipped packs.
+  static let all = [pilot, y2024, y2025]
 }
 
 /// A date from ISO text (crashes the test on a typo, which is what we want).

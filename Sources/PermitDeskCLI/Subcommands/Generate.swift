@@ -8,13 +8,10 @@ extension PermitDesk {
   struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: L10n.t("cli.generate.abstract"),
-      discussion: """
-        The output is byte-identical for the same arguments, and `permitdesk check` accepts it. Names are synthetic: passports start with SPEC, employers end in "(Sandbox)".
-
-        Profiles: \(ScenarioGeneration.profiles.map { "\($0.0) (\($0.1.summary))" }.joined(separator: "; ")). --types, --defect-rate and --mix override the profile.
-
-        Defect families for --mix: \(PacketGenerator.mutations.joined(separator: ", ")).
-        """)
+      discussion: L10n.t(
+        "cli.generate.discussion",
+        ScenarioGeneration.profiles.map { "\($0.0) (\($0.1.summary))" }.joined(separator: "; "),
+        PacketGenerator.mutations.joined(separator: ", ")))
 
     @OptionGroup var content: ContentOptions
 

@@ -47,7 +47,8 @@ extension PermitDesk {
       }
       if let t = template, let type = ApplicationType(rawValue: t) {
         var gen = PacketGenerator(seed: 2017, policy: defaultPack, types: [type], defectRate: 0)
-        let p = gen.nextPacket().packet
+        var p = gen.nextPacket().packet
+        if policy != "beijing-2017-pilot" { p.policy = defaultPack.id }
         let text = "# Template packet (\(t)): synthetic; replace the applicant, employer and documents with your own\n"
           + "# draft, then: permitdesk rehearse THIS-FILE --person YOUR-NAME\n" + ScenarioWriter.packet(p)
         if let out = output, out != "-" {

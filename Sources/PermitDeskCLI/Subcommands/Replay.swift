@@ -67,8 +67,11 @@ extension PermitDesk {
           for r in c.rounds {
             let again = examiner.examine(r.packet)
             if !Grading.grade(again.answer, against: r.examination).isRight {
-              let was = r.examination.outcome.rawValue + " " + r.examination.defects.map(\.code).joined(separator: ",")
-              let now = again.outcome.rawValue + " " + again.defects.map(\.code).joined(separator: ",")
+              func said(_ d: Decision) -> String {
+                d.outcome.rawValue + (d.defects.isEmpty ? "" : " " + d.defects.map(\.code).joined(separator: ","))
+              }
+              let was = said(r.examination)
+              let now = said(again)
               lines.append("  \(t) round \(r.number): \(c.policy.id) says \(was); \(id) says \(now)")
               divergences.append(.object([("ticket", .string(t)), ("round", .int(r.number)), ("was", .string(was)), ("under", .string(id)), ("now", .string(now))]))
             }

@@ -169,7 +169,8 @@ extension PermitDesk {
   /// `permitdesk verify`: the integrity of the records.
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: L10n.t("cli.verify.abstract"))
+      abstract: L10n.t("cli.verify.abstract"),
+      discussion: L10n.t("cli.verify.discussion"))
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
@@ -177,7 +178,7 @@ extension PermitDesk {
     @ArgumentParser.Flag(help: helpText("cli.verify.rescore"))
     var rescore = false
 
-    @Option(help: "Attempts re-scored at once with --rescore (default: one per core).")
+    @Option(help: helpText("cli.verify.jobs"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     /// What re-scoring found: problems, attempts not comparable because their content changed, and
@@ -286,7 +287,7 @@ extension PermitDesk {
   struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: L10n.t("cli.purge.abstract"),
-      discussion: "Cases are filed with a keep-until date (policy pack: retention-years). The action log itself is never deleted: it is the tamper-evident record.")
+      discussion: L10n.t("cli.purge.discussion"))
 
     @OptionGroup var database: DatabaseOptions
 

@@ -54,7 +54,12 @@ public struct PacketGenerator {
     self.defectRate = defectRate
     self.mix = mix.isEmpty ? PacketGenerator.mutations : mix
     self.window = window
-    self.dates = dates
+    // A pack's packets are submitted while its rules are in force.
+    if let from = policy.effectiveFrom {
+      self.dates = max(from, dates.lowerBound)...max(from, dates.upperBound)
+    } else {
+      self.dates = dates
+    }
   }
 
   static let people: [(String, [String], [String])] = [

@@ -62,7 +62,9 @@ extension Session {
     out.append("  employer:  \(p.employer.name), registered in \(p.employer.district)")
     out.append("  applicant: \(a.name), \(a.nationality), born \(a.birthDate), passport \(a.passportNumber) valid to \(a.passportExpires)" + (a.residenceCountry.map { ", resides in \($0)" } ?? ""))
     var facts: [String] = []
-    if let cat = app.category { facts.append("category \(cat.rawValue) claimed") }
+    if let cat = app.category {
+      facts.append(app.type.carriesPermitCategory ? "current permit Category \(cat.rawValue)" : "category \(cat.rawValue) claimed")
+    }
     if let pos = app.position { facts.append("position \(pos)") }
     if app.annualSalary > 0 { facts.append("salary \(app.annualSalary) CNY") }
     if app.education != .none { facts.append("education \(app.education.rawValue)") }
@@ -118,6 +120,8 @@ extension Session {
     if let v = m.replaces { f.append("stands in for \(v.rawValue)") }
     if let v = m.icaoCompliant { f.append(v ? "ICAO 9303 compliant" : "NOT ICAO 9303 compliant") }
     if let v = m.issuedBy { f.append("issued by \(v.rawValue)") }
+    if let v = m.icaoCompliant { f.append(v ? "ICAO 9303 compliant" : "NOT ICAO 9303 compliant") }
+    if let v = m.issuedBy { f.append("issued by \(v.rawValue)") }
     return m.kind.rawValue + ": " + (f.isEmpty ? "(nothing further stated)" : f.joined(separator: ", "))
   }
 
@@ -128,7 +132,9 @@ extension Session {
       let p = c.currentRound.packet
       let computed = c.currentRound.examination.computedCategory
       let required = c.policy.required(for: p.application, computed: computed)
-      var out = ["\(t): materials required for \(p.application.type.rawValue)" + (p.application.category.map { ", Category \($0.rawValue) claimed" } ?? "")]
+      let claim = p.application.type.carriesPermitCategory ? "current permit Category" : "Category"
+      let suffix = p.application.type.carriesPermitCategory ? "" : " claimed"
+      var out = ["\(t): materials required for \(p.application.type.rawValue)" + (p.application.category.map { ", \(claim) \($0.rawValue)\(suffix)" } ?? "")]
       for k in required {
         let here = p.materials.contains { $0.kind == k }
         let commitment = p.materials.contains { $0.kind == .commitment && $0.replaces == k }
@@ -144,6 +150,15 @@ extension Session {
     case .failure(let e): return .failure(e)
     case .success(let (t, c)):
       let e = c.currentRound.examination
+      let app = c.currentRound.packet.application
+      if !e.pointsComputed {
+        // Part A′ 6: a renewal file carries the current permit's category; no points.
+        let days = c.policy.centerDecisionWorkingDays(for: app.type, category: e.computedCategory)
+        return .success([
+          "\(t): no points for \("aeiou".contains(app.type.rawValue.first ?? "x") ? "an" : "a") \(app.type.rawValue): the file carries the current permit's Category \(e.computedCategory.rawValue)"
+            + " (the Center decides in \(days) working days)"
+        ])
+      }
       var out = ["\(t): points (2017 interim table), age \(e.age) on \(e.receiptDate)"]
       out += e.points.factors.map { "  \($0.name.padding(16)) \($0.points)" }
       out.append("  total            \(e.points.total) -> Category \(c.policy.points.category(forPoints: e.points.total).rawValue) by points" + (c.currentRound.packet.application.directQualification.map { "; direct qualification \($0) -> Category A" } ?? ""))
