@@ -10,14 +10,8 @@ import PermitTraining
 struct PermitDesk: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "permitdesk",
-    abstract: "Training sandbox for the foreigners' work-permit acceptance window (synthetic data only).",
-    discussion: """
-      With no subcommand, opens the trainee REPL on the bundled scenarios and curriculum.
-
-      The global options --db, --content and --no-color may come before or after the subcommand. Content is found with --content, else PERMITDESK_HOME, else <prefix>/share/permitdesk next to the installed binary (or the build checkout when run from its .build folder).
-
-      Exit codes: 0 success, 1 problems found, 64 wrong usage, 65 bad input data, 70 internal error.
-      """,
+    abstract: L10n.t("cli.root.abstract"),
+    discussion: L10n.t("cli.root.discussion") + "\n" + L10n.t("cli.root.discussion.lang"),
     version: BuildInfo.build,
     subcommands: [
       OpenRepl.self, Decide.self, Check.self, Generate.self, Play.self, Rehearse.self, Report.self, Replay.self,
@@ -28,7 +22,11 @@ struct PermitDesk: ParsableCommand {
   /// Moves global options written before the subcommand after it, answers `--version` (which needs
   /// the content location), then parses as usual.
   static func main() {
-    let args = GlobalOptions.reorder(Array(CommandLine.arguments.dropFirst()))
+    // The interface language first (issue 15): help texts are read from the catalog when
+    // ArgumentParser first asks for them.
+    var words = Array(CommandLine.arguments.dropFirst())
+    Language.current = LanguageOption.choose(&words)
+    let args = GlobalOptions.reorder(words)
     if let content = GlobalOptions.versionRequest(args) {
       print(BuildInfo.versionText(content: content))
       return
@@ -43,7 +41,7 @@ struct PermitDesk: ParsableCommand {
   struct OpenRepl: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "repl",
-      abstract: "Open the trainee REPL (what `permitdesk` with no subcommand does).")
+      abstract: L10n.t("cli.repl.abstract"))
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var repl: ReplOptions
@@ -58,7 +56,7 @@ struct PermitDesk: ParsableCommand {
 struct ContentOptions: ParsableArguments {
   @Option(
     name: .customLong("content"),
-    help: "Content folder holding Policies/, Scenarios/ and Curriculum/ (default: PERMITDESK_HOME, else <prefix>/share/permitdesk next to the installed binary).",
+    help: helpText("cli.options.content"),
     completion: .directory)
   var path: String?
 
@@ -79,7 +77,7 @@ struct ContentOptions: ParsableArguments {
 struct DatabaseOptions: ParsableArguments {
   @Option(
     name: .customLong("db"),
-    help: "Sandbox database file (default: PERMITDESK_DB or $XDG_DATA_HOME/permitdesk/sandbox.sqlite).",
+    help: helpText("cli.options.db"),
     completion: .file(extensions: ["sqlite"]))
   var path: String?
 
@@ -116,16 +114,16 @@ struct DatabaseOptions: ParsableArguments {
 struct ReplOptions: ParsableArguments {
   @OptionGroup var database: DatabaseOptions
 
-  @Option(help: "Read commands from a script file instead of standard input.", completion: .file())
+  @Option(help: helpText("cli.options.file"), completion: .file())
   var file: String?
 
-  @ArgumentParser.Flag(help: "Stop with exit code 1 at the first command that fails.")
+  @ArgumentParser.Flag(help: helpText("cli.options.stopOnError"))
   var stopOnError = false
 
-  @ArgumentParser.Flag(help: "No colour (also NO_COLOR=1).")
+  @ArgumentParser.Flag(help: helpText("cli.options.noColor"))
   var noColor = false
 
-  @Option(help: "Log in as this trainee (or set PERMITDESK_TRAINEE).", completion: Completions.trainees)
+  @Option(help: helpText("cli.options.trainee"), completion: Completions.trainees)
   var trainee: String?
 
   func runRepl(content: ContentOptions, startWith: [String], course given: Course? = nil) throws {
@@ -142,7 +140,7 @@ struct ReplOptions: ParsableArguments {
     let color = reader.interactive && !noColor && (env["NO_COLOR"] ?? "").isEmpty
     let repl = Repl(library: library, course: course, db: db, color: color, stopOnError: stopOnError)
     if reader.interactive {
-      repl.say(["PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes."])
+      repl.say([L10n.t("repl.greeting")])
     }
     repl.errorsToStandardError = !reader.interactive
     // The name is one word whatever it holds: `--trainee 'bob --cohort evil'` is not a cohort.

@@ -53,3 +53,30 @@ extension Sandbox {
     return (p.terminationStatus, (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "")
   }
 }
+
+/// Issue 15 on a real terminal: Tests/tools/pty_zh.py types Chinese through GNU readline in a
+/// session opened by LANG=zh_CN.UTF-8 alone (no zh_CN locale installed on the machine).
+@Suite("Chinese on a pseudo-terminal")
+struct ChinesePtyTests {
+  static let script = CLI.root + "/Tests/tools/pty_zh.py"
+
+  @Test("Chinese input (wide characters, backspace), completion and display-width alignment (pexpect)")
+  func chinese() throws {
+    let box = try Sandbox()
+    let probe = try box.runTool(["/usr/bin/env", "python3", "-c", "import pexpect"])
+    try #require(probe.status == 0, "needs python3 with pexpect (./dev installs it): \(probe.output)")
+    let r = try box.runTool(["/usr/bin/env", "python3", Self.script, CLI.binary])
+    #expect(r.status == 0, "pty_zh.py exited \(r.status):\n\(r.output)")
+    for check in [
+      "ok: LANG=zh_CN.UTF-8 opens in Chinese with no configuration",
+      "ok: typed Chinese echoed; one backspace removed one wide character (logged in as 张伟, cohort 春季班)",
+      "ok: module titles in Chinese",
+      "ok: the database holds the trainee 张伟",
+      "ok: the history file holds the edited Chinese line",
+      "all Chinese pty checks passed",
+    ] {
+      #expect(r.output.contains(check + "\n"), "missing '\(check)' in:\n\(r.output)")
+    }
+    #expect(r.output.contains("ok: curriculum table aligned by display width"), "\(r.output)")
+  }
+}

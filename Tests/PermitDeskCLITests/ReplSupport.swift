@@ -23,15 +23,17 @@ final class Sandbox: @unchecked Sendable {
 
   deinit { try? FileManager.default.removeItem(atPath: dir) }
 
-  /// The inherited environment with this sandbox's database and XDG folders; no colour or
-  /// trainee preset from the caller's shell.
+  /// The inherited environment with this sandbox's database and XDG folders; no colour, trainee
+  /// or language preset from the caller's shell.
   var environment: [String: String] {
     var env = ProcessInfo.processInfo.environment
     env["PERMITDESK_DB"] = db
     env["PERMITDESK_HOME"] = CLI.root
     env["XDG_STATE_HOME"] = state
     env["XDG_DATA_HOME"] = data
-    for k in ["NO_COLOR", "PERMITDESK_TRAINEE", "RECORD_SNAPSHOTS"] { env[k] = nil }
+    for k in ["NO_COLOR", "PERMITDESK_TRAINEE", "RECORD_SNAPSHOTS", "PERMITDESK_LANG", "LC_ALL", "LC_MESSAGES"] { env[k] = nil }
+    // English unless a test asks for Chinese: the caller's locale must not change the transcripts.
+    env["LANG"] = "C.UTF-8"
     return env
   }
 

@@ -197,7 +197,7 @@ struct LoaderTests {
     let report = ContentChecker(library: lib).check(paths: [file])
     let errors = report.diagnostics.filter { $0.severity == .error }
     #expect(errors.count == 1, "\(errors)")
-    #expect(errors.first?.line == 43)  // line 1 is the yaml-language-server modeline
+    #expect(errors.first?.line == 49)  // line 1 is the yaml-language-server modeline
     #expect(errors.first?.message.contains("strict-pilot") == true)
     #expect(errors.first?.message.contains("the key misses stale:criminal-record") == true)
     #expect(report.diagnostics.contains { $0.severity == .note && $0.message.hasPrefix("stale:criminal-record") })

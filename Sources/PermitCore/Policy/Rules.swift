@@ -47,6 +47,8 @@ public struct PolicyRule: Hashable, Sendable {
   public var id: RuleID
   /// One line a clerk understands ("Passport valid at least 6 months beyond the submission date.").
   public var text: String
+  /// The same line in Simplified Chinese, when the pack gives it (`text: {en: …, zh: …}`).
+  public var textZh: String?
   /// Source ids: `S39` (domain.md Part B) or `T1` (research-2024-rules.md); never empty in a valid pack.
   public var sources: [String]
   /// How far the sources can be trusted (`high`, `medium`, `medium-low`, …), when the pack says.

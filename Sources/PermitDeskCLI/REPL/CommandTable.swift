@@ -35,12 +35,26 @@ enum CommandTable {
 
   /// The help listing: usage and summary in two columns. A usage longer than the column is never
   /// cut: it takes its own line and the summary follows on the next, indented to the column.
+  /// Columns are counted in display width (a Chinese character takes two).
   static func listing(_ commands: [CommandInfo] = all, width column: Int = 58) -> [String] {
     commands.map { c in
-      c.usage.count <= column
-        ? "  " + c.usage + String(repeating: " ", count: column - c.usage.count) + " " + c.summary
-        : "  " + c.usage + "\n  " + String(repeating: " ", count: column) + " " + c.summary
+      DisplayWidth.of(c.usage) <= column
+        ? "  " + DisplayWidth.pad(c.usage, to: column) + " " + summary(c)
+        : "  " + c.usage + "\n  " + String(repeating: " ", count: column) + " " + summary(c)
     }.flatMap { $0.split(separator: "\n").map(String.init) }
   }
+
+  /// A command's summary in the session's language; in Chinese, led by the verb's Chinese name.
+  static func summary(_ c: CommandInfo) -> String {
+    guard Language.current == .zhHans, let zh = Catalog.zhHans["help.\(c.name).summary"] else { return c.summary }
+    return CodeNames.verb(c.name).map { "\($0)：\(zh)" } ?? zh
+  }
+
+  /// A command's help text in the session's language.
+  static func details(_ c: CommandInfo) -> String {
+    guard Language.current == .zhHans, !c.details.isEmpty else { return c.details }
+    return Catalog.zhHans["help.\(c.name).details"] ?? c.details
+  }
+
   static var names: [String] { all.map(\.name) + ["exit"] }
 }

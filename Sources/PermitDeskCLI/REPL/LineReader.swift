@@ -65,6 +65,8 @@ final class LineReader {
   static func setUpReadline(history: String?) {
     // readline keeps these pointers: they must outlive the call (a Swift string argument is only
     // a temporary buffer, whose reuse made completion split words at random characters).
+    // UTF-8 character handling before readline starts: Chinese input, wide characters, backspace.
+    _ = pd_use_utf8_ctype()
     pd_set_readline_name(strdup("permitdesk"))
     pd_set_basic_word_break_characters(strdup(" \t\n"))
     using_history()

@@ -129,27 +129,28 @@ final class Repl {
       // Verbs are case-insensitive, and `exit` is `quit` (it used to answer "did you mean 'exit'?").
       let name = v.lowercased() == "exit" ? "quit" : v.lowercased()
       guard let c = visibleCommands.first(where: { $0.name == name }) else {
-        fail("no command '\(v)'" + Suggest.hint(v, CommandTable.names))
+        fail(L10n.t("help.no-command", v) + Suggest.hint(v, CommandTable.names))
         return
       }
-      say(["\(c.usage)", "  \(c.summary)"] + (c.details.isEmpty ? [] : c.details.split(separator: "\n").map { "  " + $0 }))
+      let details = CommandTable.details(c)
+      say(["\(c.usage)", "  \(CommandTable.summary(c))"] + (details.isEmpty ? [] : details.split(separator: "\n").map { "  " + $0 }))
       return
     }
-    var out = ["Commands (help VERB for more):"]
+    var out = [L10n.t("help.header")]
     out += CommandTable.listing(visibleCommands)
-    out.append("Outcomes: accept, accept-pending, supplement, refuse. Defect codes like missing:degree, stale:criminal-record, mismatch:name.")
+    out.append(L10n.t("help.footer"))
     say(out)
   }
 
   func login(_ args: [String]) {
     guard let name = args.first, !name.hasPrefix("-") else {
-      fail("usage: login NAME [--cohort COHORT]")
+      fail(L10n.t("repl.login.usage"))
       return
     }
     var cohort: String?
     if let i = args.firstIndex(of: "--cohort") {
       guard i + 1 < args.count else {
-        fail("--cohort needs a name")
+        fail(L10n.t("repl.login.cohort-missing"))
         return
       }
       cohort = args[i + 1]
@@ -164,9 +165,9 @@ final class Repl {
       trainee = t
       runner = nil
       attempt = nil
-      var lines = ["Logged in as \(t.name)" + (t.cohort.map { " (cohort \($0))" } ?? "") + "."]
+      var lines = [L10n.t("repl.login.done", t.name, t.cohort.map { L10n.t("repl.login.cohort", $0) } ?? "")]
       if let open = try db.openAttempt(trainee: t.id) {
-        lines.append("You have an unfinished attempt at \(open.scenarioID) (#\(open.id)): 'resume' to continue it.")
+        lines.append(L10n.t("repl.login.unfinished", open.scenarioID, open.id))
       }
       say(lines)
     } catch {
@@ -176,7 +177,7 @@ final class Repl {
 
   func needTrainee() -> TraineeRecord? {
     if let t = trainee { return t }
-    fail("log in first: login NAME")
+    fail(L10n.t("repl.login.first"))
     return nil
   }
 
@@ -194,26 +195,40 @@ final class Repl {
   func curriculum() {
     guard let t = needTrainee() else { return }
     do {
-      var out = ["Curriculum for \(t.name):"]
+      var out = [L10n.t("repl.curriculum.header", t.name)]
+      // Columns padded by display width: the status is Chinese in a Chinese session.
+      let statusWidth = max(7, [ModuleStatus.locked, .open, .passed].map { DisplayWidth.of(Self.status($0)) }.max() ?? 0)
       for p in try progress(for: t) {
         let m = p.module
-        let scores = p.attempts == 0 ? "no attempts" : "\(p.attempts) attempt\(p.attempts == 1 ? "" : "s"), best \(p.best.map(String.init) ?? "-"), last \(p.last.map(String.init) ?? "-")"
+        let scores =
+          p.attempts == 0
+          ? L10n.t("repl.curriculum.no-attempts")
+          : L10n.t(p.attempts == 1 ? "repl.curriculum.attempts.one" : "repl.curriculum.attempts.many", p.attempts, p.best.map(String.init) ?? "-", p.last.map(String.init) ?? "-")
         let width = (course.modules.map { DisplayWidth.of($0.id) }.max() ?? 20) + 1
-        out.append("  \(String(m.order).leftPad(2)). \(DisplayWidth.pad(m.id, to: width)) \(DisplayWidth.pad(p.status.rawValue, to: 7)) pass mark \(m.passMark); \(scores)")
-        out.append("     \(m.title)" + (p.status == .locked ? " (needs " + p.missing.joined(separator: ", ") + ")" : " - scenarios: " + m.scenarios.joined(separator: ", ")))
+        out.append(
+          L10n.t(
+            "repl.curriculum.row", String(m.order).leftPad(2), DisplayWidth.pad(m.id, to: width), DisplayWidth.pad(Self.status(p.status), to: statusWidth),
+            m.passMark, scores))
+        out.append(
+          "     \(m.title(in: Language.current))"
+            + (p.status == .locked
+              ? L10n.t("repl.curriculum.needs", p.missing.joined(separator: ", ")) : L10n.t("repl.curriculum.scenarios", m.scenarios.joined(separator: ", "))))
         if p.status == .open && p.attempts > 0 && !p.scenariosToPass.isEmpty {
-          out.append("     still to pass with credit: " + p.scenariosToPass.joined(separator: ", "))
+          out.append(L10n.t("repl.curriculum.to-pass", p.scenariosToPass.joined(separator: ", ")))
         }
       }
-      if course.modules.isEmpty { out.append("  (no modules found under Curriculum/)") }
+      if course.modules.isEmpty { out.append(L10n.t("repl.curriculum.none")) }
       if !course.diagnostics.isEmpty {
-        out.append("  (\(course.diagnostics.count) problem(s) in the course files; 'permitdesk check' shows them)")
+        out.append(L10n.t("repl.curriculum.problems", course.diagnostics.count))
       }
       say(out)
     } catch {
       fail("cannot read progress: \(error)")
     }
   }
+
+  /// A module's status as shown (`open`, or 已开放 in Chinese).
+  static func status(_ s: ModuleStatus) -> String { CodeNames.value("status", s.rawValue) ?? s.rawValue }
 
   func scenarios(_ args: [String]) {
     var ids = course.scenarioIDs
@@ -226,7 +241,8 @@ final class Repl {
     }
     say(ids.map { id in
       let s = course.index[id]
-      return "  \(DisplayWidth.pad(id, to: 36)) \(s?.title ?? "(missing)")" + (s.map { " [post \($0.post)\($0.assessment ? ", assessment" : "")]" } ?? "")
+      return "  \(DisplayWidth.pad(id, to: 36)) \(s?.title(in: Language.current) ?? L10n.t("repl.scenarios.missing"))"
+        + (s.map { L10n.t($0.assessment ? "repl.scenarios.tag-assessment" : "repl.scenarios.tag", $0.post) } ?? "")
     })
   }
 

@@ -7,18 +7,18 @@ extension PermitDesk {
   /// `permitdesk bench`: performance figures measured on this machine.
   struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Measure the examiner's decisions per second on generated packets (use a release build).",
+      abstract: L10n.t("cli.bench.abstract"),
       shouldDisplay: false)
 
     @OptionGroup var content: ContentOptions
 
-    @Option(help: "Number of generated packets.")
+    @Option(help: helpText("cli.bench.count"))
     var count: Int = 20_000
 
-    @Option(help: "Passes over the packets.")
+    @Option(help: helpText("cli.bench.passes"))
     var passes: Int = 10
 
-    @Option(help: "Seed of the packet generator.")
+    @Option(help: helpText("cli.bench.seed"))
     var seed: UInt64 = 1
 
     func run() throws {

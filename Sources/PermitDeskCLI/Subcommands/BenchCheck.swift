@@ -8,18 +8,18 @@ extension PermitDesk {
   struct BenchCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "bench-check",
-      abstract: "Time `check` on generated scenario files and PyYAML's CSafeLoader on the same files (use a release build).",
+      abstract: L10n.t("cli.bench-check.abstract"),
       shouldDisplay: false)
 
     @OptionGroup var content: ContentOptions
 
-    @Option(help: "Number of scenario files.")
+    @Option(help: helpText("cli.bench-check.scenarios"))
     var scenarios: Int = 1000
 
-    @Option(help: "Applicants per scenario.")
+    @Option(help: helpText("cli.bench-check.applicants"))
     var applicants: Int = 20
 
-    @Option(help: "Keep the generated folder (its path is printed).")
+    @Option(help: helpText("cli.bench-check.keep"))
     var keep = false
 
     func run() throws {

@@ -13,24 +13,22 @@ extension PermitDesk {
   struct BenchRepl: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "bench-repl",
-      abstract: "Time the REPL's start-up and each command's answer including its commit, against the sqlite3 shell (use a release build).",
-      discussion: """
-        Start-up: spawns `permitdesk --db TMP` with "quit" on standard input RUNS times and times spawn to exit; the baseline is `sqlite3 :memory: .quit`. Commands: drives one REPL over a pipe through a scripted attempt (the scenario's model answer padded with 'clock'/'queue' to about COMMANDS commands), timing each from the write to the end of its output (a 'help quit' marker follows every command); the baseline is the sqlite3 shell committing one INSERT per command to a WAL file database over a pipe.
-        """,
+      abstract: L10n.t("cli.bench-repl.abstract"),
+      discussion: L10n.t("cli.bench-repl.discussion"),
       shouldDisplay: false)
 
     @OptionGroup var content: ContentOptions
 
-    @Option(help: "Start-up runs of each program.")
+    @Option(help: helpText("cli.bench-repl.runs"))
     var runs: Int = 30
 
-    @Option(help: "Scenario played for the per-command figures.")
+    @Option(help: helpText("cli.bench-repl.scenario"))
     var scenario: String = "m01-s01-jurisdiction"
 
-    @Option(help: "Commands in the scripted attempt (about).")
+    @Option(help: helpText("cli.bench-repl.commands"))
     var commands: Int = 200
 
-    @Option(help: "The baseline shell.")
+    @Option(help: helpText("cli.bench-repl.sqlite3"))
     var sqlite3: String = "/usr/bin/sqlite3"
 
     func run() throws {

@@ -9,21 +9,19 @@ extension PermitDesk {
   struct BenchRuntime: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "bench-runtime",
-      abstract: "Time autoplay of generated scenarios of growing size, each command with its commit, and verify --rescore over many recorded attempts (use a release build).",
-      discussion: """
-        For each size: a generated scenario (post A, mixed profile) is played with 'play --autoplay perfect' semantics into a temporary sandbox database, every command committed as the REPL commits it; the total time and the per-command time (step, commit and apply, p50/p99) are printed. Then ATTEMPTS finished attempts are recorded from autoplays of the bundled m01-s01-jurisdiction and re-scored with verify --rescore's code on every core.
-        """,
+      abstract: L10n.t("cli.bench-runtime.abstract"),
+      discussion: L10n.t("cli.bench-runtime.discussion"),
       shouldDisplay: false)
 
     @OptionGroup var content: ContentOptions
 
-    @Option(help: "Applicants per generated scenario, comma-separated.")
+    @Option(help: helpText("cli.bench-runtime.sizes"))
     var sizes: String = "100,400,1600"
 
-    @Option(help: "Finished attempts to record and re-score (0: skip).")
+    @Option(help: helpText("cli.bench-runtime.attempts"))
     var attempts: Int = 10_000
 
-    @Option(help: "Threads for the re-scoring (default: one per core).")
+    @Option(help: helpText("cli.bench-runtime.jobs"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {

@@ -7,24 +7,18 @@ extension PermitDesk {
   /// `permitdesk check [PATH…]`: validate content files and folders.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Validate scenarios, packets, policy packs, calendars and curriculum modules (files or folders).",
-      discussion: """
-        Each *.yaml file's kind is recognised from its content. Reports schema errors, semantic errors (unknown materials, defects, policies, windows or scenarios; impossible dates; duplicate ids and tickets; cyclic or missing prerequisites; weights that do not sum to 100) and answer keys (expect:) that the examiner contradicts, with the examiner's reasoning.
-
-        With no PATH: the content root's Policies, Scenarios and Curriculum.
-
-        Exit 0 when clean, 1 when problems were found, 65 when a path cannot be read, 64 on wrong usage.
-        """)
+      abstract: L10n.t("cli.check.abstract"),
+      discussion: L10n.t("cli.check.discussion"))
 
     @OptionGroup var content: ContentOptions
 
-    @Argument(help: "Files or folders (folders are searched recursively for *.yaml).", completion: .file(extensions: ["yaml"]))
+    @Argument(help: helpText("cli.check.paths"), completion: .file(extensions: ["yaml"]))
     var paths: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: helpText("cli.check.format"))
     var format: OutputFormat = .text
 
-    @Option(help: "Policy pack for packets that do not name one.", completion: Completions.policies)
+    @Option(help: helpText("cli.check.policy"), completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
     func run() throws {

@@ -6,22 +6,18 @@ extension PermitDesk {
   /// `permitdesk decide PACKET…`: the core's acceptance decision for packets.
   struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show the window's acceptance decision for packet files (outcome, defects, rules, deadline).",
-      discussion: """
-        A packet is one applicant's submission (see Scenarios/README.md). The policy pack is the packet's own 'policy', else --policy, else beijing-2017-pilot.
-
-        Exit 0 when every packet was decided, 65 when a packet could not be read (its problems are printed as file:line:column: error: message).
-        """)
+      abstract: L10n.t("cli.decide.abstract"),
+      discussion: L10n.t("cli.decide.discussion"))
 
     @OptionGroup var content: ContentOptions
 
-    @Argument(help: "Packet files (YAML).", completion: .file(extensions: ["yaml"]))
+    @Argument(help: helpText("cli.decide.packets"), completion: .file(extensions: ["yaml"]))
     var packets: [String]
 
-    @Option(help: "Policy pack id for packets that do not name one (beijing-2017-pilot, beijing-2024).", completion: Completions.policies)
+    @Option(help: helpText("cli.decide.policy"), completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: helpText("cli.decide.format"))
     var format: OutputFormat = .text
 
     func validate() throws {

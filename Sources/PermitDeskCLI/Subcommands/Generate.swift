@@ -7,54 +7,51 @@ extension PermitDesk {
   /// `permitdesk generate --count N --seed S --output FILE`: a scenario of synthetic applicants.
   struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write a scenario file of synthetic applicants with answer keys computed by the examiner.",
-      discussion: """
-        The output is byte-identical for the same arguments, and `permitdesk check` accepts it. Names are synthetic: passports start with SPEC, employers end in "(Sandbox)".
-
-        Profiles: \(ScenarioGeneration.profiles.map { "\($0.0) (\($0.1.summary))" }.joined(separator: "; ")). --types, --defect-rate and --mix override the profile.
-
-        Defect families for --mix: \(PacketGenerator.mutations.joined(separator: ", ")).
-        """)
+      abstract: L10n.t("cli.generate.abstract"),
+      discussion: L10n.t(
+        "cli.generate.discussion",
+        ScenarioGeneration.profiles.map { "\($0.0) (\($0.1.summary))" }.joined(separator: "; "),
+        PacketGenerator.mutations.joined(separator: ", ")))
 
     @OptionGroup var content: ContentOptions
 
-    @Option(help: "Number of applicants (1-10000).")
+    @Option(help: helpText("cli.generate.count"))
     var count: Int
 
-    @Option(help: "Seed of the generator.")
+    @Option(help: helpText("cli.generate.seed"))
     var seed: UInt64
 
-    @Option(help: "The scenario file to write ('-' for standard output).", completion: .file(extensions: ["yaml"]))
+    @Option(help: helpText("cli.generate.output"), completion: .file(extensions: ["yaml"]))
     var output: String
 
-    @Option(help: "Comma-separated application types (default: the profile's).")
+    @Option(help: helpText("cli.generate.types"))
     var types: String?
 
-    @Option(help: "Probability (0-1) that an applicant has planted defects (default: the profile's).")
+    @Option(help: helpText("cli.generate.defectRate"))
     var defectRate: Double?
 
-    @Option(help: "Comma-separated defect families (default: the profile's).")
+    @Option(help: helpText("cli.generate.mix"))
     var mix: String?
 
-    @Option(help: "Profile: mixed, clean, defect-heavy, category-a, renewals.")
+    @Option(help: helpText("cli.generate.profile"))
     var profile: String = "mixed"
 
-    @Option(help: "The window (district) of the scenario (default: the pack's first).")
+    @Option(help: helpText("cli.generate.window"))
     var window: String?
 
-    @Option(help: "Policy pack id.", completion: Completions.policies)
+    @Option(help: helpText("cli.generate.policy"), completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
-    @Option(help: "The trainee's post: A or B (B adds the simulated post A's proposals, some wrong).")
+    @Option(help: helpText("cli.generate.post"))
     var post: String = "A"
 
-    @Option(help: "First arrival, e.g. 2017-07-03T09:00+08:00.")
+    @Option(help: helpText("cli.generate.start"))
     var start: String = "2017-07-03T09:00+08:00"
 
-    @Option(help: "Minutes of open window between arrivals.")
+    @Option(help: helpText("cli.generate.everyMinutes"))
     var everyMinutes: Int = 15
 
-    @Option(help: "Scenario id (default: from the output file name).")
+    @Option(help: helpText("cli.generate.id"))
     var id: String?
 
     func run() throws {

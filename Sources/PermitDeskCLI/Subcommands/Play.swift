@@ -8,30 +8,28 @@ extension PermitDesk {
   /// `permitdesk play SCENARIO`: the REPL straight into a scenario, or an autoplayed run.
   struct Play: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Open the REPL straight into a scenario; with --autoplay, play the model answer (or one kind of mistake).",
-      discussion: """
-        SCENARIO is a scenario id, or the path of a trainer's own scenario file: it is checked first and played where it is, without copying it into the content. With a script on standard input it is a headless play-through (a trainer's dry run). --autoplay perfect|skip-review|late|miss-defects plays the model answer through the real runtime, or the model answer with one kind of mistake; --format json ends with the score as JSON: overall, decisions, double-review, time-limits (each 0-100) and passed.
-        """)
+      abstract: L10n.t("cli.play.abstract"),
+      discussion: L10n.t("cli.play.discussion"))
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var repl: ReplOptions
 
-    @Argument(help: "Scenario id, or the path of a scenario file (a trainer's own, played without copying it into the content folder).", completion: Completions.scenarios)
+    @Argument(help: helpText("cli.play.scenario"), completion: Completions.scenarios)
     var scenario: String
 
-    @Option(help: "Autoplay style: perfect, skip-review, late or miss-defects.")
+    @Option(help: helpText("cli.play.autoplay"))
     var autoplay: AutoplayStyle?
 
-    @Option(help: "Output: text (a transcript) or json (the score only).")
+    @Option(help: helpText("cli.play.format"))
     var format: OutputFormat = .text
 
-    @Option(help: "Attempt mode: practice or assessment.")
+    @Option(help: helpText("cli.play.mode"))
     var mode: String = "practice"
 
-    @Option(help: "Seed varying the generated applicants (0 = the scenario's own).")
+    @Option(help: helpText("cli.play.seed"))
     var seed: UInt64 = 0
 
-    @ArgumentParser.Flag(help: "Play outside the curriculum (no module lock, no module credit): a trainer's dry run.")
+    @ArgumentParser.Flag(help: helpText("cli.play.free"))
     var free = false
 
     /// Whether the argument names a file rather than a scenario id.

@@ -8,20 +8,16 @@ extension PermitDesk {
   /// `permitdesk rehearse`: employer personnel try a submission before the real visit.
   struct Rehearse: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Employer rehearsal: submit a packet to the real examiner and read the notice the window would issue.",
-      discussion: """
-        rehearse --materials TYPE [--category C] lists the materials a type needs. rehearse --new TYPE asks for the packet field by field (with explanations and, on a terminal, tab completion), writes the packet file and shows the notice. Or start from --template TYPE (a complete synthetic packet to edit) and rehearse the file.
-
-        The notice is the acceptance notice, the one-time notice with every defect and how to fix it, or the refusal with the competent body; then the points behind the category and what every code means. With --person NAME the rehearsal is recorded and your first-time-right rate shown (files accepted at their first submission); an unchanged template is not your draft and does not count.
-        """)
+      abstract: L10n.t("cli.rehearse.abstract"),
+      discussion: L10n.t("cli.rehearse.discussion"))
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The packet file to rehearse.", completion: .file(extensions: ["yaml"]))
+    @Argument(help: helpText("cli.rehearse.packet"), completion: .file(extensions: ["yaml"]))
     var packet: String?
 
-    @Option(help: "Write a template packet of this application type (overseas-notification, domestic-permit, extension, change, cancellation, replacement, change-employer).")
+    @Option(help: helpText("cli.rehearse.template"))
     var template: String?
 
     @Option(name: .customLong("new"), help: "Build a new packet of this application type by answering questions, then rehearse it.")
@@ -33,16 +29,16 @@ extension PermitDesk {
     @Option(help: "The category (A, B or C) for --materials and --new.")
     var category: String?
 
-    @Option(help: "Where to write the template or the new packet ('-': standard output, templates only).", completion: .file(extensions: ["yaml"]))
+    @Option(help: helpText("cli.rehearse.output"), completion: .file(extensions: ["yaml"]))
     var output: String?
 
-    @Option(help: "Who prepared the packet (records the rehearsal and shows the first-time-right rate).")
+    @Option(help: helpText("cli.rehearse.person"))
     var person: String?
 
-    @Option(help: "Policy pack when the packet names none (beijing-2025: the rules from 2024-12-01); a template names it.", completion: Completions.policies)
+    @Option(help: helpText("cli.rehearse.policy"), completion: Completions.policies)
     var policy: String = "beijing-2017-pilot"
 
-    @Option(help: "text (the notice) or json (the decision).")
+    @Option(help: helpText("cli.rehearse.format"))
     var format: OutputFormat = .text
 
     func validate() throws {

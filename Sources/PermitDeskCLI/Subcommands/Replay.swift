@@ -8,21 +8,19 @@ extension PermitDesk {
   /// `permitdesk replay ATTEMPT`: re-score a recorded attempt from its action log.
   struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Re-score a recorded attempt from its action log, optionally under another policy pack.",
-      discussion: """
-        The attempt is rebuilt command by command from the log and scored again. The result is compared with the recorded score (exit 1 if they differ). With --policy, every file is examined again under that pack and the files whose outcome would change are listed. The output names the build that scored the attempt. The database is only read (opened read-only, never created).
-        """)
+      abstract: L10n.t("cli.replay.abstract"),
+      discussion: L10n.t("cli.replay.discussion"))
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Attempt number (see 'permitdesk report').", completion: Completions.attempts)
+    @Argument(help: helpText("cli.replay.attempt"), completion: Completions.attempts)
     var attempt: Int64
 
-    @Option(help: "Examine the files again under this policy pack and report where the outcome diverges.", completion: Completions.policies)
+    @Option(help: helpText("cli.replay.policy"), completion: Completions.policies)
     var policy: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: helpText("cli.replay.format"))
     var format: OutputFormat = .text
 
     func run() throws {

@@ -8,48 +8,46 @@ extension PermitDesk {
   /// `permitdesk report`: results for trainers (views and formats in Report/).
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Report attempts for trainers: per attempt, per trainee, curriculum progress per module, or item analysis (points lost by rule and by defect code).",
-      discussion: """
-        Formats: table (terminal), csv (for spreadsheets: UTF-8 with a byte order mark, formula-like cells neutralised), json (an array of objects; --schema prints its JSON Schema), html (one self-contained page with a chart per scenario) and xapi (xAPI 1.0.3 statements for a learning record store, one set per attempt). README's "report" section lists every column.
-        """)
+      abstract: L10n.t("cli.report.abstract"),
+      discussion: L10n.t("cli.report.discussion"))
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Only this trainee.", completion: Completions.trainees)
+    @Option(help: helpText("cli.report.trainee"), completion: Completions.trainees)
     var trainee: String?
 
-    @Option(help: "Only this cohort.", completion: Completions.cohorts)
+    @Option(help: helpText("cli.report.cohort"), completion: Completions.cohorts)
     var cohort: String?
 
-    @Option(help: "Only this scenario.", completion: Completions.scenarios)
+    @Option(help: helpText("cli.report.scenario"), completion: Completions.scenarios)
     var scenario: String?
 
-    @Option(help: "One row per attempt, per trainee, per trainee and module (curriculum progress) or per item (points lost by rule and defect code, per cohort and scenario).")
+    @Option(help: helpText("cli.report.per"))
     var per: Per = .attempt
 
-    @Option(help: "table, csv, json, html or xapi.")
+    @Option(help: helpText("cli.report.format"))
     var format: Format = .table
 
-    @ArgumentParser.Flag(help: "Include autoplay attempts.")
+    @ArgumentParser.Flag(help: helpText("cli.report.includeAutoplay"))
     var includeAutoplay = false
 
-    @ArgumentParser.Flag(help: "CSV without the UTF-8 byte order mark (for tools rather than spreadsheets).")
+    @ArgumentParser.Flag(help: helpText("cli.report.noBom"))
     var noBom = false
 
-    @Option(help: "xapi only: statements stamped at or after this moment (YYYY-MM-DD for midnight UTC, or an ISO 8601 date-time with offset), for incremental export.")
+    @Option(help: helpText("cli.report.since"))
     var since: String?
 
-    @Option(help: "xapi only: this installation's id, a UUID (default: PERMITDESK_INSTALLATION_ID, else derived from when the database was created).")
+    @Option(help: helpText("cli.report.installationId"))
     var installationId: String?
 
-    @Option(help: "xapi only: the homePage of trainee accounts and base of activity ids (default: PERMITDESK_HOME_PAGE or https://permitdesk.invalid/sandbox).")
+    @Option(help: helpText("cli.report.homePage"))
     var homePage: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (byte for byte, BOM included) instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: helpText("cli.report.output"))
     var output: String?
 
-    @ArgumentParser.Flag(help: "Print the JSON Schema of --format json for the chosen --per and exit.")
+    @ArgumentParser.Flag(help: helpText("cli.report.schema"))
     var schema = false
 
     enum Per: String, ExpressibleByArgument, CaseIterable { case attempt, trainee, module, item }
@@ -171,21 +169,16 @@ extension PermitDesk {
   /// `permitdesk verify`: the integrity of the records.
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.",
-      discussion: """
-        The database is only read (opened read-only, never created): a missing file is an error (exit 65). \
-        A training room's records are signed with the room's key (HMAC-SHA256). With --key (the room's \
-        config file, or a file holding the key's 64 hex digits) every record is authenticated; without it \
-        only the consistency of the chain can be checked.
-        """)
+      abstract: L10n.t("cli.verify.abstract"),
+      discussion: L10n.t("cli.verify.discussion"))
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    @ArgumentParser.Flag(help: "Also replay every finished attempt from its log and compare the score with the recorded one.")
+    @ArgumentParser.Flag(help: helpText("cli.verify.rescore"))
     var rescore = false
 
-    @Option(help: "Attempts re-scored at once with --rescore (default: one per core).")
+    @Option(help: helpText("cli.verify.jobs"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     /// What re-scoring found: problems, attempts not comparable because their content changed, and
@@ -328,12 +321,12 @@ extension PermitDesk {
   /// `permitdesk purge --before DATE`: the retention command.
   struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Remove filed case records whose 3-year retention ended before a (simulated) date, and list them.",
-      discussion: "Cases are filed with a keep-until date (policy pack: retention-years). The action log itself is never deleted: it is the tamper-evident record.")
+      abstract: L10n.t("cli.purge.abstract"),
+      discussion: L10n.t("cli.purge.discussion"))
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Remove files kept until before this date (YYYY-MM-DD).")
+    @Option(help: helpText("cli.purge.before"))
     var before: String
 
     func validate() throws {

@@ -16,12 +16,19 @@ public final class Course {
     public var file: String
     /// The title.
     public var title: String
+    /// The title in Chinese, nil when not translated.
+    public var titleZh: String? = nil
     /// `A` or `B`.
     public var post: String
     /// Whether it is an assessment.
     public var assessment: Bool
     /// Whether it has scripted applicants (`applicants:`), not only generated ones.
     public var scripted: Bool = true
+
+    /// The title in a language (English when not translated).
+    public func title(in language: Language = Language.current) -> String {
+      language == .zhHans ? (titleZh ?? title) : title
+    }
   }
 
   /// The content library.
@@ -85,24 +92,64 @@ public final class Course {
   static func entry(_ data: Data, file: String) -> Entry? {
     let wanted = ["id", "title", "post", "assessment", "clock", "applicants", "generate"]
     var fields: [String: String] = [:]
+    // A bilingual title (issue 15) is `title: {en: …, zh: …}` or a block mapping of `en:`/`zh:` lines.
+    var titleLanguages: [String: String] = [:]
+    var inTitleBlock = false
     for line in data.split(separator: 10, omittingEmptySubsequences: true) {
-      guard let first = line.first, first != 32, first != 35, first != 45, first != 9,
-        let colon = line.firstIndex(of: 58)
-      else { continue }
+      guard let first = line.first else { continue }
+      if first == 32 {
+        guard inTitleBlock else { continue }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        for lang in ["en", "zh"] where text.hasPrefix(lang + ":") {
+          titleLanguages[lang] = unquote(String(text.dropFirst(3)))
+        }
+        continue
+      }
+      inTitleBlock = false
+      guard first != 35, first != 45, first != 9, let colon = line.firstIndex(of: 58) else { continue }
       guard let key = String(bytes: line[line.startIndex..<colon], encoding: .utf8), wanted.contains(key), fields[key] == nil
       else { continue }
-      var value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-      if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
-      if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
+      let value = unquote(String(decoding: line[(colon + 1)...], as: UTF8.self))
+      if key == "title" {
+        if value.isEmpty { inTitleBlock = true }
+        if value.hasPrefix("{") {
+          for lang in ["en", "zh"] { titleLanguages[lang] = flowValue(value, key: lang) }
+        }
+      }
       fields[key] = value
-      if fields.count == wanted.count { break }
+      if fields.count == wanted.count && !inTitleBlock { break }
     }
     guard let id = fields["id"], !id.isEmpty, fields["clock"] != nil, fields["applicants"] != nil || fields["generate"] != nil else {
       return nil
     }
+    let title = titleLanguages["en"] ?? fields["title"].flatMap { $0.isEmpty || $0.hasPrefix("{") ? nil : $0 } ?? id
     return Entry(
-      id: id, file: file, title: fields["title"] ?? id, post: fields["post"] ?? "A", assessment: fields["assessment"] == "true",
-      scripted: fields["applicants"] != nil)
+      id: id, file: file, title: title, titleZh: titleLanguages["zh"], post: fields["post"] ?? "A",
+      assessment: fields["assessment"] == "true", scripted: fields["applicants"] != nil)
+  }
+
+  /// A scalar value on one line: trimmed, without a trailing comment or its quotes.
+  static func unquote(_ raw: String) -> String {
+    var value = raw.trimmingCharacters(in: .whitespaces)
+    if let q = value.first, q == "\"" || q == "'" {
+      if let end = value.dropFirst().firstIndex(of: q) { value = String(value[value.index(after: value.startIndex)..<end]) }
+      return value
+    }
+    if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+    return value
+  }
+
+  /// The value of `key` in a one-line flow mapping (`{en: "A, b", zh: 甲}`), nil when absent.
+  static func flowValue(_ flow: String, key: String) -> String? {
+    guard let r = flow.range(of: key + ":") else { return nil }
+    let rest = flow[r.upperBound...].drop { $0 == " " }
+    if let q = rest.first, q == "\"" || q == "'" {
+      let body = rest.dropFirst()
+      guard let end = body.firstIndex(of: q) else { return nil }
+      return String(body[..<end])
+    }
+    let end = rest.firstIndex { $0 == "," || $0 == "}" } ?? rest.endIndex
+    return String(rest[..<end]).trimmingCharacters(in: .whitespaces)
   }
 
   /// Scenario ids, sorted.

@@ -91,6 +91,12 @@ public enum ScenarioGeneration {
       policy: policy.id, window: o.window, post: o.post, colleague: .careful, assessment: false, start: o.start,
       hours: WorkingHours(opens: 9 * 60, closes: 17 * 60), costs: .standard, applicants: [], generate: [block],
       events: [], scoring: .standard, file: "")
+    // Both languages, whatever the session's language: the file is content (issue 15).
+    let typeTextZh = o.types.isEmpty ? "全部申请事项类型" : o.types.map { CodeNames.typeLabel($0.rawValue, in: .zhHans) }.joined(separator: "、")
+    s.titleZh = "生成练习：\(Localized.district(o.window, in: .zhHans))窗口 \(o.count) 名申请人（种子 \(o.seed)）"
+    s.briefingZh =
+      "由种子 \(o.seed) 生成的模拟申请人（\(typeTextZh)）。请审查每一份申请材料，"
+      + (o.post == .a ? "提出受理意见并列明全部缺陷；由认真的同事担任B岗复核。" : "复核模拟A岗提出的受理意见：其中有预设的错误。")
     var applicants = ScenarioExpander.applicants(of: s, policy: policy)
     for i in applicants.indices { applicants[i].ticket = "T" + ScenarioExpander.ticket(i + 1).dropFirst() }
     s.applicants = applicants

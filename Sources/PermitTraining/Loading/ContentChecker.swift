@@ -173,6 +173,7 @@ public final class ContentChecker: @unchecked Sendable {
     _ data: Data, file: String, scenarios: inout [ScenarioEntry], modules: inout [ModuleEntry]
   ) -> (ContentKind?, [Diagnostic]) {
     let r = YAMLReader(file: file)
+    r.warnMissingTranslations = true
     var kind: ContentKind?
     switch ContentLibrary.decode(data, display: file) {
     case .failure(let e):
@@ -211,7 +212,7 @@ public final class ContentChecker: @unchecked Sendable {
         if let (m, src) = CurriculumReader.read(node, reader: r) { modules.append(ModuleEntry(module: m, source: src)) }
       }
     }
-    return (kind, r.diagnostics)
+    return (kind, r.failed ? r.diagnostics : r.diagnostics + r.translationWarnings)
   }
 
   func pack(_ id: String) -> PolicyPack? {

@@ -61,7 +61,7 @@ public enum Suggest {
 
   /// " (did you mean 'x'?)" or "".
   public static func hint(_ word: String, _ candidates: [String]) -> String {
-    closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    closest(to: word, in: candidates).map { L10n.t("suggest.did-you-mean", $0) } ?? ""
   }
 
   static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

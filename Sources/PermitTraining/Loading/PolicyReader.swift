@@ -309,7 +309,8 @@ public enum PolicyReader {
       let id = RuleID(rawValue: k)!
       guard let rf = r.fields(f[k]!, "rule \(k)", allowed: ["text", "sources", "confidence"], required: ["text", "sources"])
       else { continue }
-      let text = r.text(rf, "text", required: true, what: "rule \(k)") ?? k
+      let texts = r.bilingual(rf, "text", required: true, what: "rule \(k)")
+      let text = texts?.en ?? k
       let sources = r.texts(rf, "sources", what: "rule \(k)") ?? []
       if sources.isEmpty {
         r.error(rf["sources"], "rule \(k) names no source: every rule cites at least one source id (S20, T1)")
@@ -325,6 +326,7 @@ public enum PolicyReader {
         }
       }
       result[id] = PolicyRule(id: id, text: text, sources: sources, confidence: confidence)
+      result[id]?.textZh = texts?.zh
     }
     return result
   }

@@ -19,6 +19,12 @@ public final class YAMLReader {
   /// Problems found so far.
   public private(set) var diagnostics: [Diagnostic] = []
   private var nodesRead = 0
+  /// Whether a text that can carry two languages but has no Chinese is a warning (`check` sets it;
+  /// loading for the REPL does not).
+  public var warnMissingTranslations = false
+  /// The missing-translation warnings, kept apart: `check` reports them only for a file without
+  /// errors (a file that does not load has more urgent problems).
+  public internal(set) var translationWarnings: [Diagnostic] = []
 
   /// Creates a reader for a file name.
   public init(file: String) { self.file = file }

@@ -34,55 +34,61 @@ public enum DecisionReport {
     ])
   }
 
-  static func weekday(_ d: CivilDate) -> String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.isoWeekday - 1] }
+  static func weekday(_ d: CivilDate) -> String { Localized.weekday(d) }
 
-  /// What a clerk reads: outcome, each defect with its rule and fix, points, deadline.
+  /// What a clerk reads: outcome, each defect with its rule and fix, points, deadline (in the
+  /// language of ``Language/current``; codes stay as they are, followed by their Chinese names).
   public static func text(file: String, packet: Packet, decision d: Decision, policy: PolicyPack) -> String {
+    let lang = Language.current
+    let zh = lang == .zhHans
+    func t(_ key: String, _ args: Any...) -> String { L10n.format(L10n.t(key, in: lang), args.map { "\($0)" }) }
     var out: [String] = []
     let headline: String
     switch d.outcome {
-    case .accept: headline = "ACCEPT - issue the acceptance notice"
-    case .acceptPending:
-      headline = "ACCEPT WITH ITEMS PENDING - Category A; issue the acceptance notice and record the pending items"
-    case .supplement:
-      headline = "SUPPLEMENT - issue one one-time notice listing all \(d.findings.count) defect\(d.findings.count == 1 ? "" : "s")"
-    case .refuse: headline = "REFUSE - issue the refusal-of-acceptance notice" + (d.referTo.map { "; refer to \($0)" } ?? "")
+    case .accept: headline = t("decide.headline.accept")
+    case .acceptPending: headline = t("decide.headline.accept-pending")
+    case .supplement: headline = t(d.findings.count == 1 ? "decide.headline.supplement.one" : "decide.headline.supplement.many", d.findings.count)
+    case .refuse: headline = t("decide.headline.refuse") + (d.referTo.map { t("decide.refer", Localized.district($0, in: lang)) } ?? "")
     }
     out.append("\(file)")
-    out.append("  Outcome:  \(headline)")
+    out.append(t("decide.outcome", headline))
     out.append(
-      "  Applicant: \(packet.applicant.name) (\(packet.applicant.nationality)), \(packet.application.type.rawValue), employer \(packet.employer.name) [\(packet.employer.district)]"
-    )
+      t(
+        "decide.applicant", packet.applicant.name, packet.applicant.nationality,
+        CodeNames.typeLabel(packet.application.type.rawValue, in: lang), packet.employer.name, packet.employer.district))
     out.append(
-      "  Received: \(d.receiptDate) (\(weekday(d.receiptDate))) at the \(packet.window) window; decision due by \(d.acceptanceDeadline) (\(weekday(d.acceptanceDeadline))), \(policy.acceptanceWorkingDays(for: d.computedCategory)) working days"
-    )
-    let claimed = d.claimedCategory.map { "claimed \($0.rawValue), " } ?? ""
+      t(
+        "decide.received", d.receiptDate, weekday(d.receiptDate), packet.window, d.acceptanceDeadline, weekday(d.acceptanceDeadline),
+        policy.acceptanceWorkingDays(for: d.computedCategory)))
+    let claimed = d.claimedCategory.map { t("decide.claimed", $0.rawValue) } ?? ""
     if d.pointsComputed {
-      out.append("  Category: \(claimed)computed \(d.computedCategory.rawValue) (\(d.points.total) points)")
+      out.append(t("decide.category", claimed, d.computedCategory.rawValue, d.points.total))
       out.append(
-        "  Points:   " + d.points.factors.map { "\($0.name) \($0.points)" }.joined(separator: ", ") + " = \(d.points.total)")
+        t("decide.points", d.points.factors.map { "\(Localized.factor($0.name, in: lang)) \($0.points)" }.joined(separator: ", "), d.points.total))
     } else {
-      out.append("  Category: \(d.computedCategory.rawValue), the current permit's (no points for a \(packet.application.type.rawValue))")
+      out.append(t("decide.category-permit", d.computedCategory.rawValue, CodeNames.typeLabel(packet.application.type.rawValue, in: lang)))
     }
     func show(_ title: String, _ list: [Finding]) {
       guard !list.isEmpty else { return }
-      out.append("  \(title):")
+      out.append(t("decide.section", title))
       for (i, f) in list.enumerated() {
         let evidence = [f.material?.rawValue, f.field].compactMap { $0 }.joined(separator: " / ")
-        out.append("   \(i + 1). \(f.defect.code)" + (evidence.isEmpty ? "" : "  (\(evidence))"))
-        out.append("      found: \(f.detail)")
-        out.append("      rule:  [\(f.rule.rawValue)] \(policy.text(of: f.rule))")
-        out.append("      fix:   \(f.fix)")
+        out.append("   \(i + 1). \(CodeNames.defectLabel(f.defect.code, in: lang))" + (evidence.isEmpty ? "" : "  (\(evidence))"))
+        out.append(t("decide.found", f.detail))
+        out.append(t("decide.rule", f.rule.rawValue, Localized.ruleText(policy, f.rule, in: lang)))
+        out.append(t("decide.fix", zh ? Remedy.text(f, in: lang) : f.fix))
       }
     }
-    if d.findings.isEmpty && d.outcome == .accept { out.append("  Defects:  none") }
-    show("Defects", d.findings)
-    if !d.pending.isEmpty { out.append("  Pending:  " + d.pending.map(\.rawValue).joined(separator: ", ") + " (to arrive before the Center decides)") }
-    show("Pending items", d.pendingFindings)
-    show("Compliance (recorded, reported to the Center)", d.compliance)
-    for f in d.flags { out.append("  Flag for the Center: \(f.code) - \(f.detail) [\(f.rule.rawValue)]") }
-    for n in d.notes { out.append("  Note: \(n)") }
-    out.append("  Rules applied: " + d.rules.map(\.rawValue).joined(separator: ", "))
+    if d.findings.isEmpty && d.outcome == .accept { out.append(t("decide.no-defects")) }
+    show(t("decide.defects"), d.findings)
+    if !d.pending.isEmpty {
+      out.append(t("decide.pending", d.pending.map { CodeNames.materialLabel($0.rawValue, in: lang) }.joined(separator: ", ")))
+    }
+    show(t("decide.pending-items"), d.pendingFindings)
+    show(t("decide.compliance"), d.compliance)
+    for f in d.flags { out.append(t("decide.flag", f.code, f.detail, f.rule.rawValue)) }
+    for n in d.notes { out.append(t("decide.note", n)) }
+    out.append(t("decide.rules", d.rules.map(\.rawValue).joined(separator: ", ")))
     return out.joined(separator: "\n")
   }
 }

@@ -1,89 +1,115 @@
 import PermitCore
 
-/// The written notice the window would issue for a decision (domain.md §4.2): the acceptance notice,
-/// the one-time supplement notice listing everything to correct, or the refusal-of-acceptance notice
-/// with the reason, the competent body and the right to reconsideration or litigation.
+/// The written notice the window would issue for a decision (domain.md §4.2): the acceptance notice
+/// (受理通知书), the one-time supplement notice listing everything to correct (一次性告知/补正材料
+/// 通知书), or the refusal-of-acceptance notice (不予受理决定书) with the reason, the competent body
+/// and the right to reconsideration or litigation. In the language of ``Language/current``.
 public enum NoticeText {
   /// The notice, as lines of text.
-  public static func lines(packet: Packet, decision d: Decision, policy: PolicyPack) -> [String] {
+  public static func lines(packet: Packet, decision d: Decision, policy: PolicyPack, language: Language = Language.current) -> [String] {
+    func t(_ key: String, _ args: Any...) -> String { L10n.format(L10n.t(key, in: language), args.map { "\($0)" }) }
+    let zh = language == .zhHans
     let a = packet.applicant
-    let body = "\(packet.window.capitalized) district foreigners' work-permit window (SANDBOX - not a real notice)"
+    let body = t("notice.issuer", Localized.district(packet.window, in: language))
     var out: [String] = []
     func header(_ title: String) {
       out.append(title)
-      out.append(String(repeating: "=", count: title.count))
-      out.append("Issued by: \(body)")
-      out.append("Employer:  \(packet.employer.name)")
-      out.append("Applicant: \(a.name) (\(a.nationality)), passport \(a.passportNumber)")
-      out.append("Matter:    \(packet.application.type.rawValue) work permit application, received \(d.receiptDate)")
+      // Underlined to the title's display width (a Chinese character takes two columns).
+      out.append(String(repeating: "=", count: DisplayWidth.of(title)))
+      out.append(t("notice.issued-by", body))
+      out.append(t("notice.employer", packet.employer.name))
+      out.append(t("notice.applicant", a.name, a.nationality, a.passportNumber))
+      out.append(t("notice.matter", CodeNames.typeLabel(packet.application.type.rawValue, in: language), d.receiptDate))
       out.append("")
     }
+    func ruleText(_ f: Finding) -> String { "\(Localized.ruleText(policy, f.rule, in: language)) [\(f.rule.rawValue)]" }
     switch d.outcome {
     case .accept, .acceptPending:
-      header("ACCEPTANCE NOTICE (受理通知书)")
+      header(t("notice.accept.title"))
       let days = policy.centerDecisionWorkingDays(for: packet.application.type, category: d.computedCategory)
-      let basis = d.pointsComputed ? "Category \(d.computedCategory.rawValue)" : "the permit's Category \(d.computedCategory.rawValue)"
-      out.append("Your application is accepted as of \(d.receiptDate). The municipal Center examines it and decides")
-      out.append("within \(days) working days of acceptance (\(basis)).")
+      let basis = t(d.pointsComputed ? "notice.basis.category" : "notice.basis.permit", d.computedCategory.rawValue)
+      out.append(t(d.outcome == .acceptPending ? "notice.accept-pending.line1" : "notice.accept.line1", d.receiptDate))
+      out.append(t("notice.accept.line2", days, basis))
       if !d.pending.isEmpty {
         out.append("")
-        out.append("Accepted with items pending (Category A): hand in before the decision:")
-        for f in d.pendingFindings { out.append("  - \(f.material?.rawValue ?? f.defect.code): \(f.fix)") }
+        out.append(t("notice.accept.pending"))
+        for f in d.pendingFindings {
+          let what = f.material.map { CodeNames.materialLabel($0.rawValue, in: language) } ?? CodeNames.defectLabel(f.defect.code, in: language)
+          out.append("  - \(what)\(t("notice.colon"))\(zh ? Remedy.text(f, in: language) : f.fix)")
+        }
       }
-      for f in d.compliance { out.append("Recorded: \(f.detail) (reported to the Center).") }
+      for f in d.compliance { out.append(t("notice.accept.recorded", zh ? CodeNames.defectLabel(f.defect.code, in: language) : f.detail)) }
     case .supplement:
-      header("ONE-TIME SUPPLEMENT NOTICE (一次性告知通知书)")
-      out.append("Your application is incomplete or not in the legal form. Everything to correct is listed below,")
-      out.append("once (Administrative Licensing Law art. 32). Hand in the corrected file at this window.")
+      header(t("notice.supplement.title"))
+      out.append(t("notice.supplement.line1"))
+      out.append(t("notice.supplement.line2"))
       out.append("")
       for (i, f) in d.findings.enumerated() {
-        let what = f.material.map(\.rawValue).map { f.detail.contains($0) ? "" : $0 + ": " } ?? ""
-        out.append("\(i + 1). \(what)\(f.detail)")
-        out.append("   To do: \(f.fix)")
-        out.append("   Rule:  \(policy.text(of: f.rule)) [\(f.rule.rawValue)]")
+        if zh {
+          out.append("\(i + 1). \(CodeNames.defect(f.defect.code, in: language) ?? f.defect.code)（\(f.defect.code)）")
+          out.append(t("notice.supplement.detail", f.detail))
+          out.append(t("notice.supplement.todo", Remedy.text(f, in: language)))
+        } else {
+          let what = f.material.map(\.rawValue).map { f.detail.contains($0) ? "" : $0 + ": " } ?? ""
+          out.append("\(i + 1). \(what)\(f.detail)")
+          out.append(t("notice.supplement.todo", f.fix))
+        }
+        out.append(t("notice.supplement.rule", ruleText(f)))
       }
     case .refuse:
-      header("REFUSAL-OF-ACCEPTANCE NOTICE (不予受理通知书)")
-      out.append("This window does not accept the application, for the following reason:")
+      header(t("notice.refuse.title"))
+      out.append(t("notice.refuse.line1"))
       for f in d.findings {
-        out.append("  - \(f.detail)")
-        out.append("    \(policy.text(of: f.rule)) [\(f.rule.rawValue)]")
-        out.append("    What to do: \(f.fix)")
+        if zh {
+          out.append("  - \(CodeNames.defect(f.defect.code, in: language) ?? f.defect.code)（\(f.defect.code)）：\(f.detail)")
+        } else {
+          out.append("  - \(f.detail)")
+        }
+        out.append("    \(ruleText(f))")
+        out.append(t("notice.refuse.todo", zh ? Remedy.text(f, in: language) : f.fix))
       }
-      if let body = d.referTo {
-        out.append("Competent body: " + (body == policy.municipalCenter ? "the municipal Center" : "the \(body) district window") + ".")
+      if let to = d.referTo {
+        let name = to == policy.municipalCenter ? t("notice.refuse.center") : t("notice.refuse.district", Localized.district(to, in: language))
+        out.append(t("notice.refuse.competent", name))
       }
-      out.append("You may apply for administrative reconsideration or bring an administrative lawsuit against this decision.")
+      out.append(t("notice.refuse.remedy"))
     }
     // The notice is the window's decision, so it names no window deadline. Only an acceptance starts
     // a further time limit: the Center's decision.
     out.append("")
     if d.outcome.isAcceptance {
       let days = policy.centerDecisionWorkingDays(for: packet.application.type, category: d.computedCategory)
-      out.append("The Center's decision is due by \(policy.calendar.addingWorkingDays(days, to: d.receiptDate)) (\(days) working days after acceptance); policy \(policy.id).")
+      out.append(t("notice.center-due", policy.calendar.addingWorkingDays(days, to: d.receiptDate), days, policy.id))
     } else {
-      out.append("Policy \(policy.id).")
+      out.append(t("notice.policy", policy.id))
     }
     return out
   }
 
-  /// The points breakdown behind the category (for types whose category is checked).
-  public static func pointsLines(packet: Packet, decision d: Decision, policy: PolicyPack) -> [String] {
+  /// The points breakdown behind the category (for types whose category is checked), in `language`.
+  public static func pointsLines(packet: Packet, decision d: Decision, policy: PolicyPack, language: Language = Language.current) -> [String] {
     guard policy.categoryCheckedTypes.contains(packet.application.type) else { return [] }
-    let claimed = packet.application.category.map { "claimed Category \($0.rawValue)" } ?? "no category claimed"
-    var out = ["Points (\(claimed); the points support Category \(d.computedCategory.rawValue)):"]
-    for f in d.points.factors { out.append("  " + DisplayWidth.pad(f.name, to: 17) + String(f.points)) }
-    out.append("  " + DisplayWidth.pad("total", to: 17) + String(d.points.total))
-    if packet.application.directQualification != nil { out.append("  A direct qualification (\(packet.application.directQualification!)) makes it Category A whatever the points.") }
+    func t(_ key: String, _ args: Any...) -> String { L10n.format(L10n.t(key, in: language), args.map { "\($0)" }) }
+    let claimed = packet.application.category.map { t("notice.points.claimed", $0.rawValue) } ?? t("notice.points.unclaimed")
+    var out = [t("notice.points.header", claimed, d.computedCategory.rawValue)]
+    for f in d.points.factors {
+      let name = CodeNames.value("factor", f.name, in: language) ?? f.name
+      out.append("  " + DisplayWidth.pad(name, to: 17) + String(f.points))
+    }
+    out.append("  " + DisplayWidth.pad(t("notice.points.total"), to: 17) + String(d.points.total))
+    if let q = packet.application.directQualification { out.append("  " + t("notice.points.direct", q)) }
     return out
   }
 
-  /// One plain-language line per code on the decision (defects, items pending, compliance notes).
-  public static func codeLines(decision d: Decision) -> [String] {
+  /// One plain-language line per code on the decision (defects, items pending, compliance notes);
+  /// in Chinese, each code with its Chinese name.
+  public static func codeLines(decision d: Decision, language: Language = Language.current) -> [String] {
     var codes: [String] = []
     for f in d.findings + d.pendingFindings + d.compliance where !codes.contains(f.defect.code) { codes.append(f.defect.code) }
     guard !codes.isEmpty else { return [] }
-    return ["What the codes mean:"] + codes.map { "  " + PlainLanguage.defect($0) }
+    let header = L10n.t("notice.codes.header", in: language)
+    if language == .zhHans { return [header] + codes.map { "  " + CodeNames.defectLabel($0, in: language) } }
+    return [header] + codes.map { "  " + PlainLanguage.defect($0) }
   }
 
   /// The notice followed by the points breakdown and the meaning of every code: what `rehearse` shows.

@@ -33,13 +33,19 @@ public enum ScenarioWriter {
     return String(d)
   }
 
+  /// A text in both languages (`{en: …, zh: …}`), or a plain string when there is no translation.
+  static func bilingual(_ en: String, _ zh: String?) -> String {
+    guard let zh else { return quote(en) }
+    return "{en: \(quote(en)), zh: \(quote(zh))}"
+  }
+
   /// A whole scenario. `header` lines are written first as comments.
   public static func write(_ s: Scenario, header: [String] = []) -> String {
     var o = ""
     for h in header { o += "# " + h + "\n" }
     o += "id: \(s.id)\n"
-    o += "title: \(quote(s.title))\n"
-    o += "briefing: \(quote(s.briefing))\n"
+    o += "title: \(bilingual(s.title, s.titleZh))\n"
+    o += "briefing: \(bilingual(s.briefing, s.briefingZh))\n"
     o += "policy: \(s.policy)\n"
     o += "window: \(s.window)\n"
     o += "post: \(s.post.rawValue)\n"
@@ -67,7 +73,7 @@ public enum ScenarioWriter {
         case .colleagueAbsent(let u): o += "    colleague-absent-until: \(u)\n"
         case .announcement: o += "    announce: true\n"
         }
-        o += "    message: \(quote(e.message))\n"
+        o += "    message: \(bilingual(e.message, e.messageZh))\n"
       }
     }
     let w = s.scoring

@@ -4,8 +4,9 @@ import PermitCore
 /// changes the state, and returns the lines of its answer (the world's events follow in the reply).
 extension Session {
   func brief() -> [String] {
-    var out = ["\(scenario.title)", ""]
-    out += scenario.briefing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Content in the session's language (issue 15); the screens' own words move to the CLI first.
+    var out = ["\(scenario.title(in: Language.current))", ""]
+    out += scenario.briefing(in: Language.current).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     out.append("")
     out.append("Window: \(scenario.window). Policy: \(policy.id). Your post: \(scenario.post.rawValue) (colleague: \(colleague), \(scenario.colleague.rawValue)). Mode: \(mode.rawValue).")
     out.append("Opening hours \(Session.hhmm(scenario.hours.opens))-\(Session.hhmm(scenario.hours.closes)); day starts \(scenario.start).")

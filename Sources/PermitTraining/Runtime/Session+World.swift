@@ -78,17 +78,17 @@ extension Session {
     case .ruleChange(let id):
       if let p = packs(id) {
         policy = p
-        inbox.append(.ruleChanged(message: e.message, policy: id, at: e.at))
+        inbox.append(.ruleChanged(message: e.message(in: Language.current), policy: id, at: e.at))
       } else {
-        inbox.append(.ruleChangeUnavailable(message: e.message, policy: id))
+        inbox.append(.ruleChangeUnavailable(message: e.message(in: Language.current), policy: id))
       }
     case .surge(let block):
-      inbox.append(.surge(message: e.message, count: block.count))
+      inbox.append(.surge(message: e.message(in: Language.current), count: block.count))
     case .colleagueAbsent(let until):
       absentUntil = until
-      inbox.append(.colleagueAway(colleague: colleague, until: until, message: e.message))
+      inbox.append(.colleagueAway(colleague: colleague, until: until, message: e.message(in: Language.current)))
     case .announcement:
-      inbox.append(.announcement(message: e.message))
+      inbox.append(.announcement(message: e.message(in: Language.current)))
     }
   }
 

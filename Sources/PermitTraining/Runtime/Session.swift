@@ -160,7 +160,7 @@ public struct Session {
     for a in sorted { byTicket[a.ticket] = a }
     self.applicants = byTicket
     events = scenario.events.sorted { $0.at < $1.at }
-    inbox.append(.welcome(title: scenario.title, window: scenario.window, post: scenario.post, mode: mode))
+    inbox.append(.welcome(title: scenario.title(in: Language.current), window: scenario.window, post: scenario.post, mode: mode))
     advanceWorld(to: clock.current)
   }
 

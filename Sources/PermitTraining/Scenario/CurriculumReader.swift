@@ -36,9 +36,12 @@ public enum CurriculumReader {
     }
     let order = r.int(f, "order", what: what, range: 1...999)
     source.order = r.position(f["order"])
-    let title = r.text(f, "title", required: true, what: what) ?? ""
-    let objectives = r.texts(f, "objectives", what: what) ?? []
-    let briefing = r.text(f, "briefing", what: what) ?? ""
+    let titleText = r.bilingual(f, "title", required: true, what: what)
+    let objectiveTexts = r.bilingualList(f, "objectives", what: what) ?? []
+    let briefingText = r.bilingual(f, "briefing", what: what)
+    let title = titleText?.en ?? ""
+    let objectives = objectiveTexts.map(\.en)
+    let briefing = briefingText?.en ?? ""
     var scenarios: [String] = []
     if let items = r.list(f, "scenarios", what: what) {
       if items.isEmpty { r.error(f["scenarios"], "a module needs at least one scenario") }
@@ -94,13 +97,15 @@ public enum CurriculumReader {
     }
     let critical = ScenarioReader.criticalErrors(f, r, what)
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let order, let passMark else { return nil }
-    let module = CurriculumModule(
+    var module = CurriculumModule(
       id: id, order: order, title: title, objectives: objectives, briefing: briefing, scenarios: scenarios,
       passMark: passMark, prerequisites: prerequisites, assessment: assessment, file: r.file)
-    var m = module
-    m.required = required
-    m.criticalErrors = critical
-    return (m, source)
+    module.required = required
+    module.criticalErrors = critical
+    module.titleZh = titleText?.zh
+    module.objectivesZh = objectiveTexts.map(\.zh)
+    module.briefingZh = briefingText?.zh
+    return (module, source)
   }
 }
 

@@ -10,6 +10,10 @@ public struct Scenario: Sendable {
   public var title: String
   /// What the trainee reads before starting (`brief`).
   public var briefing: String
+  /// The title in Chinese, nil when not translated (issue 15; see ``title(in:)``).
+  public var titleZh: String?
+  /// The briefing in Chinese, nil when not translated.
+  public var briefingZh: String?
   /// Policy pack id in force at the start.
   public var policy: String
   /// The window's district.
@@ -235,6 +239,12 @@ public struct TimedEvent: Sendable, Hashable {
   public var kind: Kind
   /// What the trainee is told.
   public var message: String
+  /// The message in Chinese, nil when not translated.
+  public var messageZh: String?
+  /// The message in a language (English when not translated).
+  public func message(in language: Language = Language.current) -> String {
+    language == .zhHans ? (messageZh ?? message) : message
+  }
   /// Creates an event.
   public init(at: Timestamp, kind: Kind, message: String) {
     self.at = at
@@ -279,6 +289,12 @@ public struct CurriculumModule: Sendable, Hashable {
   public var objectives: [String]
   /// Briefing text.
   public var briefing: String
+  /// The title in Chinese, nil when not translated (issue 15).
+  public var titleZh: String?
+  /// The objectives in Chinese, item by item (nil items are not translated).
+  public var objectivesZh: [String?] = []
+  /// The briefing in Chinese, nil when not translated.
+  public var briefingZh: String?
   /// Scenario ids, in the order offered.
   public var scenarios: [String]
   /// Pass mark 0–100.
@@ -309,5 +325,32 @@ public struct CurriculumModule: Sendable, Hashable {
     self.prerequisites = prerequisites
     self.assessment = assessment
     self.file = file
+  }
+}
+
+extension Scenario {
+  /// The title in a language (English when not translated).
+  public func title(in language: Language = Language.current) -> String {
+    language == .zhHans ? (titleZh ?? title) : title
+  }
+  /// The briefing in a language (English when not translated).
+  public func briefing(in language: Language = Language.current) -> String {
+    language == .zhHans ? (briefingZh ?? briefing) : briefing
+  }
+}
+
+extension CurriculumModule {
+  /// The title in a language (English when not translated).
+  public func title(in language: Language = Language.current) -> String {
+    language == .zhHans ? (titleZh ?? title) : title
+  }
+  /// The objectives in a language (each in English when not translated).
+  public func objectives(in language: Language = Language.current) -> [String] {
+    guard language == .zhHans else { return objectives }
+    return objectives.enumerated().map { i, en in i < objectivesZh.count ? (objectivesZh[i] ?? en) : en }
+  }
+  /// The briefing in a language (English when not translated).
+  public func briefing(in language: Language = Language.current) -> String {
+    language == .zhHans ? (briefingZh ?? briefing) : briefing
   }
 }

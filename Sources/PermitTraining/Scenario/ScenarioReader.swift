@@ -128,8 +128,10 @@ public enum ScenarioReader {
     if f["id"] != nil && !id.isEmpty && !isID(id) {
       r.error(f["id"], "'id' must use only lower-case letters, digits and '-', found '\(id)'")
     }
-    let title = r.text(f, "title", required: true, what: what) ?? ""
-    let briefing = r.text(f, "briefing", required: true, what: what) ?? ""
+    let titleText = r.bilingual(f, "title", required: true, what: what)
+    let briefingText = r.bilingual(f, "briefing", required: true, what: what)
+    let title = titleText?.en ?? ""
+    let briefing = briefingText?.en ?? ""
     let policyID = r.text(f, "policy", required: true, what: what) ?? ""
     var pack: PolicyPack?
     if f["policy"] != nil && !policyID.isEmpty {
@@ -278,10 +280,12 @@ public enum ScenarioReader {
       }
     }
     guard let start else { return nil }
-    let scenario = Scenario(
+    var scenario = Scenario(
       id: id, title: title, briefing: briefing, policy: policyID, window: window, post: post, colleague: colleague,
       assessment: assessment, start: start, hours: hours, costs: costs, applicants: applicants, generate: blocks,
       events: events, scoring: scoring, file: r.file)
+    scenario.titleZh = titleText?.zh
+    scenario.briefingZh = briefingText?.zh
     return (scenario, source)
   }
 
@@ -582,7 +586,8 @@ public enum ScenarioReader {
     if let a = at, let s = start, a < s {
       r.error(f["at"], "the event at \(a) is before the clock starts at \(s)")
     }
-    let message = r.text(f, "message", required: true, what: what)
+    let messageText = r.bilingual(f, "message", required: true, what: what)
+    let message = messageText?.en
     let kinds = eventKinds.filter { f[$0] != nil }
     var kind: TimedEvent.Kind?
     if kinds.count != 1 {
@@ -624,7 +629,9 @@ public enum ScenarioReader {
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let at, let message, let kind else {
       return nil
     }
-    return TimedEvent(at: at, kind: kind, message: message)
+    var event = TimedEvent(at: at, kind: kind, message: message)
+    event.messageZh = messageText?.zh
+    return event
   }
 }
 

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Drives the permitdesk REPL in a pseudo-terminal in a Chinese session (issue 15): LANG=zh_CN.UTF-8
+with no other configuration (the zh_CN locale need not be installed), typing Chinese through GNU
+readline: a trainee name with a backspace over a wide character, a Chinese cohort, completion,
+and the alignment of the curriculum table by display width.
+
+Usage: pty_zh.py BINARY   (PERMITDESK_DB and XDG_STATE_HOME must point into a scratch folder)
+Prints one "ok: ..." line per check; exits 0 when all pass, 1 at the first failure.
+"""
+import os
+import re
+import sqlite3
+import sys
+import unicodedata
+
+import pexpect
+
+PROMPT = re.compile(r"permitdesk[^\r\n>]*> ")
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x01\x02]")
+TIMEOUT = 30
+BACKSPACE = "\x7f"
+
+
+def fail(message, child=None):
+    tail = ""
+    if child is not None:
+        tail = "\n--- last output ---\n" + repr((child.before or "")[-800:])
+    print("FAIL: " + message + tail)
+    sys.exit(1)
+
+
+def ok(message):
+    print("ok: " + message)
+    sys.stdout.flush()
+
+
+def expect(child, pattern, what):
+    try:
+        child.expect(pattern)
+    except pexpect.TIMEOUT:
+        fail("timed out waiting for " + what, child)
+    except pexpect.EOF:
+        fail("the REPL ended while waiting for " + what, child)
+
+
+def width(s):
+    """Display columns, as wcwidth(3): East Asian Wide and Fullwidth take two."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def main():
+    binary = sys.argv[1]
+    env = dict(os.environ)
+    for k in ("LC_ALL", "LC_MESSAGES", "LC_CTYPE", "PERMITDESK_LANG", "NO_COLOR", "PERMITDESK_TRAINEE"):
+        env.pop(k, None)
+    env["LANG"] = "zh_CN.UTF-8"
+    env["TERM"] = "xterm"
+    child = pexpect.spawn(binary, ["--no-color"], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 200))
+    expect(child, "外国人工作许可受理窗口培训沙盒", "the Chinese banner")
+    expect(child, PROMPT, "the first prompt")
+    ok("LANG=zh_CN.UTF-8 opens in Chinese with no configuration")
+
+    # A Chinese name typed with one wide character too many, then a backspace over it.
+    child.send("login 张伟伟")
+    expect(child, "login 张伟伟", "the echo of the typed Chinese name")
+    child.send(BACKSPACE)
+    child.send(" --cohort 春季班\r")
+    expect(child, r"已登录：张伟（批次 春季班）。", "the login as 张伟 after a backspace over 伟")
+    echoed = ANSI.sub("", child.before)
+    expect(child, PROMPT, "the prompt after login")
+    ok("typed Chinese echoed; one backspace removed one wide character (logged in as 张伟, cohort 春季班)")
+
+    # Completion in a Chinese session: verbs and module ids.
+    child.send("curr\t")
+    expect(child, "curriculum ", "'curr' + TAB to complete to 'curriculum '")
+    child.send("\r")
+    expect(child, "张伟 的课程：", "the curriculum header")
+    expect(child, PROMPT, "the prompt after curriculum")
+    table = ANSI.sub("", child.before).replace("\r", "")
+    rows = [l for l in table.split("\n") if re.match(r"^\s+\d+\. m\d\d-", l)]
+    if len(rows) < 10:
+        fail("expected 10 module rows, found %d in %r" % (len(rows), table))
+    # The pass-mark column starts at the same display column on every row, whatever the
+    # Chinese status before it (已开放, 未解锁).
+    cols = {width(r[: r.index("合格分数")]) for r in rows}
+    if len(cols) != 1:
+        fail("the pass-mark column is not aligned: display columns %r in\n%s" % (sorted(cols), "\n".join(rows)))
+    if not any("已开放" in r for r in rows) or not any("未解锁" in r for r in rows):
+        fail("module statuses are not in Chinese:\n" + "\n".join(rows))
+    ok("curriculum table aligned by display width (pass mark at column %d on %d rows)" % (cols.pop(), len(rows)))
+    if "管辖与申请事项类型" not in table:
+        fail("module titles are not in Chinese")
+    ok("module titles in Chinese")
+
+    child.send("scenarios m01-ju\t")
+    expect(child, "m01-jurisdiction ", "the module id completed after 'scenarios m01-ju' + TAB")
+    child.send("\r")
+    expect(child, "这是谁的窗口？朝阳窗口的管辖", "the Chinese scenario title")
+    expect(child, PROMPT, "the prompt after scenarios")
+    ok("completion in a Chinese session: 'curr' -> curriculum, 'scenarios m01-ju' -> m01-jurisdiction")
+
+    child.send("quit\r")
+    expect(child, pexpect.EOF, "the end after quit")
+    child.close()
+    if child.exitstatus != 0:
+        fail("quit exited with %r" % child.exitstatus)
+
+    db = sqlite3.connect(env["PERMITDESK_DB"])
+    names = [r[0] for r in db.execute("select name from trainee")]
+    if names != ["张伟"]:
+        fail("trainees in the database: %r (expected exactly 张伟, valid UTF-8)" % names)
+    ok("the database holds the trainee 张伟")
+    history = os.path.join(env["XDG_STATE_HOME"], "permitdesk", "history")
+    with open(history, encoding="utf-8") as f:
+        first = f.read().split("\n")[0]
+    if first != "login 张伟 --cohort 春季班":
+        fail("first history line %r" % first)
+    ok("the history file holds the edited Chinese line")
+    print("all Chinese pty checks passed")
+
+
+if __name__ == "__main__":
+    main()
