@@ -13,6 +13,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+    // SHA-256 and HMAC-SHA256 of the tamper-evident record (BoringSSL on Linux, CryptoKit on macOS).
     .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
   ],
   targets: [
@@ -21,7 +22,9 @@ let package = Package(
     // SQLite persistence of the sandbox (GRDB on the system libsqlite3).
     .target(
       name: "PermitStore",
-      dependencies: ["PermitCore", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "PermitCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // Loading of policy packs, packets, scenarios and the curriculum; generator; scoring.
     .target(
       name: "PermitTraining",

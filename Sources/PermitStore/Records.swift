@@ -291,6 +291,28 @@ public struct SnapshotRecord: Sendable, Hashable {
   }
 }
 
+/// What `verify` found, and how far it could vouch for the records.
+public struct IntegrityReport: Sendable, Hashable {
+  /// How the records were checked.
+  public enum Authentication: String, Sendable, Hashable {
+    /// An unsigned sandbox: the plain SHA-256 chain was recomputed (anyone who can edit the file could
+    /// have recomputed it too).
+    case unsigned
+    /// A signed sandbox checked with its key: every hash, result and seal was recomputed with
+    /// HMAC-SHA256.
+    case authenticated
+    /// A signed sandbox checked without its key: only the links of the chain were checked.
+    case unauthenticated
+  }
+
+  /// The problems found; empty when the records are intact (as far as `authentication` goes).
+  public var problems: [IntegrityProblem]
+  /// How the records were checked.
+  public var authentication: Authentication
+  /// The id of the key the sandbox says its records are signed with (nil: unsigned).
+  public var keyID: String?
+}
+
 /// One finding of `SandboxDatabase.verify()`.
 public struct IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
   /// The attempt concerned, if any.

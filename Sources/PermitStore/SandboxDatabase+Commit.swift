@@ -15,6 +15,10 @@ public struct CommandCommit: Sendable {
   public var result: AttemptResult?
   /// A snapshot name to record at this action's seq.
   public var snapshot: String?
+  /// The seq the writer last saw at the head of the log: when set and someone else (a pair partner,
+  /// a trainer's injected event) appended since, nothing is written (`StoreError.logAdvanced`) and
+  /// the writer catches up and tries again.
+  public var expectedSeq: Int64?
 
   /// Creates a commit.
   public init(action: NewAction, projection: Projection, tickets: [String]?, result: AttemptResult? = nil, snapshot: String? = nil) {
@@ -91,12 +95,17 @@ extension SandboxDatabase {
     return try write { db in
       guard let attemptHash = try String.fetchOne(db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [action.attempt])
       else { throw StoreError.unknownAttempt(action.attempt) }
+      try Self.checkSigning(db, key: key, path: path)
       let head = try Self.head(db, attempt: action.attempt, attemptHash: attemptHash)
+      if let expected = c.expectedSeq, expected != head.seq {
+        throw StoreError.logAdvanced(attempt: action.attempt, head: head.seq)
+      }
       let seq = head.seq + 1
       let wallTime = WallClock.now()
       let hash = Chain.actionHash(
         prev: head.hash, attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb,
-        arguments: action.arguments, simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok)
+        arguments: action.arguments, simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok,
+        key: key)
       try db.execute(
         sql: """
           INSERT INTO action (attempt, seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash)
@@ -109,6 +118,7 @@ extension SandboxDatabase {
       try db.execute(
         sql: "UPDATE attempt SET lastSeq = ?, headSeal = ? WHERE id = ?",
         arguments: [seq, Chain.headSeal(attemptHash: attemptHash, lastSeq: seq, headHash: hash), action.attempt])
+      if let key, c.result == nil { try Self.seal(db, attempt: action.attempt, key: key) }
       if let tickets = c.tickets {
         try Self.replaceRows(db, attempt: action.attempt, tickets: tickets, c.projection)
       } else {
@@ -124,7 +134,8 @@ extension SandboxDatabase {
       if let r = c.result {
         try Self.close(
           db, id: action.attempt, status: "finished", overall: r.overall, decisions: r.decisions,
-          doubleReview: r.doubleReview, timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json, build: build)
+          doubleReview: r.doubleReview, timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json, build: build,
+          key: key, path: path)
       }
       switch fault {
       case .full: throw DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")
@@ -182,6 +193,7 @@ extension SandboxDatabase {
     try write { db in
       guard let attemptHash = try String.fetchOne(db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [attempt])
       else { throw StoreError.unknownAttempt(attempt) }
+      try Self.checkSigning(db, key: key, path: path)
       var head = try Self.head(db, attempt: attempt, attemptHash: attemptHash)
       let st = try db.makeStatement(
         sql: """
@@ -196,15 +208,16 @@ extension SandboxDatabase {
         let wallTime = WallClock.now()
         let hash = Chain.actionHash(
           prev: head.hash, attempt: attempt, seq: seq, actor: a.actor, verb: a.verb, arguments: a.arguments,
-          simTime: a.simTime, wallTime: wallTime, result: a.result, ok: a.ok)
+          simTime: a.simTime, wallTime: wallTime, result: a.result, ok: a.ok, key: key)
         try st.execute(arguments: [attempt, seq, a.actor, a.verb, a.arguments, a.simTime, wallTime, a.result, a.ok, head.hash, hash])
         head = (seq, hash)
       }
       try db.execute(sql: "UPDATE attempt SET lastSeq = ? WHERE id = ?", arguments: [head.seq, attempt])
+      if let key { try Self.seal(db, attempt: attempt, key: key) }
       if let r = result {
         try Self.close(
           db, id: attempt, status: "finished", overall: r.overall, decisions: r.decisions, doubleReview: r.doubleReview,
-          timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json, build: build)
+          timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json, build: build, key: key, path: path)
       }
     }
   }

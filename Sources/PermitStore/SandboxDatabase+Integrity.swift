@@ -7,11 +7,24 @@ extension SandboxDatabase {
   /// edited, deleted or reordered attempts and actions, attempts whose stored score or status no
   /// longer matches its hashed result, missing guard triggers and a missing sandbox marker. An empty
   /// list means the records are intact. Reads one consistent snapshot; changes nothing.
+  ///
+  /// On a signed sandbox this checks consistency only (see ``verify(key:)``).
   public func verify() throws -> [IntegrityProblem] {
-    try read { db in try Self.verify(db) }
+    try verify(key: nil).problems
   }
 
-  static func verify(_ db: Database) throws -> [IntegrityProblem] {
+  /// Verifies the records, authenticating them with the room key when one is given.
+  ///
+  /// - Unsigned sandbox, no key: the SHA-256 chain is recomputed (``IntegrityReport/Authentication/unsigned``).
+  /// - Signed sandbox, its key: every hash, result and seal is recomputed with HMAC-SHA256, so an
+  ///   edited, deleted, reordered or forged-and-rehashed record shows (`.authenticated`).
+  /// - Signed sandbox, no key: only the links of the chain are checked (`.unauthenticated`).
+  /// - A key that is not the one the records are signed with is itself a problem.
+  public func verify(key: RecordKey?) throws -> IntegrityReport {
+    try read { db in try Self.verify(db, key: key) }
+  }
+
+  static func verify(_ db: Database, key: RecordKey?) throws -> IntegrityReport {
     var problems: [IntegrityProblem] = []
     func report(_ attempt: Int64?, _ seq: Int64?, _ message: String) {
       problems.append(IntegrityProblem(attempt: attempt, seq: seq, message: message))
@@ -23,8 +36,30 @@ extension SandboxDatabase {
     try verifyTriggers(db, report)
     let sealed = try Self.hasSeals(db)
 
+    // A file from before the room-signing migration, opened read-only (not migrated), has no key columns.
+    let signable = try db.columns(in: "sandbox").contains { $0.name == "keyID" }
     let sandbox = try Row.fetchOne(db, sql: "SELECT * FROM sandbox LIMIT 1")
-    var expectedPrev = Chain.genesis(marker: sandbox?["marker"] ?? Schema.marker, createdAt: sandbox?["created_at"])
+    let keyID: String? = signable ? sandbox?["keyID"] : nil
+    // Whether hashes are recomputed (with the key, or plain SHA-256 when unsigned) or only their links checked.
+    let authentication: IntegrityReport.Authentication
+    switch (keyID, key) {
+    case (nil, nil): authentication = .unsigned
+    case (_?, nil): authentication = .unauthenticated
+    case (let keyID, let key?):
+      authentication = .authenticated
+      if keyID != key.id {
+        report(
+          nil, nil,
+          keyID.map { "the records are signed with another key (id \($0)), not this one (id \(key.id))" }
+            ?? "the records are not signed with a room key (they were written, or rewritten, without it)")
+      }
+    }
+    let recompute = authentication != .unauthenticated
+    var expectedPrev = Chain.genesis(
+      marker: sandbox?["marker"] ?? Schema.marker, createdAt: sandbox?["created_at"], key: key)
+    if !recompute, let first = try String.fetchOne(db, sql: "SELECT prevHash FROM attempt ORDER BY id LIMIT 1") {
+      expectedPrev = first  // the genesis hash is keyed: without the key, take the first link as given
+    }
     var previousID: Int64 = 0
     let attempts = try Row.fetchAll(
       db,
@@ -55,8 +90,8 @@ extension SandboxDatabase {
       let hash = Chain.attemptHash(
         prev: prevHash, id: id, trainee: record.trainee, traineeName: traineeName, scenarioID: record.scenarioID,
         contentHash: record.contentHash, seed: record.seed, policy: record.policy, mode: record.mode,
-        post: record.post, moduleID: record.moduleID, startedAt: record.startedAt)
-      if hash != storedHash {
+        post: record.post, moduleID: record.moduleID, startedAt: record.startedAt, key: key)
+      if recompute && hash != storedHash {
         report(
           id, nil,
           "the attempt was edited: its trainee, scenario, seed, policy, mode, post, module or start time "
@@ -84,8 +119,8 @@ extension SandboxDatabase {
         let recomputed = Chain.actionHash(
           prev: action.prevHash, attempt: action.attempt, seq: action.seq, actor: action.actor, verb: action.verb,
           arguments: action.arguments, simTime: action.simTime, wallTime: action.wallTime, result: action.result,
-          ok: action.ok)
-        if recomputed != action.hash {
+          ok: action.ok, key: key)
+        if recompute && recomputed != action.hash {
           report(id, action.seq, "the action was edited: its fields no longer match its hash")
         }
         hashes[action.seq] = action.hash
@@ -122,8 +157,8 @@ extension SandboxDatabase {
         let recomputed = Chain.resultHash(
           attemptHash: storedHash, status: record.status, finishedAt: record.finishedAt, overall: record.overall,
           decisions: record.decisions, doubleReview: record.doubleReview, timeLimits: record.timeLimits,
-          passed: record.passed, resultJSON: record.resultJSON, resultSeq: resultSeq, headHash: head)
-        if recomputed != resultHash {
+          passed: record.passed, resultJSON: record.resultJSON, resultSeq: resultSeq, headHash: head, key: key)
+        if recompute && recomputed != resultHash {
           let score = record.overall.map { "overall \($0), " } ?? ""
           let passed = record.passed.map { $0 ? "passed" : "not passed" } ?? record.status
           report(
@@ -135,10 +170,34 @@ extension SandboxDatabase {
       } else {
         report(id, nil, "the attempt is \(record.status) but has no hashed result: its status was edited")
       }
+
+      // Its seal: status, result and log head as the room last signed them.
+      if let key, authentication == .authenticated {
+        let seal = Chain.attemptSeal(
+          attemptHash: storedHash, status: record.status, lastSeq: lastSeq, headHash: linkHash, resultHash: resultHash,
+          key: key)
+        let storedSeal: String? = row["seal"]
+        if storedSeal != seal {
+          report(
+            id, nil,
+            "the attempt's signed seal does not match: its status, result or the end of its log was changed, "
+              + "or it was written without the room key")
+        }
+      }
+    }
+    if let key, authentication == .authenticated {
+      let seal = Chain.sandboxSeal(lastAttempt: previousID, lastHash: expectedPrev, key: key)
+      let storedSeal: String? = sandbox?["seal"]
+      if storedSeal != seal {
+        report(
+          nil, nil,
+          "the sandbox's signed seal does not match the last attempt (#\(previousID)): attempts after it were "
+            + "deleted, or attempts were written without the room key")
+      }
     }
 
     if sealed {
-      let genesis = Chain.genesis(marker: sandbox?["marker"] ?? Schema.marker, createdAt: sandbox?["created_at"])
+      let genesis = Chain.genesis(marker: sandbox?["marker"] ?? Schema.marker, createdAt: sandbox?["created_at"], key: nil)
       let seal: String? = sandbox?["attemptsSeal"]
       if seal != Chain.attemptsSeal(genesis: genesis, lastID: previousID, lastHash: previousID == 0 ? genesis : expectedPrev) {
         report(
@@ -158,7 +217,7 @@ extension SandboxDatabase {
     let orphans = try Int64.fetchAll(
       db, sql: "SELECT DISTINCT attempt FROM action WHERE attempt NOT IN (SELECT id FROM attempt) ORDER BY attempt")
     for orphan in orphans { report(orphan, nil, "actions remain for attempt #\(orphan), which was deleted") }
-    return problems
+    return IntegrityReport(problems: problems, authentication: authentication, keyID: keyID)
   }
 }
 

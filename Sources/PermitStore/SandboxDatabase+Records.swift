@@ -69,7 +69,8 @@ extension SandboxDatabase {
         let traineeName = try String.fetchOne(
           db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [new.trainee])
       else { throw StoreError.unknownTrainee("#\(new.trainee)") }
-      let prev = try Self.lastAttemptHash(db)
+      try Self.checkSigning(db, key: key, path: path)
+      let prev = try Self.lastAttemptHash(db, key: key)
       let lastID = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'attempt'") ?? 0
       let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM attempt") ?? 0
       let id = max(lastID, maxID) + 1
@@ -77,7 +78,7 @@ extension SandboxDatabase {
       let hash = Chain.attemptHash(
         prev: prev, id: id, trainee: new.trainee, traineeName: traineeName, scenarioID: new.scenarioID,
         contentHash: new.contentHash, seed: new.seed, policy: new.policy, mode: new.mode, post: new.post,
-        moduleID: new.moduleID, startedAt: startedAt)
+        moduleID: new.moduleID, startedAt: startedAt, key: key)
       try db.execute(
         sql: """
           INSERT INTO attempt (id, trainee, scenarioID, contentHash, seed, policy, mode, post, moduleID, status,
@@ -93,6 +94,11 @@ extension SandboxDatabase {
         arguments: [Chain.headSeal(attemptHash: hash, lastSeq: 0, headHash: hash), id])
       try Schema.renewAttemptsSeal(db)
       try db.execute(sql: "UPDATE attempt SET startedBy = ? WHERE id = ?", arguments: [build, id])
+      if let key {
+        try Self.seal(db, attempt: id, key: key)
+        try db.execute(
+          sql: "UPDATE sandbox SET seal = ?", arguments: [Chain.sandboxSeal(lastAttempt: id, lastHash: hash, key: key)])
+      }
       var record = AttemptRecord(
         id: id, trainee: new.trainee, scenarioID: new.scenarioID, contentHash: new.contentHash, seed: new.seed,
         policy: new.policy, mode: new.mode, post: new.post, moduleID: new.moduleID, status: "open",
@@ -112,10 +118,24 @@ extension SandboxDatabase {
   }
 
   /// The hash the next attempt chains from: the last attempt's, or the genesis hash.
-  static func lastAttemptHash(_ db: Database) throws -> String {
+  static func lastAttemptHash(_ db: Database, key: RecordKey?) throws -> String {
     if let hash = try String.fetchOne(db, sql: "SELECT hash FROM attempt ORDER BY id DESC LIMIT 1") { return hash }
     let row = try Row.fetchOne(db, sql: "SELECT marker, created_at FROM sandbox LIMIT 1")
-    return Chain.genesis(marker: row?["marker"] ?? Schema.marker, createdAt: row?["created_at"])
+    return Chain.genesis(marker: row?["marker"] ?? Schema.marker, createdAt: row?["created_at"], key: key)
+  }
+
+  /// Signs an attempt's status, result and log head as they stand (signed sandboxes only).
+  static func seal(_ db: Database, attempt: Int64, key: RecordKey) throws {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT hash, status, lastSeq, resultHash FROM attempt WHERE id = ?", arguments: [attempt])
+    else { return }
+    let hash: String = row["hash"]
+    let head = try head(db, attempt: attempt, attemptHash: hash)
+    let seal = Chain.attemptSeal(
+      attemptHash: hash, status: row["status"], lastSeq: row["lastSeq"], headHash: head.hash,
+      resultHash: row["resultHash"], key: key)
+    try db.execute(sql: "UPDATE attempt SET seal = ? WHERE id = ?", arguments: [seal, attempt])
   }
 
   /// The attempt with this id, or nil.
@@ -186,7 +206,7 @@ extension SandboxDatabase {
     try write { db in
       try Self.close(
         db, id: id, status: status, overall: overall, decisions: decisions, doubleReview: doubleReview,
-        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON, build: build)
+        timeLimits: timeLimits, passed: passed, resultJSON: resultJSON, build: build, key: key, path: path)
     }
   }
 
@@ -194,19 +214,20 @@ extension SandboxDatabase {
   /// the build that scored it.
   static func close(
     _ db: Database, id: Int64, status: String, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?,
-    passed: Bool?, resultJSON: String?, build: String?
+    passed: Bool?, resultJSON: String?, build: String?, key: RecordKey?, path: String
   ) throws {
       guard let row = try Row.fetchOne(db, sql: "SELECT status, hash FROM attempt WHERE id = ?", arguments: [id])
       else { throw StoreError.unknownAttempt(id) }
       let current: String = row["status"]
       guard current == "open" else { throw StoreError.attemptNotOpen(id: id, status: current) }
+      try Self.checkSigning(db, key: key, path: path)
       let attemptHash: String = row["hash"]
       let head = try Self.head(db, attempt: id, attemptHash: attemptHash)
       let finishedAt = WallClock.now()
       let resultHash = Chain.resultHash(
         attemptHash: attemptHash, status: status, finishedAt: finishedAt, overall: overall, decisions: decisions,
         doubleReview: doubleReview, timeLimits: timeLimits, passed: passed, resultJSON: resultJSON,
-        resultSeq: head.seq, headHash: head.hash)
+        resultSeq: head.seq, headHash: head.hash, key: key)
       // Before the status changes: the build column is final once the attempt is closed.
       try db.execute(sql: "UPDATE attempt SET scoredBy = ? WHERE id = ?", arguments: [build, id])
       try db.execute(
@@ -219,6 +240,7 @@ extension SandboxDatabase {
           status, finishedAt, overall, decisions, doubleReview, timeLimits, passed, resultJSON, head.seq, resultHash,
           id,
         ])
+      if let key { try Self.seal(db, attempt: id, key: key) }
   }
 
   /// The last action of an attempt's log (seq 0 and the attempt's hash when the log is empty).
@@ -263,12 +285,14 @@ extension SandboxDatabase {
         let attemptHash = try String.fetchOne(
           db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [action.attempt])
       else { throw StoreError.unknownAttempt(action.attempt) }
+      try Self.checkSigning(db, key: key, path: path)
       let head = try Self.head(db, attempt: action.attempt, attemptHash: attemptHash)
       let seq = head.seq + 1
       let wallTime = WallClock.now()
       let hash = Chain.actionHash(
         prev: head.hash, attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb,
-        arguments: action.arguments, simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok)
+        arguments: action.arguments, simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok,
+        key: key)
       try db.execute(
         sql: """
           INSERT INTO action (attempt, seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash)
@@ -281,6 +305,7 @@ extension SandboxDatabase {
       try db.execute(
         sql: "UPDATE attempt SET lastSeq = ?, headSeal = ? WHERE id = ?",
         arguments: [seq, Chain.headSeal(attemptHash: attemptHash, lastSeq: seq, headHash: hash), action.attempt])
+      if let key { try Self.seal(db, attempt: action.attempt, key: key) }
       if let cases { try Self.replaceCases(db, attempt: action.attempt, cases) }
       if let reviews = projection?.reviews { try Self.replaceReviews(db, attempt: action.attempt, reviews) }
       if let notices = projection?.notices { try Self.replaceNotices(db, attempt: action.attempt, notices) }
@@ -288,6 +313,15 @@ extension SandboxDatabase {
         attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb, arguments: action.arguments,
         simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok, prevHash: head.hash,
         hash: hash)
+    }
+  }
+
+  /// The attempt's actions after `seq`, by seq: what others appended since a process last read.
+  public func actions(attempt: Int64, after seq: Int64) throws -> [ActionRecord] {
+    try read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM action WHERE attempt = ? AND seq > ? ORDER BY seq", arguments: [attempt, seq]
+      ).map(ActionRecord.init(row:))
     }
   }
 

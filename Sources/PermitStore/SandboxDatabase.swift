@@ -16,6 +16,8 @@ public struct SandboxDatabase: Sendable {
   let writer: any DatabaseWriter
   /// The file path, or `:memory:`.
   public let path: String
+  /// The room key that signs what this process writes (nil: an unsigned, single-user sandbox).
+  let key: RecordKey?
   /// Faults planned by tests (``FaultSeam``); nil in normal use.
   public var faults: FaultSeam?
 
@@ -33,15 +35,20 @@ public struct SandboxDatabase: Sendable {
   /// leaving both untouched; refuses a database written by a newer PermitDesk
   /// (`StoreError.newerSchema`).
   ///
+  /// With a `key`, everything this process writes is signed with it (HMAC-SHA256): a new sandbox
+  /// adopts the key, a signed one must have been signed with this key, and a sandbox that already
+  /// holds unsigned attempts is refused (`StoreError.signing`). Without a key, a signed sandbox can
+  /// be read but not written.
+  ///
   /// Race-free: the schema is created or upgraded in one `BEGIN IMMEDIATE` transaction, and the whole
   /// opening is retried while another process holds the file busy (switching it to WAL, creating it),
   /// so any number of processes may open one new file at once.
-  public init(path: String) throws {
+  public init(path: String, key: RecordKey? = nil) throws {
     let deadline = Date().addingTimeInterval(2 * Self.busyTimeout)
     var delay: UInt32 = 2_000
     while true {
       do {
-        self = try Self.openWriter(path: path)
+        self = try Self.openWriter(path: path, key: key)
         return
       } catch StoreError.busy(let p) {
         guard Date() < deadline else { throw StoreError.busy(p) }
@@ -51,7 +58,7 @@ public struct SandboxDatabase: Sendable {
     }
   }
 
-  private static func openWriter(path: String) throws -> SandboxDatabase {
+  private static func openWriter(path: String, key: RecordKey?) throws -> SandboxDatabase {
     try Self.createParentFolder(of: path)
     try Self.preflight(path)
     let pool: DatabasePool
@@ -66,7 +73,8 @@ public struct SandboxDatabase: Sendable {
       throw Self.openError(error, path: path)
     }
     try Self.setUp(pool, path: path)
-    return SandboxDatabase(writer: pool, path: path)
+    try Self.adopt(key, writer: pool, path: path)
+    return SandboxDatabase(writer: pool, path: path, key: key)
   }
 
   /// Opens an existing sandbox database for reading only (`report`, `verify`, `replay`): never
@@ -110,8 +118,9 @@ public struct SandboxDatabase: Sendable {
     self.init(writer: queue, path: path)
   }
 
-  /// An in-memory sandbox database (a `DatabaseQueue`), migrated and marked, for tests.
-  public static func inMemory() throws -> SandboxDatabase {
+  /// An in-memory sandbox database (a `DatabaseQueue`), migrated and marked, for tests; signed with
+  /// `key` when one is given.
+  public static func inMemory(key: RecordKey? = nil) throws -> SandboxDatabase {
     let queue: DatabaseQueue
     do {
       queue = try DatabaseQueue(configuration: configuration(label: "PermitStore.memory"))
@@ -119,12 +128,67 @@ public struct SandboxDatabase: Sendable {
       throw openError(error, path: ":memory:")
     }
     try setUp(queue, path: ":memory:")
-    return SandboxDatabase(writer: queue, path: ":memory:")
+    try adopt(key, writer: queue, path: ":memory:")
+    return SandboxDatabase(writer: queue, path: ":memory:", key: key)
   }
 
-  init(writer: any DatabaseWriter, path: String) {
+  init(writer: any DatabaseWriter, path: String, key: RecordKey? = nil) {
     self.writer = writer
     self.path = path
+    self.key = key
+  }
+
+  /// The id of the key the records are signed with (``RecordKey/id``), or nil for an unsigned
+  /// sandbox.
+  public func signingKeyID() throws -> String? {
+    try read { db in try String.fetchOne(db, sql: "SELECT keyID FROM sandbox LIMIT 1") }
+  }
+
+  /// A new sandbox takes the key; a signed one must carry this key's id.
+  private static func adopt(_ key: RecordKey?, writer: any DatabaseWriter, path: String) throws {
+    guard let key else { return }
+    do {
+      try writer.write { db in
+        let current = try String.fetchOne(db, sql: "SELECT keyID FROM sandbox LIMIT 1")
+        if current == key.id { return }
+        if let current {
+          throw StoreError.signing(
+            path: path,
+            reason: "its records are signed with another room key (id \(current), this key is \(key.id)); "
+              + "use the key of the room that created it.")
+        }
+        let attempts = try Int.fetchOne(db, sql: "SELECT count(*) FROM attempt") ?? 0
+        guard attempts == 0 else {
+          throw StoreError.signing(
+            path: path,
+            reason: "it already holds \(attempts) unsigned attempt(s), which a room key cannot sign afterwards; "
+              + "give the room a new database.")
+        }
+        let genesis = try lastAttemptHash(db, key: key)
+        try db.execute(
+          sql: "UPDATE sandbox SET keyID = ?, seal = ?",
+          arguments: [key.id, Chain.sandboxSeal(lastAttempt: 0, lastHash: genesis, key: key)])
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw openError(error, path: path)
+    }
+  }
+
+  /// Inside a write: refuses to add to a signed chain without its key (the record would not verify).
+  static func checkSigning(_ db: Database, key: RecordKey?, path: String) throws {
+    let current = try String.fetchOne(db, sql: "SELECT keyID FROM sandbox LIMIT 1")
+    if current == key?.id { return }
+    if let current {
+      throw StoreError.signing(
+        path: path,
+        reason: key == nil
+          ? "this training room's records are signed (key id \(current)) and this process does not hold the "
+            + "room key, so it cannot add to them. Work in the room (`permitdesk room shell`), or read with "
+            + "`report` and `verify`."
+          : "its records are signed with another room key (id \(current)).")
+    }
   }
 
   /// The default sandbox path: `$PERMITDESK_DB`, else `$XDG_DATA_HOME/permitdesk/sandbox.sqlite`,

@@ -19,7 +19,7 @@ enum Schema {
   /// Renews the sandbox row's seal of the newest attempt (in the transaction that starts one).
   static func renewAttemptsSeal(_ db: Database) throws {
     let sandbox = try Row.fetchOne(db, sql: "SELECT marker, created_at FROM sandbox LIMIT 1")
-    let genesis = Chain.genesis(marker: sandbox?["marker"] ?? marker, createdAt: sandbox?["created_at"])
+    let genesis = Chain.genesis(marker: sandbox?["marker"] ?? marker, createdAt: sandbox?["created_at"], key: nil)
     let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM attempt ORDER BY id DESC LIMIT 1")
     let seal = Chain.attemptsSeal(genesis: genesis, lastID: last?["id"] ?? 0, lastHash: last?["hash"] ?? genesis)
     try db.execute(sql: "UPDATE sandbox SET attemptsSeal = ?", arguments: [seal])
@@ -215,6 +215,17 @@ enum Schema {
           arguments: [Chain.headSeal(attemptHash: hash, lastSeq: lastSeq, headHash: head), id])
       }
       try Schema.renewAttemptsSeal(db)
+    }
+    // room-signing: a training room's records are signed with its key (HMAC-SHA256, see `Chain`). The
+    // sandbox row names the key (`keyID`, never the key) and seals the last attempt; each attempt
+    // carries a seal over its status, result and the head of its log. NULL in an unsigned sandbox.
+    migrator.registerMigration("room-signing") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE sandbox ADD COLUMN keyID TEXT;
+          ALTER TABLE sandbox ADD COLUMN seal TEXT;
+          ALTER TABLE attempt ADD COLUMN seal TEXT;
+          """)
     }
     return migrator
   }

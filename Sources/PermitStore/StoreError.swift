@@ -24,6 +24,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case busy(String)
   /// Any other SQLite failure, with SQLite's own message.
   case database(String)
+  /// The records are signed with a room key and this process does not hold that key (or holds
+  /// another one), or a key was given for a sandbox that already holds unsigned records. Carries
+  /// the path and what is wrong.
+  case signing(path: String, reason: String)
+  /// Someone else appended to the attempt's log since the writer last read it (see
+  /// `CommandCommit.expectedSeq`); nothing was written. Carries the attempt and the head's seq.
+  case logAdvanced(attempt: Int64, head: Int64)
 
   /// One line for the user: what happened and what to do.
   public var description: String {
@@ -57,6 +64,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         + "5 seconds. Try the command again; nothing was recorded."
     case .database(let message):
       return "sandbox database error: \(message). Run `permitdesk verify` to check the records."
+    case .signing(let path, let reason):
+      return "\(path): \(reason)"
+    case .logAdvanced(let attempt, let head):
+      return "attempt #\(attempt)'s log moved on (to action \(head)) while this command was prepared; nothing was recorded: try again."
     }
   }
 }

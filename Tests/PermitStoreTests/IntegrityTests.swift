@@ -29,7 +29,8 @@ import Testing
     let forged = try #require(try db.actions(attempt: attempt.id).dropFirst().first)
     let newHash = Chain.actionHash(
       prev: forged.prevHash, attempt: forged.attempt, seq: 2, actor: forged.actor, verb: forged.verb,
-      arguments: "forged", simTime: forged.simTime, wallTime: forged.wallTime, result: forged.result, ok: forged.ok)
+      arguments: "forged", simTime: forged.simTime, wallTime: forged.wallTime, result: forged.result, ok: forged.ok,
+      key: nil)
     try db.executeRaw("UPDATE action SET arguments = 'forged', hash = '\(newHash)' WHERE seq = 2")
     let problems = try db.verify()
     #expect(problems.contains { $0.attempt == attempt.id && $0.seq == 3 && $0.message.contains("chain is broken") })

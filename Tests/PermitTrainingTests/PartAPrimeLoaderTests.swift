@@ -35,6 +35,14 @@ import Testing
     #expect(etown2017.first?.message.contains("not a district of beijing-2017-pilot") == true, "\(etown2017)")
   }
 
+  @Test func scenarioWindowsIgnoreCaseAndSpaces() throws {
+    let text = try String(contentsOfFile: TestSupport.root + "/Scenarios/m11-december-2024-reform/m11-s01-midnight.yaml", encoding: .utf8)
+    #expect(check(text).isEmpty)
+    #expect(check(text.replacingOccurrences(of: "\nwindow: chaoyang\n", with: "\nwindow: \" CHAOYANG \"\n")).isEmpty)
+    let e = check(text.replacingOccurrences(of: "\nwindow: chaoyang\n", with: "\nwindow: \"Chaoyang District\"\n"))
+    #expect(e.first?.message.contains("did you mean 'chaoyang'?") == true, "\(e)")
+  }
+
   @Test func languagesAreBCP47() {
     #expect(check(variant("language: zh", "language: zh-CN")).isEmpty)
     #expect(check(variant("language: zh", "language: ZH")).isEmpty)

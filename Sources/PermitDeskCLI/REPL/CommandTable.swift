@@ -35,8 +35,8 @@ enum CommandTable {
 
   /// The help listing: usage and summary in two columns. A usage longer than the column is never
   /// cut: it takes its own line and the summary follows on the next, indented to the column.
-  static func listing(width column: Int = 58) -> [String] {
-    all.map { c in
+  static func listing(_ commands: [CommandInfo] = all, width column: Int = 58) -> [String] {
+    commands.map { c in
       c.usage.count <= column
         ? "  " + c.usage + String(repeating: " ", count: column - c.usage.count) + " " + c.summary
         : "  " + c.usage + "\n  " + String(repeating: " ", count: column) + " " + c.summary

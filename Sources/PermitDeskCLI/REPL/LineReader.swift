@@ -24,7 +24,8 @@ final class LineReader {
   nonisolated(unsafe) private static var matches: [String] = []
   nonisolated(unsafe) private static var matchIndex = 0
 
-  init(script: String?) throws {
+  /// `history: false` keeps no history file (the training room: one account, many people).
+  init(script: String?, history: Bool = true) throws {
     if let script {
       guard let data = FileManager.default.contents(atPath: script) else {
         throw ReplError("cannot read script \(script)")
@@ -38,7 +39,7 @@ final class LineReader {
       historyPath = nil
     } else if isatty(0) == 1 && isatty(1) == 1 {
       source = .terminal
-      historyPath = LineReader.stateDirectory().map { $0 + "/history" }
+      historyPath = history ? LineReader.stateDirectory().map { $0 + "/history" } : nil
       LineReader.setUpReadline(history: historyPath)
     } else {
       source = .stdin

@@ -13,6 +13,8 @@ struct RecordedAttempt {
   let runner: AttemptRunner
   /// Actions replayed.
   let actions: Int
+  /// The seq of the last action replayed (0 for none).
+  var lastSeq: Int64 = 0
   /// Whether the log holds a `finish` that succeeded (an attempt killed during `finish` before
   /// version 2 could leave one without a recorded result).
   let finishedInLog: Bool
@@ -42,7 +44,8 @@ struct RecordedAttempt {
     if let last = a.resultSeq, a.status != "open" { rows = rows.filter { $0.seq <= last } }
     let log = rows.map { CommandLog.decode(verb: $0.verb, arguments: $0.arguments) }
     let runner = AttemptRunner.replay(setup: setup, log: log)
-    return .success(RecordedAttempt(runner: runner, actions: log.count, finishedInLog: runner.session.finished))
+    return .success(
+      RecordedAttempt(runner: runner, actions: log.count, lastSeq: rows.last?.seq ?? 0, finishedInLog: runner.session.finished))
   }
 
   /// The score of the rebuilt attempt under its module's pass mark.

@@ -20,6 +20,11 @@ final class Repl {
   private(set) var errors = 0
   /// When true, `say` prints nothing (machine-readable output follows).
   var quiet = false
+  /// In a training room (`permitdesk room shell`): who sits here, fixed by their SSH key.
+  var room: RoomSeat?
+  /// The seq of the last row of the attempt's log this process has applied (its own commands and
+  /// what others appended: a trainer's injected events).
+  var appliedSeq: Int64 = 0
   /// When true (a script, not a terminal), error lines go to standard error.
   var errorsToStandardError = false
 
@@ -95,6 +100,8 @@ final class Repl {
   func handle(words w: [String]) -> Flow {
     guard let verb = w.first?.lowercased() else { return .next }
     let args = Array(w.dropFirst())
+    if runner != nil { catchUp() }
+    if roomGate(verb, args) { return .next }
     switch verb {
     case "quit", "exit": return .quit
     case "help": help(args)
@@ -120,7 +127,8 @@ final class Repl {
   func help(_ args: [String]) {
     if let v = args.first {
       // Verbs are case-insensitive, and `exit` is `quit` (it used to answer "did you mean 'exit'?").
-      guard let c = CommandTable.find(v.lowercased() == "exit" ? "quit" : v.lowercased()) else {
+      let name = v.lowercased() == "exit" ? "quit" : v.lowercased()
+      guard let c = visibleCommands.first(where: { $0.name == name }) else {
         fail("no command '\(v)'" + Suggest.hint(v, CommandTable.names))
         return
       }
@@ -128,7 +136,7 @@ final class Repl {
       return
     }
     var out = ["Commands (help VERB for more):"]
-    out += CommandTable.listing()
+    out += CommandTable.listing(visibleCommands)
     out.append("Outcomes: accept, accept-pending, supplement, refuse. Defect codes like missing:degree, stale:criminal-record, mismatch:name.")
     say(out)
   }
@@ -292,6 +300,7 @@ final class Repl {
         moduleID = module
         let r = AttemptRunner(setup: setup)
         runner = r
+        appliedSeq = 0
         say(["Attempt #\(a.id) started." ] + r.drainMessages() + ["'brief' for the briefing, 'queue' for the window, 'help' for commands."])
         return true
       } catch {
@@ -321,6 +330,7 @@ final class Repl {
       }
       let r = rebuilt.runner
       runner = r
+      appliedSeq = rebuilt.lastSeq
       attempt = a
       moduleID = a.moduleID
       let open = r.session.openTicket.map { ", \($0) open" } ?? ""
@@ -349,10 +359,18 @@ final class Repl {
   /// succeeds does the attempt move on. A failed write leaves the attempt exactly as it was.
   func attemptCommand(_ words: [String]) {
     guard let r = needAttempt(), let a = attempt, let t = trainee else { return }
-    let step = r.step(LoggedCommand.parse(words).0)
+    catchUp()
+    var step = r.step(LoggedCommand.parse(words).0)
     let card: ScoreCard?
     do {
-      card = try commit(step, attempt: a, trainee: t)
+      do {
+        card = try commit(step, attempt: a, trainee: t)
+      } catch StoreError.logAdvanced {
+        // An event was injected between the catch-up and the commit: apply it, then this command.
+        catchUp()
+        step = r.step(LoggedCommand.parse(words).0)
+        card = try commit(step, attempt: a, trainee: t)
+      }
     } catch {
       fail("could not save the action (\(error)); nothing was recorded and the attempt is as it was before '\(words[0])': try again")
       return
@@ -378,13 +396,15 @@ final class Repl {
     var snapshot: String?
     if step.reply.ok, case .command(.snapshot(let name)) = step.command { snapshot = name }
     let tickets: Set<String>? = step.rewindsAll ? nil : s.touched
-    _ = try db.commit(
+    var request =
       CommandCommit(
         action: NewAction(
           attempt: a.id, actor: t.name, verb: step.command.verb, arguments: CommandLog.encode(step.command),
           simTime: s.now.description, result: step.reply.lines.joined(separator: "\n"), ok: step.reply.ok),
         projection: Repl.projection(s, attempt: a.id, only: tickets), tickets: tickets.map { $0.sorted() },
-        result: card.map(AttemptResult.init), snapshot: snapshot))
+        result: card.map(AttemptResult.init), snapshot: snapshot)
+    request.expectedSeq = appliedSeq
+    appliedSeq = try db.commit(request).seq
     return card
   }
 

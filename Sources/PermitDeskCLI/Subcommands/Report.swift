@@ -172,7 +172,12 @@ extension PermitDesk {
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.",
-      discussion: "The database is only read (opened read-only, never created): a missing file is an error (exit 65).")
+      discussion: """
+        The database is only read (opened read-only, never created): a missing file is an error (exit 65). \
+        A training room's records are signed with the room's key (HMAC-SHA256). With --key (the room's \
+        config file, or a file holding the key's 64 hex digits) every record is authenticated; without it \
+        only the consistency of the chain can be checked.
+        """)
 
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
@@ -248,9 +253,29 @@ extension PermitDesk {
         problems: all.problems.sorted { $0.0 < $1.0 }.map(\.1), changed: all.changed.sorted { $0.0 < $1.0 }.map(\.1), rescored: all.rescored)
     }
 
+    @Option(name: .customLong("key"), help: "The room's config file (or a key file) whose key signs the records.")
+    var keyFile: String?
+
     func run() throws {
+      let key: RecordKey?
+      do { key = try keyFile.map(RoomConfig.readKey(from:)) } catch {
+        printError("permitdesk: \(error)")
+        throw Exit.badInput
+      }
       let db = try database.openReadOnly()
-      var problems = try db.verify().map(\.description)
+      if !(try Verify.check(db: db, key: key, library: { try content.library }, rescore: rescore, jobs: jobs)) {
+        throw Exit.problems
+      }
+    }
+
+    /// Verifies `db` (authenticated with `key` when given), prints the verdict, and returns whether
+    /// the records are intact. Shared by `permitdesk verify` and the trainer's `verify` in the room.
+    static func check(
+      db: SandboxDatabase, key: RecordKey?, library: () throws -> ContentLibrary, rescore: Bool,
+      jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> Bool {
+      let report = try db.verify(key: key)
+      var problems = report.problems.map(\.description)
       var rescored = 0
       var older = 0
       var changed: [String] = []
@@ -263,7 +288,7 @@ extension PermitDesk {
         }
       }
       if rescore {
-        let library = try content.library
+        let library = try library()
         let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
         // A result scored by an earlier scoring model is not comparable with today's.
         let all = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == "finished" }
@@ -278,13 +303,22 @@ extension PermitDesk {
       // follow from its log: the first is not evidence that the record was edited.
       problems += changed
       if problems.isEmpty {
-        print(
-          "verify: the records are intact" + (rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : "")
-            + (older > 0 ? "; \(older) scored by an earlier scoring model, not compared ('replay ID' shows both scores)" : ""))
-        return
+        let rescoreNote = (rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : "")
+          + (older > 0 ? "; \(older) scored by an earlier scoring model, not compared ('replay ID' shows both scores)" : "")
+        switch report.authentication {
+        case .unsigned:
+          print("verify: the records are intact" + rescoreNote)
+        case .authenticated:
+          print("verify: the records are intact and authenticated with the room key (id \(report.keyID ?? "?"))" + rescoreNote)
+        case .unauthenticated:
+          print(
+            "verify: the chain is consistent but unauthenticated: the records are signed with a room key (id \(report.keyID ?? "?")) "
+              + "that was not given; pass --key with the room's config to authenticate them" + rescoreNote)
+        }
+        return true
       }
       for p in problems { print("verify: \(p)") }
-      throw Exit.problems
+      return false
     }
   }
 

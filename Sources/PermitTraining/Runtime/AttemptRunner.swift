@@ -120,10 +120,15 @@ public final class AttemptRunner {
       Step(state: next, reply: Session.Reply(lines: lines, ok: ok), command: command, rewindsAll: all)
     }
     let verb = command.verb
+    if case .instructor(let e) = command {
+      let (lines, ok) = instruct(e, &next)
+      return done(lines, ok)
+    }
     if next.session.finished && !(AttemptCommands.spec(verb)?.allowedAfterFinish ?? false) {
       return done([Session.finishedMessage], false)
     }
     switch command {
+    case .instructor: return done([], false)  // handled above
     case .invalid(let v, let args):
       let message: String
       if case .failure(let e) = AttemptCommands.parse([v] + args) { message = e.message } else { message = "'\(v)' was not understood" }

@@ -6,12 +6,15 @@ import PermitCore
 public enum LoggedCommand: Hashable, Sendable {
   case command(AttemptCommand)
   case invalid(verb: String, arguments: [String])
+  /// An event injected by a trainer (verb `inject`); see ``InstructorEvent``.
+  case instructor(InstructorEvent)
 
   /// The verb column.
   public var verb: String {
     switch self {
     case .command(let c): return c.name
     case .invalid(let v, _): return v
+    case .instructor: return "inject"
     }
   }
 
@@ -42,6 +45,7 @@ public enum CommandLog {
     var o: [String: Any] = ["v": version]
     switch c {
     case .invalid(_, let args): o["invalid"] = args
+    case .instructor(let e): o.merge(e.fields) { $1 }
     case .command(let cmd):
       switch cmd {
       case .brief, .queue, .checklist, .points, .handover, .issue, .clock, .hint, .finish: break
@@ -78,6 +82,7 @@ public enum CommandLog {
     }
     guard let o = any as? [String: Any], (o["v"] as? Int) == 2 else { return .invalid(verb: verb, arguments: []) }
     if let bad = o["invalid"] as? [String] { return .invalid(verb: verb, arguments: bad) }
+    if verb == "inject" { return InstructorEvent(fields: o).map(LoggedCommand.instructor) ?? .invalid(verb: verb, arguments: []) }
     func str(_ k: String) -> String? { o[k] as? String }
     let cmd: AttemptCommand?
     switch verb {

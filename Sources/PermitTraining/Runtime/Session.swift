@@ -108,7 +108,7 @@ public struct Session {
   /// Tickets in arrival order.
   public internal(set) var tickets: [String] = []
   /// The applicants of the attempt (scripted and generated), by ticket.
-  public let applicants: [String: ScriptedApplicant]
+  public internal(set) var applicants: [String: ScriptedApplicant]
   /// The ticket the trainee has open.
   public internal(set) var openTicket: String?
   /// What scoring needs.

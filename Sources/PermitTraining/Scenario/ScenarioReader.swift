@@ -140,13 +140,15 @@ public enum ScenarioReader {
           "unknown policy pack '\(policyID)'; known: \(policyIDs.joined(separator: ", "))" + Suggest.hint(policyID, policyIDs))
       }
     }
-    let window = r.text(f, "window", required: true, what: what) ?? ""
+    // Part A′ 2: one spelling of the window everywhere (case and surrounding spaces ignored).
+    let window = District.normalised(r.text(f, "window", required: true, what: what) ?? "")
     var windowKnown = true
     if let p = pack, f["window"] != nil, !window.isEmpty, p.window(named: window) == nil {
       windowKnown = false
       r.error(
         f["window"],
-        "'\(window)' is not a window of \(p.id) (windows: \(p.windows.joined(separator: ", ")))" + Suggest.hint(window, p.windows))
+        "'\(window)' is not a window of \(p.id) (windows: \(p.windows.joined(separator: ", ")))"
+          + (District.suggestion(for: window, in: p.windows).map { "; did you mean '\($0)'?" } ?? Suggest.hint(window, p.windows)))
     }
     let post = r.choice(f, "post", TraineePost.self, what: what) ?? .a
     let colleague = r.choice(f, "colleague", ColleagueStyle.self, what: what) ?? .careful

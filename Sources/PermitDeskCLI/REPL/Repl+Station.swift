@@ -1,0 +1,195 @@
+import CReadline
+import Foundation
+import PermitCore
+import PermitStore
+import PermitTraining
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// The instructor station: what others append to a running attempt's log (a trainer's injected
+// events) reaches the trainee before their next command; the trainer's `monitor` and `inject`.
+
+extension Repl {
+  /// Applies what others appended to the attempt's log since this process last looked, and shows it.
+  func catchUp() {
+    guard let r = runner, let a = attempt, a.status == "open" else { return }
+    guard let rows = try? db.actions(attempt: a.id, after: appliedSeq), !rows.isEmpty else { return }
+    for row in rows {
+      let command = CommandLog.decode(verb: row.verb, arguments: row.arguments)
+      let step = r.step(command)
+      r.adopt(step)
+      appliedSeq = row.seq
+      if case .instructor = command {
+        say(["[from \(row.actor)] " + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
+      } else if row.actor != trainee?.name {
+        say(["[\(row.actor)] \(row.verb): " + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
+      }
+    }
+  }
+
+  /// `inject ATTEMPT EVENT…` (trainer): appends an instructor event to a running attempt's log.
+  func inject(_ args: [String], by actor: String) {
+    guard args.count >= 2, let id = Int64(args[0].hasPrefix("#") ? String(args[0].dropFirst()) : args[0]) else {
+      fail("usage: inject ATTEMPT EVENT, events: " + InstructorEvent.usage + " ('monitor' lists the attempts)")
+      return
+    }
+    let event: InstructorEvent
+    switch InstructorEvent.parse(Array(args.dropFirst())) {
+    case .failure(let e):
+      fail(e.message)
+      return
+    case .success(let e): event = e
+    }
+    do {
+      for _ in 0..<3 {
+        guard let a = try db.attempt(id: id) else {
+          fail("there is no attempt #\(id); 'monitor' lists the running attempts")
+          return
+        }
+        guard a.status == "open" else {
+          fail("attempt #\(id) is \(a.status); events go to running attempts only ('monitor')")
+          return
+        }
+        let name = try db.trainees(cohort: nil).first { $0.id == a.trainee }?.name ?? "?"
+        let rebuilt: RecordedAttempt
+        switch try RecordedAttempt.rebuild(a, trainee: name, course: course, db: db) {
+        case .failure(let e):
+          fail("cannot inject: \(e.message)")
+          return
+        case .success(let r): rebuilt = r
+        }
+        let step = rebuilt.runner.step(.instructor(event))
+        guard step.reply.ok else {
+          fail("cannot inject into attempt #\(id): " + (step.reply.lines.first ?? "refused"))
+          return
+        }
+        let s = step.state.session
+        var request = CommandCommit(
+          action: NewAction(
+            attempt: a.id, actor: actor, verb: step.command.verb, arguments: CommandLog.encode(step.command),
+            simTime: s.now.description, result: step.reply.lines.joined(separator: "\n"), ok: true),
+          projection: Repl.projection(s, attempt: a.id, only: s.touched), tickets: s.touched.sorted())
+        request.expectedSeq = rebuilt.lastSeq
+        do {
+          let saved = try db.commit(request)
+          say(["injected into attempt #\(id) (\(name), \(a.scenarioID)) as action \(saved.seq) at \(s.now): \(event.summary)"])
+          return
+        } catch StoreError.logAdvanced {
+          continue  // the trainee acted meanwhile: rebuild and try again
+        }
+      }
+      fail("attempt #\(id) keeps moving; try the injection again")
+    } catch {
+      fail("cannot inject: \(error)")
+    }
+  }
+}
+
+/// One running attempt as the instructor station shows it.
+struct MonitorRow {
+  var attempt: Int64
+  var trainee: String
+  var scenario: String
+  var mode: String
+  var post: String
+  var clock: String
+  var filesDone: Int
+  var filesTotal: Int
+  var score: Int
+  var lastAction: String
+  var lastActionAgo: Int?
+  var alerts: [String]
+
+  var json: JSON {
+    .object([
+      ("attempt", .int(Int(attempt))), ("trainee", .string(trainee)), ("scenario", .string(scenario)),
+      ("mode", .string(mode)), ("post", .string(post)), ("clock", .string(clock)), ("filesDone", .int(filesDone)),
+      ("filesTotal", .int(filesTotal)), ("score", .int(score)), ("lastAction", .string(lastAction)),
+      ("lastActionSecondsAgo", lastActionAgo.map { .int($0) } ?? .null), ("alerts", .array(alerts.map { .string($0) })),
+    ])
+  }
+}
+
+/// The instructor station's view of the running attempts.
+enum Station {
+  /// Every open attempt (not autoplay), rebuilt from its log.
+  static func rows(db: SandboxDatabase, course: Course, now: Date = Date()) throws -> [MonitorRow] {
+    let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
+    var out: [MonitorRow] = []
+    let iso = ISO8601DateFormatter()
+    iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "open" && a.mode != "autoplay" {
+      let name = names[a.trainee] ?? "?"
+      guard case .success(let rebuilt) = try RecordedAttempt.rebuild(a, trainee: name, course: course, db: db) else { continue }
+      let s = rebuilt.runner.session
+      let card = Scorer.score(s, passMark: course.passMark(of: a.moduleID))
+      let last = try db.actions(attempt: a.id, after: max(0, rebuilt.lastSeq - 1)).last
+      var alerts: [String] = []
+      let breaches = card.lost.filter { $0.dimension == .doubleReview && $0.evidence.hasPrefix("action at") }
+      if !breaches.isEmpty { alerts.append("issued without review (\(breaches.count))") }
+      let stamps = card.lost.filter { $0.explanation.contains("rubber-stamping") }
+      if !stamps.isEmpty { alerts.append("rubber-stamp (\(stamps.count))") }
+      let deemed = s.cases.values.filter(\.deemedAccepted).count
+      if deemed > 0 { alerts.append("deemed acceptance (\(deemed))") }
+      out.append(
+        MonitorRow(
+          attempt: a.id, trainee: name, scenario: a.scenarioID, mode: a.mode, post: a.post, clock: s.now.description,
+          filesDone: s.cases.values.filter { !$0.notices.isEmpty || $0.deemedAccepted }.count,
+          filesTotal: s.applicants.count, score: card.overall,
+          lastAction: last.map { $0.actor == name ? $0.verb : "\($0.verb) (\($0.actor))" } ?? "-",
+          lastActionAgo: last.flatMap { iso.date(from: $0.wallTime) }.map { max(0, Int(now.timeIntervalSince($0))) },
+          alerts: alerts))
+    }
+    return out
+  }
+
+  static func table(_ rows: [MonitorRow]) -> [String] {
+    let header = ["attempt", "trainee", "scenario", "mode", "clock", "files", "score", "last action", "alerts"]
+    let body = rows.map { r in
+      [
+        "#\(r.attempt)", r.trainee, r.scenario, r.mode + (r.post == "B" ? " (B)" : ""),
+        String(r.clock.dropFirst(11).prefix(5)), "\(r.filesDone)/\(r.filesTotal)", String(r.score),
+        r.lastAction + (r.lastActionAgo.map { " \(ago($0))" } ?? ""), r.alerts.joined(separator: ", "),
+      ]
+    }
+    var widths = header.map(\.count)
+    for row in body { for (i, v) in row.enumerated() { widths[i] = max(widths[i], v.count) } }
+    func line(_ r: [String]) -> String {
+      r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    }
+    return [line(header)] + body.map(line) + (rows.isEmpty ? ["(no attempt is running)"] : [])
+  }
+
+  static func ago(_ seconds: Int) -> String {
+    seconds < 60 ? "\(seconds)s ago" : seconds < 3600 ? "\(seconds / 60)m ago" : "\(seconds / 3600)h ago"
+  }
+
+  /// Prints the station once, or refreshes it in place every `interval` seconds until a line is
+  /// typed (on a terminal).
+  static func run(db: SandboxDatabase, course: Course, json: Bool, once: Bool, interval: Double = 2) throws {
+    if json {
+      print(JSON.array(try rows(db: db, course: course).map(\.json)).render(indent: true))
+      return
+    }
+    let live = !once && isatty(0) == 1 && isatty(1) == 1
+    if !live {
+      for l in table(try rows(db: db, course: course)) { print(l) }
+      return
+    }
+    while true {
+      let lines = table(try rows(db: db, course: course))
+      // Home, clear, the table, and how to stop.
+      print("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n"))
+      print("\nrefreshing every \(Int(interval)) s at \(Date().formatted(date: .omitted, time: .standard)); press Enter to stop")
+      pd_flush_stdout()
+      var pfd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+      if poll(&pfd, 1, Int32(interval * 1000)) > 0 {
+        _ = readLine()
+        return
+      }
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import CReadline
+import Crypto
+import Foundation
+import PermitStore
+import PermitTraining
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension PermitDesk.Room {
+  /// `permitdesk room shell NAME`: what sshd runs for a member's key. The REPL as NAME and nothing
+  /// else: no shell, no file paths, no other subcommand, no `login`.
+  struct Shell: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The room's forced command (in authorized_keys): the REPL as NAME, with nothing else.")
+
+    @Argument(help: "The member the SSH key belongs to.")
+    var name: String
+
+    @OptionGroup var location: PermitDesk.Room.Location
+
+    func run() throws {
+      let env = ProcessInfo.processInfo.environment
+      // `ssh host COMMAND`, scp and sftp all arrive here with the command they asked for: refused,
+      // so the key opens the room and nothing else.
+      if let asked = env["SSH_ORIGINAL_COMMAND"], !asked.isEmpty {
+        printError(
+          "permitdesk: this account only opens the PermitDesk training room; connect with `ssh -t` and no command "
+            + "(asked to run: \(String(asked.prefix(60)).debugDescription))")
+        throw Exit.usage
+      }
+      let config = try location.load()
+      guard let member = config.member(name) else {
+        printError("permitdesk: \(name) is not a member of this training room; ask the trainer to add you")
+        throw Exit.badInput
+      }
+      pd_stdout_line_buffered()
+      let db: SandboxDatabase
+      do { db = try SandboxDatabase(path: config.database, key: config.key) } catch {
+        printError("permitdesk: \(error)")
+        throw Exit.badInput
+      }
+      let library = ContentLibrary(root: config.content)
+      let reader: LineReader
+      do { reader = try LineReader(script: nil, history: false) } catch {
+        printError("permitdesk: \(error)")
+        throw Exit.internalError
+      }
+      let color = reader.interactive && (env["NO_COLOR"] ?? "").isEmpty
+      let repl = Repl(library: library, course: Course(library: library), db: db, color: color, stopOnError: false)
+      repl.room = RoomSeat(name: member.name, role: member.role, config: config)
+      repl.say([
+        "PermitDesk training room (synthetic data only). You are \(member.name), \(member.role == .trainer ? "a trainer" : "a trainee"); 'help' lists what you can do."
+      ])
+      repl.enterRoom()
+      _ = repl.run(reader: reader)
+    }
+  }
+}
+
+/// Helpers of the room commands.
+enum RoomCommands {
+  /// The absolute path of this program, for the forced commands.
+  static func currentProgram() -> String {
+    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+    return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+  }
+
+  /// Base64 of SHA-256 without padding, as OpenSSH prints fingerprints.
+  static func sha256Base64(_ data: Data) -> String {
+    var text = Data(SHA256.hash(data: data)).base64EncodedString()
+    while text.hasSuffix("=") { text.removeLast() }
+    return text
+  }
+}
