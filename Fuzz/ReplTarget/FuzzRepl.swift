@@ -15,7 +15,7 @@ nonisolated(unsafe) let setups: [AttemptRunner.Setup] = ["m06-s01-careful-collea
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  precondition(!setups.isEmpty, "no scenario loads: run from the repository root or set PERMITDESK_HOME")
+  check(!setups.isEmpty, "no scenario loads: run from the repository root or set PERMITDESK_HOME")
   let bytes = UnsafeBufferPointer(start: data, count: size)
   let setup = setups[Int(bytes.first ?? 0) % setups.count]
   let runner = AttemptRunner(setup: setup)
@@ -28,14 +28,19 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let (command, _) = LoggedCommand.parse([verb.lowercased()] + words.dropFirst())
     if case .command = command {
       let decoded = CommandLog.decode(verb: command.verb, arguments: CommandLog.encode(command))
-      precondition(decoded == command, "log round trip: \(command) → \(decoded)")
+      check(decoded == command, "log round trip: \(command) → \(decoded)")
     }
     let step = runner.step(command)
     runner.adopt(step)
-    if command.verb != "restore" || !step.reply.ok { precondition(runner.session.now >= before, "the clock went back: \(line)") }
+    if command.verb != "restore" || !step.reply.ok { check(runner.session.now >= before, "the clock went back: \(line)") }
   }
   for t in runner.session.tickets {
-    for n in runner.session.cases[t]?.notices ?? [] { precondition(n.maker != n.checker, "a notice with one signature") }
+    for n in runner.session.cases[t]?.notices ?? [] { check(n.maker != n.checker, "a notice with one signature") }
   }
   return 0
+}
+
+/// Like `precondition`, but prints its message in an optimised build too.
+func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+  if !condition() { fatalError(message()) }
 }

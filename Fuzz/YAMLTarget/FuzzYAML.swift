@@ -15,8 +15,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard case .success(let text) = ContentLibrary.decode(bytes, display: "fuzz.yaml") else { return 0 }
   let r = YAMLReader(file: "fuzz.yaml")
   guard let node = r.parse(text) else {
-    precondition(r.failed, "no tree and no error")
-    for d in r.diagnostics { precondition(d.line >= 1 && d.column >= 1, "unpositioned: \(d)") }
+    check(r.failed, "no tree and no error")
+    for d in r.diagnostics { check(d.line >= 1 && d.column >= 1, "unpositioned: \(d)") }
     return 0
   }
   // Every reader on the same tree, each with its own diagnostics.
@@ -29,4 +29,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = ScenarioReader.read(node, reader: sr, policies: { $0 == pilot.id ? pilot : nil }, policyIDs: [pilot.id])
   }
   return 0
+}
+
+/// Like `precondition`, but prints its message in an optimised build too.
+func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+  if !condition() { fatalError(message()) }
 }
