@@ -34,6 +34,28 @@ struct AuthoringTests {
     #expect(try box.run(["play", box.dir + "/none.yaml"]).exited(65))
   }
 
+  @Test("verify --rescore on attempts played on a trainer's own file: names what is missing, re-scores with --scenario-file, tells a changed file from tampering")
+  func rescoreOwnFile() throws {
+    let box = try Sandbox()
+    let path = try Self.ownScenario(box)
+    // The late autoplay loses time-limit points, so the overall score depends on the weights.
+    #expect(try box.run(["play", path, "--autoplay", "late", "--format", "json"]).exited(0))
+    let missing = try box.run(["verify", "--rescore"])
+    #expect(missing.exited(1))
+    #expect(missing.stdout.contains("'my-dry-run'") && missing.stdout.contains("--scenario-file"), "\(missing.stdout)\(missing.stderr)")
+    let given = try box.run(["verify", "--rescore", "--scenario-file", path])
+    #expect(given.exited(0) && given.stdout.contains("1 finished attempt re-scored"), "\(given.stdout)\(given.stderr)")
+    // The trainer edits the file afterwards (weights): a changed file, not a tampered record.
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let edited = text.replacingOccurrences(of: "decisions: 60, double-review: 20, time-limits: 20", with: "decisions: 20, double-review: 20, time-limits: 60")
+    #expect(edited != text)
+    try edited.write(toFile: path, atomically: true, encoding: .utf8)
+    let changed = try box.run(["verify", "--rescore", "--scenario-file", path])
+    #expect(changed.exited(1) && changed.stdout.contains("content changed since the attempt"), "\(changed.stdout)\(changed.stderr)")
+    #expect(!changed.stdout.contains("does not follow from its log"), "\(changed.stdout)")
+    #expect(try box.run(["verify", "--rescore", "--scenario-file", box.dir + "/none.yaml"]).exited(65))
+  }
+
   @Test("every shipped scenario, packet and module has a modeline naming an existing schema of its kind")
   func shippedModelines() throws {
     var checked = 0

@@ -181,6 +181,9 @@ extension PermitDesk {
     @Option(help: helpText("cli.verify.jobs"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("scenario-file"), help: helpText("cli.verify.scenario-file"), completion: .file(extensions: ["yaml"]))
+    var scenarioFiles: [String] = []
+
     /// What re-scoring found: problems, attempts not comparable because their content changed, and
     /// how many were re-scored.
     struct Rescored {
@@ -191,7 +194,9 @@ extension PermitDesk {
 
     /// Re-scores finished attempts from their logs on `jobs` threads (each with its own content
     /// library and course; the database is read concurrently). Messages come back in attempt order.
-    static func rescore(_ attempts: [AttemptRecord], names: [Int64: String], root: String, db: SandboxDatabase, jobs: Int) throws -> Rescored {
+    static func rescore(
+      _ attempts: [AttemptRecord], names: [Int64: String], root: String, db: SandboxDatabase, jobs: Int, files: [String] = []
+    ) throws -> Rescored {
       let n = max(1, min(jobs, attempts.count))
       final class Collected: @unchecked Sendable {  // every access holds `lock`
         let lock = NSLock()
@@ -203,6 +208,7 @@ extension PermitDesk {
       let all = Collected()
       DispatchQueue.concurrentPerform(iterations: n) { worker in
         let course = Course(library: ContentLibrary(root: root))
+        for f in files { _ = course.addScenarioFile(f) }  // checked by the caller
         let setups = SetupCache()
         var mine = Rescored()
         var myProblems: [(Int64, String)] = []
@@ -212,7 +218,14 @@ extension PermitDesk {
             let rebuilt: RecordedAttempt
             switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db, setups: setups) {
             case .failure(let e):
-              myProblems.append((a.id, "\(e.message); its score cannot be recomputed"))
+              if !course.scenarioIDs.contains(a.scenarioID) {
+                // A trainer's own file (played by path), or a scenario since removed from the content.
+                myProblems.append((a.id,
+                  "attempt #\(a.id): its scenario '\(a.scenarioID)' (content \(a.contentHash)) is not in the content at \(root); "
+                    + "if it was a trainer's own file, give it with --scenario-file PATH; its score cannot be recomputed"))
+              } else {
+                myProblems.append((a.id, "attempt #\(a.id): \(e.message); its score cannot be recomputed"))
+              }
               continue
             case .success(let r): rebuilt = r
             }
@@ -256,7 +269,7 @@ extension PermitDesk {
         throw Exit.badInput
       }
       let db = try database.openReadOnly()
-      if !(try Verify.check(db: db, key: key, library: { try content.library }, rescore: rescore, jobs: jobs)) {
+      if !(try Verify.check(db: db, key: key, library: { try content.library }, rescore: rescore, jobs: jobs, scenarioFiles: scenarioFiles)) {
         throw Exit.problems
       }
     }
@@ -265,7 +278,7 @@ extension PermitDesk {
     /// the records are intact. Shared by `permitdesk verify` and the trainer's `verify` in the room.
     static func check(
       db: SandboxDatabase, key: RecordKey?, library: () throws -> ContentLibrary, rescore: Bool,
-      jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+      jobs: Int = ProcessInfo.processInfo.activeProcessorCount, scenarioFiles: [String] = []
     ) throws -> Bool {
       let report = try db.verify(key: key)
       var problems = report.problems.map(\.description)
@@ -287,7 +300,15 @@ extension PermitDesk {
         let all = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == "finished" }
         let finished = all.filter { Repl.scoringModel($0.resultJSON) == Scorer.model }
         older = all.count - finished.count
-        let outcome = try Verify.rescore(finished, names: names, root: library.root, db: db, jobs: jobs)
+        // Trainers' own scenario files (played with 'play PATH.yaml'), checked before any re-scoring.
+        let probe = Course(library: library)
+        for f in scenarioFiles {
+          if case .failure(let e) = probe.addScenarioFile(f) {
+            printError("permitdesk: \(e.message)")
+            throw Exit.badInput
+          }
+        }
+        let outcome = try Verify.rescore(finished, names: names, root: library.root, db: db, jobs: jobs, files: scenarioFiles)
         problems += outcome.problems
         changed = outcome.changed
         rescored = outcome.rescored

@@ -242,5 +242,6 @@ public enum Catalog {
       "notice.points.total": "total",
       "notice.points.direct": "A direct qualification ({1}) makes it Category A whatever the points.",
       "notice.codes.header": "What the codes mean:",
+      "cli.verify.scenario-file": "With --rescore: a trainer's own scenario file an attempt was played on ('play PATH.yaml'); repeat for several.",
   ]
 }

@@ -240,5 +240,6 @@ extension Catalog {
       "notice.points.total": "合计",
       "notice.points.direct": "具备直接认定条件（{1}），不论积分均为A类。",
       "notice.codes.header": "代码含义：",
+      "cli.verify.scenario-file": "与 --rescore 一起使用：练习所用的培训师自有场景文件（'play 路径.yaml'）；可多次给出。",
   ]
 }
