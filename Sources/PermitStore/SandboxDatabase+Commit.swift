@@ -93,31 +93,8 @@ extension SandboxDatabase {
     }
     let fault = faults?.next()
     return try write { db in
-      guard let attemptHash = try String.fetchOne(db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [action.attempt])
-      else { throw StoreError.unknownAttempt(action.attempt) }
-      try Self.checkSigning(db, key: key, path: path)
-      let head = try Self.head(db, attempt: action.attempt, attemptHash: attemptHash)
-      if let expected = c.expectedSeq, expected != head.seq {
-        throw StoreError.logAdvanced(attempt: action.attempt, head: head.seq)
-      }
-      let seq = head.seq + 1
-      let wallTime = WallClock.now()
-      let hash = Chain.actionHash(
-        prev: head.hash, attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb,
-        arguments: action.arguments, simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok,
-        key: key)
-      try db.execute(
-        sql: """
-          INSERT INTO action (attempt, seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          action.attempt, seq, action.actor, action.verb, action.arguments, action.simTime, wallTime, action.result,
-          action.ok, head.hash, hash,
-        ])
-      try db.execute(
-        sql: "UPDATE attempt SET lastSeq = ?, headSeal = ? WHERE id = ?",
-        arguments: [seq, Chain.headSeal(attemptHash: attemptHash, lastSeq: seq, headHash: hash), action.attempt])
+      let record = try Self.insertAction(db, action, key: key, path: path, expectedSeq: c.expectedSeq)
+      let seq = record.seq
       if let key, c.result == nil { try Self.seal(db, attempt: action.attempt, key: key) }
       if let tickets = c.tickets {
         try Self.replaceRows(db, attempt: action.attempt, tickets: tickets, c.projection)
@@ -129,7 +106,7 @@ extension SandboxDatabase {
       if let name = c.snapshot {
         try db.execute(
           sql: "INSERT OR REPLACE INTO snapshot (attempt, name, seq, createdAt) VALUES (?, ?, ?, ?)",
-          arguments: [action.attempt, name, seq, wallTime])
+          arguments: [action.attempt, name, seq, record.wallTime])
       }
       if let r = c.result {
         try Self.close(
@@ -142,10 +119,7 @@ extension SandboxDatabase {
       case .busy: throw DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked")
       case nil: break
       }
-      return ActionRecord(
-        attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb, arguments: action.arguments,
-        simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok, prevHash: head.hash,
-        hash: hash)
+      return record
     }
   }
 

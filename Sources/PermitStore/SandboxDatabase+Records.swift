@@ -117,6 +117,44 @@ extension SandboxDatabase {
     }
   }
 
+  /// Inserts `action` at the head of its attempt's log, chained to the previous action (hashed, or
+  /// HMAC-signed in a room), and renews the attempt's head seal: the one way an action is written,
+  /// shared by ``appendAction(_:replacing:)`` and ``commit(_:)``. With `expectedSeq`, refuses when
+  /// another process appended since (``StoreError/logAdvanced(attempt:head:)``).
+  static func insertAction(
+    _ db: Database, _ action: NewAction, key: RecordKey?, path: String, expectedSeq: Int64?
+  ) throws -> ActionRecord {
+    guard let attemptHash = try String.fetchOne(db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [action.attempt])
+    else { throw StoreError.unknownAttempt(action.attempt) }
+    try checkSigning(db, key: key, path: path)
+    let head = try head(db, attempt: action.attempt, attemptHash: attemptHash)
+    if let expectedSeq, expectedSeq != head.seq {
+      throw StoreError.logAdvanced(attempt: action.attempt, head: head.seq)
+    }
+    let seq = head.seq + 1
+    let wallTime = WallClock.now()
+    let hash = Chain.actionHash(
+      prev: head.hash, attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb,
+      arguments: action.arguments, simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok,
+      key: key)
+    try db.execute(
+      sql: """
+        INSERT INTO action (attempt, seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        action.attempt, seq, action.actor, action.verb, action.arguments, action.simTime, wallTime, action.result,
+        action.ok, head.hash, hash,
+      ])
+    try db.execute(
+      sql: "UPDATE attempt SET lastSeq = ?, headSeal = ? WHERE id = ?",
+      arguments: [seq, Chain.headSeal(attemptHash: attemptHash, lastSeq: seq, headHash: hash), action.attempt])
+    return ActionRecord(
+      attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb, arguments: action.arguments,
+      simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok, prevHash: head.hash,
+      hash: hash)
+  }
+
   /// The hash the next attempt chains from: the last attempt's, or the genesis hash.
   static func lastAttemptHash(_ db: Database, key: RecordKey?) throws -> String {
     if let hash = try String.fetchOne(db, sql: "SELECT hash FROM attempt ORDER BY id DESC LIMIT 1") { return hash }
@@ -281,38 +319,12 @@ extension SandboxDatabase {
     try Self.refuseNUL([action.actor, action.verb, action.arguments, action.simTime, action.result])
     if let cases { try Self.checkCases(cases, attempt: action.attempt) }
     return try write { db in
-      guard
-        let attemptHash = try String.fetchOne(
-          db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [action.attempt])
-      else { throw StoreError.unknownAttempt(action.attempt) }
-      try Self.checkSigning(db, key: key, path: path)
-      let head = try Self.head(db, attempt: action.attempt, attemptHash: attemptHash)
-      let seq = head.seq + 1
-      let wallTime = WallClock.now()
-      let hash = Chain.actionHash(
-        prev: head.hash, attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb,
-        arguments: action.arguments, simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok,
-        key: key)
-      try db.execute(
-        sql: """
-          INSERT INTO action (attempt, seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          action.attempt, seq, action.actor, action.verb, action.arguments, action.simTime, wallTime, action.result,
-          action.ok, head.hash, hash,
-        ])
-      try db.execute(
-        sql: "UPDATE attempt SET lastSeq = ?, headSeal = ? WHERE id = ?",
-        arguments: [seq, Chain.headSeal(attemptHash: attemptHash, lastSeq: seq, headHash: hash), action.attempt])
+      let record = try Self.insertAction(db, action, key: key, path: path, expectedSeq: nil)
       if let key { try Self.seal(db, attempt: action.attempt, key: key) }
       if let cases { try Self.replaceCases(db, attempt: action.attempt, cases) }
       if let reviews = projection?.reviews { try Self.replaceReviews(db, attempt: action.attempt, reviews) }
       if let notices = projection?.notices { try Self.replaceNotices(db, attempt: action.attempt, notices) }
-      return ActionRecord(
-        attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb, arguments: action.arguments,
-        simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok, prevHash: head.hash,
-        hash: hash)
+      return record
     }
   }
 
