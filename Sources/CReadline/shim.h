@@ -6,8 +6,6 @@
 #include <string.h>
 #include <readline/readline.h>
 #include <readline/history.h>
-#include <signal.h>
-#include <unistd.h>
 
 /* Accessors for readline's C globals, so Swift 6 code need not touch
    mutable globals directly. */
@@ -37,32 +35,4 @@ static inline int pd_use_utf8_ctype(void) {
 /* stdout helpers (Swift 6 treats the C global `stdout` as unsafe shared state). */
 static inline void pd_flush_stdout(void) { fflush(stdout); }
 static inline void pd_stdout_line_buffered(void) { setvbuf(stdout, NULL, _IOLBF, 0); }
-/* Ctrl-C at the prompt clears the line and gives a fresh prompt, as in bash and psql (Ctrl-D on an
-   empty line leaves). Readline's own handler has already cleaned up its state when it passes the
-   signal on to this one; outside readline (a command running for a few milliseconds) the same
-   happens at the next prompt. */
-static void pd_sigint_handler(int sig) {
-  (void)sig;
-  (void)write(STDOUT_FILENO, "^C\n", 3);
-  rl_on_new_line();
-  rl_replace_line("", 0);
-  rl_redisplay();
-}
-static inline void pd_clear_line_on_interrupt(void) {
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = pd_sigint_handler;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = SA_RESTART;
-  sigaction(SIGINT, &sa, NULL);
-}
-/* Unblocks SIGINT in the calling thread: a parent may hand it down blocked (a test harness's
-   threads block signals). Called first thing in main, before any other thread starts, so that
-   Ctrl-C at the prompt reaches the handler above. */
-static inline void pd_unblock_interrupt(void) {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigprocmask(SIG_UNBLOCK, &set, NULL);
-}
 #endif

@@ -22,7 +22,6 @@ struct PermitDesk: ParsableCommand {
   /// Moves global options written before the subcommand after it, answers `--version` (which needs
   /// the content location), then parses as usual.
   static func main() {
-    pd_unblock_interrupt()  // before any thread starts: Ctrl-C at the REPL's prompt must arrive
     // The interface language first (issue 15): help texts are read from the catalog when
     // ArgumentParser first asks for them.
     var words = Array(CommandLine.arguments.dropFirst())

@@ -197,28 +197,6 @@ def no_colour(binary, args, extra_env, label):
     ok("no colour " + label)
 
 
-def interrupt(binary):
-    """Ctrl-C clears the line being typed and gives a new prompt (as in bash and psql); the session
-    goes on; Ctrl-D on an empty line leaves with exit 0."""
-    child = spawn(binary, ["--no-color"])
-    expect(child, PROMPT, "the first prompt before Ctrl-C")
-    child.send("login half-typed")
-    child.sendintr()
-    expect(child, r"\^C", "the ^C echo")
-    expect(child, PROMPT, "a new prompt after Ctrl-C")
-    child.send("login zoe\r")
-    expect(child, "Logged in as zoe.", "the next line, typed after Ctrl-C, alone (the cleared text is gone)")
-    expect(child, PROMPT, "the prompt after the login")
-    if "half-typed" in (child.before or ""):
-        fail("the cleared text came back", child)
-    child.sendeof()
-    expect(child, pexpect.EOF, "the end after Ctrl-D")
-    child.close()
-    if child.exitstatus != 0:
-        fail("Ctrl-D ended with exit %r" % child.exitstatus)
-    ok("Ctrl-C clears the line and the session goes on; Ctrl-D leaves")
-
-
 def main():
     if len(sys.argv) != 2:
         print(__doc__)
@@ -231,7 +209,6 @@ def main():
     session_two(binary)
     no_colour(binary, [], {"NO_COLOR": "1"}, "with NO_COLOR=1")
     no_colour(binary, ["--no-color"], {}, "with --no-color")
-    interrupt(binary)
     print("all pty checks passed")
 
 

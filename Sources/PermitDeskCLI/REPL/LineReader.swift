@@ -67,7 +67,6 @@ final class LineReader {
     // a temporary buffer, whose reuse made completion split words at random characters).
     // UTF-8 character handling before readline starts: Chinese input, wide characters, backspace.
     _ = pd_use_utf8_ctype()
-    pd_clear_line_on_interrupt()  // Ctrl-C clears the line, as in bash and psql; Ctrl-D leaves
     pd_set_readline_name(strdup("permitdesk"))
     pd_set_basic_word_break_characters(strdup(" \t\n"))
     using_history()
