@@ -132,30 +132,9 @@ extension SandboxDatabase {
     for table in ["caseRow", "review", "notice"] {
       try db.execute(sql: "DELETE FROM \(table) WHERE attempt = ? AND ticket IN \(list)", arguments: args)
     }
-    if let cases = p.cases {
-      let st = try db.makeStatement(
-        sql: "INSERT INTO caseRow (attempt, ticket, state, outcome, defects, maker, checker, noticeAt, deadline, retainUntil) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      for c in cases {
-        try st.execute(arguments: [c.attempt, c.ticket, c.state, c.outcome, c.defects, c.maker, c.checker, c.noticeAt, c.deadline, c.retainUntil])
-      }
-    }
-    if let reviews = p.reviews {
-      let st = try db.makeStatement(
-        sql: "INSERT INTO review (attempt, ticket, seq, round, maker, reviewer, verdict, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      var seqs: [String: Int] = [:]
-      for r in reviews {
-        let seq = (seqs[r.ticket] ?? 0) + 1
-        seqs[r.ticket] = seq
-        try st.execute(arguments: [attempt, r.ticket, seq, r.round, r.maker, r.reviewer, r.verdict, r.reason, r.at])
-      }
-    }
-    if let notices = p.notices {
-      let st = try db.makeStatement(
-        sql: "INSERT INTO notice (attempt, ticket, round, outcome, defects, referTo, maker, checker, issuedAt, onTime) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      for n in notices {
-        try st.execute(arguments: [attempt, n.ticket, n.round, n.outcome, n.defects, n.referTo, n.maker, n.checker, n.issuedAt, n.onTime])
-      }
-    }
+    if let cases = p.cases { try insertCases(db, cases) }
+    if let reviews = p.reviews { try insertReviews(db, attempt: attempt, reviews) }
+    if let notices = p.notices { try insertNotices(db, attempt: attempt, notices) }
   }
 }
 

@@ -373,6 +373,11 @@ extension SandboxDatabase {
 
   static func replaceCases(_ db: Database, attempt: Int64, _ cases: [CaseRow]) throws {
     try db.execute(sql: "DELETE FROM caseRow WHERE attempt = ?", arguments: [attempt])
+    try insertCases(db, cases)
+  }
+
+  /// Inserts case rows (the caller has removed the rows they replace).
+  static func insertCases(_ db: Database, _ cases: [CaseRow]) throws {
     let statement = try db.makeStatement(
       sql: """
         INSERT INTO caseRow (attempt, ticket, state, outcome, defects, maker, checker, noticeAt, deadline,
@@ -454,6 +459,11 @@ extension SandboxDatabase {
 extension SandboxDatabase {
   static func replaceReviews(_ db: Database, attempt: Int64, _ rows: [ReviewRow]) throws {
     try db.execute(sql: "DELETE FROM review WHERE attempt = ?", arguments: [attempt])
+    try insertReviews(db, attempt: attempt, rows)
+  }
+
+  /// Inserts review rows (the caller has removed the rows of their tickets).
+  static func insertReviews(_ db: Database, attempt: Int64, _ rows: [ReviewRow]) throws {
     let statement = try db.makeStatement(
       sql: "INSERT INTO review (attempt, ticket, seq, round, maker, reviewer, verdict, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     var seqs: [String: Int] = [:]
@@ -467,6 +477,11 @@ extension SandboxDatabase {
 
   static func replaceNotices(_ db: Database, attempt: Int64, _ rows: [NoticeRow]) throws {
     try db.execute(sql: "DELETE FROM notice WHERE attempt = ?", arguments: [attempt])
+    try insertNotices(db, attempt: attempt, rows)
+  }
+
+  /// Inserts notice rows (the caller has removed the rows of their tickets).
+  static func insertNotices(_ db: Database, attempt: Int64, _ rows: [NoticeRow]) throws {
     let statement = try db.makeStatement(
       sql: """
         INSERT INTO notice (attempt, ticket, round, outcome, defects, referTo, maker, checker, issuedAt, onTime)

@@ -12,23 +12,10 @@ import sys
 
 import pexpect
 
+from ptycheck import PROMPT, TIMEOUT, expect, fail, ok
+
 SGR = re.compile(r"\x1b\[[0-9;]*m")
-PROMPT = re.compile(r"permitdesk[^\r\n>]*> ")
 UP = "\x1b[A"
-TIMEOUT = 30
-
-
-def fail(message, child=None):
-    tail = ""
-    if child is not None:
-        tail = "\n--- last output ---\n" + repr((child.before or "")[-800:])
-    print("FAIL: " + message + tail)
-    sys.exit(1)
-
-
-def ok(message):
-    print("ok: " + message)
-    sys.stdout.flush()
 
 
 def spawn(binary, args=(), extra_env=None):
@@ -57,15 +44,6 @@ class Transcript:
 
     def text(self):
         return "".join(self.parts)
-
-
-def expect(child, pattern, what):
-    try:
-        child.expect(pattern)
-    except pexpect.TIMEOUT:
-        fail("timed out waiting for " + what, child)
-    except pexpect.EOF:
-        fail("the REPL ended while waiting for " + what, child)
 
 
 def session_one(binary, state):

@@ -15,32 +15,10 @@ import unicodedata
 
 import pexpect
 
-PROMPT = re.compile(r"permitdesk[^\r\n>]*> ")
+from ptycheck import PROMPT, TIMEOUT, expect, fail, ok
+
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x01\x02]")
-TIMEOUT = 30
 BACKSPACE = "\x7f"
-
-
-def fail(message, child=None):
-    tail = ""
-    if child is not None:
-        tail = "\n--- last output ---\n" + repr((child.before or "")[-800:])
-    print("FAIL: " + message + tail)
-    sys.exit(1)
-
-
-def ok(message):
-    print("ok: " + message)
-    sys.stdout.flush()
-
-
-def expect(child, pattern, what):
-    try:
-        child.expect(pattern)
-    except pexpect.TIMEOUT:
-        fail("timed out waiting for " + what, child)
-    except pexpect.EOF:
-        fail("the REPL ended while waiting for " + what, child)
 
 
 def width(s):
