@@ -123,7 +123,9 @@ extension Session {
       if (try? c.centerDecide(approve: ok, reason: reason, at: now)) != nil {
         try? c.file(at: now, by: .center)
         put(t, c)
-        inbox.append(ok ? .centerApproved(ticket: t, retainUntil: c.retainUntil) : .centerBounced(ticket: t, reason: reason))
+        let shown = L10n.t(
+          "event.center-bounced.reason", CodeNames.outcomeLabel(exam.outcome.rawValue), Localized.list(exam.defects.map { CodeNames.defectLabel($0.code) }))
+        inbox.append(ok ? .centerApproved(ticket: t, retainUntil: c.retainUntil) : .centerBounced(ticket: t, reason: shown))
       }
     case .correction(let t):
       guard var c = cases[t], c.state == .awaitingCorrection, let fix = applicants[t]?.correction else { return }
@@ -169,7 +171,7 @@ extension Session {
         inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: r + note))
       }
     } catch {
-      inbox.append(.colleagueCouldNotReview(ticket: t, error: "\(error)"))
+      inbox.append(.colleagueCouldNotReview(ticket: t, error: Localized.workflowError(error)))
     }
   }
 
@@ -202,7 +204,7 @@ extension Session {
       afterNotice(t)
     } catch {
       // The core refuses an incomplete one-time notice: post A proposes again.
-      inbox.append(.colleagueNoticeRefused(ticket: t, error: "\(error)"))
+      inbox.append(.colleagueNoticeRefused(ticket: t, error: Localized.workflowError(error)))
       var cc = c
       let p = modelProposal(cc, maker: colleague, at: now)
       if (try? cc.propose(p)) != nil {

@@ -184,7 +184,7 @@ public enum Scorer {
             lost.append(PointLost(
               dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(f?.rule ?? .requiredMaterials),
               explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)" + (c.centerDecision?.approved == false ? " (the Center bounced it)" : "")
-                + (Session.lateNote(e).map { ". " + $0 } ?? ""),
+                + (Session.lateNote(e, in: .en).map { ". " + $0 } ?? ""),
               evidence: f.map(evidence) ?? answerLine(e), defect: f?.defect.code))
           } else {
             let per = share * 0.5 / Double(max(1, g.expected.defects.count))
@@ -230,7 +230,7 @@ public enum Scorer {
               }
             } else if !rv.agreed && rv.proposalCorrect {
               wrong = true
-              lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), explanation: "returned a correct proposal (\(rv.proposal.outcome.rawValue))" + (Session.lateNote(e).map { ". " + $0 } ?? ""), evidence: answerLine(e)))
+              lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), explanation: "returned a correct proposal (\(rv.proposal.outcome.rawValue))" + (Session.lateNote(e, in: .en).map { ". " + $0 } ?? ""), evidence: answerLine(e)))
             }
           }
           if !wrong { fileEarned += share }

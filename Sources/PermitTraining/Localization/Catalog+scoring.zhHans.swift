@@ -1,0 +1,51 @@
+// `score`（成绩）与 `debrief`（讲评）的中文文本（issue 15）。
+
+extension Catalog {
+  /// Simplified Chinese: score and debrief.
+  static let zhScoring: [String: String] = [
+    "score.passed": "通过",
+    "score.not-passed": "未通过",
+    "score.not-passed.critical": "未通过：严重错误 {1}",
+    "score.critical.item": "{1}（{2}）",
+    "score.final": "最终成绩：{1}/100（合格分数 {2}：{3}）",
+    "score.open.none": "案卷均已办结",
+    "score.open.one": "{2}件案卷中仍有{1}件未办结",
+    "score.open.many": "{2}件案卷中仍有{1}件未办结",
+    "score.running": "当前成绩：{1}/100（合格分数 {2}；{3}；'finish' 结束当日工作并评分）",
+    "score.dimensions": "  受理决定 {1} · 双岗审核 {2} · 办理时限 {3}",
+    "score.critical-so-far": "  已有严重错误：{1}——本次练习不能通过",
+    "score.hints.one": "提示{1}次",
+    "score.hints.many": "提示{1}次",
+    "score.restores.one": "恢复快照{1}次",
+    "score.restores.many": "恢复快照{1}次",
+    "score.aids": "  {1}，{2}{3}",
+    "score.no-credit": "——恢复过快照的练习不计模块学分",
+
+    "debrief.head": "讲评：{1}（{2}），{3}，{4}方式",
+    "debrief.critical": "严重错误（任何一项都使本次练习不合格，不论总分）：",
+    "debrief.rule-text": "      规则 [{1}] {2}：{3}",
+    "debrief.rule": "      规则 [{1}] {2}",
+    "debrief.evidence": "      依据：{1}",
+    "debrief.hint-rule": "每次提示扣除该案卷受理决定分值的{1}%（练习方式）",
+    "debrief.no-loss": "没有扣分。",
+    "debrief.lost": "扣分明细：",
+    "debrief.looked.head": "每次复核结论前查看过的材料（show 材料、checklist、points）：",
+    "debrief.round": "{1} 第{2}轮",
+    "debrief.agreed": "同意",
+    "debrief.returned": "退回",
+    "debrief.looked": "  {1}  {3} {2}：查看了 {4}{5}",
+    "debrief.nothing": "无",
+    "debrief.not-at": "；未查看 {1}",
+    "debrief.restores": "快照恢复记录（本次练习不计模块学分）：",
+    "debrief.timeline": "时间线：",
+    "debrief.timeline.row": "{1}  {2}  {3}（{4}）：{5}",
+    "timeline.to-state": "状态 → {1}",
+    "timeline.return-reason": "；退回理由：{1}",
+    "debrief.summary": "当日小结：案卷{1}件；出具文书{2}份（按时{3}份）：受理{4}份，容缺受理{5}份，一次性告知{6}份，不予受理{7}份；视为受理{8}件；被市中心退回{9}件；提出受理意见{10}次，复核{11}次，提示{12}次，恢复快照{13}次。",
+
+    "critical-rule.issue-without-review": "未经B岗同意不得出具文书",
+    "critical-rule.self-review": "同一人不得在同一案卷兼任两岗",
+    "critical-rule.accept-out-of-jurisdiction": "窗口不得受理本辖区以外用人单位的案卷",
+    "critical-rule.blind-agreement": "B岗须查看材料后才能同意",
+  ]
+}
