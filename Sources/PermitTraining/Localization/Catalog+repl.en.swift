@@ -31,5 +31,18 @@ extension Catalog {
     "repl.save.failed": "could not save the action ({1}); nothing was recorded and the attempt is as it was before '{2}': try again",
     "repl.refused": "refused",
     "repl.score.cannot-record": "could not record the score: {1}",
+    "instructor.finished": "the attempt is finished; nothing can be injected",
+    "instructor.from-trainer": "from your trainer",
+    "instructor.no-pack": "no policy pack '{1}'",
+    "instructor.absent-time": "colleague-absent needs a time after now ({1})",
+    "instructor.event": "instructor event: {1}",
+    "station.from": "[from {1}] ",
+    "station.inject.usage": "usage: inject ATTEMPT EVENT, events: {1} ('monitor' lists the attempts)",
+    "station.inject.no-attempt": "there is no attempt #{1}; 'monitor' lists the running attempts",
+    "station.inject.not-running": "attempt #{1} is {2}; events go to running attempts only ('monitor')",
+    "station.inject.cannot": "cannot inject: {1}",
+    "station.inject.refused": "cannot inject into attempt #{1}: {2}",
+    "station.inject.done": "injected into attempt #{1} ({2}, {3}) as action {4} at {5}: {6}",
+    "station.inject.moving": "attempt #{1} keeps moving; try the injection again",
   ]
 }

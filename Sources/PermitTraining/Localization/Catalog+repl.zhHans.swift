@@ -30,5 +30,18 @@ extension Catalog {
     "repl.save.failed": "无法保存该操作（{1}）；未记录任何内容，练习仍停留在“{2}”之前的状态：请重试",
     "repl.refused": "被拒绝",
     "repl.score.cannot-record": "无法记录成绩：{1}",
+    "instructor.finished": "本次练习已结束；不能再插入事件",
+    "instructor.from-trainer": "培训师安排",
+    "instructor.no-pack": "没有政策包“{1}”",
+    "instructor.absent-time": "colleague-absent 需要一个晚于现在（{1}）的时间",
+    "instructor.event": "培训师插入事件：{1}",
+    "station.from": "[来自 {1}] ",
+    "station.inject.usage": "用法：inject 练习编号 事件，事件：{1}（'monitor' 列出练习）",
+    "station.inject.no-attempt": "没有练习 #{1}；'monitor' 列出进行中的练习",
+    "station.inject.not-running": "练习 #{1} 的状态为 {2}；事件只能插入进行中的练习（'monitor'）",
+    "station.inject.cannot": "无法插入：{1}",
+    "station.inject.refused": "无法向练习 #{1} 插入：{2}",
+    "station.inject.done": "已插入练习 #{1}（{2}，{3}），操作序号 {4}，时间 {5}：{6}",
+    "station.inject.moving": "练习 #{1} 一直在变化；请重新插入",
   ]
 }

@@ -73,6 +73,7 @@ extension Localized {
   public static func staff(_ s: StaffID, in language: Language = Language.current) -> String {
     guard language == .zhHans else { return s.value }
     if s.value.hasPrefix("trainee:") { return "学员 " + s.value.dropFirst(8) }
+    if s.value.hasPrefix("trainer:") { return "培训师 " + s.value.dropFirst(8) }
     return name("staff", s.value, in: language)
   }
 

@@ -47,9 +47,9 @@ public enum Debrief {
     if !card.critical.isEmpty {
       out.append(L10n.t("debrief.critical"))
       for c in card.critical {
-        out.append("  \(critical(c.kind))  \(c.ticket)  \(c.explanation)")
+        out.append("  \(critical(c.kind))  \(c.ticket)  \(c.why?.text() ?? c.explanation)")
         out.append(L10n.t("debrief.rule-text", c.kind.rule.rawValue, L10n.t("critical-rule." + c.kind.rawValue), Localized.ruleText(s.policy, c.kind.rule)))
-        out.append(L10n.t("debrief.evidence", c.evidence))
+        out.append(L10n.t("debrief.evidence", c.shown?.text() ?? c.evidence))
       }
       out.append("")
     }
@@ -59,9 +59,9 @@ public enum Debrief {
       out.append(L10n.t("debrief.lost"))
       for l in card.lost {
         let pts = (l.points * 10).rounded() / 10
-        out.append("  -\(pts) \(Localized.name("dimension", l.dimension.rawValue))  \(l.ticket ?? "-")  \(l.explanation)")
+        out.append("  -\(pts) \(Localized.name("dimension", l.dimension.rawValue))  \(l.ticket.map(ticket) ?? "-")  \(l.why?.text() ?? l.explanation)")
         out.append(L10n.t("debrief.rule", l.rule.id, citation(l.rule, s.policy)))
-        out.append(L10n.t("debrief.evidence", l.evidence))
+        out.append(L10n.t("debrief.evidence", l.shown?.text() ?? l.evidence))
       }
     }
     if !s.facts.reviews.isEmpty {
@@ -100,6 +100,13 @@ public enum Debrief {
         m["notices-supplement"] ?? 0, m["notices-refuse"] ?? 0, m["deemed-accepted"] ?? 0, m["center-bounced"] ?? 0, m["proposals"] ?? 0,
         m["reviews"] ?? 0, m["hints"] ?? 0, card.restores))
     return out
+  }
+
+  /// A ticket label of the score card (`T001 round 2`) in the session's language.
+  static func ticket(_ label: String) -> String {
+    let parts = label.components(separatedBy: " round ")
+    guard parts.count == 2 else { return label }
+    return L10n.t("debrief.round", parts[0], parts[1])
   }
 
   /// A critical error as displayed: the code, with its name in Chinese.
