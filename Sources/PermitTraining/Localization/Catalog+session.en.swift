@@ -205,5 +205,22 @@ extension Catalog {
     "malformed.referral-without-refusal": "only a refusal refers the employer elsewhere; drop --refer-to",
     "malformed.missing-referral": "a refusal for jurisdiction names the competent body: --refer-to WINDOW or the municipal Center",
     "malformed.unknown-body": "'{1}' is not a body of this pack: refer to a pilot window or the municipal Center ({2})",
+    // Arguments of the attempt commands (AttemptCommands.parse).
+    "parse.open": "usage: open TICKET (see 'queue')",
+    "parse.unknown-material": "unknown material '{1}'",
+    "parse.review": "usage: review agree | review return REASON",
+    "parse.review.why": "say why: review return REASON (e.g. 'review return missing stale:criminal-record')",
+    "parse.snapshot": "usage: snapshot NAME",
+    "parse.restore": "usage: restore NAME",
+    "parse.monthly": "usage: monthly [YYYY-MM]",
+    "parse.no-command": "no command",
+    "parse.not-scenario-command": "'{1}' is not a scenario command",
+    "parse.refer-to": "--refer-to needs a body: a district or municipal-center",
+    "parse.decide": "usage: decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]",
+    "parse.unknown-outcome": "unknown outcome '{1}'; expected accept, accept-pending, supplement or refuse",
+    "parse.supplement": "a one-time notice lists its defects: decide supplement DEFECT…",
+    "parse.accept": "an acceptance lists no defects; did you mean supplement?",
+    "parse.refuse": "a refusal states its ground: decide refuse out-of-jurisdiction --refer-to haidian, or the late/early filing or wrong procedure",
+    "parse.advance": "usage: advance DURATION (30m, 2h, 1d) | advance --to TIME (HH:MM or 2017-07-04T09:00+08:00) | advance --next",
   ]
 }
