@@ -2,6 +2,7 @@ import PermitCore
 import Testing
 
 @testable import PermitTraining
+import PermitContent
 
 /// Typed commands: the table parses what the REPL used to, the log's encoding round-trips (and the
 /// first schema's word arrays still read), a step that is not adopted changes nothing, and random

@@ -1,3 +1,4 @@
+import PermitLocalization
 import PermitTraining
 
 /// One REPL command: name, usage, one-line summary and the help text.

@@ -1,6 +1,8 @@
 import CReadline
 import Foundation
+import PermitContent
 import PermitCore
+import PermitLocalization
 import PermitStore
 import PermitTraining
 

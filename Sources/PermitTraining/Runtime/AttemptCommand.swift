@@ -1,4 +1,5 @@
 import Foundation
+import PermitContent
 import PermitCore
 
 /// Where `advance` moves the clock.

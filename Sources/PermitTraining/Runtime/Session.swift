@@ -1,4 +1,6 @@
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// The mode of an attempt.
 public enum AttemptMode: String, CaseIterable, Sendable, Hashable {

@@ -1,4 +1,5 @@
 import PermitCore
+import PermitLocalization
 
 /// `permitdesk generate`: a scenario file of synthetic scripted applicants with answer keys from
 /// the examiner, from a seed, a profile and a defect mix.

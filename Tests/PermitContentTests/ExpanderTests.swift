@@ -2,7 +2,7 @@ import Foundation
 import PermitCore
 import Testing
 
-@testable import PermitTraining
+@testable import PermitContent
 
 @Suite("Scenario expansion and generation")
 struct ExpanderTests {

@@ -1,4 +1,5 @@
 import PermitCore
+import PermitLocalization
 
 /// A training scenario (product.md §4): a day (or several) at one window, with scripted and
 /// generated applicants arriving on a simulated clock, timed events, and scoring weights.

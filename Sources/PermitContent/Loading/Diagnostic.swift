@@ -1,4 +1,5 @@
 import PermitCore
+import PermitLocalization
 
 /// A problem found in an input file, with its position: `file:line:column: error: message`.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Comparable {

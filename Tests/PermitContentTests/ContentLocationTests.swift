@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PermitTraining
+@testable import PermitContent
 
 /// `ContentLocation.locate`: the order of the places tried and the refusals, without running a binary.
 @Suite struct ContentLocationTests {

@@ -1,6 +1,7 @@
 import Foundation
+@testable import PermitContent
 import PermitCore
-@testable import PermitTraining
+import PermitLocalization
 import Testing
 
 /// Issue 15, bilingual content: titles, briefings, objectives and event messages as `{en, zh}`,

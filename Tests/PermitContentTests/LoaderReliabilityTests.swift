@@ -2,7 +2,7 @@ import Foundation
 import PermitCore
 import Testing
 
-@testable import PermitTraining
+@testable import PermitContent
 
 /// Issue 11: every loader message at the right place; one integer grammar; policy ids a closed
 /// vocabulary, never a path.
@@ -97,7 +97,7 @@ import Testing
   func packetPolicy(id: String, message: String) throws {
     let path = NSTemporaryDirectory() + "packet-\(UUID().uuidString).yaml"
     defer { try? FileManager.default.removeItem(atPath: path) }
-    try ("window: chaoyang\npolicy: " + id + "\n" + RuntimeFixture.complete.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n")
+    try ("window: chaoyang\npolicy: " + id + "\n" + Self.packetBody + "\n")
       .write(toFile: path, atomically: true, encoding: .utf8)
     guard case .failure(let e) = TestSupport.library.loadPacket(path: path) else {
       Issue.record("the packet loaded")
@@ -106,4 +106,20 @@ import Testing
     let d = try #require(e.diagnostics.first)
     #expect((d.file, d.line, d.column) == (path, 2, 9) && d.message.contains(message), "\(e)")
   }
+
+  /// A complete packet after its `window:` line (the same applicant as the runtime tests' fixture).
+  static let packetBody = """
+    submitted: 2017-07-03T09:10+08:00
+    employer: { name: "Beijing Maple (Sandbox) Co., Ltd.", district: chaoyang }
+    applicant: { name: "Olivia MARTIN", nationality: CA, birth-date: 1988-04-12, passport-number: SPEC12345, passport-expires: 2027-01-01 }
+    application: { type: overseas-notification, category: B, annual-salary: 360000, months-in-china-per-year: 12, education: master, related-experience-years: 5 }
+    materials:
+      - { kind: application-form, signed: true, sealed: true, name: "Olivia MARTIN", passport-number: SPEC12345 }
+      - { kind: passport }
+      - { kind: degree, level: master, issued-in: CA, authentication: embassy, translation: sealed }
+      - { kind: criminal-record, issued: 2017-03-01, country: CA, authentication: embassy, translation: sealed }
+      - { kind: health-certificate, issued: 2017-05-01 }
+      - { kind: work-experience, years: 5, related: true, sealed: true, translation: sealed }
+      - { kind: contract, language: zh, signed: true, sealed: true }
+    """
 }

@@ -1,6 +1,6 @@
 import Foundation
+import PermitContent
 import PermitCore
-import PermitTraining
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {

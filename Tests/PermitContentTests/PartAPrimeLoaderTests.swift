@@ -1,6 +1,6 @@
 import Foundation
+import PermitContent
 import PermitCore
-import PermitTraining
 import Testing
 
 /// The loader's side of domain.md Part A′: districts and languages are closed vocabularies (a load

@@ -2,7 +2,7 @@ import Foundation
 import PermitCore
 import Testing
 
-@testable import PermitTraining
+@testable import PermitContent
 
 /// `permitdesk check` and `permitdesk generate` through the built binary.
 @Suite("check and generate end to end", .serialized)

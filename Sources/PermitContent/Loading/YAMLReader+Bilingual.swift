@@ -1,3 +1,4 @@
+import PermitLocalization
 /// A text of the content in the two interface languages (issue 15): titles, briefings, module
 /// objectives and event messages are written either as a plain string (English) or as
 /// `{en: …, zh: …}`. English is required; Chinese falls back to English when absent.

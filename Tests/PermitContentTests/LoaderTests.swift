@@ -2,7 +2,7 @@ import Foundation
 import PermitCore
 import Testing
 
-@testable import PermitTraining
+@testable import PermitContent
 
 /// One invalid fixture per check: the file, line and message of the first error.
 struct InvalidFixture: CustomStringConvertible, Sendable {

@@ -2,7 +2,7 @@ import Foundation
 import PermitCore
 import Testing
 
-@testable import PermitTraining
+@testable import PermitContent
 
 /// The JSON Schemas (Scenarios/schema, Curriculum/schema) and the Swift readers agree on every
 /// shipped file and on the schema fixtures. Needs python3 with jsonschema and PyYAML
