@@ -25,6 +25,7 @@ import PermitContent
       #expect(try AttemptCommands.parse(c.words).get() == c, "\(c.words)")
     }
     #expect(AttemptCommands.costKeys == ["open", "show", "checklist", "points", "decide", "handover", "review", "issue", "hint"])
+    #expect(AttemptCommands.costKeys == ScenarioReader.costVerbs, "the scenario reader and the command table share one vocabulary")
   }
 
   @Test func logEncodingRoundTripsInVersion2() {

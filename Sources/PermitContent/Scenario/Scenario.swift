@@ -86,6 +86,13 @@ public enum ColleagueStyle: String, CaseIterable, Sendable, Hashable {
   case scripted
 }
 
+/// The actions whose time a scenario's `costs:` may set: the cost keys of the attempt commands. The
+/// vocabulary lives here, below both the scenario reader and the runtime's command table
+/// (`AttemptCommands` in PermitTraining), so that neither names the other.
+public enum CostKey: String, CaseIterable, Sendable, Hashable {
+  case open, show, checklist, points, decide, handover, review, issue, hint
+}
+
 /// Minutes of simulated time per action (product.md §6: every action costs time).
 public struct ActionCosts: Sendable, Hashable {
   /// Minutes per verb (`open`, `show`, `checklist`, `points`, `decide`, `handover`, `review`, `issue`, `hint`).

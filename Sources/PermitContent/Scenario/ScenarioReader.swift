@@ -81,7 +81,7 @@ public enum ScenarioReader {
   public static let eventKinds = ["rule-change", "surge", "colleague-absent-until", "announce"]
   static let eventKeys = ["at", "message"] + eventKinds
   /// Verbs whose time cost a scenario may override.
-  public static let costVerbs = ["open", "show", "checklist", "points", "decide", "handover", "review", "issue", "hint"]
+  public static let costVerbs = CostKey.allCases.map(\.rawValue)
   static let scoringKeys = ["decisions", "double-review", "time-limits", "pass-mark", "critical-errors"]
 
   /// Reads a `critical-errors:` list (a scenario's `scoring` or a module); nil when absent.
