@@ -227,6 +227,9 @@ enum Schema {
           ALTER TABLE attempt ADD COLUMN seal TEXT;
           """)
     }
+    // Issue 11: one live process per attempt and participant (see `AttemptLease`): operational
+    // data, outside the hash chain and the seals.
+    migrator.registerMigration("attempt-lease", migrate: SandboxDatabase.createLeaseTable)
     return migrator
   }
 
