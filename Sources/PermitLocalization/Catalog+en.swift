@@ -112,7 +112,7 @@ public enum Catalog {
     "help.start.summary": "start an attempt at a scenario",
     "help.start.details": "Practice mode allows hint, snapshot and restore; assessment mode does not (assessment scenarios are always assessments).\n--seed varies the generated applicants so a retake is not memorised.\n--free practises a scenario outside the curriculum: no module lock, no module credit.",
     "help.resume.summary": "continue your unfinished attempt exactly where it stood",
-    "help.resume.details": "The attempt is rebuilt from its action log: clock, queue, open case, reviews.",
+    "help.resume.details": "The attempt is rebuilt from its action log: clock, queue, open case, reviews.\nOne session at a time works on an attempt: while another (a second terminal, a forgotten window) holds it, resume says where (host, process, last activity) and changes nothing.\n--take-over continues here anyway; the other session stops at its next command and records nothing more.\nA session that was killed or has been idle for 30 minutes holds nothing: resume just works.",
     "help.score.summary": "the running (or final) score in the three dimensions",
     "help.debrief.summary": "critical errors, every point lost with its rule and evidence, what post B looked at, restores, the timeline and the day's summary",
     "help.quit.summary": "leave (an unfinished attempt can be resumed later)",

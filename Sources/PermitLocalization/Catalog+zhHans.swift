@@ -110,7 +110,7 @@ extension Catalog {
     "help.start.summary": "开始一个情景的练习",
     "help.start.details": "练习方式（practice）可使用提示、快照和恢复；考核方式（assessment）不可以（考核情景始终为考核方式）。\n--seed 改变生成的申请人，重做时不会靠记忆作答。\n--free 在课程之外练习情景：不受模块解锁限制，不计模块成绩。",
     "help.resume.summary": "从中断之处原样继续",
-    "help.resume.details": "根据操作日志重建练习：时间、排队、已调取的案卷、复核。",
+    "help.resume.details": "根据操作日志重建练习：时间、排队、已调取的案卷、复核。\n同一练习同一时间只能在一个会话中进行：另一会话（另一个终端、忘了关的窗口）占用时，resume 会说明它在哪里（主机、进程、最近操作时间），不做任何改动。\n--take-over 在此处接管；另一会话在其下一条命令前停止，不再记录任何内容。\n已被终止或闲置满 30 分钟的会话不再占用：直接 resume 即可。",
     "help.score.summary": "三个维度的当前（或最终）成绩",
     "help.debrief.summary": "严重错误、每一处扣分及其规则与证据、B岗查看过的材料、恢复记录、时间线和当日小结",
     "help.quit.summary": "退出（未完成的练习以后可以继续）",
