@@ -100,6 +100,7 @@ public enum Catalog {
 
     // The REPL (the screens move to the CLI with the runtime's redesign; translated after it).
     "repl.greeting": "PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes.",
+    "repl.interrupt.ignored": "(Ctrl-C was ignored while the command ran: a command always finishes. At the prompt Ctrl-C clears the line; Ctrl-D or 'quit' leaves.)",
 
     // help and help VERB (English: the command tables' own text; LanguageEndToEndTests keeps them equal).
     "help.help.summary": "list the commands, or explain one",

@@ -98,6 +98,7 @@ extension Catalog {
 
     // 交互界面
     "repl.greeting": "PermitDesk - 外国人工作许可受理窗口培训沙盒（仅含模拟数据）。输入 'help' 查看命令；Tab 键补全。",
+    "repl.interrupt.ignored": "（命令运行期间按下的 Ctrl-C 已忽略：命令总会执行完毕。在提示符处 Ctrl-C 清空当前输入；Ctrl-D 或 'quit' 退出。）",
 
     // help 与 help VERB
     "help.help.summary": "列出全部命令，或解释某一条命令",
