@@ -104,7 +104,7 @@ public enum Catalog {
 
     // help and help VERB (English: the command tables' own text; LanguageEndToEndTests keeps them equal).
     "help.help.summary": "list the commands, or explain one",
-    "help.help.details": "Tab completes verbs, tickets, materials, defect codes, outcomes and scenario ids.",
+    "help.help.details": "Tab completes verbs, tickets, materials, defect codes, outcomes and scenario ids.\nOn a terminal Ctrl-C clears the line being typed and Ctrl-D on an empty line leaves; what others do meanwhile (a trainer's event) appears above the prompt.",
     "help.login.summary": "work as a trainee (created on first login)",
     "help.login.details": "Your attempts and curriculum progress are kept under this name in the sandbox database.",
     "help.curriculum.summary": "modules in order with status (locked, open, passed), attempts, best and last score",
