@@ -100,10 +100,11 @@ public enum Catalog {
 
     // The REPL (the screens move to the CLI with the runtime's redesign; translated after it).
     "repl.greeting": "PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes.",
+    "repl.interrupt.ignored": "(Ctrl-C was ignored while the command ran: a command always finishes. At the prompt Ctrl-C clears the line; Ctrl-D or 'quit' leaves.)",
 
     // help and help VERB (English: the command tables' own text; LanguageEndToEndTests keeps them equal).
     "help.help.summary": "list the commands, or explain one",
-    "help.help.details": "Tab completes verbs, tickets, materials, defect codes, outcomes and scenario ids.",
+    "help.help.details": "Tab completes verbs, tickets, materials, defect codes, outcomes and scenario ids.\nOn a terminal Ctrl-C clears the line being typed and Ctrl-D on an empty line leaves; what others do meanwhile (a trainer's event) appears above the prompt.",
     "help.login.summary": "work as a trainee (created on first login)",
     "help.login.details": "Your attempts and curriculum progress are kept under this name in the sandbox database.",
     "help.curriculum.summary": "modules in order with status (locked, open, passed), attempts, best and last score",

@@ -98,10 +98,11 @@ extension Catalog {
 
     // 交互界面
     "repl.greeting": "PermitDesk - 外国人工作许可受理窗口培训沙盒（仅含模拟数据）。输入 'help' 查看命令；Tab 键补全。",
+    "repl.interrupt.ignored": "（命令运行期间按下的 Ctrl-C 已忽略：命令总会执行完毕。在提示符处 Ctrl-C 清空当前输入；Ctrl-D 或 'quit' 退出。）",
 
     // help 与 help VERB
     "help.help.summary": "列出全部命令，或解释某一条命令",
-    "help.help.details": "Tab 键可补全命令、号码、材料、缺陷代码、结论和情景编号。",
+    "help.help.details": "Tab 键可补全命令、号码、材料、缺陷代码、结论和情景编号。\n在终端上，Ctrl-C 清空正在输入的一行，空行时按 Ctrl-D 退出；其他人此间所做的事（培训师发出的事件）显示在提示符上方。",
     "help.login.summary": "以学员身份工作（首次登录时创建）",
     "help.login.details": "你的练习和课程进度以该名字保存在沙盒数据库中。",
     "help.curriculum.summary": "按顺序列出模块及其状态（locked 未解锁、open 已开放、passed 已通过）、练习次数、最好和最近成绩",
