@@ -1,6 +1,7 @@
 import Foundation
 import PermitTraining
 import Testing
+import PermitLocalization
 
 /// The REPL driven by a script on standard input (or `--file`): the whole output is the product.
 @Suite("REPL: scripted standard input")

@@ -1,6 +1,7 @@
 import Foundation
 import PermitTraining
 import Testing
+import PermitLocalization
 
 /// `play --autoplay`, `report` in every format parsed back, and `verify` before and after tampering.
 @Suite("permitdesk play, report and verify on a database filled by the REPL")

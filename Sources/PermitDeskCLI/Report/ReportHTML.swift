@@ -1,5 +1,6 @@
 import Foundation
 import PermitTraining
+import PermitLocalization
 
 /// The HTML report: one self-contained page (no script, no network), readable without hovering and
 /// with a screen reader. One chart per scenario (axes, a 0-100 scale, the pass-mark line, every value

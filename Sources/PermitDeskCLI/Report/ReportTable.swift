@@ -1,5 +1,7 @@
 import Foundation
+import PermitContent
 import PermitTraining
+import PermitLocalization
 
 /// One value of a report: typed, so CSV, JSON, HTML and the terminal table each write it their way.
 enum Cell: Sendable, Equatable {

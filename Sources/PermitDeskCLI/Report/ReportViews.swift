@@ -1,7 +1,9 @@
 import Foundation
+import PermitContent
 import PermitCore
 import PermitStore
 import PermitTraining
+import PermitLocalization
 
 /// The four views of `permitdesk report`. Each is a `ReportTable` whose columns document themselves
 /// (README's "report" section and `report --schema` are written from these lists).

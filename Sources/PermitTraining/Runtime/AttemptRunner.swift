@@ -1,4 +1,6 @@
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// Runs an attempt: feeds typed commands to a ``Session`` and keeps the practice-mode snapshots
 /// (`snapshot NAME`, `restore NAME`) as values, so a restore costs nothing however long the attempt.

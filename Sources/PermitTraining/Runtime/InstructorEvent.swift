@@ -1,5 +1,7 @@
 import Foundation
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// What a trainer injects into a running attempt from the instructor station (`inject ATTEMPT
 /// EVENT`), as a flight-simulator instructor would: it is appended to the attempt's action log

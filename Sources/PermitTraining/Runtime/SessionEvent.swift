@@ -1,4 +1,6 @@
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// What happened during one command, typed: the simulated world's happenings (arrivals, rule
 /// changes, the colleague, the Center, deadlines) and the attempt's own facts (proposals, reviews,

@@ -1,4 +1,6 @@
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// The debrief of an attempt (product.md §7): every point lost with the rule and the evidence, a
 /// timeline, and the end-of-day summary.

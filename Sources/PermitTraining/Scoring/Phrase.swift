@@ -1,4 +1,6 @@
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// A sentence of the score card kept as a catalog key with typed arguments (issue 15): the stored
 /// card keeps its English text (``PointLost/explanation``, ``PointLost/evidence``: what `report`,

@@ -1,4 +1,6 @@
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 // The scoring model (README "Scoring", `help score`) in one pure function of the replayed session;
 // each rule sits beside the point-lost line that cites it.
