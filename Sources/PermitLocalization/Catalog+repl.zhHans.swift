@@ -43,5 +43,16 @@ extension Catalog {
     "station.inject.refused": "无法向练习 #{1} 插入：{2}",
     "station.inject.done": "已插入练习 #{1}（{2}，{3}），操作序号 {4}，时间 {5}：{6}",
     "station.inject.moving": "练习 #{1} 一直在变化；请重新插入",
+    "repl.resume.unexpected": "无法识别“{1}”；用法：resume [--take-over]",
+    "station.other": "[{1}] {2}：",
+    "lease.lost": "练习 #{1} 已被 {3} 上的进程 {2} 接管（最近活动 {4}）；本会话未记录任何内容，也不再处理该练习。'resume --take-over' 可以收回",
+    "lease.lost.closed": "本会话已不再持有练习 #{1}（已在别处被接管并关闭）；本会话未记录任何内容：'resume' 查看其当前状态",
+    "lease.held": "练习 #{1}（{2}）正在另一个会话中打开：{4} 上的进程 {3}，最近活动 {5}。请在那边退出后再 '{6}'，或用 'resume --take-over' 在这里继续（另一个会话将在下一条命令时停止，不再记录任何内容）",
+    "lease.took-over": "已从 {3} 上的进程 {2} 接管练习 #{1}（最近活动 {4}）；该会话将在下一条命令时停止。",
+    "lease.cannot": "无法取得练习 #{1}：{2}",
+    "lease.ago": "{1} UTC，{2}前",
+    "lease.span.s": "{1}秒",
+    "lease.span.min": "{1}分钟",
+    "lease.span.h": "{1}小时{2}分钟",
   ]
 }

@@ -163,11 +163,13 @@ def room(binary, content, env):
     expect(alice, pexpect.EOF, "the end of alice's session")
     ok("the trainer's Chinese announcement echoed; one backspace removed one wide character")
 
-    bob.send("queue\r")
-    expect(bob, "培训师插入事件：announce 三号窗口十五点关闭\r?\n", "the injected event before bob's command")
+    # The event reaches bob while he waits at the prompt (printed above it, no Enter needed).
+    expect(bob, "培训师插入事件：announce 三号窗口十五点关闭\r?\n", "the injected event at bob's prompt")
     expect(bob, "通知：三号窗口十五点关闭\r?\n", "the announcement in bob's session")
+    bob.send("queue\r")
+    expect(bob, r"\*T001  ", "the queue with T001 open")
     expect(bob, PROMPT, "the prompt after queue")
-    text = ANSI.sub("", bob.before).replace("\r", "")
+    text = "*T001  " + ANSI.sub("", bob.before).replace("\r", "")
     rows = [l for l in text.split("\n") if re.match(r"^[ *]T\d{3}  ", l)]
     if not rows:
         fail("no queue rows in %r" % text)

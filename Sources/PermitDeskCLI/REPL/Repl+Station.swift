@@ -26,7 +26,7 @@ extension Repl {
       if case .instructor = command {
         say([L10n.t("station.from", Localized.staff(StaffID(row.actor))) + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
       } else if row.actor != trainee?.name {
-        say(["[\(row.actor)] \(row.verb): " + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
+        say([L10n.t("station.other", Localized.staff(StaffID(row.actor)), row.verb) + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
       }
     }
   }

@@ -363,7 +363,7 @@ final class Repl {
   func resume(_ args: [String] = []) {
     guard let t = needTrainee() else { return }
     if let stray = args.first(where: { $0 != "--take-over" }) {
-      fail("unexpected '\(stray)'; usage: resume [--take-over]")
+      fail(L10n.t("repl.resume.unexpected", stray))
       return
     }
     do {
