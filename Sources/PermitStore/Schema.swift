@@ -227,6 +227,12 @@ enum Schema {
           ALTER TABLE attempt ADD COLUMN seal TEXT;
           """)
     }
+    // Issue 8: defects as JSON arrays in `caseRow`, `notice` and `rehearsal` (were joined by spaces).
+    // Mode, post, status, outcome and verdict keep their texts: the store's enums use them as raw
+    // values, and the hash chain covers the attempt's mode, post and status as they were written.
+    migrator.registerMigration("typed-defects") { db in
+      try Table.convertDefectsToJSON(db)
+    }
     return migrator
   }
 
