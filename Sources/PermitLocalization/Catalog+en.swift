@@ -100,10 +100,11 @@ public enum Catalog {
 
     // The REPL (the screens move to the CLI with the runtime's redesign; translated after it).
     "repl.greeting": "PermitDesk - work-permit window training sandbox (synthetic data only). 'help' lists commands; tab completes.",
+    "repl.interrupt.ignored": "(Ctrl-C was ignored while the command ran: a command always finishes. At the prompt Ctrl-C clears the line; Ctrl-D or 'quit' leaves.)",
 
     // help and help VERB (English: the command tables' own text; LanguageEndToEndTests keeps them equal).
     "help.help.summary": "list the commands, or explain one",
-    "help.help.details": "Tab completes verbs, tickets, materials, defect codes, outcomes and scenario ids.",
+    "help.help.details": "Tab completes verbs, tickets, materials, defect codes, outcomes and scenario ids.\nOn a terminal Ctrl-C clears the line being typed and Ctrl-D on an empty line leaves; what others do meanwhile (a trainer's event) appears above the prompt.",
     "help.login.summary": "work as a trainee (created on first login)",
     "help.login.details": "Your attempts and curriculum progress are kept under this name in the sandbox database.",
     "help.curriculum.summary": "modules in order with status (locked, open, passed), attempts, best and last score",
@@ -112,7 +113,7 @@ public enum Catalog {
     "help.start.summary": "start an attempt at a scenario",
     "help.start.details": "Practice mode allows hint, snapshot and restore; assessment mode does not (assessment scenarios are always assessments).\n--seed varies the generated applicants so a retake is not memorised.\n--free practises a scenario outside the curriculum: no module lock, no module credit.",
     "help.resume.summary": "continue your unfinished attempt exactly where it stood",
-    "help.resume.details": "The attempt is rebuilt from its action log: clock, queue, open case, reviews.",
+    "help.resume.details": "The attempt is rebuilt from its action log: clock, queue, open case, reviews.\nOne session at a time works on an attempt: while another (a second terminal, a forgotten window) holds it, resume says where (host, process, last activity) and changes nothing.\n--take-over continues here anyway; the other session stops at its next command and records nothing more.\nA session that was killed or has been idle for 30 minutes holds nothing: resume just works.",
     "help.score.summary": "the running (or final) score in the three dimensions",
     "help.debrief.summary": "critical errors, every point lost with its rule and evidence, what post B looked at, restores, the timeline and the day's summary",
     "help.quit.summary": "leave (an unfinished attempt can be resumed later)",

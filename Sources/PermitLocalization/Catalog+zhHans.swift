@@ -98,10 +98,11 @@ extension Catalog {
 
     // 交互界面
     "repl.greeting": "PermitDesk - 外国人工作许可受理窗口培训沙盒（仅含模拟数据）。输入 'help' 查看命令；Tab 键补全。",
+    "repl.interrupt.ignored": "（命令运行期间按下的 Ctrl-C 已忽略：命令总会执行完毕。在提示符处 Ctrl-C 清空当前输入；Ctrl-D 或 'quit' 退出。）",
 
     // help 与 help VERB
     "help.help.summary": "列出全部命令，或解释某一条命令",
-    "help.help.details": "Tab 键可补全命令、号码、材料、缺陷代码、结论和情景编号。",
+    "help.help.details": "Tab 键可补全命令、号码、材料、缺陷代码、结论和情景编号。\n在终端上，Ctrl-C 清空正在输入的一行，空行时按 Ctrl-D 退出；其他人此间所做的事（培训师发出的事件）显示在提示符上方。",
     "help.login.summary": "以学员身份工作（首次登录时创建）",
     "help.login.details": "你的练习和课程进度以该名字保存在沙盒数据库中。",
     "help.curriculum.summary": "按顺序列出模块及其状态（locked 未解锁、open 已开放、passed 已通过）、练习次数、最好和最近成绩",
@@ -110,7 +111,7 @@ extension Catalog {
     "help.start.summary": "开始一个情景的练习",
     "help.start.details": "练习方式（practice）可使用提示、快照和恢复；考核方式（assessment）不可以（考核情景始终为考核方式）。\n--seed 改变生成的申请人，重做时不会靠记忆作答。\n--free 在课程之外练习情景：不受模块解锁限制，不计模块成绩。",
     "help.resume.summary": "从中断之处原样继续",
-    "help.resume.details": "根据操作日志重建练习：时间、排队、已调取的案卷、复核。",
+    "help.resume.details": "根据操作日志重建练习：时间、排队、已调取的案卷、复核。\n同一练习同一时间只能在一个会话中进行：另一会话（另一个终端、忘了关的窗口）占用时，resume 会说明它在哪里（主机、进程、最近操作时间），不做任何改动。\n--take-over 在此处接管；另一会话在其下一条命令前停止，不再记录任何内容。\n已被终止或闲置满 30 分钟的会话不再占用：直接 resume 即可。",
     "help.score.summary": "三个维度的当前（或最终）成绩",
     "help.debrief.summary": "严重错误、每一处扣分及其规则与证据、B岗查看过的材料、恢复记录、时间线和当日小结",
     "help.quit.summary": "退出（未完成的练习以后可以继续）",

@@ -23,11 +23,13 @@ extension SandboxDatabase {
         if let cohort, cohort != trainee.cohort {
           trainee.cohort = cohort
           try trainee.update(db, columns: [Table.Trainee.Columns.cohort])
+          try Self.sealTrainee(db, id: trainee.id!, key: key)
         }
         return trainee.value
       }
       var trainee = Table.Trainee(id: nil, name: name, cohort: cohort, createdAt: WallClock.now())
       try trainee.insert(db)
+      try Self.sealTrainee(db, id: trainee.id!, key: key)
       return trainee.value
     }
   }
@@ -365,6 +367,9 @@ extension SandboxDatabase {
       let expired = Table.Case.filter(Columns.retainUntil != nil && Columns.retainUntil < date)
       let rows = try expired.order(Columns.attempt, Columns.ticket).fetchAll(db).map(\.value)
       try expired.deleteAll(db)
+      if try db.tableExists("purge") {  // so that `verify` tells these rows from deleted ones
+        try db.execute(sql: "INSERT INTO purge (before, at) VALUES (?, ?)", arguments: [date, WallClock.now()])
+      }
       return rows
     }
   }

@@ -227,6 +227,13 @@ enum Schema {
           ALTER TABLE attempt ADD COLUMN seal TEXT;
           """)
     }
+    // Issue 11: one live process per attempt and participant (see `AttemptLease`): operational
+    // data, outside the hash chain and the seals.
+    migrator.registerMigration("attempt-lease", migrate: SandboxDatabase.createLeaseTable)
+    // Issue 11: trainee rows sealed (the cohort decides reports and is in no log), purges recorded
+    // (so that `verify` tells a purged case row from a deleted one), and the first attempt whose
+    // projection rows `verify` rebuilds (rows written by earlier versions are not comparable).
+    migrator.registerMigration("verify-coverage", migrate: SandboxDatabase.migrateVerifyCoverage)
     // Issue 8: defects as JSON arrays in `caseRow`, `notice` and `rehearsal` (were joined by spaces).
     // Mode, post, status, outcome and verdict keep their texts: the store's enums use them as raw
     // values, and the hash chain covers the attempt's mode, post and status as they were written.
