@@ -1,3 +1,4 @@
+import PermitLocalization
 import PermitTraining
 
 /// One REPL command: name, usage, one-line summary and the help text.
@@ -18,7 +19,7 @@ enum CommandTable {
   } + after
 
   static let before: [CommandInfo] = [
-    CommandInfo(name: "help", usage: "help [VERB]", summary: "list the commands, or explain one", details: "Tab completes verbs, tickets, materials, defect codes, outcomes and scenario ids.", attempt: false),
+    CommandInfo(name: "help", usage: "help [VERB]", summary: "list the commands, or explain one", details: "Tab completes verbs, tickets, materials, defect codes, outcomes and scenario ids.\nOn a terminal Ctrl-C clears the line being typed and Ctrl-D on an empty line leaves; what others do meanwhile (a trainer's event) appears above the prompt.", attempt: false),
     CommandInfo(name: "login", usage: "login NAME [--cohort COHORT]", summary: "work as a trainee (created on first login)", details: "Your attempts and curriculum progress are kept under this name in the sandbox database.", attempt: false),
     CommandInfo(name: "curriculum", usage: "curriculum", summary: "modules in order with status (locked, open, passed), attempts, best and last score", details: "A module opens when its prerequisites are passed. It is passed when each of its required scenarios (the module file says which; by default every scripted one) has a credited attempt that passed: at or above the pass mark, no critical error, no restore.", attempt: false),
     CommandInfo(name: "scenarios", usage: "scenarios [MODULE]", summary: "list the scenarios (of a module)", details: "", attempt: false),

@@ -1,3 +1,4 @@
+import PermitContent
 import PermitStore
 import PermitTraining
 

@@ -1,6 +1,8 @@
 import CReadline
 import Foundation
+import PermitContent
 import PermitCore
+import PermitLocalization
 import PermitStore
 import PermitTraining
 
@@ -29,6 +31,9 @@ final class Repl {
   var errorsToStandardError = false
   /// This process's lease on the current attempt (see Repl+Lease.swift).
   var lease: AttemptLease?
+  /// While set, `say` and `fail` collect their lines here instead of printing them (what the idle
+  /// terminal prints above the prompt).
+  var captured: [String]?
 
   init(library: ContentLibrary, course: Course, db: SandboxDatabase, color: Bool, stopOnError: Bool) {
     self.library = library
@@ -42,12 +47,20 @@ final class Repl {
 
   func say(_ lines: [String]) {
     if quiet { return }
+    if captured != nil {
+      captured?.append(contentsOf: lines)
+      return
+    }
     for l in lines { print(l) }
     pd_flush_stdout()
   }
 
   func fail(_ message: String) {
     errors += 1
+    if captured != nil {
+      captured?.append(color ? "\u{1B}[31m" + message + "\u{1B}[0m" : message)
+      return
+    }
     if errorsToStandardError {
       // A script's transcript stays on standard output; its errors go where errors go.
       pd_flush_stdout()
@@ -76,6 +89,16 @@ final class Repl {
   func run(reader: LineReader) -> Bool {
     LineReader.completer = { [weak self] line, word in self?.complete(line: line, word: word) ?? [] }
     defer { releaseLease() }
+    if reader.interactive {
+      // While the user waits at the prompt, what others append to the attempt's log (a trainer's
+      // injected events) is applied and shown above the prompt, the line being typed intact.
+      LineReader.idleHandler = { [weak self] in self?.idleCatchUp() ?? [] }
+      LineReader.promptAfterIdle = { [weak self] in self?.prompt ?? "> " }
+    }
+    defer {
+      LineReader.idleHandler = nil
+      LineReader.promptAfterIdle = nil
+    }
     while let line = reader.next(prompt: reader.interactive ? prompt : "") {
       let before = errors
       if handle(line) == .quit { break }
