@@ -38,6 +38,7 @@ extension Repl {
     guard runner != nil else { return [] }
     captured = []
     defer { captured = nil }
+    if idleLeaseLost() { return captured ?? [] }  // taken over: said above the prompt, nothing applied
     catchUp()
     return captured ?? []
   }
