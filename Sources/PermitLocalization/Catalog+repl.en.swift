@@ -47,7 +47,7 @@ extension Catalog {
     "repl.resume.unexpected": "unexpected '{1}'; usage: resume [--take-over]",
     "station.other": "[{1}] {2}: ",
     "lease.lost": "attempt #{1} was taken over by process {2} on {3} (last active {4}); nothing was recorded here and this session no longer works on it. 'resume --take-over' takes it back",
-    "lease.lost.closed": "attempt #{1} is no longer held by this session (it was taken over and closed elsewhere); nothing was recorded here: 'resume' to see where it stands",
+    "lease.lost.closed": "attempt #{1} is no longer held by this session: another session took it over (and has left since, or closed it); nothing was recorded here and this session no longer works on it. 'resume' continues it where it stands",
     "lease.held": "attempt #{1} at {2} is open in another session: process {3} on {4}, last active {5}. Quit it there and '{6}' again, or 'resume --take-over' to continue here (the other session then stops at its next command and records nothing more)",
     "lease.took-over": "Took attempt #{1} over from process {2} on {3} (last active {4}); that session stops at its next command.",
     "lease.cannot": "cannot claim attempt #{1}: {2}",

@@ -42,6 +42,16 @@ extension Repl {
     }
   }
 
+  /// While a terminal user waits at the prompt (`idleCatchUp`): whether the lease was lost, in
+  /// which case the take-over is said (above the prompt) and the attempt forgotten at once, before
+  /// anything the new holder appended is applied here. A read; the heartbeat is not renewed (an
+  /// idle session frees its attempt after ``SandboxDatabase/leaseLimit``).
+  func idleLeaseLost() -> Bool {
+    guard let held = lease, case .lost(let by)? = try? db.holdsLease(held) else { return false }
+    leaseLost(attempt: held.attempt, by: by)
+    return true
+  }
+
   /// The attempt was taken over (or closed) elsewhere: say where, forget it here.
   func leaseLost(attempt id: Int64, by: AttemptLease?) {
     lease = nil
