@@ -1,4 +1,5 @@
 import PermitContent
+import PermitCore
 import PermitLocalization
 
 extension Localized {
