@@ -222,5 +222,12 @@ extension Catalog {
     "parse.accept": "an acceptance lists no defects; did you mean supplement?",
     "parse.refuse": "a refusal states its ground: decide refuse out-of-jurisdiction --refer-to haidian, or the late/early filing or wrong procedure",
     "parse.advance": "usage: advance DURATION (30m, 2h, 1d) | advance --to TIME (HH:MM or 2017-07-04T09:00+08:00) | advance --next",
+    // Why a proposal is wrong (PermitCore's Grade.explanation).
+    "grade.outcome": "the outcome should be {1}, not {2}",
+    "grade.pending": "pending items are {1}",
+    "grade.missing": "missing {1}",
+    "grade.invented": "not defects: {1}",
+    "grade.refer": "refer to {1}",
+    "grade.sep": "; ",
   ]
 }

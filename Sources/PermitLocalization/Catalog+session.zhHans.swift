@@ -206,5 +206,11 @@ extension Catalog {
     "parse.accept": "受理不列缺陷；是否应为 supplement（一次性告知补正）？",
     "parse.refuse": "不予受理须写明理由：decide refuse out-of-jurisdiction --refer-to haidian，或逾期/过早申请，或程序不符",
     "parse.advance": "用法：advance 时长（30m、2h、1d）| advance --to 时间（HH:MM 或 2017-07-04T09:00+08:00）| advance --next",
+    "grade.outcome": "结论应为 {1}，而不是 {2}",
+    "grade.pending": "容缺受理的待补材料应为 {1}",
+    "grade.missing": "遗漏 {1}",
+    "grade.invented": "并非缺陷：{1}",
+    "grade.refer": "应告知向 {1} 申请",
+    "grade.sep": "；",
   ]
 }

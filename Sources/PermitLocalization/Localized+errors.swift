@@ -47,3 +47,23 @@ extension Localized {
     return out
   }
 }
+
+extension Localized {
+  /// Why a proposal is wrong, in the language (the words post B uses when returning it): PermitCore's
+  /// ``Grade/explanation`` in English, codes followed by their names in Chinese; nil when it is right.
+  public static func grade(_ g: Grade, in language: Language = Language.current) -> String? {
+    func t(_ key: String, _ args: Any...) -> String { L10n.format(L10n.catalog(language)[key] ?? key, args.map { "\($0)" }) }
+    func codes(_ cs: [String]) -> String { list(cs.map { CodeNames.defectLabel($0, in: language) }, in: language) }
+    if !g.outcomeRight {
+      return t("grade.outcome", CodeNames.outcomeLabel(g.expected.outcome.rawValue, in: language), CodeNames.outcomeLabel(g.given.outcome.rawValue, in: language))
+    }
+    if g.expected.outcome == .acceptPending {
+      return g.missed.isEmpty && g.invented.isEmpty ? nil : t("grade.pending", codes(g.expected.defects))
+    }
+    var parts: [String] = []
+    if !g.missed.isEmpty { parts.append(t("grade.missing", codes(g.missed))) }
+    if !g.invented.isEmpty { parts.append(t("grade.invented", codes(g.invented))) }
+    if !g.referralRight, let r = g.expected.referTo { parts.append(t("grade.refer", body(r, in: language))) }
+    return parts.isEmpty ? nil : parts.joined(separator: t("grade.sep"))
+  }
+}

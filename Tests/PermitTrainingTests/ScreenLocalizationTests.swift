@@ -45,4 +45,26 @@ import Testing
       Localized.workflowError(.incompleteNotice(missing: ["missing:degree"]), in: .en)
         == WorkflowError.incompleteNotice(missing: ["missing:degree"]).description)
   }
+
+  /// Post B's reason for returning a proposal: PermitCore's words in English, named codes in Chinese.
+  @Test func returnReasonsInBothLanguages() {
+    let right = Answer(outcome: .supplement, defects: ["missing:degree", "stale:criminal-record"], referTo: nil)
+    let cases = [
+      Answer(outcome: .accept, defects: [], referTo: nil),
+      Answer(outcome: .supplement, defects: ["missing:degree", "unsigned:contract"], referTo: nil),
+      Answer(outcome: .supplement, defects: ["missing:degree", "stale:criminal-record"], referTo: nil),
+    ]
+    for given in cases {
+      let g = Grading.grade(given, against: right)
+      #expect(Localized.grade(g, in: .en) == g.explanation)
+    }
+    let g = Grading.grade(cases[1], against: right)
+    #expect(
+      Localized.grade(g, in: .zhHans)
+        == "遗漏 stale:criminal-record 无犯罪记录证明超过6个月；并非缺陷：unsigned:contract 劳动合同（聘用合同）未经申请人签字")
+    let refuse = Answer(outcome: .refuse, defects: ["out-of-jurisdiction"], referTo: "haidian")
+    let wrongBody = Grading.grade(Answer(outcome: .refuse, defects: ["out-of-jurisdiction"], referTo: "shunyi"), against: refuse)
+    #expect(Localized.grade(wrongBody, in: .en) == wrongBody.explanation)
+    #expect(Localized.grade(wrongBody, in: .zhHans) == "应告知向 haidian 海淀区 申请")
+  }
 }

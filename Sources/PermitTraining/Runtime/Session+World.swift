@@ -169,8 +169,12 @@ extension Session {
       switch verdict {
       case .agree: inbox.append(.colleagueAgreed(ticket: t, colleague: colleague))
       case .return(let r):
-        let note = Session.lateNote(c.currentRound.examination).map { ". " + $0.dropLast() } ?? ""
-        inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: r + note))
+        // The careful colleague's reason in the session's language (the case history keeps the
+        // core's English); a scripted reason is the scenario's own text.
+        let exam = c.currentRound.examination
+        let why = scenario.colleague == .careful ? Localized.grade(Grading.grade(p, against: exam)) ?? r : r
+        let note = Session.lateNote(exam).map { L10n.t("why.note", $0.dropLast()) } ?? ""
+        inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: why + note))
       }
     } catch {
       inbox.append(.colleagueCouldNotReview(ticket: t, error: Localized.workflowError(error)))
