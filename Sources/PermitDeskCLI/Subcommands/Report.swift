@@ -89,7 +89,7 @@ extension PermitDesk {
       let library = try content.library
       let all = try db.trainees(cohort: nil)
       let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
-      let records = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
+      let records = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != .autoplay }
       let facts = try AttemptFacts.load(records, trainees: names, db: db)
       var clock = ZoneClock(library: library)
       if format == .xapi {
@@ -214,7 +214,7 @@ extension PermitDesk {
       var changed: [String] = []
       // A `finish` that succeeded in the log of an attempt still open: the result was never recorded
       // (a kill between the two commits of versions before finishing was one transaction).
-      for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "open" {
+      for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == .open {
         if let f = try db.actions(attempt: a.id).first(where: { $0.verb == "finish" && $0.ok }) {
           problems.append(
             "attempt #\(a.id): its log finished the attempt (action \(f.seq)) but no result was recorded; 'resume' as its trainee records the score")
@@ -232,7 +232,7 @@ extension PermitDesk {
       if rescore {
         let library = try content ?? library()
         // A result scored by an earlier scoring model is not comparable with today's.
-        let all = every.filter { $0.status == "finished" }
+        let all = every.filter { $0.status == .finished }
         let finished = all.filter { Repl.scoringModel($0.resultJSON) == Scorer.model }
         older = all.count - finished.count
         // Trainers' own scenario files (played with 'play PATH.yaml'), checked before any re-scoring.
@@ -312,7 +312,7 @@ extension PermitDesk {
       let db = try database.open()
       let removed = try db.purgeCases(retainedBefore: before)
       for c in removed {
-        print("purged attempt #\(c.attempt) \(c.ticket): \(c.outcome ?? c.state), kept until \(c.retainUntil ?? "?")")
+        print("purged attempt #\(c.attempt) \(c.ticket): \(c.outcome?.rawValue ?? c.state), kept until \(c.retainUntil ?? "?")")
       }
       print("purge: \(removed.count) filed case\(removed.count == 1 ? "" : "s") past retention removed")
     }
