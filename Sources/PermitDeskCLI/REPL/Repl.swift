@@ -139,6 +139,7 @@ final class Repl {
     var out = [L10n.t("help.header")]
     out += CommandTable.listing(visibleCommands)
     out.append(L10n.t("help.footer"))
+    out.append(L10n.t("help.window", AttemptCommands.specs.filter(\.needsOpenWindow).map(\.name).joined(separator: ", ")))
     say(out)
   }
 
