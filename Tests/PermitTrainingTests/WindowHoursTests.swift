@@ -2,6 +2,7 @@ import PermitCore
 import Testing
 
 @testable import PermitTraining
+import PermitContent
 
 /// Issue 9 items 5 and 6 in the runtime: window work is refused while the window is closed and
 /// changes nothing; no notice carries a time outside opening hours; an action that would run past

@@ -1,4 +1,5 @@
 import PermitCore
+import PermitLocalization
 
 /// The window's hours are real (issue 9 item 5). Window work, every command that costs window time
 /// (``CommandSpec/needsOpenWindow``), is refused while the window is closed; an action that would
