@@ -43,6 +43,8 @@ extension Session {
   mutating func spend(minutes: Int) -> [String] {
     guard minutes > 0, !finished else { return [] }
     guard windowOpen else {
+      // Not reached by window work, which is refused while the window is closed; a cost that ever
+      // came here would still be spent in opening hours, from the next opening.
       advanceWorld(to: later(minutes))
       return []
     }
