@@ -145,6 +145,18 @@ public enum Catalog {
     "help.footer": "Outcomes: accept, accept-pending, supplement, refuse. Defect codes like missing:degree, stale:criminal-record, mismatch:name.",
     "help.no-command": "no command '{1}'",
     "help.window": "Window work ({1}) is done while the window is open (working days of the policy pack, the scenario's opening hours): it is refused while the window is closed, and ends at closing if it would run past it. 'clock' says when the window opens.",
+    // The window's hours and finish's list (issue 9 items 5 and 6; Session+Window.swift).
+    "session.window.at": "{1} {2} ({3})",
+    "session.window.closed": "the window is closed until {1}: 'advance --next' to wait for the opening",
+    "session.window.ended-at-closing": "The window closes at {1}: this ended at closing, after {2} of its {3} minutes. It opens again {4}.",
+    "session.window.clock-open": "The window is open until {1}.",
+    "session.window.clock-closed": "The window is closed; it opens {1}.",
+    "session.finish.pending": "not finished: this would still happen without you:",
+    "session.finish.pending.arrival": "1 applicant still to arrive (at {1}): nobody would decide that file, which would lapse into a deemed acceptance",
+    "session.finish.pending.arrivals": "{1} applicants still to arrive (the next at {2}): nobody would decide their files, which would lapse into deemed acceptances",
+    "session.finish.pending.lapse": "{1} ({2}): no notice yet; its deadline {3} would lapse into a deemed acceptance",
+    "session.finish.pending.correction": "{1}: the corrected file is due back at {2}; nobody would decide it, and it would lapse into a deemed acceptance",
+    "session.finish.pending.footer": "Deal with it first ('queue', 'advance --next'), or 'finish --now' to finish anyway.",
 
     "suggest.did-you-mean": "; did you mean '{1}'?",
 

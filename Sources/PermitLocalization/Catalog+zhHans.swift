@@ -143,6 +143,18 @@ extension Catalog {
     "help.footer": "结论：accept 受理、accept-pending 容缺受理、supplement 一次性告知补正、refuse 不予受理。缺陷代码如 missing:degree、stale:criminal-record、mismatch:name。",
     "help.no-command": "没有命令“{1}”",
     "help.window": "窗口业务（{1}）只在窗口开放时办理（政策包的工作日、情景的办公时间）：窗口关闭时拒绝办理；若办理时会超过下班时间，则在下班时结束。'clock' 显示窗口何时开放。",
+    // 窗口办公时间与 finish 的清单（issue 9 第 5、6 项；Session+Window.swift）。
+    "session.window.at": "{3}（{1}）{2}",
+    "session.window.closed": "窗口已关闭，{1}开放：用 'advance --next' 等到开门",
+    "session.window.ended-at-closing": "窗口 {1} 下班：本操作在下班时结束，用了所需 {3} 分钟中的 {2} 分钟。下次开放：{4}。",
+    "session.window.clock-open": "窗口开放至 {1}。",
+    "session.window.clock-closed": "窗口已关闭，{1}开放。",
+    "session.finish.pending": "尚未结束：你离开后仍会发生以下情况：",
+    "session.finish.pending.arrival": "还有 1 名申请人未到（{1}到达）：无人审查该案卷，期限届满后将视为受理",
+    "session.finish.pending.arrivals": "还有 {1} 名申请人未到（下一位{2}到达）：无人审查这些案卷，期限届满后将视为受理",
+    "session.finish.pending.lapse": "{1}（{2}）：尚未出具文书；期限 {3} 届满后将视为受理",
+    "session.finish.pending.correction": "{1}：补正材料将于 {2} 交回；无人审查，期限届满后将视为受理",
+    "session.finish.pending.footer": "请先处理（'queue'、'advance --next'），或用 'finish --now' 直接结束。",
 
     "suggest.did-you-mean": "；你是否要输入“{1}”？",
 

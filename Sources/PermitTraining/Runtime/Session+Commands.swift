@@ -288,7 +288,7 @@ extension Session {
       out.append("Agenda:")
       for (d, s) in agenda.sorted(by: { $0.0 < $1.0 }) { out.append("  \(d)  \(s)") }
     }
-    out.append(windowOpen ? "The window is open until \(Session.hhmm(scenario.hours.closes))." : "The window is closed; it opens \(dayAndTime(nextOpening)).")
+    out.append(windowOpen ? L10n.t("session.window.clock-open", Session.hhmm(scenario.hours.closes)) : L10n.t("session.window.clock-closed", dayAndTime(nextOpening)))
     if let u = absentUntil, u > now { out.append("\(colleague) is away until \(u).") }
     if let a = arrivals.first { out.append("Next arrival: \(a.arrives).") }
     return out

@@ -22,12 +22,12 @@ extension Session {
   /// "Mon 09:00 (2017-07-03)": a time of the window's zone with its weekday.
   func dayAndTime(_ t: Timestamp) -> String {
     let d = t.date(atOffset: offset)
-    return "\(Localized.weekday(d)) \(Session.hhmm(t.minuteOfDay(atOffset: offset))) (\(d))"
+    return L10n.t("session.window.at", Localized.weekday(d), Session.hhmm(t.minuteOfDay(atOffset: offset)), d)
   }
 
   /// What window work is told while the window is closed.
   public var closedMessage: String {
-    "the window is closed until \(dayAndTime(nextOpening)): 'advance --next' to wait for the opening"
+    L10n.t("session.window.closed", dayAndTime(nextOpening))
   }
 
   /// The refusal of window work while the window is closed, nil when the command may go ahead. A
@@ -56,9 +56,7 @@ extension Session {
     }
     let left = Int((closing.epochSeconds - now.epochSeconds) / 60)
     advanceWorld(to: closing)
-    return [
-      "The window closes at \(Session.hhmm(scenario.hours.closes)): this ended at closing, after \(left) of its \(minutes) minutes. It opens again \(dayAndTime(nextOpening))."
-    ]
+    return [L10n.t("session.window.ended-at-closing", Session.hhmm(scenario.hours.closes), left, minutes, dayAndTime(nextOpening))]
   }
 
   /// Where `advance --next` goes: the next arrival, event or deadline, or the next opening when the
@@ -101,11 +99,9 @@ extension Session {
   static func line(_ p: StillToHappen) -> String {
     switch p {
     case .arrivals(let n, let next):
-      return "\(n) applicant\(n == 1 ? "" : "s") still to arrive (the next at \(next)): nobody would decide \(n == 1 ? "that file" : "their files"), which would lapse into deemed acceptances"
-    case .lapse(let t, let state, let deadline):
-      return "\(t) (\(state.rawValue)): no notice yet; its deadline \(deadline) would lapse into a deemed acceptance"
-    case .correction(let t, let at):
-      return "\(t): the corrected file is due back at \(at); nobody would decide it, and it would lapse into a deemed acceptance"
+      return n == 1 ? L10n.t("session.finish.pending.arrival", next) : L10n.t("session.finish.pending.arrivals", n, next)
+    case .lapse(let t, let state, let deadline): return L10n.t("session.finish.pending.lapse", t, state.rawValue, deadline)
+    case .correction(let t, let at): return L10n.t("session.finish.pending.correction", t, at)
     }
   }
 
@@ -113,7 +109,7 @@ extension Session {
   func finishRefusal(now goAhead: Bool) -> String? {
     let pending = stillToHappen
     guard !goAhead, !pending.isEmpty else { return nil }
-    return (["not finished: this would still happen without you:"] + pending.map { "  " + Session.line($0) }
-      + ["Deal with it first ('queue', 'advance --next'), or 'finish --now' to finish anyway."]).joined(separator: "\n")
+    return ([L10n.t("session.finish.pending")] + pending.map { "  " + Session.line($0) } + [L10n.t("session.finish.pending.footer")])
+      .joined(separator: "\n")
   }
 }
