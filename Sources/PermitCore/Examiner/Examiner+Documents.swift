@@ -88,6 +88,17 @@ extension Run {
         Defect(.noncompliant, kind), .photo, kind, field: "icao-compliant", "the photo does not meet ICAO 9303",
         fix: "take a new photo to the ICAO 9303 standard (white background, full face, no head covering)")
     }
+    // Change of employer (Part C): the new contract starts on or after the old permit's cancellation.
+    // A contract that states no start is not compared (a fact not stated is not held against it).
+    if kind == .contract, app.type == .changeEmployer, let cancelled = app.permitCancelled {
+      rules.insert(.changeEmployer)
+      if let start = m.starts, start < cancelled {
+        add(
+          Defect(.noncompliant, kind), .changeEmployer, kind, field: "starts",
+          "the contract starts on \(start), before the previous permit was cancelled on \(cancelled)",
+          fix: "hand in a contract that starts on or after \(cancelled), the day the previous permit was cancelled")
+      }
+    }
     let forms = policy.examinerRules.contains(.criminalRecordForms) && kind == .criminalRecord
     var skipIssuer = false
     var skipAuthentication = false

@@ -38,12 +38,20 @@ extension PolicyPack {
       if app.directQualification == nil { kinds += list.byPointsCategory[c] ?? [] }
     }
     if app.directQualification != nil { kinds += list.withDirectQualification }
+    if let route = app.talentRoute, categories.contains(.a) { kinds += list.byTalentRoute[route] ?? [] }
     if let reason = app.replacementReason { kinds += list.byReplacementReason[reason] ?? [] }
     if app.salaryCommitment { kinds += list.withSalaryCommitment[category] ?? [] }
     var unique: [MaterialKind] = []
     unique.reserveCapacity(kinds.count)
     for k in kinds where !unique.contains(k) { unique.append(k) }
     return unique
+  }
+
+  /// Materials the file's Category A status rests on (its talent route): required, and never
+  /// replaced by a commitment.
+  public func talentRouteMaterials(for app: Application) -> Set<MaterialKind> {
+    guard let route = app.talentRoute else { return [] }
+    return Set(requiredMaterials[app.type]?.byTalentRoute[route] ?? [])
   }
 
   /// Category supported by the points and any direct qualification; for a file that carries the
@@ -221,11 +229,17 @@ struct Run {
     let required = policy.required(for: app, computed: computed)
     // Commitments standing in for materials (Category A only).
     var committed: [MaterialKind] = []
+    var restsOn: [MaterialKind: String] = [:]
+    let talentItems = policy.talentRouteMaterials(for: app)
     for m in packet.materials where m.kind == .commitment {
       guard let replaced = m.replaces else { continue }
       rules.insert(.commitment)
       let anyCategory = policy.commitmentAnyCategory[app.type] ?? []
-      if (computed == .a && policy.categoryA.commitmentMayReplace.contains(replaced)) || anyCategory.contains(replaced) {
+      if talentItems.contains(replaced), let route = app.talentRoute {
+        // Part C: a commitment does not stand in for the item the Category A status rests on.
+        restsOn[replaced] =
+          "; the commitment does not stand in for it: the Category A status rests on the \(route == .degree ? "degree" : "work experience") (talent route \(route.rawValue))"
+      } else if (computed == .a && policy.categoryA.commitmentMayReplace.contains(replaced)) || anyCategory.contains(replaced) {
         committed.append(replaced)
       } else {
         notes.append(
@@ -240,7 +254,7 @@ struct Run {
       guard let m = packet.material(kind) else {
         add(
           Defect(.missing, kind), .requiredMaterials, kind,
-          "\(kind.rawValue) is required for \(app.type.rawValue) and was not handed in",
+          "\(kind.rawValue) is required for \(app.type.rawValue) and was not handed in" + (restsOn[kind] ?? ""),
           fix: "hand in the \(kind.rawValue)")
         continue
       }

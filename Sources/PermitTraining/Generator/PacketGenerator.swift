@@ -22,6 +22,7 @@ public struct PacketGenerator {
     "mismatch-name", "mismatch-passport-number", "mismatch-birth-date", "mismatch-nationality", "mismatch-signature",
     "category-unsupported", "out-of-jurisdiction", "late-filing", "early-filing", "wrong-procedure", "apostille-too-early",
     "expired-document", "contract-language", "accept-pending", "not-a-foreigner", "abolished", "noncompliant-photo",
+    "contract-start", "talent-route",
   ]
 
   var rng: SeededRandom
@@ -212,7 +213,9 @@ public struct PacketGenerator {
       let cancelled = day.adding(days: -rng.int(1...25))
       app.permitCancelled = cancelled
       materials += [
-        Material(kind: .passport), Material(kind: .contract, signed: true, sealed: true, language: "zh"),
+        // The new contract starts on or after the cancellation (drawn from the serial, so that the
+        // seed's sequence stays what it was before the rule was modelled).
+        Material(kind: .passport), Material(kind: .contract, signed: true, sealed: true, language: "zh", starts: cancelled.adding(days: serial % 3)),
         Material(kind: .cancellationProof, name: name, issued: cancelled),
         rng.chance(0.7)
           ? Material(kind: .residencePermit, name: name, expires: day.adding(days: rng.int(30...300)))

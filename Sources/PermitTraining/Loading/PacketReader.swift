@@ -12,17 +12,19 @@ public enum PacketReader {
     "type", "category", "position", "annual-salary", "months-in-china-per-year", "education",
     "related-experience-years", "hsk-level", "direct-qualification", "former-chinese-national",
     "chinese-taught-degree", "special-area", "bonuses", "local-points", "entry-date", "permit-expires", "change",
-    "contract-end", "replacement-reason", "salary-commitment", "permit-cancelled",
+    "contract-end", "replacement-reason", "salary-commitment", "permit-cancelled", "talent-route",
   ]
   static let materialKeys = [
     "kind", "signed", "sealed", "signature-matches", "name", "passport-number", "nationality", "birth-date", "level",
     "issued-in", "country", "issued", "expires", "authentication", "translation", "language", "years", "related",
-    "replaces", "icao-compliant", "issued-by",
+    "replaces", "icao-compliant", "issued-by", "starts",
   ]
   /// Direct qualifications for Category A (besides `none`).
   public static let directQualifications = [
     "none", "talent-programme", "recognised-award", "encouraged-post", "innovative-entrepreneur", "excellent-young-talent",
   ]
+  /// What a Category A status rests on (besides `none`): ``TalentRoute``.
+  public static let talentRoutes = ["none"] + TalentRoute.allCases.map(\.rawValue)
   /// Bonus items of the points table.
   public static let bonusItems = ["renowned-university", "fortune-500", "patent", "five-years-in-china"]
 
@@ -135,6 +137,21 @@ public enum PacketReader {
         app.directQualification = q
       }
     }
+    if let t = r.text(f, "talent-route", what: what) {
+      if let route = TalentRoute(rawValue: t) {
+        app.talentRoute = route
+        if let c = app.category, c != .a {
+          r.warning(
+            f["talent-route"],
+            "'talent-route' says what a Category A status rests on; this application claims Category \(c.rawValue), so it has no effect")
+        }
+      } else if t != "none" {
+        r.error(
+          f["talent-route"],
+          "'talent-route' must be one of \(talentRoutes.joined(separator: ", ")) (what the Category A status rests on); found '\(t)'"
+            + Suggest.hint(t, talentRoutes))
+      }
+    }
     app.formerChineseNational = r.bool(f, "former-chinese-national", what: what) ?? false
     app.chineseTaughtDegree = r.bool(f, "chinese-taught-degree", what: what) ?? false
     app.specialArea = r.bool(f, "special-area", what: what) ?? false
@@ -188,6 +205,10 @@ public enum PacketReader {
       }
     }
     m.icaoCompliant = r.bool(f, "icao-compliant", what: w)
+    m.starts = r.date(f, "starts", what: w)
+    if m.starts != nil, kind != .contract {
+      r.warning(f["starts"], "'starts' is the day a contract's employment starts; it has no meaning on \(w)")
+    }
     m.issuedBy = r.choice(f, "issued-by", CriminalRecordIssuer.self, what: w)
     m.years = r.int(f, "years", what: w, range: 0...80)
     m.related = r.bool(f, "related", what: w)

@@ -207,7 +207,10 @@ public enum PolicyReader {
       let what = "required-materials of \(k)"
       guard
         let t = r.fields(
-          f[k]!, what, allowed: ["always", "category", "direct-qualification", "reason", "points-category", "salary-commitment", "any-of"],
+          f[k]!, what, allowed: [
+            "always", "category", "direct-qualification", "reason", "points-category", "salary-commitment", "any-of",
+            "talent-route",
+          ],
           required: ["always"])
       else { continue }
       var list = RequiredMaterials(always: enums(t, "always", MaterialKind.self, r, what))
@@ -220,6 +223,9 @@ public enum PolicyReader {
       }
       if let c = t["salary-commitment"], let cf = r.fields(c, "salary-commitment", allowed: ["A", "B", "C"]) {
         for key in cf.order { list.withSalaryCommitment[PermitCore.Category(rawValue: key)!] = enumList(cf[key]!, MaterialKind.self, r, "salary-commitment \(key)") }
+      }
+      if let c = t["talent-route"], let cf = r.fields(c, "talent-route", allowed: TalentRoute.allCases.map(\.rawValue)) {
+        for key in cf.order { list.byTalentRoute[TalentRoute(rawValue: key)!] = enumList(cf[key]!, MaterialKind.self, r, "talent-route \(key)") }
       }
       if let groups = r.list(t, "any-of", what: what) {
         for g in groups { list.anyOf.append(enumList(g, MaterialKind.self, r, "a group of any-of")) }

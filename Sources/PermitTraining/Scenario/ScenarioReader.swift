@@ -565,6 +565,7 @@ public enum ScenarioReader {
     "unauthenticated": [.overseasNotification], "untranslated": [.overseasNotification],
     "stale": [.overseasNotification, .domesticPermit, .changeEmployer], "contract-language": [.overseasNotification, .domesticPermit, .extension],
     "expired-document": [.extension, .changeEmployer], "noncompliant-photo": [.overseasNotification, .changeEmployer],
+    "contract-start": [.changeEmployer], "talent-route": [.overseasNotification],
   ]
 
   static func unit(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> Double? {
