@@ -116,10 +116,13 @@ public struct AbolishedProcedure: Hashable, Sendable {
   public var since: CivilDate
   /// What replaces it, for the refusal notice.
   public var replacedBy: String
+  /// The same in Simplified Chinese, when the pack gives it (`replaced-by: {en: …, zh: …}`).
+  public var replacedByZh: String?
   /// Creates an abolished procedure.
-  public init(since: CivilDate, replacedBy: String) {
+  public init(since: CivilDate, replacedBy: String, replacedByZh: String? = nil) {
     self.since = since
     self.replacedBy = replacedBy
+    self.replacedByZh = replacedByZh
   }
 }
 

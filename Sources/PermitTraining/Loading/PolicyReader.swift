@@ -79,9 +79,9 @@ public enum PolicyReader {
     if let n = f["abolished-types"], let af = r.fields(n, "abolished-types", allowed: ApplicationType.allCases.map(\.rawValue)) {
       for k in af.order {
         guard let e = r.fields(af[k]!, "abolished \(k)", allowed: ["since", "replaced-by"], required: ["since", "replaced-by"]),
-          let since = r.date(e, "since", what: "abolished \(k)"), let by = r.text(e, "replaced-by", required: true, what: "abolished \(k)")
+          let since = r.date(e, "since", what: "abolished \(k)"), let by = r.bilingual(e, "replaced-by", required: true, what: "abolished \(k)")
         else { continue }
-        abolished[ApplicationType(rawValue: k)!] = AbolishedProcedure(since: since, replacedBy: by)
+        abolished[ApplicationType(rawValue: k)!] = AbolishedProcedure(since: since, replacedBy: by.en, replacedByZh: by.zh)
       }
     }
     let examinerRules = Set(enums(f, "examiner-rules", ExaminerRule.self, r, what))

@@ -178,7 +178,6 @@ extension Catalog {
     "remedy.category-unsupported": "按核定类别申报，或补充支持所申报类别的证明材料",
     "remedy.out-of-jurisdiction": "向有管辖权的受理机关提出申请",
     "remedy.expired:passport": "换发护照后提交新护照",
-    "remedy.noncompliant:contract": "提交起始日期不早于原工作许可注销日期的劳动合同",
     "remedy.late-filing:extension": "已超过延期申请期限，须重新申请工作许可",
     "remedy.late-filing:domestic-permit": "本次入境已不能申请，用人单位须重新申请",
   ]
