@@ -89,4 +89,32 @@ import Testing
     #expect(Catalog.en["finding.stale.detail"] != Catalog.zhHans["finding.stale.detail"])
     #expect(Catalog.sharedKeys == [], "a key defined by two parts of the catalog")
   }
+
+  /// Every `LoaderMessage("key", …)` and `"finding.…"` key the sources use is in both catalogs.
+  @Test func everyKeyTheSourcesUseIsInTheCatalog() throws {
+    var used: Set<String> = []
+    let sources = TestSupport.root + "/Sources"
+    let files = FileManager.default.enumerator(atPath: sources)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+    for f in files {
+      let text = try String(contentsOfFile: sources + "/" + f, encoding: .utf8)
+      for part in text.components(separatedBy: "LoaderMessage(\"").dropFirst() {
+        if let end = part.firstIndex(of: "\"") { used.insert("diag." + part[..<end]) }
+      }
+    }
+    #expect(used.count > 60, "\(used.count)")
+    #expect(used.filter { Catalog.en[$0] == nil || Catalog.zhHans[$0] == nil }.sorted() == [])
+  }
+
+  @Test func placesAndFoundValuesAreTranslated() {
+    #expect(Place.render("'issued' of the criminal-record", in: .zhHans) == "无犯罪记录证明的“issued”")
+    #expect(Place.render("'kind' of a material", in: .zhHans) == "材料的“kind”")
+    #expect(Place.render("'issued' of the criminal-record", in: .en) == "'issued' of the criminal-record")
+    #expect(Place.render("something new", in: .zhHans) == "something new")
+    #expect(Place.found("a list", in: .zhHans) == "列表" && Place.found("'x'", in: .zhHans) == "'x'")
+    let m = LoaderMessage("unknown-key", .text("startz"), .place("the contract"), suggest: "starts")
+    #expect(m.rendered(in: .en) == "unknown key 'startz' in the contract; did you mean 'starts'?")
+    #expect(m.rendered(in: .zhHans) == "劳动合同（聘用合同）中有未知的键“startz”；你是否要输入“starts”？")
+    let d = Diagnostic(file: "f.yaml", line: 3, column: 7, m)
+    #expect(d.message == m.rendered(in: .en) && d.message(in: .zhHans) == m.rendered(in: .zhHans))
+  }
 }

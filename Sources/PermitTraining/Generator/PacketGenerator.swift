@@ -25,6 +25,19 @@ public struct PacketGenerator {
     "contract-start", "talent-route",
   ]
 
+  /// The families drawn from when a block names none: all, less those modelled after a pack's
+  /// queues were first generated that can never apply to it (a pack without change of employer or
+  /// talent routes keeps the very queues its seeds gave before).
+  public static func defaultMix(for policy: PolicyPack) -> [String] {
+    mutations.filter { family in
+      switch family {
+      case "contract-start": return policy.handledTypes.contains(.changeEmployer)
+      case "talent-route": return policy.requiredMaterials.values.contains { !$0.byTalentRoute.isEmpty }
+      default: return true
+      }
+    }
+  }
+
   var rng: SeededRandom
   /// The pack the packets are made for.
   public let policy: PolicyPack
@@ -45,7 +58,7 @@ public struct PacketGenerator {
   /// Creates a generator.
   public init(
     seed: UInt64, policy: PolicyPack, types: [ApplicationType] = [], defectRate: Double = 0.6,
-    mix: [String] = PacketGenerator.mutations, window: String? = nil,
+    mix: [String] = [], window: String? = nil,
     dates: ClosedRange<CivilDate> = CivilDate(year: 2017, month: 7, day: 3)!...CivilDate(year: 2026, month: 6, day: 30)!
   ) {
     rng = SeededRandom(seed: seed)
@@ -53,7 +66,7 @@ public struct PacketGenerator {
     // By default, the types the pack's windows handle.
     self.types = types.isEmpty ? ApplicationType.allCases.filter(policy.handledTypes.contains) : types
     self.defectRate = defectRate
-    self.mix = mix.isEmpty ? PacketGenerator.mutations : mix
+    self.mix = mix.isEmpty ? PacketGenerator.defaultMix(for: policy) : mix
     self.window = window
     // A pack's packets are submitted while its rules are in force.
     if let from = policy.effectiveFrom {

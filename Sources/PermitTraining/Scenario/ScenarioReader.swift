@@ -27,6 +27,11 @@ extension YAMLReader {
     append(Diagnostic(file: file, line: p.line, column: p.column, message: message))
   }
 
+  /// An error at a stored position, in language-neutral form.
+  public func error(at p: SourcePosition, _ text: LoaderMessage) {
+    append(Diagnostic(file: file, line: p.line, column: p.column, text))
+  }
+
   /// A warning at a stored position.
   public func warning(at p: SourcePosition, _ message: String) {
     append(Diagnostic(file: file, line: p.line, column: p.column, severity: .warning, message: message))
