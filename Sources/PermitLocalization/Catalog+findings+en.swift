@@ -179,5 +179,18 @@ extension Catalog {
     "diag.not-a-district": "the employer's district '{1}' is not a district of {2} ({3})",
     "diag.applicant-not-a-window": "applicant {1}: '{2}' is not a window of {3}",
     "diag.applicant-prefix": "applicant {1}: {2}",
+    // Scenarios.
+    "diag.scenario.id": "'id' must use only lower-case letters, digits and '-', found '{1}'",
+    "diag.scenario.no-applicants": "the scenario has no applicants: add 'applicants' or 'generate'",
+    "diag.scenario.ticket-generated": "ticket '{1}' is taken by a generated applicant (G001…{2}); use another",
+    "diag.scenario.ticket-characters": "a ticket uses only letters, digits and '-', found '{1}'",
+    "diag.scenario.ticket-duplicate": "duplicate ticket '{1}' (first used at line {2})",
+    "diag.scenario.arrives-before-start": "the applicant arrives at {1}, before the clock starts at {2}",
+    "diag.scenario.arrives-closed": "the applicant arrives at {1}, when the window is closed; they are seen at the next opening",
+    "diag.scenario.unknown-defect": "unknown defect code '{1}'",
+    "diag.scenario.defect-twice": "defect '{1}' is listed twice",
+    "diag.scenario.acceptance-lists-defects": "an '{1}' lists no defects (found {2})",
+    "diag.scenario.supplement-without-defects": "a 'supplement' (one-time notice) must list its defects",
+    "diag.scenario.proposal-refer-to": "a proposal refusing for out-of-jurisdiction names the competent body: add refer-to (a district or municipal-center)",
   ]
 }

@@ -174,5 +174,17 @@ extension Catalog {
     "diag.not-a-district": "用人单位所在区“{1}”不是{2}中的区（{3}）",
     "diag.applicant-not-a-window": "申请人{1}：“{2}”不是{3}的受理窗口",
     "diag.applicant-prefix": "申请人{1}：{2}",
+    "diag.scenario.id": "“id”只能使用小写字母、数字和“-”，实际为“{1}”",
+    "diag.scenario.no-applicants": "场景中没有申请人：添加“applicants”或“generate”",
+    "diag.scenario.ticket-generated": "号码“{1}”已被生成的申请人占用（G001…{2}）；请换一个",
+    "diag.scenario.ticket-characters": "号码只能使用字母、数字和“-”，实际为“{1}”",
+    "diag.scenario.ticket-duplicate": "号码“{1}”重复（第{2}行已使用）",
+    "diag.scenario.arrives-before-start": "申请人于{1}到达，早于时钟开始的{2}",
+    "diag.scenario.arrives-closed": "申请人于{1}到达，此时窗口未开放；将在下次开放时办理",
+    "diag.scenario.unknown-defect": "未知的缺陷代码“{1}”",
+    "diag.scenario.defect-twice": "缺陷“{1}”列出了两次",
+    "diag.scenario.acceptance-lists-defects": "“{1}”不列缺陷（实际列出{2}）",
+    "diag.scenario.supplement-without-defects": "“supplement”（一次性告知）须列出缺陷",
+    "diag.scenario.proposal-refer-to": "以不属于管辖范围为由不予受理的意见须写明有权受理的机关：添加refer-to（区或municipal-center）",
   ]
 }
