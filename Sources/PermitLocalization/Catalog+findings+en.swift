@@ -192,5 +192,13 @@ extension Catalog {
     "diag.scenario.acceptance-lists-defects": "an '{1}' lists no defects (found {2})",
     "diag.scenario.supplement-without-defects": "a 'supplement' (one-time notice) must list its defects",
     "diag.scenario.proposal-refer-to": "a proposal refusing for out-of-jurisdiction names the competent body: add refer-to (a district or municipal-center)",
+    // Curriculum modules.
+    "diag.module.no-scenarios": "a module needs at least one scenario",
+    "diag.module.scenario-twice": "scenario '{1}' is listed twice",
+    "diag.module.own-prerequisite": "module '{1}' cannot be its own prerequisite",
+    "diag.module.prerequisite-twice": "prerequisite '{1}' is listed twice",
+    "diag.module.required-not-listed": "required scenario '{1}' is not one of the module's scenarios",
+    "diag.module.required-twice": "required scenario '{1}' is listed twice",
+    "diag.module.required-empty": "'required' lists at least one scenario (leave it out for every scripted one)",
   ]
 }

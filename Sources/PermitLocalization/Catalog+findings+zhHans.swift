@@ -186,5 +186,12 @@ extension Catalog {
     "diag.scenario.acceptance-lists-defects": "“{1}”不列缺陷（实际列出{2}）",
     "diag.scenario.supplement-without-defects": "“supplement”（一次性告知）须列出缺陷",
     "diag.scenario.proposal-refer-to": "以不属于管辖范围为由不予受理的意见须写明有权受理的机关：添加refer-to（区或municipal-center）",
+    "diag.module.no-scenarios": "课程模块至少须有一个场景",
+    "diag.module.scenario-twice": "场景“{1}”列出了两次",
+    "diag.module.own-prerequisite": "课程模块“{1}”不能以自身为先修模块",
+    "diag.module.prerequisite-twice": "先修模块“{1}”列出了两次",
+    "diag.module.required-not-listed": "必修场景“{1}”不在本模块的场景中",
+    "diag.module.required-twice": "必修场景“{1}”列出了两次",
+    "diag.module.required-empty": "“required”至少列出一个场景（全部脚本场景必修时不写此键）",
   ]
 }
