@@ -135,11 +135,11 @@ def monitor_interrupt(binary, prefix, trainer):
     child = shell(binary, prefix, trainer)
     expect(child, PROMPT, "the trainer's prompt")
     child.send("monitor\r")
-    expect(child, "press Enter to stop", "the live monitor")
+    expect(child, "press Enter or Ctrl-C to stop", "the live monitor")
     child.sendintr()
     expect(child, PROMPT, "the prompt after Ctrl-C in the live monitor")
     child.send("monitor\r")
-    expect(child, "press Enter to stop", "the live monitor again")
+    expect(child, "press Enter or Ctrl-C to stop", "the live monitor again")
     child.send("\r")
     expect(child, PROMPT, "the prompt after Enter in the live monitor")
     child.send("quit\r")
@@ -148,6 +148,38 @@ def monitor_interrupt(binary, prefix, trainer):
     if child.exitstatus != 0:
         fail("the trainer's session ended with %r" % child.exitstatus)
     ok("Ctrl-C (and Enter) stops a trainer's live monitor and returns to the prompt")
+
+
+def run_repl(binary, args, script):
+    r = subprocess.run([binary] + args, input=script, capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        fail("permitdesk %s exited %r: %s%s" % (" ".join(args), r.returncode, r.stdout[-500:], r.stderr[-500:]))
+    return r.stdout
+
+
+def standalone_monitor(binary):
+    """`permitdesk monitor` outside a room: redrawn in place on a terminal, catching up with what a
+    trainee does; Enter ends it with exit 0, Ctrl-C stops it as any program (SIGINT)."""
+    run_repl(binary, ["--trainee", "kim"], "start m01-s01-jurisdiction --free\n")
+    child = spawn(binary, ["monitor", "--interval", "0.5"])
+    expect(child, r"#\d+ +kim +m01-s01-jurisdiction", "kim's attempt in the monitor")
+    expect(child, "press Enter or Ctrl-C to stop", "the live monitor's footer")
+    run_repl(binary, ["--trainee", "kim"], "resume\nadvance --next\nopen T001\n")
+    expect(child, "\x1b\\[H\x1b\\[2J", "a redraw in place")
+    expect(child, r"kim +m01-s01-jurisdiction +practice +09:\d\d +0/10 +\d+ +open \d+s ago", "kim's 'open' in a later refresh")
+    child.send("\r")
+    expect(child, pexpect.EOF, "the end after Enter")
+    child.close()
+    if child.exitstatus != 0:
+        fail("monitor ended with %r after Enter" % child.exitstatus)
+    child = spawn(binary, ["monitor"])
+    expect(child, "press Enter or Ctrl-C to stop", "the live monitor's footer")
+    child.sendintr()
+    expect(child, pexpect.EOF, "the end after Ctrl-C")
+    child.close()
+    if child.signalstatus != signal.SIGINT:
+        fail("monitor after Ctrl-C: exit %r signal %r (expected SIGINT)" % (child.exitstatus, child.signalstatus))
+    ok("permitdesk monitor refreshes in place on a terminal; Enter ends it (exit 0), Ctrl-C stops it (SIGINT)")
 
 
 def announcement(binary, prefix, trainer, trainee):
@@ -201,6 +233,7 @@ def main():
         fail("set XDG_STATE_HOME and PERMITDESK_DB to a scratch folder")
     interrupt_and_eof(binary)
     monitor_interrupt(binary, prefix, trainer)
+    standalone_monitor(binary)
     announcement(binary, prefix, trainer, trainee)
     print("all terminal key checks passed")
 
