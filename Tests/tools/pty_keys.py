@@ -16,6 +16,8 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
+import termios
 import time
 
 import pexpect
@@ -26,13 +28,13 @@ LEFT = "\x1b[D"
 CTRL_R = "\x12"
 
 
-def spawn(binary, args, extra_env=None, preexec_fn=None):
+def spawn(binary, args, extra_env=None, preexec_fn=None, cwd=None):
     env = dict(os.environ)
     env["TERM"] = "xterm"
     env["NO_COLOR"] = "1"
     env.update(extra_env or {})
     return pexpect.spawn(
-        binary, list(args), env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 200), preexec_fn=preexec_fn)
+        binary, list(args), env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 200), preexec_fn=preexec_fn, cwd=cwd)
 
 
 def hand_down_interrupt_blocked_and_ignored():
@@ -182,6 +184,31 @@ def standalone_monitor(binary):
     ok("permitdesk monitor refreshes in place on a terminal; Enter ends it (exit 0), Ctrl-C stops it (SIGINT)")
 
 
+def rehearse_interrupt(binary):
+    """Outside the REPL Ctrl-C keeps its usual meaning: `rehearse --new` stops (killed by SIGINT,
+    nothing written), the terminal first put back as it was (echo and line editing on)."""
+    folder = tempfile.mkdtemp()
+    child = spawn(binary, ["rehearse", "--new", "extension"], cwd=folder)
+    expect(child, r"employer name \[", "the first question of the guided rehearsal")
+    child.send("Acme")
+    expect(child, "Acme", "the echo of the half-typed answer")
+    during = termios.tcgetattr(child.child_fd)[3]
+    if during & termios.ECHO or during & termios.ICANON:
+        fail("readline should have the terminal in character mode while asking")
+    child.sendintr()
+    expect(child, pexpect.EOF, "the end after Ctrl-C in rehearse --new")
+    after = termios.tcgetattr(child.child_fd)[3]
+    child.close()
+    if child.signalstatus != signal.SIGINT:
+        fail("rehearse --new after Ctrl-C: exit %r signal %r (expected SIGINT)" % (child.exitstatus, child.signalstatus))
+    if not (after & termios.ECHO and after & termios.ICANON):
+        fail("the terminal was left without echo or line editing after Ctrl-C")
+    if os.listdir(folder):
+        fail("rehearse --new wrote %r although it was stopped" % os.listdir(folder))
+    os.rmdir(folder)
+    ok("rehearse --new: Ctrl-C stops the program (SIGINT) with the terminal restored")
+
+
 def announcement(binary, prefix, trainer, trainee):
     child = shell(binary, prefix, trainee)
     expect(child, PROMPT, "the trainee's prompt")
@@ -234,6 +261,7 @@ def main():
     interrupt_and_eof(binary)
     monitor_interrupt(binary, prefix, trainer)
     standalone_monitor(binary)
+    rehearse_interrupt(binary)
     announcement(binary, prefix, trainer, trainee)
     print("all terminal key checks passed")
 
