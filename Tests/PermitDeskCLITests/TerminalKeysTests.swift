@@ -21,7 +21,7 @@ struct TerminalKeysTests {
     #expect(r.status == 0, "pty_keys.py exited \(r.status):\n\(r.output)")
     for check in [
       "ok: Ctrl-C clears a half-typed line and gives a fresh prompt; the next line runs alone",
-      "ok: Ctrl-C mid-line (cursor moved, Chinese text) and on an empty prompt; the REPL goes on",
+      "ok: Ctrl-C mid-line (cursor moved, Chinese text), in the middle of a character and on an empty prompt; the REPL goes on",
       "ok: Ctrl-C in a reverse history search (Ctrl-R) ends the search and clears the line",
       "ok: Ctrl-D on an empty line leaves with exit 0",
       "ok: Ctrl-C (and Enter) stops a trainer's live monitor and returns to the prompt",

@@ -93,10 +93,19 @@ def interrupt_and_eof(binary):
     expect(child, PROMPT, "a fresh prompt after Ctrl-C on an empty prompt")
     child.sendintr()
     expect(child, PROMPT, "a fresh prompt after a second Ctrl-C on an empty prompt")
+    # Half a character: readline has read the first byte of 张 and waits for the rest, which never
+    # comes (Ctrl-C's line discipline throws away what was not yet read): Ctrl-C still clears.
+    child.send("curriculum ")
+    expect(child, "curriculum ", "the echo before half a character")
+    os.write(child.child_fd, "张".encode("utf-8")[:1])
+    time.sleep(0.3)
+    child.sendintr()
+    expect(child, r"\^C", "the ^C echo in the middle of a character")
+    expect(child, PROMPT, "a fresh prompt after Ctrl-C in the middle of a character")
     child.send("curriculum\r")
     expect(child, "Curriculum for zoe:", "the curriculum after three Ctrl-C")
     expect(child, PROMPT, "the prompt after curriculum")
-    ok("Ctrl-C mid-line (cursor moved, Chinese text) and on an empty prompt; the REPL goes on")
+    ok("Ctrl-C mid-line (cursor moved, Chinese text), in the middle of a character and on an empty prompt; the REPL goes on")
 
     # In a reverse history search: the search ends with the line, and the next line runs alone.
     child.send(CTRL_R + "logi")
