@@ -1,7 +1,9 @@
 import ArgumentParser
 import CReadline
 import Foundation
+import PermitContent
 import PermitCore
+import PermitLocalization
 import PermitStore
 import PermitTraining
 

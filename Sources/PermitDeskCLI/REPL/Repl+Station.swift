@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import PermitContent
 import PermitCore
 import PermitStore
 import PermitTraining

@@ -1,6 +1,8 @@
 import CReadline
 import Foundation
+import PermitContent
 import PermitCore
+import PermitLocalization
 import PermitStore
 import PermitTraining
 
@@ -27,6 +29,8 @@ final class Repl {
   var appliedSeq: Int64 = 0
   /// When true (a script, not a terminal), error lines go to standard error.
   var errorsToStandardError = false
+  /// This process's lease on the current attempt (see Repl+Lease.swift).
+  var lease: AttemptLease?
   /// While set, `say` and `fail` collect their lines here instead of printing them (what the idle
   /// terminal prints above the prompt).
   var captured: [String]?
@@ -84,6 +88,7 @@ final class Repl {
   /// Runs until quit or end of input. Returns false when --stop-on-error stopped it.
   func run(reader: LineReader) -> Bool {
     LineReader.completer = { [weak self] line, word in self?.complete(line: line, word: word) ?? [] }
+    defer { releaseLease() }
     if reader.interactive {
       // While the user waits at the prompt, what others append to the attempt's log (a trainer's
       // injected events) is applied and shown above the prompt, the line being typed intact.
@@ -121,6 +126,7 @@ final class Repl {
   func handle(words w: [String]) -> Flow {
     guard let verb = w.first?.lowercased() else { return .next }
     let args = Array(w.dropFirst())
+    if leaseGate(verb) { return .next }
     if runner != nil { catchUp() }
     if roomGate(verb, args) { return .next }
     switch verb {
@@ -130,7 +136,7 @@ final class Repl {
     case "curriculum": curriculum()
     case "scenarios": scenarios(args)
     case "start": start(args)
-    case "resume": resume()
+    case "resume": resume(args)
     case "score": score()
     case "debrief": debrief()
     default:
@@ -184,6 +190,7 @@ final class Repl {
       let existing = try db.trainee(named: name)
       let t = try db.upsertTrainee(name: name, cohort: cohort ?? existing?.cohort)
       trainee = t
+      releaseLease()
       runner = nil
       attempt = nil
       var lines = [L10n.t("repl.login.done", t.name, t.cohort.map { L10n.t("repl.login.cohort", $0) } ?? "")]
@@ -328,13 +335,19 @@ final class Repl {
       return false
     case .success(let setup):
       do {
-        if let open = try db.openAttempt(trainee: t.id) { try db.abandonAttempt(id: open.id) }
+        if let open = try db.openAttempt(trainee: t.id) {
+          // Not while another live session works on it: it would go on writing into an abandoned attempt.
+          guard claimLease(open, trainee: t, takeOver: false, verb: "start \(id) --abandon") else { return false }
+          try db.abandonAttempt(id: open.id)
+          releaseLease()
+        }
         let a = try db.startAttempt(
           NewAttempt(
             trainee: t.id, scenarioID: id, contentHash: course.contentHash(of: id), seed: seed, policy: setup.policy.id,
             mode: setup.mode.rawValue, post: setup.scenario.post.rawValue, moduleID: module))
         attempt = a
         moduleID = module
+        _ = claimLease(a, trainee: t, takeOver: false, verb: "start")
         let r = AttemptRunner(setup: setup)
         runner = r
         appliedSeq = 0
@@ -347,16 +360,23 @@ final class Repl {
     }
   }
 
-  func resume() {
+  func resume(_ args: [String] = []) {
     guard let t = needTrainee() else { return }
+    if let stray = args.first(where: { $0 != "--take-over" }) {
+      fail("unexpected '\(stray)'; usage: resume [--take-over]")
+      return
+    }
     do {
       guard let a = try db.openAttempt(trainee: t.id) else {
         fail("no unfinished attempt for \(t.name); 'start SCENARIO'")
         return
       }
+      // One live session per attempt: where it is open elsewhere, say so (or take it over when asked).
+      guard claimLease(a, trainee: t, takeOver: args.contains("--take-over"), verb: "resume") else { return }
       let rebuilt: RecordedAttempt
       switch try RecordedAttempt.rebuild(a, trainee: t.name, course: course, db: db) {
       case .failure(let e):
+        releaseLease()
         fail("cannot resume: \(e.message)")
         return
       case .success(let r): rebuilt = r
@@ -408,6 +428,9 @@ final class Repl {
         step = r.step(LoggedCommand.parse(words).0)
         card = try commit(step, attempt: a, trainee: t)
       }
+    } catch StoreError.leaseLost(let id, let by) {
+      leaseLost(attempt: id, by: by)
+      return
     } catch {
       fail("could not save the action (\(error)); nothing was recorded and the attempt is as it was before '\(words[0])': try again")
       return
@@ -441,7 +464,9 @@ final class Repl {
         projection: Repl.projection(s, attempt: a.id, only: tickets), tickets: tickets.map { $0.sorted() },
         result: card.map(AttemptResult.init), snapshot: snapshot)
     request.expectedSeq = appliedSeq
+    request.lease = lease
     appliedSeq = try db.commit(request).seq
+    if card != nil { releaseLease() }  // finished: nothing more to hold
     return card
   }
 
@@ -489,6 +514,7 @@ final class Repl {
     do {
       try db.finishAttempt(id: a.id, result: AttemptResult(card))
       attempt = try db.attempt(id: a.id)
+      releaseLease()
     } catch {
       fail("could not record the score: \(error)")
     }
@@ -532,6 +558,7 @@ final class Repl {
       case "help": candidates = CommandTable.names
       case "start": candidates = course.scenarioIDs + ["--mode", "--seed", "--free", "practice", "assessment"]
       case "scenarios": candidates = course.modules.map(\.id)
+      case "resume": candidates = ["--take-over"]
       default:
         // Attempt commands: what their spec says the argument at this position is.
         guard let spec = AttemptCommands.spec(before[0]), !spec.arguments.isEmpty else { candidates = []; break }
