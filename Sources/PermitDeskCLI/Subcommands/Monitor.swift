@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PermitContent
+import PermitLocalization
 import PermitStore
 import PermitTraining
 
