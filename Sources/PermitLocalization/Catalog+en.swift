@@ -95,6 +95,11 @@ public enum Catalog {
     "cli.report.schema": "Print the JSON Schema of --format json for the chosen --per and exit.",
     "cli.verify.abstract": "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.",
     "cli.verify.rescore": "Also replay every finished attempt from its log and compare the score with the recorded one.",
+    "cli.monitor.abstract": "The instructor station: every running attempt (trainee, scenario, mode, simulated clock, files done/total, running score, last action and how long ago, alerts), refreshed in place on a terminal until Enter.",
+    "cli.monitor.discussion": "On a terminal the table is redrawn every --interval seconds until you press Enter (Ctrl-C stops it too); otherwise, with --once or with --format json it is printed once. The database is only read (opened read-only, never created). Alerts: issued without review, rubber-stamp, deemed acceptance. In a training room trainers have the same view as the 'monitor' verb of their session; on the host, point --db and --content at the room's data and content.",
+    "cli.monitor.once": "Print the station once and exit, even on a terminal.",
+    "cli.monitor.format": "Output format: table or json (json is printed once).",
+    "cli.monitor.interval": "Seconds between refreshes on a terminal.",
     "cli.purge.abstract": "Remove filed case records whose 3-year retention ended before a (simulated) date, and list them.",
     "cli.purge.before": "Remove files kept until before this date (YYYY-MM-DD).",
 

@@ -93,6 +93,11 @@ extension Catalog {
     "cli.report.schema": "输出所选 --per 的 --format json 的 JSON Schema 后退出。",
     "cli.verify.abstract": "检查沙盒数据库：哈希链（被修改、删除或重排的记录）；加 --rescore 时，检查每个记录的成绩均可由其操作日志得出。",
     "cli.verify.rescore": "同时根据日志重放每次已完成的练习，并将成绩与记录比较。",
+    "cli.monitor.abstract": "教员控制台：所有进行中的练习（学员、情景、模式、模拟时钟、已办/总案卷、实时成绩、最近操作及距今多久、警示），在终端上原地刷新，按回车结束。",
+    "cli.monitor.discussion": "在终端上每隔 --interval 秒重绘表格，直到按下回车（Ctrl-C 也可结束）；否则，或使用 --once、--format json 时只输出一次。数据库只读（以只读方式打开，从不创建）。警示包括：未经复核即出具、橡皮图章式复核、视为受理。在培训室中，培训师在会话里用 'monitor' 命令看到同样的内容；在主机上，请将 --db 和 --content 指向培训室的数据和内容。",
+    "cli.monitor.once": "只输出一次后退出，即使在终端上。",
+    "cli.monitor.format": "输出格式：table 或 json（json 只输出一次）。",
+    "cli.monitor.interval": "终端上两次刷新之间的秒数。",
     "cli.purge.abstract": "删除3年保存期在某个（模拟）日期之前届满的已归档案卷记录，并列出这些记录。",
     "cli.purge.before": "删除保存期限在该日期（YYYY-MM-DD）之前届满的案卷。",
 
