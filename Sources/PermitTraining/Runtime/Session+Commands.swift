@@ -81,11 +81,13 @@ extension Session {
     if app.education != .none { facts.append(L10n.t("session.fact.education", Localized.name("education", app.education.rawValue))) }
     if app.relatedExperienceYears > 0 { facts.append(L10n.t("session.fact.experience", app.relatedExperienceYears)) }
     if let q = app.directQualification { facts.append(L10n.t("session.fact.direct", q)) }
+    if let r = app.talentRoute { facts.append(L10n.t(r == .degree ? "session.fact.talent-route.degree" : "session.fact.talent-route.experience")) }
     if let d = app.entryDate { facts.append(L10n.t("session.fact.entered", d)) }
     if let d = app.permitExpires { facts.append(L10n.t("session.fact.permit-expires", d)) }
     if let ch = app.change { facts.append(L10n.t("session.fact.change", Localized.name("change", ch.kind.rawValue), ch.date)) }
     if let d = app.contractEnd { facts.append(L10n.t("session.fact.contract-ended", d)) }
     if let r = app.replacementReason { facts.append(L10n.t("session.fact.card", Localized.name("replacement", r.rawValue))) }
+    if let d = app.permitCancelled { facts.append(L10n.t("session.fact.permit-cancelled", d)) }
     if !facts.isEmpty { out.append(L10n.t("session.overview.application", Localized.list(facts))) }
     out.append(
       L10n.t(
@@ -125,6 +127,7 @@ extension Session {
     if let v = m.country { f.append(t("session.doc.country", v)) }
     if let v = m.issued { f.append(t("session.doc.issued", v)) }
     if let v = m.expires { f.append(t("session.doc.expires", v)) }
+    if let v = m.starts { f.append(t("session.doc.starts", v)) }
     if let v = m.authentication { f.append(t("session.doc.authentication", named("authentication", v.rawValue))) }
     if let v = m.translation { f.append(t("session.doc.translation", named("translation", v.rawValue))) }
     if let v = m.language { f.append(t("session.doc.language", v)) }

@@ -25,6 +25,8 @@ public struct Phrase: Sendable, Hashable {
     case phrase(Phrase?)
     /// A value named in a namespace of the code names (`filing`, `change`), shown as is in English.
     case named(String, String)
+    /// The examiner's detail of a finding (``FindingText``: its own words in English).
+    case finding(Finding)
   }
 
   public var key: String
@@ -55,6 +57,7 @@ public struct Phrase: Sendable, Hashable {
     case .evidence(let items): return Localized.list(items.map { Localized.evidence($0, in: language) }, in: language)
     case .phrase(let p): return p?.text(in: language) ?? ""
     case .named(let ns, let raw): return Localized.name(ns, raw, in: language)
+    case .finding(let f): return FindingText.detail(f, in: language)
     }
   }
 }

@@ -148,7 +148,7 @@ public enum Scorer {
     func label(_ t: String, _ r: Int) -> String { r > 1 ? "\(t) round \(r)" : t }
     func evidence(_ f: Finding) -> Phrase {
       let place = [f.material?.rawValue, f.field].compactMap { $0 }.joined(separator: " / ")
-      return place.isEmpty ? Phrase.plain(f.detail) : Phrase("ev.finding", .text(place), .text(f.detail))
+      return place.isEmpty ? Phrase("", .finding(f)) : Phrase("ev.finding", .text(place), .finding(f))
     }
     func answerLine(_ e: Decision) -> Phrase {
       Phrase("ev.examiner", .outcome(e.outcome.rawValue), .phrase(e.answer.defects.isEmpty ? nil : Phrase("ev.defects", .defects(e.answer.defects))))
