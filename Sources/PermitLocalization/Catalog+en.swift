@@ -5,7 +5,7 @@
 /// The message catalogs compiled into the binary (see `Locales/README.md`).
 public enum Catalog {
   /// English.
-  public static let en: [String: String] = [
+  static let enScreens: [String: String] = [
     // Command-line help (ArgumentParser abstracts, discussions and option help).
     "cli.root.discussion.lang": "Language: --lang en|zh-Hans, else PERMITDESK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English.",
     "cli.lang.unknown": "permitdesk: unknown language '{1}' for --lang (use {2})",
@@ -95,6 +95,11 @@ public enum Catalog {
     "cli.report.schema": "Print the JSON Schema of --format json for the chosen --per and exit.",
     "cli.verify.abstract": "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.",
     "cli.verify.rescore": "Also replay every finished attempt from its log and compare the score with the recorded one.",
+    "cli.monitor.abstract": "The instructor station: every running attempt (trainee, scenario, mode, simulated clock, files done/total, running score, last action and how long ago, alerts), refreshed in place on a terminal until Enter.",
+    "cli.monitor.discussion": "On a terminal the table is redrawn every --interval seconds until you press Enter (Ctrl-C stops it too); otherwise, with --once or with --format json it is printed once. The database is only read (opened read-only, never created). Alerts: issued without review, rubber-stamp, deemed acceptance. In a training room trainers have the same view as the 'monitor' verb of their session; on the host, point --db and --content at the room's data and content.",
+    "cli.monitor.once": "Print the station once and exit, even on a terminal.",
+    "cli.monitor.format": "Output format: table or json (json is printed once).",
+    "cli.monitor.interval": "Seconds between refreshes on a terminal.",
     "cli.purge.abstract": "Remove filed case records whose 3-year retention ended before a (simulated) date, and list them.",
     "cli.purge.before": "Remove files kept until before this date (YYYY-MM-DD).",
 
@@ -131,19 +136,32 @@ public enum Catalog {
     "help.review.summary": "as post B, agree with post A's proposal or return it with a reason",
     "help.issue.summary": "as post A, issue the notice once post B has agreed",
     "help.issue.details": "No notice without both posts: the system refuses it, and the attempt records it.",
-    "help.clock.summary": "the simulated time and the agenda of pending deadlines",
+    "help.clock.summary": "the simulated time, whether the window is open, and the agenda of pending deadlines",
     "help.advance.summary": "let simulated time pass (forward only)",
-    "help.advance.details": "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline. At most a year past the scenario's start.",
+    "help.advance.details": "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline, or to the next opening when the window is closed and that comes first. At most a year past the scenario's start.",
     "help.hint.summary": "practice mode: a pointer to what you have not found yet (costs points)",
     "help.snapshot.summary": "practice mode: remember this moment",
     "help.restore.summary": "practice mode: go back to a snapshot (the only way the clock goes back)",
     "help.monthly.summary": "the window's monthly report to the Center (received, notices, on time, deemed, breaches, Center decisions, filed)",
     "help.monthly.details": "Aggregated from this attempt's cases; the report is due a few working days after the month ends.",
     "help.finish.summary": "close the window: the rest of the day runs, the attempt is scored and recorded",
-    "help.finish.details": "Files with no notice become deemed acceptances when their deadline passes.",
+    "help.finish.details": "If anything would still happen without you (applicants still to arrive, files with no notice whose deadline will lapse into a deemed acceptance, corrections due back), finish lists it and waits: deal with it, or 'finish --now' to finish anyway.\nFiles with no notice become deemed acceptances when their deadline passes.",
     "help.header": "Commands (help VERB for more):",
     "help.footer": "Outcomes: accept, accept-pending, supplement, refuse. Defect codes like missing:degree, stale:criminal-record, mismatch:name.",
     "help.no-command": "no command '{1}'",
+    "help.window": "Window work ({1}) is done while the window is open (working days of the policy pack, the scenario's opening hours): it is refused while the window is closed, and ends at closing if it would run past it. 'clock' says when the window opens.",
+    // The window's hours and finish's list (issue 9 items 5 and 6; Session+Window.swift).
+    "session.window.at": "{1} {2} ({3})",
+    "session.window.closed": "the window is closed until {1}: 'advance --next' to wait for the opening",
+    "session.window.ended-at-closing": "The window closes at {1}: this ended at closing, after {2} of its {3} minutes. It opens again {4}.",
+    "session.window.clock-open": "The window is open until {1}.",
+    "session.window.clock-closed": "The window is closed; it opens {1}.",
+    "session.finish.pending": "not finished: this would still happen without you:",
+    "session.finish.pending.arrival": "1 applicant still to arrive (at {1}): nobody would decide that file, which would lapse into a deemed acceptance",
+    "session.finish.pending.arrivals": "{1} applicants still to arrive (the next at {2}): nobody would decide their files, which would lapse into deemed acceptances",
+    "session.finish.pending.lapse": "{1} ({2}): no notice yet; its deadline {3} would lapse into a deemed acceptance",
+    "session.finish.pending.correction": "{1}: the corrected file is due back at {2}; nobody would decide it, and it would lapse into a deemed acceptance",
+    "session.finish.pending.footer": "Deal with it first ('queue', 'advance --next'), or 'finish --now' to finish anyway.",
 
     "suggest.did-you-mean": "; did you mean '{1}'?",
 
@@ -172,7 +190,7 @@ public enum Catalog {
     "cli.bench-runtime.attempts": "Finished attempts to record and re-score (0: skip).",
     "cli.bench-runtime.jobs": "Threads for the re-scoring (default: one per core).",
     "cli.verify.jobs": "Attempts re-scored at once with --rescore (default: one per core).",
-    "cli.verify.discussion": "The database is only read (opened read-only, never created): a missing file is an error (exit 65). A training room's records are signed with the room's key (HMAC-SHA256). With --key (the room's config file, or a file holding the key's 64 hex digits) every record is authenticated; without it only the consistency of the chain can be checked.",
+    "cli.verify.discussion": "The database is only read (opened read-only, never created): a missing file is an error (exit 65). A training room's records are signed with the room's key (HMAC-SHA256). With --key (the room's config file, or a file holding the key's 64 hex digits) every record is authenticated; without it only the consistency of the chain can be checked. Every attempt's case, review and notice rows are rebuilt from its log and compared (the first differing row is named), and each trainee's cohort is checked against its seal.",
     "cli.purge.discussion": "Cases are filed with a keep-until date (policy pack: retention-years). The action log itself is never deleted: it is the tamper-evident record.",
     // Weekdays (ISO: 1 = Monday).
     "weekday.1": "Mon", "weekday.2": "Tue", "weekday.3": "Wed", "weekday.4": "Thu", "weekday.5": "Fri",

@@ -3,7 +3,7 @@
 
 extension Catalog {
   /// Simplified Chinese.
-  public static let zhHans: [String: String] = [
+  static let zhScreens: [String: String] = [
     // 命令行帮助
     "cli.root.discussion.lang": "界面语言：--lang en|zh-Hans，其次 PERMITDESK_LANG，其次系统区域设置（LC_ALL、LC_MESSAGES、LANG），默认英文。",
     "cli.lang.unknown": "permitdesk：--lang 的语言“{1}”无法识别（可用：{2}）",
@@ -93,6 +93,11 @@ extension Catalog {
     "cli.report.schema": "输出所选 --per 的 --format json 的 JSON Schema 后退出。",
     "cli.verify.abstract": "检查沙盒数据库：哈希链（被修改、删除或重排的记录）；加 --rescore 时，检查每个记录的成绩均可由其操作日志得出。",
     "cli.verify.rescore": "同时根据日志重放每次已完成的练习，并将成绩与记录比较。",
+    "cli.monitor.abstract": "教员控制台：所有进行中的练习（学员、情景、模式、模拟时钟、已办/总案卷、实时成绩、最近操作及距今多久、警示），在终端上原地刷新，按回车结束。",
+    "cli.monitor.discussion": "在终端上每隔 --interval 秒重绘表格，直到按下回车（Ctrl-C 也可结束）；否则，或使用 --once、--format json 时只输出一次。数据库只读（以只读方式打开，从不创建）。警示包括：未经复核即出具、橡皮图章式复核、视为受理。在培训室中，培训师在会话里用 'monitor' 命令看到同样的内容；在主机上，请将 --db 和 --content 指向培训室的数据和内容。",
+    "cli.monitor.once": "只输出一次后退出，即使在终端上。",
+    "cli.monitor.format": "输出格式：table 或 json（json 只输出一次）。",
+    "cli.monitor.interval": "终端上两次刷新之间的秒数。",
     "cli.purge.abstract": "删除3年保存期在某个（模拟）日期之前届满的已归档案卷记录，并列出这些记录。",
     "cli.purge.before": "删除保存期限在该日期（YYYY-MM-DD）之前届满的案卷。",
 
@@ -129,19 +134,32 @@ extension Catalog {
     "help.review.summary": "B岗：同意A岗的受理意见，或说明理由后退回",
     "help.issue.summary": "A岗：B岗同意后出具文书",
     "help.issue.details": "未经双岗审核不得出具文书：系统会拒绝，并记入本次练习。",
-    "help.clock.summary": "模拟时间及待办期限日程",
+    "help.clock.summary": "模拟时间、窗口是否开放及待办期限日程",
     "help.advance.summary": "让模拟时间流逝（只能向前）",
-    "help.advance.details": "DURATION 如 30m、2h、1d；TIME 如 14:00 或 2017-07-04T09:00+08:00；--next 跳到下一个到达、事件或期限。最多推进到情景开始后一年。",
+    "help.advance.details": "DURATION 如 30m、2h、1d；TIME 如 14:00 或 2017-07-04T09:00+08:00；--next 跳到下一个到达、事件或期限；窗口关闭时，若下次开门更早，则跳到开门时间。最多推进到情景开始后一年。",
     "help.hint.summary": "练习方式：提示你尚未发现的问题（扣分）",
     "help.snapshot.summary": "练习方式：保存当前时刻",
     "help.restore.summary": "练习方式：回到某个快照（时间只有这样才能倒回）",
     "help.monthly.summary": "窗口向市中心报送的月度报表（收件、文书、按时、视为受理、违规、市中心决定、归档）",
     "help.monthly.details": "由本次练习的案卷汇总；报表在月末后的几个工作日内报送。",
     "help.finish.summary": "关闭窗口：当日剩余时间运行完毕，练习被评分并记录",
-    "help.finish.details": "没有出具文书的案卷在期限届满时视为受理。",
+    "help.finish.details": "如果离开后仍会发生什么（尚未到达的申请人、期限将届满而视为受理的未出具文书案卷、待补正材料回来的案卷），finish 会先列出并等待：先处理，或用 'finish --now' 直接结束。\n没有出具文书的案卷在期限届满时视为受理。",
     "help.header": "命令（help VERB 查看详细说明）：",
     "help.footer": "结论：accept 受理、accept-pending 容缺受理、supplement 一次性告知补正、refuse 不予受理。缺陷代码如 missing:degree、stale:criminal-record、mismatch:name。",
     "help.no-command": "没有命令“{1}”",
+    "help.window": "窗口业务（{1}）只在窗口开放时办理（政策包的工作日、情景的办公时间）：窗口关闭时拒绝办理；若办理时会超过下班时间，则在下班时结束。'clock' 显示窗口何时开放。",
+    // 窗口办公时间与 finish 的清单（issue 9 第 5、6 项；Session+Window.swift）。
+    "session.window.at": "{3}（{1}）{2}",
+    "session.window.closed": "窗口已关闭，{1}开放：用 'advance --next' 等到开门",
+    "session.window.ended-at-closing": "窗口 {1} 下班：本操作在下班时结束，用了所需 {3} 分钟中的 {2} 分钟。下次开放：{4}。",
+    "session.window.clock-open": "窗口开放至 {1}。",
+    "session.window.clock-closed": "窗口已关闭，{1}开放。",
+    "session.finish.pending": "尚未结束：你离开后仍会发生以下情况：",
+    "session.finish.pending.arrival": "还有 1 名申请人未到（{1}到达）：无人审查该案卷，期限届满后将视为受理",
+    "session.finish.pending.arrivals": "还有 {1} 名申请人未到（下一位{2}到达）：无人审查这些案卷，期限届满后将视为受理",
+    "session.finish.pending.lapse": "{1}（{2}）：尚未出具文书；期限 {3} 届满后将视为受理",
+    "session.finish.pending.correction": "{1}：补正材料将于 {2} 交回；无人审查，期限届满后将视为受理",
+    "session.finish.pending.footer": "请先处理（'queue'、'advance --next'），或用 'finish --now' 直接结束。",
 
     "suggest.did-you-mean": "；你是否要输入“{1}”？",
 
@@ -170,7 +188,7 @@ extension Catalog {
     "cli.bench-runtime.attempts": "要记录并重新评分的已完成练习数（0：跳过）。",
     "cli.bench-runtime.jobs": "重新评分使用的线程数（默认：每个核心一个）。",
     "cli.verify.jobs": "使用 --rescore 时同时重新评分的练习数（默认：每个核心一个）。",
-    "cli.verify.discussion": "数据库只读打开（不会新建）：文件不存在即为错误（退出码 65）。培训室的记录以培训室密钥签名（HMAC-SHA256）。使用 --key（培训室配置文件，或含64位十六进制密钥的文件）可认证每条记录；不提供密钥时只能检查哈希链是否一致。",
+    "cli.verify.discussion": "数据库只读打开（不会新建）：文件不存在即为错误（退出码 65）。培训室的记录以培训室密钥签名（HMAC-SHA256）。使用 --key（培训室配置文件，或含64位十六进制密钥的文件）可认证每条记录；不提供密钥时只能检查哈希链是否一致。每个练习的案卷、复核和文书记录都会根据其操作日志重建并比对（指出第一条不一致的记录），每名学员的分组也会与其封印核对。",
     "cli.purge.discussion": "案卷归档时带有保存截止日期（政策包：retention-years）。操作日志本身从不删除：它是防篡改的记录。",
     // 星期
     "weekday.1": "周一", "weekday.2": "周二", "weekday.3": "周三", "weekday.4": "周四", "weekday.5": "周五",

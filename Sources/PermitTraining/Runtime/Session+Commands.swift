@@ -72,11 +72,13 @@ extension Session {
     if app.education != .none { facts.append("education \(app.education.rawValue)") }
     if app.relatedExperienceYears > 0 { facts.append("\(app.relatedExperienceYears) years related experience") }
     if let q = app.directQualification { facts.append("direct qualification \(q)") }
+    if let r = app.talentRoute { facts.append("Category A rests on the \(r == .degree ? "degree" : "work experience")") }
     if let d = app.entryDate { facts.append("entered \(d)") }
     if let d = app.permitExpires { facts.append("permit expires \(d)") }
     if let ch = app.change { facts.append("change of \(ch.kind.rawValue) on \(ch.date)") }
     if let d = app.contractEnd { facts.append("contract ended \(d)") }
     if let r = app.replacementReason { facts.append("card \(r.rawValue)") }
+    if let d = app.permitCancelled { facts.append("previous permit cancelled \(d)") }
     if !facts.isEmpty { out.append("  application: " + facts.joined(separator: ", ")) }
     out.append("  materials: " + (p.materials.isEmpty ? "none" : p.materials.map(\.kind.rawValue).joined(separator: ", ")))
     if let prop = c.proposal, c.state == .proposed || c.state == .agreed {
@@ -111,6 +113,7 @@ extension Session {
     if let v = m.country { f.append("country \(v)") }
     if let v = m.issued { f.append("issued \(v)") }
     if let v = m.expires { f.append("expires \(v)") }
+    if let v = m.starts { f.append("starts \(v)") }
     if let v = m.authentication { f.append("authentication \(v.rawValue)") }
     if let v = m.translation { f.append("translation \(v.rawValue)") }
     if let v = m.language { f.append("language \(v)") }
@@ -120,8 +123,6 @@ extension Session {
     if let v = m.sealed { f.append(v ? "sealed" : "NOT sealed") }
     if let v = m.signatureMatches { f.append(v ? "signature matches the passport" : "signature DIFFERS from the passport") }
     if let v = m.replaces { f.append("stands in for \(v.rawValue)") }
-    if let v = m.icaoCompliant { f.append(v ? "ICAO 9303 compliant" : "NOT ICAO 9303 compliant") }
-    if let v = m.issuedBy { f.append("issued by \(v.rawValue)") }
     if let v = m.icaoCompliant { f.append(v ? "ICAO 9303 compliant" : "NOT ICAO 9303 compliant") }
     if let v = m.issuedBy { f.append("issued by \(v.rawValue)") }
     return m.kind.rawValue + ": " + (f.isEmpty ? "(nothing further stated)" : f.joined(separator: ", "))
@@ -288,6 +289,7 @@ extension Session {
       out.append("Agenda:")
       for (d, s) in agenda.sorted(by: { $0.0 < $1.0 }) { out.append("  \(d)  \(s)") }
     }
+    out.append(windowOpen ? L10n.t("session.window.clock-open", Session.hhmm(scenario.hours.closes)) : L10n.t("session.window.clock-closed", dayAndTime(nextOpening)))
     if let u = absentUntil, u > now { out.append("\(colleague) is away until \(u).") }
     if let a = arrivals.first { out.append("Next arrival: \(a.arrives).") }
     return out
@@ -297,7 +299,7 @@ extension Session {
     var target: Timestamp
     switch a {
     case .next:
-      guard let n = nextHappening() else { return .failure(CommandError("nothing else is scheduled; 'finish' ends the attempt")) }
+      guard let n = nextStop() else { return .failure(CommandError("nothing else is scheduled; 'finish' ends the attempt")) }
       target = max(n, now)
     case .to(let t): target = t
     case .toClock(let h, let m): target = Timestamp(date: now.date(atOffset: offset), hour: h, minute: m, offsetSeconds: offset)
@@ -357,8 +359,10 @@ extension Session {
   }
 
   /// Closes the window: the world runs on until every acceptance deadline has passed (undecided files
-  /// become deemed acceptances) and the Center has decided.
-  mutating func finish() -> Result<[String], CommandError> {
+  /// become deemed acceptances) and the Center has decided. Without `now`, refused with the list of
+  /// what would still happen (``stillToHappen``) when there is any.
+  mutating func finish(now goAhead: Bool) -> Result<[String], CommandError> {
+    if let refusal = finishRefusal(now: goAhead) { return .failure(CommandError(refusal)) }
     var guardCount = 0
     while let n = nextHappening(), guardCount < 10_000 {
       guardCount += 1
