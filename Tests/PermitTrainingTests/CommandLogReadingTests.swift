@@ -15,7 +15,7 @@ import Testing
     .review(returnReason: "the degree is not authenticated\nsee rule 3"), .issue, .clock, .advance(.by(seconds: 3600)),
     .advance(.by(seconds: -5)), .advance(.to(Timestamp(iso: "2017-07-03T09:00+08:00")!)), .advance(.toClock(hour: 9, minute: 5)),
     .advance(.next), .hint, .snapshot(name: "before lunch"), .restore(name: "a/b"), .monthly(year: 2017, month: 7),
-    .monthly(year: nil, month: nil), .finish,
+    .monthly(year: nil, month: nil), .finish(now: false), .finish(now: true),
   ]
 
   @Test func theFastReaderAgreesWithTheGeneralOne() {
@@ -29,9 +29,10 @@ import Testing
       #"{"v":2,"ticket":7}"#, #"{"v":2,"ticket":"A","ticket":"B"}"#, #"{"v":2.0,"ticket":"A"}"#, #"{"v":3,"ticket":"A"}"#,
       #"{"v":2,"defects":["a",1],"outcome":"supplement"}"#, #"{"v":2,"invalid":["x","y"]}"#, #" { "v" : 2 , "ticket" : "T9" } "#,
       #"["supplement","stale:criminal-record"]"#, #"{"v":2,"ticket":"T1"} x"#, "", "{", #"{"v":02}"#, #"{"v":2,"year":2017,"month":7}"#,
-      #"{"v":2,"ticket":"\u0054"}"#, #"{"v":2,"name":"x","extra":{"a":1}}"#,
+      #"{"v":2,"ticket":"\u0054"}"#, #"{"v":2,"name":"x","extra":{"a":1}}"#, #"{"v":2,"now":false}"#, #"{"v":2,"now":true}"#,
+      #"{"v":2}"#, #"{"v":2,"now":1}"#, #"{"v":2,"now":fals}"#,
     ]
-    for verb in ["open", "advance", "decide", "monthly", "snapshot", "inject", "nonsense"] {
+    for verb in ["open", "advance", "decide", "monthly", "snapshot", "finish", "inject", "nonsense"] {
       for text in odd {
         #expect(CommandLog.decode(verb: verb, arguments: text) == CommandLog.decodeWithFoundation(verb: verb, arguments: text), "\(verb) \(text)")
       }

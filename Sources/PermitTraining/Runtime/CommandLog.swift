@@ -140,7 +140,7 @@ extension CommandLog {
     let strings: Set<String> = ["ticket", "material", "outcome", "referTo", "verdict", "reason", "to", "clock", "name"]
     for (k, v) in o {
       switch (k, v) {
-      case ("v", .int), ("seconds", .int), ("year", .int), ("month", .int), ("next", .bool(true)): continue
+      case ("v", .int), ("seconds", .int), ("year", .int), ("month", .int), ("next", .bool(true)), ("now", .bool): continue
       case ("defects", .strings), ("invalid", .strings): continue
       case (let k, .string) where strings.contains(k): continue
       default: return nil
@@ -159,7 +159,8 @@ extension CommandLog {
     case "issue": cmd = .issue
     case "clock": cmd = .clock
     case "hint": cmd = .hint
-    case "finish": cmd = .finish
+    // A row without "now" was written before `finish --now` existed, when `finish` always went ahead.
+    case "finish": if case .bool(let now)? = o["now"] { cmd = .finish(now: now) } else { cmd = .finish(now: true) }
     case "open": cmd = str("ticket").map { .open(ticket: $0) }
     case "show":
       if let m = str("material") { cmd = MaterialKind(rawValue: m).map { .show(material: $0) } } else { cmd = .show(material: nil) }
@@ -183,10 +184,10 @@ extension CommandLog {
   }
 }
 
-/// A value of a flat JSON object as the action log writes it: a string, an integer, `true`, or an
-/// array of strings. ``object(_:)`` reads one object of such values and returns nil for any other
-/// text (nested objects, other numbers, `false`, `null`, bad syntax), which callers then read with
-/// `JSONSerialization`.
+/// A value of a flat JSON object as the action log writes it: a string, an integer, `true` or
+/// `false`, or an array of strings. ``object(_:)`` reads one object of such values and returns nil
+/// for any other text (nested objects, other numbers, `null`, bad syntax), which callers then read
+/// with `JSONSerialization`.
 enum FlatJSON: Equatable {
   case string(String)
   case int(Int64)
@@ -244,11 +245,15 @@ enum FlatJSON: Equatable {
           items.append(s)
         } while eat(UInt8(ascii: ","))
         return eat(UInt8(ascii: "]")) ? .strings(items) : nil
-      case UInt8(ascii: "t"):
-        guard bytes.count - i >= 4, bytes[i + 1] == UInt8(ascii: "r"), bytes[i + 2] == UInt8(ascii: "u"), bytes[i + 3] == UInt8(ascii: "e")
-        else { return nil }
-        i += 4
-        return .bool(true)
+      case UInt8(ascii: "t"), UInt8(ascii: "f"):
+        for word in ["true", "false"] {
+          let w = Array(word.utf8)
+          if bytes.count - i >= w.count, Array(bytes[i..<(i + w.count)]) == w {
+            i += w.count
+            return .bool(word == "true")
+          }
+        }
+        return nil
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
