@@ -121,6 +121,22 @@ enum Table {
     var prevHash: String
     var hash: String
 
+    /// Read column by column (the column enum) rather than through `Decodable`: the log is the one
+    /// table read whole (replay, `verify --rescore`), and the decoder costs several times more.
+    init(row: Row) {
+      attempt = row[Columns.attempt]
+      seq = row[Columns.seq]
+      actor = row[Columns.actor]
+      verb = row[Columns.verb]
+      arguments = row[Columns.arguments]
+      simTime = row[Columns.simTime]
+      wallTime = row[Columns.wallTime]
+      result = row[Columns.result]
+      ok = row[Columns.ok]
+      prevHash = row[Columns.prevHash]
+      hash = row[Columns.hash]
+    }
+
     init(_ a: ActionRecord) {
       (attempt, seq, actor, verb, arguments, simTime) = (a.attempt, a.seq, a.actor, a.verb, a.arguments, a.simTime)
       (wallTime, result, ok, prevHash, hash) = (a.wallTime, a.result, a.ok, a.prevHash, a.hash)

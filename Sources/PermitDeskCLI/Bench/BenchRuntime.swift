@@ -71,11 +71,23 @@ extension PermitDesk {
           again.adopt(again.step(c))
           stepTimes.append(Self.now() - s0)
         }
+        // The same replay while the previous state stays alive, as it did when a step copied the
+        // state and worked on the copy: the first change of each collection per command copies it.
+        var copyingTimes: [Double] = []
+        let copying = AttemptRunner(setup: setup)
+        for c in log {
+          let kept = copying.state
+          let s0 = Self.now()
+          copying.adopt(copying.step(c))
+          copyingTimes.append(Self.now() - s0)
+          withExtendedLifetime(kept) {}
+        }
         let both = zip(stepTimes, perCommand).map { $0 + $1 }
         print(
           "\(size) applicants: \(log.count) commands, autoplay with commits \(String(format: "%.2f", total)) s; per command (step + commit): "
             + "p50 \(Self.ms(Self.quantile(both, 0.5))), p99 \(Self.ms(Self.quantile(both, 0.99))), max \(Self.ms(both.max() ?? 0)); "
-            + "step alone p99 \(Self.ms(Self.quantile(stepTimes, 0.99))), commit alone p99 \(Self.ms(Self.quantile(perCommand, 0.99)))")
+            + "step alone p99 \(Self.ms(Self.quantile(stepTimes, 0.99))), commit alone p99 \(Self.ms(Self.quantile(perCommand, 0.99))); "
+            + "step with the previous state kept alive (the copy per command of before) p99 \(Self.ms(Self.quantile(copyingTimes, 0.99)))")
       }
       guard attempts > 0 else { return }
       try rescoreBench(library: library, course: course, dir: dir)

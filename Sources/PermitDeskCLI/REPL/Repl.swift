@@ -473,7 +473,9 @@ final class Repl {
 
   /// The projection rows of the attempt's cases (of `only` those tickets when given).
   static func projection(_ s: Session, attempt: Int64, only: Set<String>? = nil) -> Projection {
-    let tickets = only.map { set in s.tickets.filter { set.contains($0) } } ?? s.tickets
+    // The changed tickets alone (by name: the rows' order does not matter), not a scan of every
+    // ticket of the attempt per command.
+    let tickets = only.map { $0.sorted() } ?? s.tickets
     var reviews: [ReviewRow] = []
     var notices: [NoticeRow] = []
     var cases: [CaseRow] = []

@@ -9,9 +9,15 @@ import PermitLocalization
 /// every command it passes here, so `AttemptRunner.replay` rebuilds an attempt exactly after a
 /// crash (`resume`) and the scorer can recompute a score from the log alone.
 ///
-/// Commit, then apply: ``step(_:)`` computes the state a command leads to without changing the
-/// runner; the caller writes the command to the log and only then ``adopt(_:)``s the new state, so a
-/// failed write leaves the attempt exactly as it was.
+/// Commit, then apply: ``step(_:)`` computes the state a command leads to; the caller writes the
+/// command to the log and only then ``adopt(_:)``s the new state, so a failed write leaves the
+/// attempt exactly as it was.
+///
+/// Cost flat in the attempt's length (issue 8): a step works on the runner's state in place, so no
+/// collection of the attempt (cases, tickets, facts) is copied per command; copying the state first
+/// and mutating the copy cost O(cases) per command. What the runner looks like from outside does
+/// not change: until the step is adopted, reading ``state`` (or stepping again) first puts the state
+/// before the step back, by replaying the adopted commands (O(attempt), only after a failed commit).
 public final class AttemptRunner {
   /// Everything needed to build a fresh session.
   public struct Setup {
@@ -49,12 +55,24 @@ public final class AttemptRunner {
     public var reply: Session.Reply
     public var command: LoggedCommand
     public var rewindsAll: Bool
+    /// Which step of its runner this is (the runner adopts its pending step without a copy).
+    var serial = 0
   }
 
   /// The setup.
   public let setup: Setup
-  /// The current state.
-  public private(set) var state: State
+  /// The current state (never a step not adopted).
+  public var state: State {
+    settle()
+    return current
+  }
+  /// The state, possibly moved on by a step not adopted yet (``pending``).
+  private var current: State
+  /// The commands adopted so far, in order: what puts the state back after a step not adopted.
+  private var adopted: [LoggedCommand] = []
+  /// The serial of the step `current` has moved on by, while it is not adopted.
+  private var pending: Int?
+  private var serial = 0
   /// The live session.
   public var session: Session { state.session }
   /// Snapshot names.
@@ -68,7 +86,7 @@ public final class AttemptRunner {
   /// Starts a fresh attempt.
   public init(setup: Setup) {
     self.setup = setup
-    state = State(session: AttemptRunner.fresh(setup))
+    current = State(session: AttemptRunner.fresh(setup))
   }
 
   static func fresh(_ s: Setup) -> Session {
@@ -79,7 +97,7 @@ public final class AttemptRunner {
   public static func replay(setup: Setup, log: [LoggedCommand]) -> AttemptRunner {
     let r = AttemptRunner(setup: setup)
     for c in log { _ = r.apply(c) }
-    r.state.session.clearTouched()
+    r.current.session.clearTouched()
     _ = r.drainMessages()
     return r
   }
@@ -90,7 +108,10 @@ public final class AttemptRunner {
   }
 
   /// Messages from the world not yet shown (the welcome line of a fresh attempt).
-  public func drainMessages() -> [String] { state.session.drainMessages() }
+  public func drainMessages() -> [String] {
+    settle()
+    return current.session.drainMessages()
+  }
 
   /// Applies REPL words: parsed with the command table, then applied.
   @discardableResult
@@ -112,14 +133,37 @@ public final class AttemptRunner {
   }
 
   /// Makes a step's state the current one.
-  public func adopt(_ step: Step) { state = step.state }
+  public func adopt(_ step: Step) {
+    if pending != step.serial {
+      settle()
+      current = step.state
+    }
+    pending = nil
+    adopted.append(step.command)
+  }
 
-  /// The state a command leads to and its reply; the runner itself does not change.
+  /// Puts back the state before a step that was not adopted: the adopted commands replayed.
+  private func settle() {
+    guard pending != nil else { return }
+    pending = nil
+    current = AttemptRunner.replay(setup: setup, log: adopted).current
+  }
+
+  /// The state a command leads to and its reply. The runner looks unchanged until the step is
+  /// adopted (see the type's notes: the work is done in place).
   public func step(_ command: LoggedCommand) -> Step {
-    var next = state
+    settle()
+    serial += 1
+    pending = serial
+    let step = step(command, on: &current)
+    return Step(state: current, reply: step.reply, command: command, rewindsAll: step.rewindsAll, serial: serial)
+  }
+
+  /// A command's effect on `next`, in place: the reply, and whether every case may have changed.
+  private func step(_ command: LoggedCommand, on next: inout State) -> (reply: Session.Reply, rewindsAll: Bool) {
     next.session.clearTouched()
-    func done(_ lines: [String], _ ok: Bool, all: Bool = false) -> Step {
-      Step(state: next, reply: Session.Reply(lines: lines, ok: ok), command: command, rewindsAll: all)
+    func done(_ lines: [String], _ ok: Bool, all: Bool = false) -> (reply: Session.Reply, rewindsAll: Bool) {
+      (Session.Reply(lines: lines, ok: ok), all)
     }
     let verb = command.verb
     if case .instructor(let e) = command {
@@ -157,8 +201,7 @@ public final class AttemptRunner {
         next.restores.append(L10n.t("session.restore.entry", name, from, next.session.now))
         return done([L10n.t("session.restore.done", name, next.session.now)], true, all: true)
       default:
-        let reply = next.session.apply(c)
-        return Step(state: next, reply: reply, command: command, rewindsAll: false)
+        return (next.session.apply(c), false)
       }
     }
   }

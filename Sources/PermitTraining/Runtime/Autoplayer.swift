@@ -50,26 +50,38 @@ public enum Autoplayer {
       return step.reply
     }
     func decide(_ p: Proposal) -> AttemptCommand { .decide(outcome: p.outcome, defects: p.defects, referTo: p.referTo) }
-    var steps = 0
-    while steps < 20_000 && !stopped {
-      steps += 1
+    /// The first file the window can act on, read from the session as it stands. Returned as
+    /// values, so that no copy of the session stays alive while commands run (a live copy would
+    /// make the runner copy its collections on the next command).
+    func firstWork() -> (ticket: String, file: CaseFile, postA: Bool, trainee: StaffID)? {
       let s = runner.session
-      if s.finished { return }
-      var acted = false
+      let lateOne = s.tickets.first { s.applicants[$0]?.correction == nil } ?? s.tickets.first
       for t in s.tickets {
         guard let c = s.cases[t] else { continue }
         // Late: the first file of the day that needs no second round is decided and agreed on
         // time, but its notice is never issued (post A), or it is never reviewed (post B, whose
         // verdict is the decision).
-        let lateOne = s.tickets.first { s.applicants[$0]?.correction == nil } ?? s.tickets.first
         if style == .late && t == lateOne && (s.scenario.post == .b || c.state == .agreed) { continue }
-        let key = "\(t)#\(c.rounds.count)"
         if s.scenario.post == .a {
-          switch c.state {
-          case .received:
+          guard c.state == .received || c.state == .agreed else { continue }
+        } else {
+          guard c.state == .proposed, let p = c.proposal, p.maker != s.trainee else { continue }
+        }
+        return (t, c, s.scenario.post == .a, s.trainee)
+      }
+      return nil
+    }
+    var steps = 0
+    while steps < 20_000 && !stopped {
+      steps += 1
+      if runner.session.finished { return }
+      if let (t, c, postA, trainee) = firstWork() {
+        let key = "\(t)#\(c.rounds.count)"
+        if postA {
+          if c.state == .received {
+            var p = Session.modelProposal(c, maker: trainee)
             _ = run(.open(ticket: t))
             for k in Set(c.currentRound.packet.materials.map(\.kind)).sorted() { _ = run(.show(material: k)) }
-            var p = s.modelProposal(c, maker: s.trainee, at: s.now)
             if style == .missDefects && !mistakesMade.contains(key) && !p.defects.isEmpty {
               // Leave one defect out; a file whose only defect is left out is accepted.
               mistakesMade.insert(key)
@@ -83,22 +95,18 @@ public enum Autoplayer {
               _ = run(.issue)
             }
             _ = run(.handover)
-            acted = true
-          case .agreed:
+          } else {
             _ = run(.open(ticket: t))
             let r = run(.issue)
             if !r.ok {
               // e.g. an incomplete notice refused by the core: propose again, correctly.
-              let live = runner.session
-              let p = live.modelProposal(live.cases[t]!, maker: live.trainee, at: live.now)
+              let p = Session.modelProposal(runner.session.cases[t]!, maker: trainee)
               _ = run(decide(p))
               _ = run(.handover)
             }
-            acted = true
-          default: continue
           }
         } else {
-          guard c.state == .proposed, let p = c.proposal, p.maker != s.trainee else { continue }
+          let p = c.proposal!
           _ = run(.open(ticket: t))
           if style != .skipReview {
             for k in Set(c.currentRound.packet.materials.map(\.kind)).sorted() { _ = run(.show(material: k)) }
@@ -110,13 +118,14 @@ public enum Autoplayer {
           } else {
             _ = run(.review(returnReason: nil))
           }
-          acted = true
         }
-        if acted { break }
+        continue
       }
-      if acted { continue }
-      if s.nextHappening() != nil && !(s.dayIsDone && style != .late && s.waitingCount == 0 && !s.hasPendingWindowWork) {
-        let before = s.now
+      let (more, quiet, before) = { () -> (Bool, Bool, Timestamp) in
+        let s = runner.session
+        return (s.nextHappening() != nil, s.dayIsDone && s.waitingCount == 0 && !s.hasPendingWindowWork, s.now)
+      }()
+      if more && !(quiet && style != .late) {
         let r = run(.advance(.next))
         let s = runner.session
         if !r.ok || (s.now == before && s.nextHappening() == before && !s.dayIsDone) {

@@ -77,6 +77,12 @@ public enum CommandLog {
   /// Reads a logged command from its verb and `arguments` text, in either version. Text that is
   /// neither (a damaged row) reads as an invalid command, which replays as nothing.
   public static func decode(verb: String, arguments text: String) -> LoggedCommand {
+    if let fast = FlatJSON.object(text), let c = decode(verb: verb, fast) { return c }
+    return decodeWithFoundation(verb: verb, arguments: text)
+  }
+
+  /// ``decode(verb:arguments:)`` for any text, through `JSONSerialization`.
+  static func decodeWithFoundation(verb: String, arguments text: String) -> LoggedCommand {
     guard let data = text.data(using: .utf8), let any = try? JSONSerialization.jsonObject(with: data) else {
       return .invalid(verb: verb, arguments: [])
     }
@@ -121,5 +127,159 @@ public enum CommandLog {
     default: cmd = nil
     }
     return cmd.map(LoggedCommand.command) ?? .invalid(verb: verb, arguments: [])
+  }
+}
+
+extension CommandLog {
+  /// Version 2 read without Foundation's `JSONSerialization` (which costs several microseconds an
+  /// action on Linux, most of `verify --rescore`'s time): only objects whose values are what each key
+  /// of version 2 holds. Anything else returns nil, and ``decode(verb:arguments:)`` reads it the
+  /// general way, so both give the same command for every text.
+  static func decode(verb: String, _ o: [String: FlatJSON]) -> LoggedCommand? {
+    guard case .int(2)? = o["v"], verb != "inject" else { return nil }
+    let strings: Set<String> = ["ticket", "material", "outcome", "referTo", "verdict", "reason", "to", "clock", "name"]
+    for (k, v) in o {
+      switch (k, v) {
+      case ("v", .int), ("seconds", .int), ("year", .int), ("month", .int), ("next", .bool(true)), ("now", .bool): continue
+      case ("defects", .strings), ("invalid", .strings): continue
+      case (let k, .string) where strings.contains(k): continue
+      default: return nil
+      }
+    }
+    if case .strings(let bad)? = o["invalid"] { return .invalid(verb: verb, arguments: bad) }
+    func str(_ k: String) -> String? { if case .string(let s)? = o[k] { return s } else { return nil } }
+    func int(_ k: String) -> Int? { if case .int(let i)? = o[k] { return Int(exactly: i) } else { return nil } }
+    let cmd: AttemptCommand?
+    switch verb {
+    case "brief": cmd = .brief
+    case "queue": cmd = .queue
+    case "checklist": cmd = .checklist
+    case "points": cmd = .points
+    case "handover": cmd = .handover
+    case "issue": cmd = .issue
+    case "clock": cmd = .clock
+    case "hint": cmd = .hint
+    // A row without "now" was written before `finish --now` existed, when `finish` always went ahead.
+    case "finish": if case .bool(let now)? = o["now"] { cmd = .finish(now: now) } else { cmd = .finish(now: true) }
+    case "open": cmd = str("ticket").map { .open(ticket: $0) }
+    case "show":
+      if let m = str("material") { cmd = MaterialKind(rawValue: m).map { .show(material: $0) } } else { cmd = .show(material: nil) }
+    case "decide":
+      var defects: [String] = []
+      if case .strings(let d)? = o["defects"] { defects = d }
+      cmd = str("outcome").flatMap(Outcome.init(rawValue:)).map { .decide(outcome: $0, defects: defects, referTo: str("referTo")) }
+    case "review": cmd = str("verdict") == "agree" ? .review(returnReason: nil) : str("reason").map { .review(returnReason: $0) }
+    case "advance":
+      if case .int(let s)? = o["seconds"] { cmd = .advance(.by(seconds: s)) }
+      else if let t = str("to").flatMap(Timestamp.init(iso:)) { cmd = .advance(.to(t)) }
+      else if let c = str("clock"), c.count == 5, let h = Int(c.prefix(2)), let m = Int(c.suffix(2)) { cmd = .advance(.toClock(hour: h, minute: m)) }
+      else if o["next"] != nil { cmd = .advance(.next) }
+      else { cmd = nil }
+    case "snapshot": cmd = str("name").map { .snapshot(name: $0) }
+    case "restore": cmd = str("name").map { .restore(name: $0) }
+    case "monthly": cmd = .monthly(year: int("year"), month: int("month"))
+    default: cmd = nil
+    }
+    return cmd.map(LoggedCommand.command) ?? .invalid(verb: verb, arguments: [])
+  }
+}
+
+/// A value of a flat JSON object as the action log writes it: a string, an integer, `true` or
+/// `false`, or an array of strings. ``object(_:)`` reads one object of such values and returns nil
+/// for any other text (nested objects, other numbers, `null`, bad syntax), which callers then read
+/// with `JSONSerialization`.
+enum FlatJSON: Equatable {
+  case string(String)
+  case int(Int64)
+  case bool(Bool)
+  case strings([String])
+
+  /// The object, or nil when the text is anything else.
+  static func object(_ text: String) -> [String: FlatJSON]? {
+    var p = Parser(bytes: Array(text.utf8))
+    return p.object()
+  }
+
+  struct Parser {
+    let bytes: [UInt8]
+    var i = 0
+
+    mutating func skip() { while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 } }
+
+    mutating func eat(_ b: UInt8) -> Bool {
+      skip()
+      guard i < bytes.count, bytes[i] == b else { return false }
+      i += 1
+      return true
+    }
+
+    mutating func object() -> [String: FlatJSON]? {
+      guard eat(UInt8(ascii: "{")) else { return nil }
+      var out: [String: FlatJSON] = [:]
+      if eat(UInt8(ascii: "}")) { return end(out) }
+      repeat {
+        skip()
+        guard let k = string(), eat(UInt8(ascii: ":")), let v = value(), out.updateValue(v, forKey: k) == nil else { return nil }
+      } while eat(UInt8(ascii: ","))
+      guard eat(UInt8(ascii: "}")) else { return nil }
+      return end(out)
+    }
+
+    mutating func end(_ o: [String: FlatJSON]) -> [String: FlatJSON]? {
+      skip()
+      return i == bytes.count ? o : nil
+    }
+
+    mutating func value() -> FlatJSON? {
+      skip()
+      guard i < bytes.count else { return nil }
+      switch bytes[i] {
+      case UInt8(ascii: "\""): return string().map(FlatJSON.string)
+      case UInt8(ascii: "["):
+        i += 1
+        var items: [String] = []
+        if eat(UInt8(ascii: "]")) { return .strings(items) }
+        repeat {
+          skip()
+          guard let s = string() else { return nil }
+          items.append(s)
+        } while eat(UInt8(ascii: ","))
+        return eat(UInt8(ascii: "]")) ? .strings(items) : nil
+      case UInt8(ascii: "t"), UInt8(ascii: "f"):
+        for word in ["true", "false"] {
+          let w = Array(word.utf8)
+          if bytes.count - i >= w.count, Array(bytes[i..<(i + w.count)]) == w {
+            i += w.count
+            return .bool(word == "true")
+          }
+        }
+        return nil
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        let start = i
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        let digits = i
+        while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) { i += 1 }
+        // Integers only, in JSON's form (no leading zero); fractions and exponents are read the general way.
+        guard i > digits, i - digits == 1 || bytes[digits] != UInt8(ascii: "0"), i - start <= 18 else { return nil }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") { return nil }
+        return Int64(String(decoding: bytes[start..<i], as: UTF8.self)).map(FlatJSON.int)
+      default: return nil
+      }
+    }
+
+    /// A string without escapes (what the log writes for codes, tickets and names); a string with
+    /// a backslash or a control character is left to the general reader.
+    mutating func string() -> String? {
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+      let start = i + 1
+      var j = start
+      while j < bytes.count, bytes[j] != UInt8(ascii: "\"") {
+        if bytes[j] == UInt8(ascii: "\\") || bytes[j] < 0x20 { return nil }
+        j += 1
+      }
+      guard j < bytes.count else { return nil }
+      i = j + 1
+      return String(decoding: bytes[start..<j], as: UTF8.self)
+    }
   }
 }

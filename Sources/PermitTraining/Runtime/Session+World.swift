@@ -35,14 +35,19 @@ extension Session {
   /// When the next deemed acceptance happens: the start of the day after a pending deadline.
   func nextDeemedTime() -> Timestamp? {
     var best: Timestamp?
-    for t in tickets {
-      guard let c = cases[t], c.state.awaitsAcceptanceDecision else { continue }
-      let when = Timestamp(date: c.acceptanceDeadline.adding(days: 1), hour: 0, minute: 0, offsetSeconds: offset)
-        .at(offset: now.offsetSeconds)
-      let at = max(when, c.lastEventAt)
+    for (t, d) in deemed {
+      var at = d.at
+      if d.policyOffset != offset || d.clockOffset != now.offsetSeconds, let c = cases[t] { at = deemedTime(c) }
       if best == nil || at < best! { best = at }
     }
     return best
+  }
+
+  /// When a case awaiting its acceptance decision is deemed accepted if nothing else happens.
+  func deemedTime(_ c: CaseFile) -> Timestamp {
+    let when = Timestamp(date: c.acceptanceDeadline.adding(days: 1), hour: 0, minute: 0, offsetSeconds: offset)
+      .at(offset: now.offsetSeconds)
+    return max(when, c.lastEventAt)
   }
 
   mutating func applyDeadlines() {
@@ -142,6 +147,13 @@ extension Session {
   }
 
   /// The examiner's answer for the current round, as a proposal.
+  /// The examiner's answer for a case as a proposal by `maker`, dated at the case's last event
+  /// (the autoplayer uses only the answer).
+  static func modelProposal(_ c: CaseFile, maker: StaffID) -> Proposal {
+    let a = c.currentRound.examination.answer
+    return Proposal(outcome: a.outcome, defects: a.defects, referTo: a.referTo, maker: maker, at: c.lastEventAt)
+  }
+
   func modelProposal(_ c: CaseFile, maker: StaffID, at: Timestamp) -> Proposal {
     let a = c.currentRound.examination.answer
     return Proposal(outcome: a.outcome, defects: a.defects, referTo: a.referTo, maker: maker, at: at)

@@ -111,6 +111,10 @@ public struct Session {
   var inbox: [SessionEvent] = []
   /// Tickets whose case changed since ``clearTouched()`` (what the store's projection must rewrite).
   public internal(set) var touched: Set<String> = []
+  /// When each case awaiting its acceptance decision is deemed accepted (see ``nextDeemedTime()``),
+  /// kept as cases change so that finding the next one does no date arithmetic over every case. Each
+  /// entry remembers the offsets it was computed with (recomputed if the policy's offset changes).
+  var deemed: [String: (policyOffset: Int32, clockOffset: Int32, at: Timestamp)] = [:]
   var arrivals: [ScriptedApplicant]
   var events: [TimedEvent]
   var tasks: [Task] = []
@@ -163,6 +167,7 @@ public struct Session {
   mutating func put(_ ticket: String, _ c: CaseFile) {
     cases[ticket] = c
     touched.insert(ticket)
+    deemed[ticket] = c.state.awaitsAcceptanceDecision ? (offset, now.offsetSeconds, deemedTime(c)) : nil
   }
 
   /// Forgets which cases changed (the runner calls it before each command).
