@@ -233,9 +233,5 @@ extension Catalog {
     "grade.invented": "not defects: {1}",
     "grade.refer": "refer to {1}",
     "grade.sep": "; ",
-    "session.doc.starts": "starts {1}",
-    "session.fact.talent-route.degree": "Category A rests on the degree",
-    "session.fact.talent-route.experience": "Category A rests on the work experience",
-    "session.fact.permit-cancelled": "previous permit cancelled {1}",
   ]
 }

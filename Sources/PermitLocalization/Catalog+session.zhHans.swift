@@ -216,9 +216,5 @@ extension Catalog {
     "grade.invented": "并非缺陷：{1}",
     "grade.refer": "应告知向 {1} 申请",
     "grade.sep": "；",
-    "session.doc.starts": "起始日期 {1}",
-    "session.fact.talent-route.degree": "A类认定依据为学位",
-    "session.fact.talent-route.experience": "A类认定依据为工作经历",
-    "session.fact.permit-cancelled": "原工作许可已于 {1} 注销",
   ]
 }
