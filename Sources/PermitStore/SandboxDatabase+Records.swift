@@ -69,6 +69,12 @@ extension SandboxDatabase {
         let traineeName = try String.fetchOne(
           db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [new.trainee])
       else { throw StoreError.unknownTrainee("#\(new.trainee)") }
+      let partnerName = try new.partner.map { id in
+        guard id != new.trainee else { throw StoreError.invalidArgument("a pair attempt needs two different trainees.") }
+        guard let name = try String.fetchOne(db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [id])
+        else { throw StoreError.unknownTrainee("#\(id)") }
+        return name
+      }
       try Self.checkSigning(db, key: key, path: path)
       let prev = try Self.lastAttemptHash(db, key: key)
       let lastID = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'attempt'") ?? 0
@@ -78,16 +84,16 @@ extension SandboxDatabase {
       let hash = Chain.attemptHash(
         prev: prev, id: id, trainee: new.trainee, traineeName: traineeName, scenarioID: new.scenarioID,
         contentHash: new.contentHash, seed: new.seed, policy: new.policy, mode: new.mode, post: new.post,
-        moduleID: new.moduleID, startedAt: startedAt, key: key)
+        moduleID: new.moduleID, startedAt: startedAt, key: key, partner: new.partner, partnerName: partnerName)
       try db.execute(
         sql: """
           INSERT INTO attempt (id, trainee, scenarioID, contentHash, seed, policy, mode, post, moduleID, status,
-            startedAt, lastSeq, prevHash, hash)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?)
+            startedAt, lastSeq, prevHash, hash, partner)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?)
           """,
         arguments: [
           id, new.trainee, new.scenarioID, new.contentHash, Int64(bitPattern: new.seed), new.policy, new.mode,
-          new.post, new.moduleID, startedAt, prev, hash,
+          new.post, new.moduleID, startedAt, prev, hash, new.partner,
         ])
       try db.execute(
         sql: "UPDATE attempt SET headSeal = ? WHERE id = ?",
@@ -105,6 +111,7 @@ extension SandboxDatabase {
         startedAt: startedAt, finishedAt: nil, overall: nil, decisions: nil, doubleReview: nil, timeLimits: nil,
         passed: nil, resultJSON: nil)
       record.startedBy = build
+      record.partner = new.partner
       return record
     }
   }

@@ -227,6 +227,8 @@ enum Schema {
           ALTER TABLE attempt ADD COLUMN seal TEXT;
           """)
     }
+    // pair-mode (issue 14): the partner of a pair attempt and each participant's result.
+    migrator.registerMigration("pair-mode") { db in try Schema.pairMode(db) }
     return migrator
   }
 

@@ -87,7 +87,8 @@ extension PermitDesk {
       let library = try content.library
       let all = try db.trainees(cohort: nil)
       let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
-      let records = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
+      // Per person: a pair attempt is a row for each partner, with their own post's result.
+      let records = try db.attempts(participant: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
       let facts = try AttemptFacts.load(records, trainees: names, db: db)
       var clock = ZoneClock(library: library)
       if format == .xapi {
@@ -112,7 +113,7 @@ extension PermitDesk {
         let course = Course(library: library)
         // Progress counts all of a trainee's attempts, whatever the scenario filter.
         var progress: [Int64: [AttemptRecord]] = [:]
-        for a in try db.attempts(trainee: traineeID, scenario: nil, cohort: cohort) { progress[a.trainee, default: []].append(a) }
+        for a in try db.attempts(participant: traineeID, scenario: nil, cohort: cohort) { progress[a.trainee, default: []].append(a) }
         if per == .trainee {
           table = ReportViews.trainees(facts, progressAttempts: progress, modules: course.modules, clock: &clock)
         } else {
@@ -242,6 +243,16 @@ extension PermitDesk {
               } else {
                 myProblems.append((a.id,
                   "attempt #\(a.id): recorded score \(a.overall ?? -1) (passed \(a.passed ?? false)) does not follow from its log, which gives \(card.overall) (passed \(card.passed))"))
+              }
+            }
+            // A pair attempt: post B's own result must follow from the same log.
+            if a.partner != nil, let b = try db.participants(attempt: a.id).first(where: { $0.post == "B" }) {
+              let cardB = Scorer.score(rebuilt.runner, post: .b, passMark: course.passMark(of: a.moduleID), module: course.module(named: a.moduleID))
+              if (b.overall, b.decisions, b.doubleReview, b.timeLimits, b.passed) != (cardB.overall, cardB.decisions, cardB.doubleReview, cardB.timeLimits, cardB.passed)
+                && !course.contentChanged(a.contentHash, scenario: a.scenarioID)
+              {
+                myProblems.append((a.id,
+                  "attempt #\(a.id): post B's recorded score \(b.overall) (passed \(b.passed)) does not follow from its log, which gives \(cardB.overall) (passed \(cardB.passed))"))
               }
             }
           }

@@ -19,6 +19,8 @@ public final class AttemptRunner {
     public var packs: (String) -> PolicyPack?
     public var trainee: String
     public var mode: AttemptMode
+    /// The two trainees of a pair attempt (nil alone); see ``Pairing``.
+    public var pair: Pairing? = nil
     public init(scenario: Scenario, applicants: [ScriptedApplicant], policy: PolicyPack, packs: @escaping (String) -> PolicyPack?, trainee: String, mode: AttemptMode) {
       self.scenario = scenario
       self.applicants = applicants
@@ -70,13 +72,23 @@ public final class AttemptRunner {
   }
 
   static func fresh(_ s: Setup) -> Session {
-    Session(scenario: s.scenario, applicants: s.applicants, policy: s.policy, packs: s.packs, trainee: s.trainee, mode: s.mode)
+    Session(scenario: s.scenario, applicants: s.applicants, policy: s.policy, packs: s.packs, trainee: s.trainee, mode: s.mode, pair: s.pair)
   }
 
   /// Rebuilds an attempt from its logged commands (output discarded).
   public static func replay(setup: Setup, log: [LoggedCommand]) -> AttemptRunner {
     let r = AttemptRunner(setup: setup)
     for c in log { _ = r.apply(c) }
+    r.state.session.clearTouched()
+    _ = r.drainMessages()
+    return r
+  }
+
+  /// Rebuilds an attempt from its logged commands and who typed each (the log's actor column): in a
+  /// pair attempt each command is applied as its trainee's post.
+  public static func replay(setup: Setup, log: [(command: LoggedCommand, actor: String)]) -> AttemptRunner {
+    let r = AttemptRunner(setup: setup)
+    for (c, actor) in log { r.adopt(r.step(c, by: setup.pair?.post(of: actor))) }
     r.state.session.clearTouched()
     _ = r.drainMessages()
     return r
@@ -112,10 +124,13 @@ public final class AttemptRunner {
   /// Makes a step's state the current one.
   public func adopt(_ step: Step) { state = step.state }
 
-  /// The state a command leads to and its reply; the runner itself does not change.
-  public func step(_ command: LoggedCommand) -> Step {
+  /// The state a command leads to and its reply; the runner itself does not change. In a pair
+  /// attempt, `post` is the post of whoever typed the command (nil: post A, or the scenario's post
+  /// alone).
+  public func step(_ command: LoggedCommand, by post: TraineePost? = nil) -> Step {
     var next = state
     next.session.clearTouched()
+    if setup.pair != nil { next.session.acting = post ?? .a }
     func done(_ lines: [String], _ ok: Bool, all: Bool = false) -> Step {
       Step(state: next, reply: Session.Reply(lines: lines, ok: ok), command: command, rewindsAll: all)
     }
@@ -139,6 +154,7 @@ public final class AttemptRunner {
         guard setup.mode == .practice else {
           return done(["'\(verb)' is for practice mode only; this attempt is \(setup.mode.rawValue)"], false)
         }
+        if let refusal = next.session.pairRefusal(c) { return done([refusal], false) }
         if case .snapshot = c {
           next.snapshots[name] = next.session
           return done(["snapshot '\(name)' taken at \(next.session.now)"], true)

@@ -8,7 +8,7 @@ extension Session {
     var out = ["\(scenario.title(in: Language.current))", ""]
     out += scenario.briefing(in: Language.current).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     out.append("")
-    out.append("Window: \(scenario.window). Policy: \(policy.id). Your post: \(scenario.post.rawValue) (colleague: \(colleague), \(scenario.colleague.rawValue)). Mode: \(mode.rawValue).")
+    out.append("Window: \(scenario.window). Policy: \(policy.id). Your post: \(post.rawValue) (\(counterpart)). Mode: \(mode.rawValue).")
     out.append("Opening hours \(Session.hhmm(scenario.hours.opens))-\(Session.hhmm(scenario.hours.closes)); day starts \(scenario.start).")
     return out
   }
@@ -169,7 +169,7 @@ extension Session {
   }
 
   mutating func decide(_ outcome: Outcome, _ defects: [String], _ referTo: String?) -> Result<[String], CommandError> {
-    guard scenario.post == .a else { return .failure(CommandError("you are post B in this scenario: 'review agree' or 'review return REASON'")) }
+    guard post == .a else { return .failure(CommandError("you are post B in this scenario: 'review agree' or 'review return REASON'")) }
     guard case .success(let (t, c0)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
     var c = c0
     if let m = ProposalCheck.malformation(outcome: outcome, defects: defects, referTo: referTo, policy: c.policy) {
@@ -205,9 +205,11 @@ extension Session {
   }
 
   mutating func handover() -> Result<[String], CommandError> {
-    guard scenario.post == .a else { return .failure(CommandError("you are post B: post A hands over to you")) }
+    guard post == .a else { return .failure(CommandError("you are post B: post A hands over to you")) }
     guard case .success(let (t, c)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
     guard c.state == .proposed else { return .failure(CommandError("\(t) is \(c.state.rawValue): 'decide' first, then 'handover'")) }
+    if pair != nil { return pairHandover(t, c) }
+    note(.handedOver(AttemptFacts.Handover(ticket: t, round: c.rounds.count, at: now)))
     let at = colleagueAvailable(at: now)
     schedule(at, .colleagueReview(t))
     if at > now {
@@ -225,6 +227,7 @@ extension Session {
     guard let proposal = c.proposal, c.state == .proposed else {
       return .failure(CommandError("\(t) has no proposal waiting for review (\(c.state.rawValue))"))
     }
+    if let refusal = pairReviewRefusal(t) { return .failure(CommandError(refusal)) }
     do {
       try c.review(verdict, by: trainee, at: now)
     } catch {
@@ -241,7 +244,8 @@ extension Session {
     note(.reviewed(AttemptFacts.Reviewed(
       ticket: t, round: c.rounds.count, proposal: proposal, proposalCorrect: planted == nil, plantedError: planted,
       agreed: returnReason == nil, reason: returnReason,
-      looked: facts.looked(key).filter(evidence.contains), evidence: evidence, at: now)))
+      looked: facts(of: acting).looked(key).filter(evidence.contains), evidence: evidence, at: now)))
+    if pair != nil { return pairReviewed(t, agreed: returnReason == nil, exam) }
     if v == "agree" {
       schedule(now, .colleagueIssue(t))
     } else {
@@ -252,7 +256,7 @@ extension Session {
   }
 
   mutating func issue() -> Result<[String], CommandError> {
-    guard scenario.post == .a else { return .failure(CommandError("you are post B: post A issues the notice after you agree")) }
+    guard post == .a else { return .failure(CommandError("you are post B: post A issues the notice after you agree")) }
     guard case .success(let (t, c0)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
     var c = c0
     do {
@@ -323,7 +327,7 @@ extension Session {
     guard mode == .practice else { return .failure(CommandError("no hints in \(mode.rawValue) mode")) }
     guard case .success(let (t, c)) = openCase() else { return .failure(CommandError("no case is open; 'open TICKET' first")) }
     // A repeated hint for the same file gives the next pointer, not the same one.
-    let before = facts.hints.filter { $0 == t }.count
+    let before = facts(of: acting).hints.filter { $0 == t }.count
     note(.hintTaken(ticket: t))
     let e = c.currentRound.examination
     let proposed = Set(facts.proposals.last(where: { $0.ticket == t && $0.round == c.rounds.count })?.defects ?? [])

@@ -47,6 +47,8 @@ public enum SessionEvent: Hashable, Sendable {
   case proposed(AttemptFacts.Proposed)
   /// The trainee reviewed (post B).
   case reviewed(AttemptFacts.Reviewed)
+  /// Post A handed a proposal over to post B.
+  case handedOver(AttemptFacts.Handover)
   /// The core refused a breach of the double-post rule.
   case breach(AttemptFacts.Breach)
   /// A hint was taken on a ticket.
@@ -65,6 +67,7 @@ extension AttemptFacts {
     switch e {
     case .proposed(let p): proposals.append(p)
     case .reviewed(let r): reviews.append(r)
+    case .handedOver(let h): handovers.append(h)
     case .breach(let b): breaches.append(b)
     case .hintTaken(let t): hints.append(t)
     case .materialShown(let t, let round, let m): shown["\(t)#\(round)", default: []].insert(m)
@@ -110,7 +113,7 @@ public enum SessionScreens {
     case .centerApproved(let t, let until): return "\(t): the Center approved the permit; file kept until \(until.map { "\($0)" } ?? "?")."
     case .centerBounced(let t, let reason): return "\(t): the Center BOUNCED the acceptance - \(reason)."
     case .corrected(let t, let round, let d): return "\(t): the employer is back with the corrected file (round \(round)); decision due by \(d)."
-    case .proposed, .reviewed, .breach, .hintTaken, .materialShown, .checklistShown, .pointsShown: return nil
+    case .proposed, .reviewed, .handedOver, .breach, .hintTaken, .materialShown, .checklistShown, .pointsShown: return nil
     }
   }
 }
