@@ -345,10 +345,10 @@ public enum Scorer {
     score(runner.session, post: post, passMark: passMark, module: module, restores: runner.restores.count)
   }
 
-  /// Post B of a pair: the time share each handed-over round loses to a slow verdict. A verdict is
-  /// late by the working days it came after both the round's acceptance deadline and the handover
-  /// (a handover already late is post A's lateness, not post B's); a round still unreviewed when
-  /// the file lapsed into a deemed acceptance loses its whole share.
+  /// Post B of a pair: the time share each handed-over round loses to a slow verdict. Post B answers
+  /// a handover the working day it arrives; each working day later costs ``latePerDay`` of the
+  /// round's share, and a round still unreviewed when the file lapsed into a deemed acceptance
+  /// loses all of it.
   static func pairReviewDelays(_ s: Session, _ facts: AttemptFacts, handed: Set<String>, share: Double, _ lost: inout [PointLost]) -> Double {
     var total = 0.0
     let handovers = s.facts(of: .a).handovers
@@ -360,12 +360,12 @@ public enum Scorer {
       let offset = c.policy.utcOffsetSeconds
       let label = h.round > 1 ? "\(h.ticket) round \(h.round)" : h.ticket
       if let v = facts.reviews.first(where: { $0.ticket == h.ticket && $0.round == h.round }) {
-        let from = max(r.deadline, h.at.date(atOffset: offset))
+        let from = h.at.date(atOffset: offset)
         let late = c.policy.calendar.workingDays(after: from, through: v.at.date(atOffset: offset))
         guard v.at.date(atOffset: offset) > from, late > 0 else { continue }
         let pts = min(share, share * latePerDay * Double(late))
         total += pts
-        lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: label, rule: .policy(.acceptanceTimeLimit), explanation: "verdict \(late) working day\(late == 1 ? "" : "s") after the deadline (due \(r.deadline), handed over \(h.at))", evidence: "review at \(v.at)"))
+        lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: label, rule: .policy(.acceptanceTimeLimit), explanation: "verdict \(late) working day\(late == 1 ? "" : "s") after the handover at \(h.at) (decision due \(r.deadline))", evidence: "review at \(v.at)"))
       } else if c.deemedAccepted && h.round == c.rounds.count {
         total += share
         lost.append(PointLost(dimension: .timeLimits, points: share, ticket: label, rule: .policy(.deemedAcceptance), explanation: "handed over to you at \(h.at) but not reviewed by \(r.deadline): deemed accepted by law", evidence: "case history"))
