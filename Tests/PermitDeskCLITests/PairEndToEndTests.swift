@@ -57,7 +57,8 @@ import Testing
     // Bob's terminal dies; he comes back as post B where he stood.
     bob.killHard()
     let bob2 = try box.live()
-    _ = try bob2.send("login bob")
+    out = try bob2.send("login bob")
+    #expect(out.contains("alice started pair attempt #1 at m01-s01-jurisdiction with you as post B: 'join 1'."), "\(out)")
     out = try bob2.send("resume")
     #expect(out.contains("Resumed pair attempt #1 at m01-s01-jurisdiction as post B with alice"), "\(out)")
     #expect(out.contains("T001 open") && out.contains("Waiting for your review: T001."), "\(out)")
@@ -86,6 +87,26 @@ import Testing
     let curriculum = try box.run([], stdin: "login bob\ncurriculum\n").stdout
     #expect(curriculum.contains("m01-jurisdiction") && curriculum.contains("1 attempt"), "\(curriculum)")
     #expect(try box.run(["verify", "--rescore"]).status == 0)
+  }
+
+  @Test("a pair attempt post A abandons is left by post B at their next command")
+  func abandoned() throws {
+    let box = try Sandbox()
+    let bob = try box.live()
+    _ = try bob.send("login bob")
+    let alice = try box.live()
+    _ = try alice.send("login alice")
+    _ = try alice.send("start m01-s01-jurisdiction --pair bob")
+    var out = try bob.send("join")
+    #expect(out.contains("Joined pair attempt #1"), "\(out)")
+    out = try alice.send("start m01-s02-application-types --abandon")
+    #expect(out.contains("Attempt #2 started."), "\(out)")
+    out = try bob.send("queue")
+    #expect(out.contains("Pair attempt #1 was abandoned by alice"), "\(out)")
+    _ = try bob.send("join")
+    #expect(bob.stderr.contains("no pair attempt is waiting for you"), "\(bob.stderr)")
+    #expect(try alice.quit() == 0)
+    #expect(try bob.quit() == 0)
   }
 
   final class Box: @unchecked Sendable {

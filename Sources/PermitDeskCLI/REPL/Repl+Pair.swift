@@ -141,10 +141,27 @@ extension Repl {
   }
 
   /// After the partner finished the day: this post's final score (their process recorded both).
-  func partnerFinished() {
-    guard let r = runner, let a = attempt, let post = myPost else { return }
+  func partnerFinished() -> [String] {
+    guard let r = runner, let a = attempt, let post = myPost else { return [] }
     attempt = (try? db.attempt(id: a.id)) ?? a
-    say(Debrief.scoreLines(Scorer.score(r, post: post, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), finished: true))
+    return Debrief.scoreLines(Scorer.score(r, post: post, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), finished: true)
+  }
+
+  /// A pair attempt the partner abandoned (`start --abandon`): said once, and the attempt is left.
+  func pairClosed() -> [String] {
+    guard myPost != nil, let a = attempt, let now = try? db.attempt(id: a.id), now.status == "abandoned" else { return [] }
+    let partner = runner?.setup.pair.map { $0.name(of: (myPost ?? .b).other) } ?? "your partner"
+    runner = nil
+    attempt = nil
+    return ["Pair attempt #\(a.id) was abandoned by \(partner); 'start SCENARIO' or 'join' another."]
+  }
+
+  /// What a trainee is told on entering: the pair attempts waiting for them as post B.
+  func pairInvitations(_ t: TraineeRecord) -> [String] {
+    guard let waiting = try? db.openPairAttempts(partner: t.id), !waiting.isEmpty,
+      let names = try? Dictionary(uniqueKeysWithValues: db.trainees(cohort: nil).map { ($0.id, $0.name) })
+    else { return [] }
+    return waiting.map { "\(names[$0.trainee] ?? "?") started pair attempt #\($0.id) at \($0.scenarioID) with you as post B: 'join \($0.id)'." }
   }
 
   /// The score cards of both posts of a pair attempt's finishing step, for the record.

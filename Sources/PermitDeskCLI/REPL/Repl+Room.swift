@@ -55,6 +55,7 @@ extension Repl {
       if let open = try db.openAttempt(trainee: t.id) {
         say(["You have an unfinished attempt at \(open.scenarioID) (#\(open.id)): 'resume' to continue it."])
       }
+      say(pairInvitations(t))
     } catch {
       fail("cannot enter the room: \(error)")
     }

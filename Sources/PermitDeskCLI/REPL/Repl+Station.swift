@@ -13,9 +13,14 @@ import PermitTraining
 
 extension Repl {
   /// Applies what others appended to the attempt's log since this process last looked, and shows it.
-  func catchUp() {
-    guard let r = runner, let a = attempt, a.status == "open" else { return }
-    guard let rows = try? db.actions(attempt: a.id, after: appliedSeq), !rows.isEmpty else { return }
+  func catchUp() { say(catchUpLines()) }
+
+  /// Applies what others appended to the attempt's log since this process last looked (a trainer's
+  /// events, a pair partner's commands) and returns what to show of it.
+  func catchUpLines() -> [String] {
+    guard let r = runner, let a = attempt, a.status == "open" else { return [] }
+    guard let rows = try? db.actions(attempt: a.id, after: appliedSeq) else { return [] }
+    var out: [String] = []
     for row in rows {
       let command = CommandLog.decode(verb: row.verb, arguments: row.arguments)
       let wasFinished = r.session.finished
@@ -23,10 +28,12 @@ extension Repl {
       r.adopt(step)
       appliedSeq = row.seq
       if row.actor != trainee?.name {
-        say(partnerLines(row, command, step))
-        if !wasFinished && r.session.finished { partnerFinished() }
+        out += partnerLines(row, command, step)
+        if !wasFinished && r.session.finished { out += partnerFinished() }
       }
     }
+    if rows.isEmpty { out += pairClosed() }
+    return out
   }
 
   /// `inject ATTEMPT EVENT…` (trainer): appends an instructor event to a running attempt's log.

@@ -73,7 +73,10 @@ final class Repl {
   /// Runs until quit or end of input. Returns false when --stop-on-error stopped it.
   func run(reader: LineReader) -> Bool {
     LineReader.completer = { [weak self] line, word in self?.complete(line: line, word: word) ?? [] }
-    while let line = reader.next(prompt: reader.interactive ? prompt : "") {
+    while true {
+      // At a terminal, what a partner or trainer appended meanwhile shows before the prompt.
+      if reader.interactive && runner != nil { catchUp() }
+      guard let line = reader.next(prompt: reader.interactive ? prompt : "") else { break }
       let before = errors
       if handle(line) == .quit { break }
       if stopOnError && errors > before { return false }
@@ -170,7 +173,7 @@ final class Repl {
       if let open = try db.openAttempt(trainee: t.id) {
         lines.append(L10n.t("repl.login.unfinished", open.scenarioID, open.id))
       }
-      say(lines)
+      say(lines + pairInvitations(t))
     } catch {
       fail("cannot log in: \(error)")
     }
