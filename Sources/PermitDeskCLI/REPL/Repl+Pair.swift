@@ -27,6 +27,8 @@ extension Repl {
       return nil
     }
     do {
+      // In a room the roster vouches for the partner: their record is made if they never connected.
+      if room != nil { return try db.upsertTrainee(name: name, cohort: nil) }
       guard let p = try db.trainee(named: name) else {
         let known = try db.trainees(cohort: nil).map(\.name).filter { $0 != t.name }
         fail("no trainee '\(name)'" + Suggest.hint(name, known) + "; your partner logs in once first, then you 'start SCENARIO --pair \(name)'")
