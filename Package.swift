@@ -25,11 +25,26 @@ let package = Package(
       dependencies: [
         "PermitCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
       ]),
-    // Loading of policy packs, packets, scenarios and the curriculum; generator; scoring.
+    // The interface's text in English and Chinese (catalogs, code names, the language in use). A leaf
+    // under PermitCore because both sides speak through it: content diagnostics and bilingual content
+    // (PermitContent), the sandbox's screens (PermitTraining) and the CLI's help. Kept out of
+    // PermitContent so that the content side does not own the sandbox's and the CLI's text.
+    .target(
+      name: "PermitLocalization",
+      dependencies: ["PermitCore"]),
+    // The content side: the YAML composer and readers (policy packs, calendars, packets, scenarios, the
+    // curriculum), `check`, the content library and course index, the generator, the scenario writer.
+    // Authoring tools use it without the sandbox. The vocabulary that content names and the sandbox
+    // acts on (cost keys, critical errors) lives here, below the runtime, so that the graph stays acyclic.
+    .target(
+      name: "PermitContent",
+      dependencies: ["PermitCore", "PermitLocalization", "CLibYAML"]),
+    // The sandbox: the attempt runtime (typed commands and events, the simulated world), scoring,
+    // curriculum progress. Reads its content through PermitContent.
     .target(
       name: "PermitTraining",
-      dependencies: ["PermitCore", "CLibYAML"]),
-    // libyaml's event parser, from the system's libyaml-dev (PermitTraining composes its own tree).
+      dependencies: ["PermitCore", "PermitContent", "PermitLocalization"]),
+    // libyaml's event parser, from the system's libyaml-dev (PermitContent composes its own tree).
     .systemLibrary(
       name: "CLibYAML",
       providers: [.apt(["libyaml-dev"])]),
@@ -41,20 +56,27 @@ let package = Package(
     .executableTarget(
       name: "PermitDeskCLI",
       dependencies: [
-        "PermitCore", "PermitStore", "PermitTraining", "CReadline",
+        "PermitCore", "PermitStore", "PermitContent", "PermitLocalization", "PermitTraining", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       plugins: ["BuildInfo"]),
     // Writes the commit a build is made from into the executable (`permitdesk --version`).
     .plugin(name: "BuildInfo", capability: .buildTool()),
-    .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitTraining"]),
+    .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitContent", "PermitTraining"]),
+    .testTarget(
+      name: "PermitContentTests",
+      dependencies: ["PermitContent", "PermitLocalization", "PermitCore"]),
+    // The content fixtures (Fixtures/valid, invalid, schema) stay under PermitTrainingTests, where
+    // scripts, docs and other branches name them; PermitContentTests reads them from there.
     .testTarget(
       name: "PermitTrainingTests",
-      dependencies: ["PermitTraining", "PermitCore"],
+      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore"],
       exclude: ["Fixtures"]),
     .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
-    .testTarget(name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitTraining"], exclude: ["Fixtures", "Snapshots"]),
+    .testTarget(
+      name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitContent", "PermitLocalization", "PermitTraining"],
+      exclude: ["Fixtures", "Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )

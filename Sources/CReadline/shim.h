@@ -6,6 +6,11 @@
 #include <string.h>
 #include <readline/readline.h>
 #include <readline/history.h>
+#include <signal.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <errno.h>
+#include <pthread.h>
 
 /* Accessors for readline's C globals, so Swift 6 code need not touch
    mutable globals directly. */
@@ -35,4 +40,127 @@ static inline int pd_use_utf8_ctype(void) {
 /* stdout helpers (Swift 6 treats the C global `stdout` as unsafe shared state). */
 static inline void pd_flush_stdout(void) { fflush(stdout); }
 static inline void pd_stdout_line_buffered(void) { setvbuf(stdout, NULL, _IOLBF, 0); }
+/* Unblocks SIGINT in the calling thread, first thing in main: a parent may hand it down blocked (a
+   test harness's threads block signals), and Ctrl-C must work in every subcommand. */
+static inline void pd_unblock_interrupt(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
+/* --- readline's callback interface (LineReader.swift) -------------------------------------------
+   Ctrl-C at the prompt and lines printed above it. Readline's own signal handling is off: a signal
+   handler here only writes one byte (the signal's letter) to a self-pipe, whatever thread it runs
+   on, and LineReader's poll() loop on fd 0 and the pipe does readline's clean-up on the main
+   thread. The statics below exist once per object file that uses them: only LineReader.swift may
+   call the pd_signal_* and pd_rl_* functions (each Swift file gets its own copy of a header's
+   static variables). */
+static int pd_signal_pipe_write = -1;
+static void pd_signal_to_pipe(int sig) {
+  int saved = errno;
+  char c = sig == SIGINT ? 'I' : sig == SIGWINCH ? 'W' : '?';
+  if (pd_signal_pipe_write >= 0) (void)write(pd_signal_pipe_write, &c, 1);
+  errno = saved;
+}
+/* Creates the self-pipe (both ends non-blocking, close-on-exec) and turns readline's own signal
+   handling off. Returns the read end, or -1. */
+static inline int pd_signal_pipe_create(void) {
+  int fds[2];
+  if (pipe(fds) != 0) return -1;
+  for (int i = 0; i < 2; i++) {
+    fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+    fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+  }
+  pd_signal_pipe_write = fds[1];
+  rl_catch_signals = 0;
+  rl_catch_sigwinch = 0;
+  return fds[0];
+}
+/* Routes SIGINT and SIGWINCH to the self-pipe and unblocks both in the calling thread (a parent
+   such as a test harness may hand SIGINT down blocked or ignored). */
+static inline void pd_signal_route_to_pipe(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = pd_signal_to_pipe;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGWINCH, &sa, NULL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGWINCH);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+/* SIGINT's default action again (a prompt outside the REPL: Ctrl-C stops the program). */
+static inline void pd_signal_default_interrupt(void) { signal(SIGINT, SIG_DFL); }
+/* Stops the program as an uncaught Ctrl-C does (exit status 130 in a shell). */
+static inline void pd_signal_raise_interrupt(void) {
+  signal(SIGINT, SIG_DFL);
+  raise(SIGINT);
+}
+/* Blocks SIGINT and SIGWINCH in the calling thread (threads other than the main one: the signal
+   then goes to the main thread; harmless either way, the handler only writes to the pipe). */
+static inline void pd_signal_block_here(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGWINCH);
+  pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+/* The line the callback interface delivered (NULL at the end of input), and whether it did. */
+static char *pd_rl_line = NULL;
+static int pd_rl_line_ready = 0;
+static void pd_rl_line_handler(char *line) {
+  pd_rl_line = line;
+  pd_rl_line_ready = 1;
+  /* Removing the handler here keeps readline from showing the prompt again before the command
+     has run (it restores the terminal as readline() does on return). */
+  rl_callback_handler_remove();
+}
+static inline void pd_rl_begin(const char *prompt) {
+  pd_rl_line = NULL;
+  pd_rl_line_ready = 0;
+  rl_callback_handler_install(prompt, pd_rl_line_handler);
+}
+static inline int pd_rl_line_is_ready(void) { return pd_rl_line_ready; }
+static inline char *pd_rl_take_line(void) {
+  char *l = pd_rl_line;
+  pd_rl_line = NULL;
+  pd_rl_line_ready = 0;
+  return l;
+}
+/* Ctrl-C at the prompt: the line being typed is dropped (with any search or completion listing in
+   progress), "^C" and a new line are shown and a fresh, empty prompt is drawn, as in bash. */
+static inline void pd_rl_interrupt(void) {
+  rl_free_line_state();
+  rl_callback_sigcleanup();
+  rl_cleanup_after_signal();
+  rl_reset_after_signal();
+  fputs("^C", rl_outstream ? rl_outstream : stdout);
+  rl_crlf();
+  rl_replace_line("", 1);
+  rl_point = rl_end = rl_mark = 0;
+  rl_on_new_line();
+  rl_redisplay();
+  fflush(rl_outstream ? rl_outstream : stdout);
+}
+/* Before printing lines above the prompt: erases the prompt and the line being typed from the
+   screen (readline keeps them in its buffer). */
+static inline void pd_rl_hide(void) {
+  rl_clear_visible_line();
+  fflush(rl_outstream ? rl_outstream : stdout);
+}
+/* After printing: the prompt (possibly new) and the line being typed, cursor where it was. */
+static inline void pd_rl_show(const char *prompt) {
+  if (prompt) rl_set_prompt(prompt);
+  rl_on_new_line();
+  rl_forced_update_display();
+  fflush(rl_outstream ? rl_outstream : stdout);
+}
+/* The terminal was resized: readline learns the new size and redraws. */
+static inline void pd_rl_resize(void) { rl_resize_terminal(); }
+/* Ends the callback interface if it is still installed (leaving at the end of input). */
+static inline void pd_rl_end(void) { rl_callback_handler_remove(); }
 #endif

@@ -1,7 +1,9 @@
 import ArgumentParser
 import CReadline
 import Foundation
+import PermitContent
 import PermitCore
+import PermitLocalization
 import PermitStore
 import PermitTraining
 
@@ -22,6 +24,7 @@ struct PermitDesk: ParsableCommand {
   /// Moves global options written before the subcommand after it, answers `--version` (which needs
   /// the content location), then parses as usual.
   static func main() {
+    pd_unblock_interrupt()  // a parent may hand SIGINT down blocked; Ctrl-C must reach us
     // The interface language first (issue 15): help texts are read from the catalog when
     // ArgumentParser first asks for them.
     var words = Array(CommandLine.arguments.dropFirst())

@@ -19,6 +19,9 @@ public struct CommandCommit: Sendable {
   /// a trainer's injected event) appended since, nothing is written (`StoreError.logAdvanced`) and
   /// the writer catches up and tries again.
   public var expectedSeq: Int64?
+  /// The lease the writer holds on the attempt: when set, the commit renews it in the same
+  /// transaction, and writes nothing (`StoreError.leaseLost`) when another process took it over.
+  public var lease: AttemptLease?
   /// Each participant's result, when this command finishes a pair attempt (`result` is post A's).
   public var participants: [ParticipantResult]?
 
@@ -95,6 +98,7 @@ extension SandboxDatabase {
     }
     let fault = faults?.next()
     return try write { db in
+      if let lease = c.lease { try Self.checkLease(db, lease) }
       let record = try Self.insertAction(db, action, key: key, path: path, expectedSeq: c.expectedSeq)
       let seq = record.seq
       if let key, c.result == nil { try Self.seal(db, attempt: action.attempt, key: key) }

@@ -55,6 +55,7 @@ extension SandboxDatabase {
       }
     }
     let recompute = authentication != .unauthenticated
+    try verifyTrainees(db, key: key, recompute: recompute, report)
     var expectedPrev = Chain.genesis(
       marker: sandbox?["marker"] ?? Schema.marker, createdAt: sandbox?["created_at"], key: key)
     if !recompute, let first = try String.fetchOne(db, sql: "SELECT prevHash FROM attempt ORDER BY id LIMIT 1") {

@@ -22,6 +22,7 @@ extension SandboxDatabase {
         var trainee = TraineeRecord(row: row)
         if let cohort, cohort != trainee.cohort {
           try db.execute(sql: "UPDATE trainee SET cohort = ? WHERE id = ?", arguments: [cohort, trainee.id])
+          try Self.sealTrainee(db, id: trainee.id, key: key)
           trainee.cohort = cohort
         }
         return trainee
@@ -29,7 +30,9 @@ extension SandboxDatabase {
       let createdAt = WallClock.now()
       try db.execute(
         sql: "INSERT INTO trainee (name, cohort, createdAt) VALUES (?, ?, ?)", arguments: [name, cohort, createdAt])
-      return TraineeRecord(id: db.lastInsertedRowID, name: name, cohort: cohort, createdAt: createdAt)
+      let id = db.lastInsertedRowID
+      try Self.sealTrainee(db, id: id, key: key)
+      return TraineeRecord(id: id, name: name, cohort: cohort, createdAt: createdAt)
     }
   }
 
@@ -420,6 +423,9 @@ extension SandboxDatabase {
       ).map(CaseRow.init(row:))
       try db.execute(
         sql: "DELETE FROM caseRow WHERE retainUntil IS NOT NULL AND retainUntil < ?", arguments: [date])
+      if try db.tableExists("purge") {  // so that `verify` tells these rows from deleted ones
+        try db.execute(sql: "INSERT INTO purge (before, at) VALUES (?, ?)", arguments: [date, WallClock.now()])
+      }
       return rows
     }
   }

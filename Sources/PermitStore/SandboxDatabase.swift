@@ -150,7 +150,10 @@ public struct SandboxDatabase: Sendable {
     do {
       try writer.write { db in
         let current = try String.fetchOne(db, sql: "SELECT keyID FROM sandbox LIMIT 1")
-        if current == key.id { return }
+        if current == key.id {
+          try sealTrainees(db, key: key, onlyUnsealed: true)  // rows from before trainee seals
+          return
+        }
         if let current {
           throw StoreError.signing(
             path: path,
@@ -168,6 +171,7 @@ public struct SandboxDatabase: Sendable {
         try db.execute(
           sql: "UPDATE sandbox SET keyID = ?, seal = ?",
           arguments: [key.id, Chain.sandboxSeal(lastAttempt: 0, lastHash: genesis, key: key)])
+        try sealTrainees(db, key: key, onlyUnsealed: false)  // trainees seen before the room took the file
       }
     } catch let error as StoreError {
       throw error

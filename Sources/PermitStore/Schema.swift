@@ -227,6 +227,13 @@ enum Schema {
           ALTER TABLE attempt ADD COLUMN seal TEXT;
           """)
     }
+    // Issue 11: one live process per attempt and participant (see `AttemptLease`): operational
+    // data, outside the hash chain and the seals.
+    migrator.registerMigration("attempt-lease", migrate: SandboxDatabase.createLeaseTable)
+    // Issue 11: trainee rows sealed (the cohort decides reports and is in no log), purges recorded
+    // (so that `verify` tells a purged case row from a deleted one), and the first attempt whose
+    // projection rows `verify` rebuilds (rows written by earlier versions are not comparable).
+    migrator.registerMigration("verify-coverage", migrate: SandboxDatabase.migrateVerifyCoverage)
     // pair-mode (issue 14): the partner of a pair attempt and each participant's result.
     migrator.registerMigration("pair-mode") { db in try Schema.pairMode(db) }
     return migrator

@@ -31,6 +31,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Someone else appended to the attempt's log since the writer last read it (see
   /// `CommandCommit.expectedSeq`); nothing was written. Carries the attempt and the head's seq.
   case logAdvanced(attempt: Int64, head: Int64)
+  /// This process no longer holds the attempt's lease (``AttemptLease``): another process took it
+  /// over (`by`), or it was cleared; nothing was written.
+  case leaseLost(attempt: Int64, by: AttemptLease?)
 
   /// One line for the user: what happened and what to do.
   public var description: String {
@@ -68,6 +71,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(path): \(reason)"
     case .logAdvanced(let attempt, let head):
       return "attempt #\(attempt)'s log moved on (to action \(head)) while this command was prepared; nothing was recorded: try again."
+    case .leaseLost(let attempt, let by):
+      let whereNow = by.map { " by process \($0.holder.pid) on \($0.holder.host)" } ?? ""
+      return "attempt #\(attempt) was taken over\(whereNow); nothing was recorded here. 'resume --take-over' takes it back."
     }
   }
 }

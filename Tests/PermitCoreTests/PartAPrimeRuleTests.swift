@@ -1,4 +1,5 @@
 import PermitCore
+import PermitContent
 import PermitTraining
 import Testing
 

@@ -1,5 +1,5 @@
 import PermitCore
-import PermitTraining
+import PermitContent
 import Testing
 
 /// domain.md Part C: the `beijing-2025` pack, one test per row, with the boundary cases.

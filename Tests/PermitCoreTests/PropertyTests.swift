@@ -1,5 +1,5 @@
+import PermitContent
 import PermitCore
-import PermitTraining
 import Testing
 
 /// Records at most a few issues per property so that a broken invariant does not flood the log.

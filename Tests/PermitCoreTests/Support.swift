@@ -1,6 +1,6 @@
 import Foundation
+import PermitContent
 import PermitCore
-import PermitTraining
 import Testing
 
 /// The shipped content (Policies/ of this checkout), loaded once for every test.

@@ -1,4 +1,5 @@
 import Foundation
+import PermitContent
 import PermitTraining
 import Testing
 

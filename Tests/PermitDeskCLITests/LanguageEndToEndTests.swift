@@ -1,4 +1,5 @@
 import Foundation
+import PermitLocalization
 import PermitTraining
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import PermitContent
 import PermitCore
 import PermitTraining
 import Testing

@@ -3,6 +3,7 @@ import PermitCore
 import Testing
 
 @testable import PermitTraining
+import PermitContent
 
 /// Runtime, autoplay and scoring properties on small scenarios built in code.
 enum RuntimeFixture {

@@ -3,6 +3,7 @@ import PermitCore
 import Testing
 
 @testable import PermitTraining
+import PermitContent
 
 /// The rules of the scoring model (README "Scoring") on the three-file fixture day: T001 complete,
 /// T002 stale and unauthenticated criminal record, T003 an employer from haidian at the chaoyang window.

@@ -2,6 +2,7 @@ import PermitCore
 import Testing
 
 @testable import PermitTraining
+import PermitContent
 
 /// Random commands, well-formed and not, thrown at the runtime: it must never crash, the clock must
 /// never go back (except a practice restore), every notice carries two different signatures, and

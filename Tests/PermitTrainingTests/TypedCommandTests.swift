@@ -2,6 +2,7 @@ import PermitCore
 import Testing
 
 @testable import PermitTraining
+import PermitContent
 
 /// Typed commands: the table parses what the REPL used to, the log's encoding round-trips (and the
 /// first schema's word arrays still read), a step that is not adopted changes nothing, and random
@@ -24,6 +25,7 @@ import Testing
       #expect(try AttemptCommands.parse(c.words).get() == c, "\(c.words)")
     }
     #expect(AttemptCommands.costKeys == ["open", "show", "checklist", "points", "decide", "handover", "review", "issue", "hint"])
+    #expect(AttemptCommands.costKeys == ScenarioReader.costVerbs, "the scenario reader and the command table share one vocabulary")
   }
 
   @Test func logEncodingRoundTripsInVersion2() {

@@ -1,3 +1,4 @@
+import PermitContent
 import PermitStore
 import PermitTraining
 
@@ -21,9 +22,11 @@ struct RecordedAttempt {
 
   /// Rebuilds an attempt; nil with the reason when its mode or scenario no longer loads. A finished
   /// attempt is replayed up to the action its result was computed on (`resultSeq`): what came after
-  /// (a `queue` after `finish`) does not change the score.
+  /// (a `queue` after `finish`) does not change the score. `throughEnd` replays every action (what
+  /// the stored projection rows reflect).
   static func rebuild(
-    _ a: AttemptRecord, trainee: String, course: Course, db: SandboxDatabase, setups: SetupCache? = nil
+    _ a: AttemptRecord, trainee: String, course: Course, db: SandboxDatabase, setups: SetupCache? = nil,
+    throughEnd: Bool = false
   ) throws -> Result<RecordedAttempt, SetupError> {
     guard let mode = AttemptMode(rawValue: a.mode) else {
       return .failure(SetupError(message: "attempt #\(a.id) has an unknown mode \(a.mode)"))
@@ -49,7 +52,7 @@ struct RecordedAttempt {
       setup.pair = Pairing(postA: trainee, postB: name)
     }
     var rows = try db.actions(attempt: a.id)
-    if let last = a.resultSeq, a.status != "open" { rows = rows.filter { $0.seq <= last } }
+    if !throughEnd, let last = a.resultSeq, a.status != "open" { rows = rows.filter { $0.seq <= last } }
     let log = rows.map { (command: CommandLog.decode(verb: $0.verb, arguments: $0.arguments), actor: $0.actor) }
     let runner = AttemptRunner.replay(setup: setup, log: log)
     return .success(

@@ -1,4 +1,5 @@
 import Foundation
+import PermitContent
 import PermitCore
 import PermitStore
 import PermitTraining
@@ -80,13 +81,16 @@ extension Repl {
     }
   }
 
-  /// Rebuilds a pair attempt from its log and enters it as `t` (post A or B).
-  func enterPair(_ a: AttemptRecord, as t: TraineeRecord, verb: String) {
+  /// Rebuilds a pair attempt from its log and enters it as `t` (post A or B), holding this
+  /// participant's own lease on it (each partner has one: one live process per participant).
+  func enterPair(_ a: AttemptRecord, as t: TraineeRecord, verb: String, takeOver: Bool = false) {
+    guard claimLease(a, trainee: t, takeOver: takeOver, verb: verb == "Joined" ? "join \(a.id)" : "resume") else { return }
     do {
       let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
       let rebuilt: RecordedAttempt
       switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db) {
       case .failure(let e):
+        releaseLease()
         fail("cannot enter attempt #\(a.id): \(e.message)")
         return
       case .success(let r): rebuilt = r

@@ -32,13 +32,13 @@ struct RoomSeat {
       summary: "trainer: remove filed cases past retention (the action log stays)", details: "", attempt: false),
     CommandInfo(
       name: "monitor", usage: "monitor [--once] [--format table|json]",
-      summary: "trainer: the running attempts, live (Enter stops)",
+      summary: "trainer: the running attempts, live (Enter or Ctrl-C stops)",
       details: "Trainee, scenario, mode, simulated clock, files done/total, running score, last action and how long ago, alerts (issued without review, rubber-stamp, deemed acceptance).",
       attempt: false),
     CommandInfo(
       name: "inject", usage: "inject ATTEMPT surge N|colleague-absent UNTIL|announce TEXT|rule-change PACK",
       summary: "trainer: an event in a running attempt, before the trainee's next command",
-      details: "Logged in the attempt's action log as an instructor event: it replays exactly.", attempt: false),
+      details: "Logged in the attempt's action log as an instructor event: it replays exactly. A trainee waiting at the prompt sees it within about a second.", attempt: false),
   ]
 
   /// Options that would point a trainer verb at another file: refused in the room.

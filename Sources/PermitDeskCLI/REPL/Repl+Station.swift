@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import PermitContent
 import PermitCore
 import PermitStore
 import PermitTraining
@@ -34,6 +35,18 @@ extension Repl {
     }
     if rows.isEmpty { out += pairClosed() }
     return out
+  }
+
+  /// For the terminal's idle moments (`LineReader.idleHandler`): the same catch-up as before a
+  /// command — the same rows applied to the runner in the same order, `appliedSeq` moved on — so
+  /// the state, the log and a replay are exactly what they would have been had the user pressed
+  /// Enter; only the lines are returned (printed above the prompt) instead of printed.
+  func idleCatchUp() -> [String] {
+    guard runner != nil else { return [] }
+    captured = []
+    defer { captured = nil }
+    catchUp()
+    return captured ?? []
   }
 
   /// `inject ATTEMPT EVENT…` (trainer): appends an instructor event to a running attempt's log.
@@ -183,7 +196,7 @@ enum Station {
   }
 
   /// Prints the station once, or refreshes it in place every `interval` seconds until a line is
-  /// typed (on a terminal).
+  /// typed or (in the REPL) Ctrl-C is pressed (on a terminal).
   static func run(db: SandboxDatabase, course: Course, json: Bool, once: Bool, interval: Double = 2) throws {
     if json {
       print(JSON.array(try rows(db: db, course: course).map(\.json)).render(indent: true))
@@ -200,11 +213,14 @@ enum Station {
       print("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n"))
       print("\nrefreshing every \(Int(interval)) s at \(Date().formatted(date: .omitted, time: .standard)); press Enter to stop")
       pd_flush_stdout()
-      var pfd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-      if poll(&pfd, 1, Int32(interval * 1000)) > 0 {
-        _ = readLine()
-        return
+      // Enter stops; so does Ctrl-C in the REPL (the standalone `permitdesk monitor` keeps
+      // Ctrl-C's usual meaning: the program stops).
+      switch LineReader.Terminal.wait(seconds: interval) {
+      case .timeout: continue
+      case .input: _ = readLine()
+      case .interrupt: print("")
       }
+      return
     }
   }
 }

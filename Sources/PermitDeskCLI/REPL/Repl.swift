@@ -1,6 +1,8 @@
 import CReadline
 import Foundation
+import PermitContent
 import PermitCore
+import PermitLocalization
 import PermitStore
 import PermitTraining
 
@@ -27,6 +29,11 @@ final class Repl {
   var appliedSeq: Int64 = 0
   /// When true (a script, not a terminal), error lines go to standard error.
   var errorsToStandardError = false
+  /// This process's lease on the current attempt (see Repl+Lease.swift).
+  var lease: AttemptLease?
+  /// While set, `say` and `fail` collect their lines here instead of printing them (what the idle
+  /// terminal prints above the prompt).
+  var captured: [String]?
 
   init(library: ContentLibrary, course: Course, db: SandboxDatabase, color: Bool, stopOnError: Bool) {
     self.library = library
@@ -40,12 +47,20 @@ final class Repl {
 
   func say(_ lines: [String]) {
     if quiet { return }
+    if captured != nil {
+      captured?.append(contentsOf: lines)
+      return
+    }
     for l in lines { print(l) }
     pd_flush_stdout()
   }
 
   func fail(_ message: String) {
     errors += 1
+    if captured != nil {
+      captured?.append(color ? "\u{1B}[31m" + message + "\u{1B}[0m" : message)
+      return
+    }
     if errorsToStandardError {
       // A script's transcript stays on standard output; its errors go where errors go.
       pd_flush_stdout()
@@ -73,10 +88,18 @@ final class Repl {
   /// Runs until quit or end of input. Returns false when --stop-on-error stopped it.
   func run(reader: LineReader) -> Bool {
     LineReader.completer = { [weak self] line, word in self?.complete(line: line, word: word) ?? [] }
-    while true {
-      // At a terminal, what a partner or trainer appended meanwhile shows before the prompt.
-      if reader.interactive && runner != nil { catchUp() }
-      guard let line = reader.next(prompt: reader.interactive ? prompt : "") else { break }
+    defer { releaseLease() }
+    if reader.interactive {
+      // While the user waits at the prompt, what others append to the attempt's log (a trainer's
+      // injected events) is applied and shown above the prompt, the line being typed intact.
+      LineReader.idleHandler = { [weak self] in self?.idleCatchUp() ?? [] }
+      LineReader.promptAfterIdle = { [weak self] in self?.prompt ?? "> " }
+    }
+    defer {
+      LineReader.idleHandler = nil
+      LineReader.promptAfterIdle = nil
+    }
+    while let line = reader.next(prompt: reader.interactive ? prompt : "") {
       let before = errors
       if handle(line) == .quit { break }
       if stopOnError && errors > before { return false }
@@ -103,6 +126,7 @@ final class Repl {
   func handle(words w: [String]) -> Flow {
     guard let verb = w.first?.lowercased() else { return .next }
     let args = Array(w.dropFirst())
+    if leaseGate(verb) { return .next }
     if runner != nil { catchUp() }
     if roomGate(verb, args) { return .next }
     switch verb {
@@ -112,7 +136,7 @@ final class Repl {
     case "curriculum": curriculum()
     case "scenarios": scenarios(args)
     case "start": start(args)
-    case "resume": resume()
+    case "resume": resume(args)
     case "join": join(args)
     case "score": score()
     case "debrief": debrief()
@@ -167,6 +191,7 @@ final class Repl {
       let existing = try db.trainee(named: name)
       let t = try db.upsertTrainee(name: name, cohort: cohort ?? existing?.cohort)
       trainee = t
+      releaseLease()
       runner = nil
       attempt = nil
       var lines = [L10n.t("repl.login.done", t.name, t.cohort.map { L10n.t("repl.login.cohort", $0) } ?? "")]
@@ -322,7 +347,12 @@ final class Repl {
     case .success(var setup):
       if let partner { setup.pair = Pairing(postA: t.name, postB: partner.name) }
       do {
-        if let open = try db.openAttempt(trainee: t.id) { try db.abandonAttempt(id: open.id) }
+        if let open = try db.openAttempt(trainee: t.id) {
+          // Not while another live session works on it: it would go on writing into an abandoned attempt.
+          guard claimLease(open, trainee: t, takeOver: false, verb: "start \(id) --abandon") else { return false }
+          try db.abandonAttempt(id: open.id)
+          releaseLease()
+        }
         var new = NewAttempt(
           trainee: t.id, scenarioID: id, contentHash: course.contentHash(of: id), seed: seed, policy: setup.policy.id,
           mode: setup.mode.rawValue, post: partner == nil ? setup.scenario.post.rawValue : "A", moduleID: module)
@@ -330,6 +360,7 @@ final class Repl {
         let a = try db.startAttempt(new)
         attempt = a
         moduleID = module
+        _ = claimLease(a, trainee: t, takeOver: false, verb: "start")
         let r = AttemptRunner(setup: setup)
         runner = r
         appliedSeq = 0
@@ -345,25 +376,32 @@ final class Repl {
     }
   }
 
-  func resume() {
+  func resume(_ args: [String] = []) {
     guard let t = needTrainee() else { return }
+    if let stray = args.first(where: { $0 != "--take-over" }) {
+      fail("unexpected '\(stray)'; usage: resume [--take-over]")
+      return
+    }
     do {
       guard let a = try db.openAttempt(trainee: t.id) else {
         // The partner of a pair attempt resumes it as post B.
         if let pair = try db.openPairAttempts(partner: t.id).last {
-          enterPair(pair, as: t, verb: "Resumed")
+          enterPair(pair, as: t, verb: "Resumed", takeOver: args.contains("--take-over"))
           return
         }
         fail("no unfinished attempt for \(t.name); 'start SCENARIO'")
         return
       }
       if a.partner != nil {
-        enterPair(a, as: t, verb: "Resumed")
+        enterPair(a, as: t, verb: "Resumed", takeOver: args.contains("--take-over"))
         return
       }
+      // One live session per attempt: where it is open elsewhere, say so (or take it over when asked).
+      guard claimLease(a, trainee: t, takeOver: args.contains("--take-over"), verb: "resume") else { return }
       let rebuilt: RecordedAttempt
       switch try RecordedAttempt.rebuild(a, trainee: t.name, course: course, db: db) {
       case .failure(let e):
+        releaseLease()
         fail("cannot resume: \(e.message)")
         return
       case .success(let r): rebuilt = r
@@ -421,6 +459,9 @@ final class Repl {
           step = r.step(command, by: myPost)
         }
       }
+    } catch StoreError.leaseLost(let id, let by) {
+      leaseLost(attempt: id, by: by)
+      return
     } catch {
       fail("could not save the action (\(error)); nothing was recorded and the attempt is as it was before '\(words[0])': try again")
       return
@@ -455,7 +496,9 @@ final class Repl {
         result: card.map(AttemptResult.init), snapshot: snapshot)
     request.expectedSeq = appliedSeq
     if finishes { request.participants = pairResults(s, restores: step.state.restores.count, attempt: a) }
+    request.lease = lease
     appliedSeq = try db.commit(request).seq
+    if card != nil { releaseLease() }  // finished: nothing more to hold
     return card
   }
 
@@ -507,6 +550,7 @@ final class Repl {
         try db.finishAttempt(id: a.id, result: AttemptResult(card))
       }
       attempt = try db.attempt(id: a.id)
+      releaseLease()
     } catch {
       fail("could not record the score: \(error)")
     }
@@ -551,6 +595,7 @@ final class Repl {
       case "help": candidates = CommandTable.names
       case "start": candidates = course.scenarioIDs + ["--mode", "--seed", "--free", "--pair", "practice", "assessment"]
       case "scenarios": candidates = course.modules.map(\.id)
+      case "resume": candidates = ["--take-over"]
       default:
         // Attempt commands: what their spec says the argument at this position is.
         guard let spec = AttemptCommands.spec(before[0]), !spec.arguments.isEmpty else { candidates = []; break }

@@ -1,3 +1,4 @@
+import PermitContent
 import PermitTraining
 
 /// The JSON Schema (draft 2020-12) of `report --format json`, written from a view's columns so that

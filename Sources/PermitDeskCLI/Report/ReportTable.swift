@@ -1,4 +1,5 @@
 import Foundation
+import PermitContent
 import PermitTraining
 
 /// One value of a report: typed, so CSV, JSON, HTML and the terminal table each write it their way.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PermitContent
 import PermitStore
 import PermitTraining
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PermitContent
 import PermitStore
 import PermitTraining
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CReadline
 import Crypto
 import Foundation
+import PermitContent
 import PermitStore
 import PermitTraining
 

@@ -1,5 +1,7 @@
 import ArgumentParser
+import PermitContent
 import PermitCore
+import PermitLocalization
 import PermitTraining
 
 extension PermitDesk {

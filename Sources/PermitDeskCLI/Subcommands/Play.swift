@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import PermitContent
 import PermitCore
+import PermitLocalization
 import PermitStore
 import PermitTraining
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import PermitContent
 import PermitCore
+import PermitLocalization
 import PermitStore
 import PermitTraining
 
@@ -141,7 +143,8 @@ extension PermitDesk {
       var start = Rehearse.templatePacket(type, policy: pack)
       if let c = category.flatMap({ Category(rawValue: $0.uppercased()) }) { start.application.category = c }
       let reader: LineReader
-      do { reader = try LineReader(script: nil) } catch {
+      // Ctrl-C stops `rehearse --new` as usual (the REPL's prompt clears the line instead).
+      do { reader = try LineReader(script: nil, interrupt: .stops) } catch {
         printError("permitdesk: \(error)")
         throw Exit.badInput
       }

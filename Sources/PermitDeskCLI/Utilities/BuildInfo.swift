@@ -1,4 +1,5 @@
 import Foundation
+import PermitContent
 import PermitTraining
 
 /// What `permitdesk --version` prints and what is recorded on every attempt.

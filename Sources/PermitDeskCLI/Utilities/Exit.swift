@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PermitContent
 import PermitTraining
 
 /// Exit codes of product.md §11.

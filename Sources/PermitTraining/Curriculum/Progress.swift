@@ -1,3 +1,4 @@
+import PermitContent
 import PermitCore
 
 /// One finished or open attempt, as curriculum progress needs it.

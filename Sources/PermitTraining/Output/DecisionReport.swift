@@ -1,4 +1,6 @@
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// How a decision is shown: the clerk's text and the JSON contract of `decide` (product.md §4.1).
 public enum DecisionReport {

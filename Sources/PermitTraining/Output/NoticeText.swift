@@ -1,4 +1,5 @@
 import PermitCore
+import PermitLocalization
 
 /// The written notice the window would issue for a decision (domain.md §4.2): the acceptance notice
 /// (受理通知书), the one-time supplement notice listing everything to correct (一次性告知/补正材料

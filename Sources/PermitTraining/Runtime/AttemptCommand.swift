@@ -1,4 +1,5 @@
 import Foundation
+import PermitContent
 import PermitCore
 
 /// Where `advance` moves the clock.
@@ -97,7 +98,7 @@ public struct CommandSpec: Sendable {
   /// Further help text (lines separated by newlines).
   public let details: String
   /// The key of the command's cost in a scenario's `costs:` (nil: it costs no time).
-  public let costKey: String?
+  public let costKey: CostKey?
   /// Whether it still works once the attempt is finished (it only reads).
   public let allowedAfterFinish: Bool
   /// What its arguments are, in order (the last repeats).
@@ -120,38 +121,38 @@ public enum AttemptCommands {
     spec("brief", "brief", "the scenario's briefing", afterFinish: true) { _ in .success(.brief) },
     spec("queue", "queue", "tickets at the window with state and deadline", afterFinish: true) { _ in .success(.queue) },
     spec("open", "open TICKET", "take a ticket's file", "Shows the employer, the applicant, the application and the list of materials handed in.",
-         cost: "open", args: [.ticket]) { a in
+         cost: .open, args: [.ticket]) { a in
       a.count == 1 ? .success(.open(ticket: a[0].uppercased())) : .failure(ParseError("usage: open TICKET (see 'queue')"))
     },
     spec("show", "show [MATERIAL]", "the open file, or one document's stated facts", "As post B, opening the evidence before you agree is part of the review.",
-         cost: "show", afterFinish: true, args: [.material]) { a in
+         cost: .show, afterFinish: true, args: [.material]) { a in
       guard let name = a.first else { return .success(.show(material: nil)) }
       guard let kind = MaterialKind(rawValue: name) else {
         return .failure(ParseError("unknown material '\(name)'" + Suggest.hint(name, MaterialKind.allCases.map(\.rawValue))))
       }
       return .success(.show(material: kind))
     },
-    spec("checklist", "checklist", "required materials for the open file and which were handed in", cost: "checklist", afterFinish: true) { _ in .success(.checklist) },
-    spec("points", "points", "the points table for the open file (2017 interim table) and the category it supports", cost: "points", afterFinish: true) { _ in .success(.points) },
+    spec("checklist", "checklist", "required materials for the open file and which were handed in", cost: .checklist, afterFinish: true) { _ in .success(.checklist) },
+    spec("points", "points", "the points table for the open file (2017 interim table) and the category it supports", cost: .points, afterFinish: true) { _ in .success(.points) },
     spec("decide", "decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]", "as post A, propose the outcome and every defect",
          "A one-time notice lists every defect at once, e.g. 'decide supplement stale:criminal-record mismatch:name'.\nA refusal names its ground and, for jurisdiction, the competent body (a pilot window of the pack or the municipal Center): 'decide refuse out-of-jurisdiction --refer-to haidian'.\nAccept-pending lists the items still to come: 'decide accept-pending missing:degree'.\nA proposal that cannot be right (an impossible pair such as stale:passport, an unknown body) is refused with a hint, not scored.",
-         cost: "decide", args: [.outcome, .defectOrBody], parse: parseDecide),
-    spec("handover", "handover", "as post A, hand your proposal to post B", cost: "handover") { _ in .success(.handover) },
+         cost: .decide, args: [.outcome, .defectOrBody], parse: parseDecide),
+    spec("handover", "handover", "as post A, hand your proposal to post B", cost: .handover) { _ in .success(.handover) },
     spec("review", "review agree | review return REASON", "as post B, agree with post A's proposal or return it with a reason",
-         cost: "review", args: [.verdict, .defect]) { a in
+         cost: .review, args: [.verdict, .defect]) { a in
       guard let v = a.first, v == "agree" || v == "return" else { return .failure(ParseError("usage: review agree | review return REASON")) }
       if v == "agree" { return .success(.review(returnReason: nil)) }
       guard a.count >= 2 else { return .failure(ParseError("say why: review return REASON (e.g. 'review return missing stale:criminal-record')")) }
       return .success(.review(returnReason: a.dropFirst().joined(separator: " ")))
     },
     spec("issue", "issue", "as post A, issue the notice once post B has agreed", "No notice without both posts: the system refuses it, and the attempt records it.",
-         cost: "issue") { _ in .success(.issue) },
+         cost: .issue) { _ in .success(.issue) },
     spec("clock", "clock", "the simulated time and the agenda of pending deadlines", afterFinish: true) { _ in .success(.clock) },
     spec("advance", "advance DURATION | advance --to TIME | advance --next", "let simulated time pass (forward only)",
          "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline. At most a year past the scenario's start.",
          args: [.advance], parse: parseAdvance),
     spec("hint", "hint", "practice mode: a pointer to what you have not found yet (costs points)",
-         "Each hint costs a quarter of that file's decision share; asking again for the same file gives the next pointer.", cost: "hint") { _ in .success(.hint) },
+         "Each hint costs a quarter of that file's decision share; asking again for the same file gives the next pointer.", cost: .hint) { _ in .success(.hint) },
     spec("snapshot", "snapshot NAME", "practice mode: remember this moment", args: [.snapshot]) { a in
       a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError("usage: snapshot NAME"))
     },
@@ -183,7 +184,7 @@ public enum AttemptCommands {
   public static var names: [String] { specs.map(\.name) }
 
   /// The keys a scenario's `costs:` may set.
-  public static var costKeys: [String] { specs.compactMap(\.costKey) }
+  public static var costKeys: [String] { specs.compactMap(\.costKey?.rawValue) }
 
   /// Parses REPL words (verb first) into a command.
   public static func parse(_ words: [String]) -> Result<AttemptCommand, ParseError> {
@@ -193,7 +194,7 @@ public enum AttemptCommands {
   }
 
   private static func spec(
-    _ name: String, _ usage: String, _ summary: String, _ details: String = "", cost: String? = nil, afterFinish: Bool = false,
+    _ name: String, _ usage: String, _ summary: String, _ details: String = "", cost: CostKey? = nil, afterFinish: Bool = false,
     args: [ArgumentKind] = [], parse: @escaping @Sendable ([String]) -> Result<AttemptCommand, ParseError>
   ) -> CommandSpec {
     CommandSpec(name: name, usage: usage, summary: summary, details: details, costKey: cost, allowedAfterFinish: afterFinish, arguments: args, parse: parse)

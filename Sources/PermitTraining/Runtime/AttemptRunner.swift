@@ -1,3 +1,4 @@
+import PermitContent
 import PermitCore
 
 /// Runs an attempt: feeds typed commands to a ``Session`` and keeps the practice-mode snapshots

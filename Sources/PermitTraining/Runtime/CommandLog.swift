@@ -1,4 +1,5 @@
 import Foundation
+import PermitContent
 import PermitCore
 
 /// A command as the action log keeps it: a typed command, or words that did not make one (kept so

@@ -1,4 +1,5 @@
 import Foundation
+import PermitContent
 import PermitCore
 
 /// What a trainer injects into a running attempt from the instructor station (`inject ATTEMPT

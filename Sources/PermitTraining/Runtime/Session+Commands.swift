@@ -1,4 +1,6 @@
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// The command handlers of a ``Session``: each checks the command against the attempt and the core,
 /// changes the state, and returns the lines of its answer (the world's events follow in the reply).

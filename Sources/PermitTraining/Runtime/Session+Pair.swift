@@ -1,3 +1,4 @@
+import PermitContent
 import PermitCore
 
 // Pair mode (`start SCENARIO --pair NAME`, the partner's `join`): two trainees share one attempt,

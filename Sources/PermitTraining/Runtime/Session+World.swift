@@ -1,4 +1,6 @@
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// The simulated world of a ``Session``: arrivals, timed events, the simulated colleague, the
 /// Center and the deadlines, advancing on the simulated clock and reporting what happens as
@@ -157,7 +159,7 @@ extension Session {
       if let why = Session.judge(p, against: c.currentRound.examination) { verdict = .return(reason: why) } else { verdict = .agree }
     case .scripted:
       let s = applicants[t]?.review ?? "agree"
-      verdict = s == "agree" ? .agree : .return(reason: s.hasPrefix("return:") ? String(s.dropFirst(7)).trimmingCharacters() : s)
+      verdict = s == "agree" ? .agree : .return(reason: s.hasPrefix("return:") ? String(s.dropFirst(7)).trimmingWhitespace : s)
     }
     do {
       try c.review(verdict, by: colleague, at: now)

@@ -1,4 +1,6 @@
+import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// The mode of an attempt.
 public enum AttemptMode: String, CaseIterable, Sendable, Hashable {
@@ -298,7 +300,7 @@ public struct Session {
     }
     switch result {
     case .success(let lines):
-      let cost = AttemptCommands.spec(command.name)?.costKey.map { scenario.costs.cost($0) } ?? 0
+      let cost = AttemptCommands.spec(command.name)?.costKey.map { scenario.costs.cost($0.rawValue) } ?? 0
       if cost > 0 { advanceWorld(to: later(cost)) }
       let events = drainEvents()
       return Reply(lines: lines + events.compactMap(SessionScreens.line), events: events, ok: true)

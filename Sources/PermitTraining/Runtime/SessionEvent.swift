@@ -1,3 +1,4 @@
+import PermitContent
 import PermitCore
 
 /// What happened during one command, typed: the simulated world's happenings (arrivals, rule

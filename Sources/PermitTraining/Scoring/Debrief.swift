@@ -1,3 +1,4 @@
+import PermitContent
 import PermitCore
 
 /// The debrief of an attempt (product.md §7): every point lost with the rule and the evidence, a

@@ -1,3 +1,4 @@
+import PermitContent
 import PermitCore
 
 // The scoring model (README "Scoring", `help score`) in one pure function of the replayed session;

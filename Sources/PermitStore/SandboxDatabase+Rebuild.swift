@@ -1,0 +1,232 @@
+import Foundation
+internal import GRDB
+
+// What `verify` checks beyond the hash chain (issue 11, deliver 5):
+//
+// - Cohorts. A trainee's cohort decides which rows `report --cohort` shows and the cohort column of
+//   every report (table, CSV, JSON, HTML, xAPI); it never changes a score. It is not in any log
+//   (`login NAME --cohort C` records no action), so it cannot be rebuilt: each trainee row carries
+//   a seal over its id, name, cohort and creation time (HMAC with the room key in a room, else
+//   SHA-256), renewed by the store whenever it writes the row; `verify` recomputes it.
+// - Projections. The case, review and notice rows are written with each command from the runtime's
+//   state. The CLI rebuilds them from the log (it needs the runtime) and hands them to
+//   ``SandboxDatabase/projectionMismatch(attempt:atSeq:rebuilt:)``, which compares them with the
+//   stored rows through the very functions that write them, and names the first differing row.
+//   Case rows removed by `purge` are recorded in the `purge` table, so a purged case is not taken
+//   for a deleted one.
+
+extension Chain {
+  /// The seal of a trainee row: its id, name, cohort and creation time.
+  static func traineeSeal(id: Int64, name: String, cohort: String?, createdAt: String, key: RecordKey?) -> String {
+    digest(canonical("trainee", [String(id), name, cohort, createdAt]), key: key)
+  }
+}
+
+extension SandboxDatabase {
+  /// The "verify-coverage" migration: the trainees' seal column, sealed as they stand in an
+  /// unsigned sandbox (a signed one is sealed with the key the next time the room opens it), the
+  /// purge record, and the first attempt whose projection is compared (the next one to start).
+  static func migrateVerifyCoverage(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE trainee ADD COLUMN seal TEXT;
+        ALTER TABLE sandbox ADD COLUMN projectionsFrom INTEGER;
+        UPDATE sandbox SET projectionsFrom = (SELECT ifnull(max(id), 0) + 1 FROM attempt);
+        CREATE TABLE purge (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          before TEXT NOT NULL,
+          at TEXT NOT NULL
+        ) STRICT;
+        """)
+    let signed = try String.fetchOne(db, sql: "SELECT keyID FROM sandbox LIMIT 1") != nil
+    if !signed { try sealTrainees(db, key: nil, onlyUnsealed: false) }
+  }
+
+  /// Whether the file has trainee seals (a file opened read-only before its migration has not).
+  static func hasTraineeSeals(_ db: Database) throws -> Bool {
+    try db.columns(in: "trainee").contains { $0.name == "seal" }
+  }
+
+  /// Seals one trainee row as it stands (inside the transaction that wrote it).
+  static func sealTrainee(_ db: Database, id: Int64, key: RecordKey?) throws {
+    guard try hasTraineeSeals(db), let row = try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE id = ?", arguments: [id]) else { return }
+    let seal = Chain.traineeSeal(id: id, name: row["name"], cohort: row["cohort"], createdAt: row["createdAt"], key: key)
+    try db.execute(sql: "UPDATE trainee SET seal = ? WHERE id = ?", arguments: [seal, id])
+  }
+
+  /// Seals every trainee row (or those without a seal) with `key`.
+  static func sealTrainees(_ db: Database, key: RecordKey?, onlyUnsealed: Bool) throws {
+    guard try hasTraineeSeals(db) else { return }
+    let ids = try Int64.fetchAll(db, sql: "SELECT id FROM trainee" + (onlyUnsealed ? " WHERE seal IS NULL" : ""))
+    for id in ids { try sealTrainee(db, id: id, key: key) }
+  }
+
+  /// Recomputes each trainee's seal (when the hashes can be recomputed: unsigned, or with the key).
+  static func verifyTrainees(_ db: Database, key: RecordKey?, recompute: Bool, _ report: (Int64?, Int64?, String) -> Void) throws {
+    guard recompute, try hasTraineeSeals(db) else { return }
+    for row in try Row.fetchAll(db, sql: "SELECT * FROM trainee ORDER BY id") {
+      let id: Int64 = row["id"]
+      let name: String = row["name"]
+      let cohort: String? = row["cohort"]
+      let seal: String? = row["seal"]
+      let expected = Chain.traineeSeal(id: id, name: name, cohort: cohort, createdAt: row["createdAt"], key: key)
+      if seal != expected {
+        report(
+          nil, nil,
+          "trainee #\(id) (\(name), cohort \(cohort.map { "'\($0)'" } ?? "none")): the row does not match its seal: "
+            + "its name, cohort or creation time was changed outside PermitDesk (reports by cohort may be wrong)")
+      }
+    }
+  }
+}
+
+// MARK: - Projections rebuilt from the log
+
+extension SandboxDatabase {
+  /// The outcome of comparing an attempt's stored projection with one rebuilt from its log.
+  public enum ProjectionCheck: Sendable, Hashable {
+    /// The stored rows are the rebuilt ones (purged case rows aside).
+    case same
+    /// The first differing row, described.
+    case differs(String)
+    /// The attempt's log moved past `atSeq` (a live session wrote meanwhile): rebuild and compare again.
+    case moved
+  }
+
+  /// The first attempt whose projection rows `verify` rebuilds and compares: attempts recorded
+  /// before this version wrote rows that are not comparable (no reviews or notices in the first
+  /// schema, tickets left as an earlier runtime projected them). Nil when the file predates it
+  /// (opened read-only, not migrated): no attempt is compared.
+  public func projectionsCheckedFrom() throws -> Int64? {
+    try read { db in
+      guard try db.columns(in: "sandbox").contains(where: { $0.name == "projectionsFrom" }) else { return nil }
+      return try Int64.fetchOne(db, sql: "SELECT projectionsFrom FROM sandbox LIMIT 1")
+    }
+  }
+
+  /// The records kept of `purge` (the latest `before` date), nil when nothing was purged.
+  static func purgedBefore(_ db: Database) throws -> String? {
+    guard try db.tableExists("purge") else { return nil }
+    return try String.fetchOne(db, sql: "SELECT max(before) FROM purge")
+  }
+
+  /// Compares the attempt's stored case, review and notice rows with `rebuilt` (the projection of
+  /// its log replayed through action `atSeq`), and names the first row that differs. The stored
+  /// rows and the attempt's head are read in one snapshot; `.moved` when the head is not `atSeq`.
+  public func projectionMismatch(
+    attempt: Int64, atSeq: Int64, rebuilt: Projection, scratch: ProjectionScratch? = nil
+  ) throws -> ProjectionCheck {
+    // The rebuilt rows go through the same insert functions into a scratch copy of the schema.
+    let scratch = try scratch ?? ProjectionScratch()
+    do {
+      try scratch.queue.write { db in
+        for table in Self.projectionTables { try db.execute(sql: "DELETE FROM \(table.name)") }
+        try Self.insertCases(db, (rebuilt.cases ?? []).map { var c = $0; c.attempt = attempt; return c })
+        try Self.insertReviews(db, attempt: attempt, rebuilt.reviews ?? [])
+        try Self.insertNotices(db, attempt: attempt, rebuilt.notices ?? [])
+      }
+    } catch {
+      throw StoreError.database("cannot compare the projection of attempt #\(attempt): \(error)")
+    }
+    let tables = Self.projectionTables
+    let expected = try scratch.queue.read { db in try tables.map { try Self.rows(db, $0, attempt: attempt) } }
+    let stored: (head: Int64?, rows: [[String: [String: DatabaseValue]]], purged: String?) = try read { db in
+      let head = try Int64.fetchOne(db, sql: "SELECT lastSeq FROM attempt WHERE id = ?", arguments: [attempt])
+      return (head, try tables.map { try Self.rows(db, $0, attempt: attempt) }, try Self.purgedBefore(db))
+    }
+    guard stored.head == atSeq else { return .moved }
+    for (i, table) in tables.enumerated() {
+      let have = stored.rows[i]
+      let want = expected[i]
+      for key in Set(have.keys).union(want.keys).sorted() {
+        let what = table.describe(key)
+        switch (have[key], want[key]) {
+        case (nil, let w?):
+          if table.name == "caseRow", let purged = stored.purged, case .string(let until) = w["retainUntil"]?.storage, until < purged {
+            continue  // removed by `purge` (retention)
+          }
+          return .differs("\(what) is missing: it is in the log but its row was deleted (not by purge)")
+        case (_?, nil):
+          return .differs("\(what) is not in the log: its row was added by hand")
+        case (let h?, let w?):
+          for column in Set(h.keys).union(w.keys).sorted() where h[column] != w[column] {
+            return .differs(
+              "\(what) does not match the log: \(column) is \(Self.shown(h[column])), the log gives \(Self.shown(w[column]))")
+          }
+        case (nil, nil): break
+        }
+      }
+    }
+    return .same
+  }
+
+  /// An empty in-memory copy of the schema (no foreign keys) to write rebuilt projection rows into:
+  /// one per thread, reused for every attempt it compares.
+  public final class ProjectionScratch: @unchecked Sendable {  // used by one thread at a time
+    let queue: DatabaseQueue
+
+    /// Creates the scratch schema.
+    public init() throws {
+      do {
+        queue = try DatabaseQueue()
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+        try queue.write { db in for (_, body) in Schema.migrator().migrations { try body(db) } }
+      } catch {
+        throw StoreError.database("cannot set up the projection comparison: \(error)")
+      }
+    }
+  }
+
+  /// A projection table: its name and the columns (after `attempt`) that identify a row.
+  struct ProjectionTable: Sendable {
+    let name: String
+    let key: [String]
+    let kind: String
+
+    func describe(_ key: String) -> String {
+      let parts = key.split(separator: "\u{1F}").map(String.init)
+      switch name {
+      case "caseRow": return "the case row of \(parts[0])"
+      case "review": return "review \(parts.count > 1 ? parts[1] : "?") of \(parts[0])"
+      default: return "the notice of \(parts[0]) (round \(parts.count > 1 ? parts[1] : "?"))"
+      }
+    }
+  }
+
+  static let projectionTables = [
+    ProjectionTable(name: "caseRow", key: ["ticket"], kind: "case"),
+    ProjectionTable(name: "review", key: ["ticket", "seq"], kind: "review"),
+    ProjectionTable(name: "notice", key: ["ticket", "round"], kind: "notice"),
+  ]
+
+  /// The attempt's rows of a projection table, by key (the key's columns joined), each as its columns.
+  static func rows(_ db: Database, _ table: ProjectionTable, attempt: Int64) throws -> [String: [String: DatabaseValue]] {
+    var out: [String: [String: DatabaseValue]] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table.name) WHERE attempt = ?", arguments: [attempt]) {
+      var columns: [String: DatabaseValue] = [:]
+      for (name, value) in row where name != "attempt" { columns[name] = value }
+      let key = table.key.map { columns[$0].map(shownKey) ?? "" }.joined(separator: "\u{1F}")
+      out[key] = columns
+    }
+    return out
+  }
+
+  static func shownKey(_ v: DatabaseValue) -> String {
+    switch v.storage {
+    case .string(let s): return s
+    case .int64(let i): return String(i)
+    default: return v.description
+    }
+  }
+
+  static func shown(_ v: DatabaseValue?) -> String {
+    guard let v else { return "absent" }
+    switch v.storage {
+    case .null: return "empty"
+    case .string(let s): return "'\(s)'"
+    case .int64(let i): return String(i)
+    case .double(let d): return String(d)
+    case .blob: return "a blob"
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import PermitContent
+
+/// One critical error committed in an attempt.
+public struct CriticalFinding: Sendable, Hashable {
+  /// Which error.
+  public var kind: CriticalError
+  /// The file.
+  public var ticket: String
+  /// What happened.
+  public var explanation: String
+  /// The evidence (action and time, or what was and was not looked at).
+  public var evidence: String
+}

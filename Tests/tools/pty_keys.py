@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Drives the permitdesk REPL in a pseudo-terminal (GNU readline's callback interface): Ctrl-C
+clears the line being typed and gives a fresh prompt (also mid-line and in a history search),
+Ctrl-D on an empty line leaves; in a training room, Ctrl-C stops a trainer's live `monitor` and
+returns to the prompt, and an instructor's injected announcement appears above a trainee's
+half-typed line without Enter, the line redrawn intact (cursor included) and run afterwards.
+
+Usage: pty_keys.py BINARY ROOM_PREFIX TRAINER TRAINEE
+  (PERMITDESK_DB and XDG_STATE_HOME must point into a scratch folder; ROOM_PREFIX is a room made
+  by `room init` with TRAINER added as a trainer and TRAINEE as a trainee)
+Prints one "ok: ..." line per check; exits 0 when all pass, 1 at the first failure.
+"""
+import glob
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import pexpect
+
+from ptycheck import PROMPT, TIMEOUT, expect, fail, ok
+
+LEFT = "\x1b[D"
+CTRL_R = "\x12"
+
+
+def spawn(binary, args, extra_env=None, preexec_fn=None):
+    env = dict(os.environ)
+    env["TERM"] = "xterm"
+    env["NO_COLOR"] = "1"
+    env.update(extra_env or {})
+    return pexpect.spawn(
+        binary, list(args), env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 200), preexec_fn=preexec_fn)
+
+
+def hand_down_interrupt_blocked_and_ignored():
+    """What a careless parent (a test harness, nohup) does: the REPL must undo it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def signal_masks(pid):
+    """(thread id, SIGINT blocked?) for every thread of the process, the main thread first."""
+    out = []
+    for task in glob.glob("/proc/%d/task/*" % pid):
+        tid = int(os.path.basename(task))
+        with open(task + "/status") as f:
+            blocked = int(re.search(r"^SigBlk:\s*([0-9a-f]+)", f.read(), re.M).group(1), 16)
+        out.append((tid, bool(blocked & (1 << (signal.SIGINT - 1)))))
+    return sorted(out, key=lambda t: t[0] != pid)
+
+
+def check_masks(child):
+    """Only the main thread takes SIGINT (libdispatch's threads block it). The handler would work on
+    any thread (it only writes to a pipe); this keeps the design simple to reason about."""
+    masks = signal_masks(child.pid)
+    if masks[0] != (child.pid, False) or any(blocked is False for _, blocked in masks[1:]):
+        fail("SIGINT should reach the main thread only; (thread, blocked): %r" % masks)
+
+
+def interrupt_and_eof(binary):
+    child = spawn(binary, ["--no-color"], preexec_fn=hand_down_interrupt_blocked_and_ignored)
+    expect(child, PROMPT, "the first prompt")
+    # Only the main thread takes SIGINT (libdispatch's threads block it); the handler would work on
+    # any thread (it only writes to a pipe), but this is what makes the design simple to reason about.
+    check_masks(child)
+
+    # A half-typed line, Ctrl-C: the line is gone and a fresh prompt follows. Had the text stayed,
+    # the next line would run as 'login half-typedlogin zoe'.
+    child.send("login half-typed")
+    expect(child, "half-typed", "the echo of the half-typed line")
+    child.sendintr()
+    expect(child, r"\^C", "the ^C echo")
+    expect(child, PROMPT, "a fresh prompt after Ctrl-C")
+    child.send("login zoe\r")
+    expect(child, r"Logged in as (\S+?)\.", "the login typed after Ctrl-C")
+    if child.match.group(1) != "zoe":
+        fail("the line after Ctrl-C ran as 'login %s' (the cleared text came back)" % child.match.group(1), child)
+    expect(child, PROMPT, "the prompt after the login")
+    ok("Ctrl-C clears a half-typed line and gives a fresh prompt; the next line runs alone")
+
+    # Mid-line (cursor moved left), in Chinese, and twice on an empty prompt.
+    child.send("curriculum 张伟" + LEFT + LEFT + LEFT)
+    child.sendintr()
+    expect(child, r"\^C", "the ^C echo mid-line")
+    expect(child, PROMPT, "a fresh prompt after Ctrl-C mid-line")
+    child.sendintr()
+    expect(child, r"\^C", "the ^C echo on an empty prompt")
+    expect(child, PROMPT, "a fresh prompt after Ctrl-C on an empty prompt")
+    child.sendintr()
+    expect(child, PROMPT, "a fresh prompt after a second Ctrl-C on an empty prompt")
+    child.send("curriculum\r")
+    expect(child, "Curriculum for zoe:", "the curriculum after three Ctrl-C")
+    expect(child, PROMPT, "the prompt after curriculum")
+    ok("Ctrl-C mid-line (cursor moved, Chinese text) and on an empty prompt; the REPL goes on")
+
+    # In a reverse history search: the search ends with the line, and the next line runs alone.
+    child.send(CTRL_R + "logi")
+    expect(child, "reverse-i-search", "the history search prompt")
+    expect(child, r"\x1b\[7mlogi\x1b\[27m", "the history match 'login zoe' (the typed part highlighted)")
+    child.sendintr()
+    expect(child, PROMPT, "a fresh prompt after Ctrl-C in a history search")
+    child.send("scenarios\r")
+    expect(child, "m01-s01-jurisdiction", "the scenarios after Ctrl-C in a search")
+    expect(child, PROMPT, "the prompt after scenarios")
+    if "Logged in as" in child.before:
+        fail("the history match ran after Ctrl-C", child)
+    ok("Ctrl-C in a reverse history search (Ctrl-R) ends the search and clears the line")
+
+    check_masks(child)
+    ok("SIGINT handed down blocked and ignored is taken back; only the main thread takes it")
+
+    # Ctrl-D on an empty line leaves, exit 0.
+    child.sendeof()
+    expect(child, pexpect.EOF, "the end after Ctrl-D")
+    child.close()
+    if child.exitstatus != 0 or child.signalstatus is not None:
+        fail("Ctrl-D ended with exit %r signal %r" % (child.exitstatus, child.signalstatus))
+    ok("Ctrl-D on an empty line leaves with exit 0")
+
+
+def shell(binary, prefix, name):
+    return spawn(binary, ["room", "shell", "--room", prefix, name])
+
+
+def run_shell(binary, prefix, name, script):
+    r = subprocess.run(
+        [binary, "room", "shell", "--room", prefix, name], input=script, capture_output=True, text=True, timeout=60)
+    return r.returncode, r.stdout + r.stderr
+
+
+def monitor_interrupt(binary, prefix, trainer):
+    child = shell(binary, prefix, trainer)
+    expect(child, PROMPT, "the trainer's prompt")
+    child.send("monitor\r")
+    expect(child, "press Enter to stop", "the live monitor")
+    child.sendintr()
+    expect(child, PROMPT, "the prompt after Ctrl-C in the live monitor")
+    child.send("monitor\r")
+    expect(child, "press Enter to stop", "the live monitor again")
+    child.send("\r")
+    expect(child, PROMPT, "the prompt after Enter in the live monitor")
+    child.send("quit\r")
+    expect(child, pexpect.EOF, "the end of the trainer's session")
+    child.close()
+    if child.exitstatus != 0:
+        fail("the trainer's session ended with %r" % child.exitstatus)
+    ok("Ctrl-C (and Enter) stops a trainer's live monitor and returns to the prompt")
+
+
+def announcement(binary, prefix, trainer, trainee):
+    child = shell(binary, prefix, trainee)
+    expect(child, PROMPT, "the trainee's prompt")
+    child.send("start m01-s01-jurisdiction\r")
+    expect(child, r"Attempt #(\d+) started\.", "the attempt to start")
+    attempt = child.match.group(1)
+    expect(child, PROMPT, "the prompt after start")
+
+    # Half a line with the cursor two places back: 'advance --nxt', cursor before 'xt'.
+    child.send("advance --nxt" + LEFT + LEFT)
+    expect(child, "advance --nxt", "the echo of the half-typed line")
+    time.sleep(0.5)  # the REPL sits idle at the prompt with the line
+    status, out = run_shell(binary, prefix, trainer, "inject %s announce Window 3 closes at 15:00 today\n" % attempt)
+    if status != 0 or ("injected into attempt #%s" % attempt) not in out:
+        fail("the injection failed (%r): %s" % (status, out))
+    injected = time.time()
+    expect(child, "ANNOUNCEMENT: Window 3 closes at 15:00 today", "the announcement without Enter")
+    latency = time.time() - injected
+    expect(child, PROMPT, "the prompt redrawn after the announcement")
+    expect(child, "advance --nxt", "the half-typed line redrawn after the announcement")
+    # The cursor is where it was: typing 'e' makes 'advance --next'.
+    child.send("e\r")
+    expect(child, "T001 arrived", "the completed line 'advance --next' to run")
+    expect(child, PROMPT, "the prompt after advance")
+    if "ANNOUNCEMENT" in child.before or "[from " in child.before:
+        fail("the announcement was shown again before the next command", child)
+    # Finished and scored: the test then checks that the recorded score follows from the log.
+    child.send("finish\r")
+    if child.expect(["Final score:", "finish --now"]) == 1:
+        expect(child, PROMPT, "the prompt after finish's warning")
+        child.send("finish --now\r")
+        expect(child, "Final score:", "the final score")
+    expect(child, PROMPT, "the prompt after finish")
+    child.send("quit\r")
+    expect(child, pexpect.EOF, "the end of the trainee's session")
+    child.close()
+    print("latency: the announcement appeared %.2f s after the injection ended" % latency)
+    if latency > 5:
+        fail("the announcement took %.1f s to appear" % latency)
+    ok("an injected announcement appears above the half-typed line without Enter; the line and cursor are intact and it runs")
+
+
+def main():
+    if len(sys.argv) != 5:
+        print(__doc__)
+        sys.exit(64)
+    binary, prefix, trainer, trainee = sys.argv[1:]
+    if not os.environ.get("XDG_STATE_HOME") or not os.environ.get("PERMITDESK_DB"):
+        fail("set XDG_STATE_HOME and PERMITDESK_DB to a scratch folder")
+    interrupt_and_eof(binary)
+    monitor_interrupt(binary, prefix, trainer)
+    announcement(binary, prefix, trainer, trainee)
+    print("all terminal key checks passed")
+
+
+if __name__ == "__main__":
+    main()
