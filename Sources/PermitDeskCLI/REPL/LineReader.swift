@@ -1,5 +1,6 @@
 @preconcurrency import CReadline
 import Foundation
+import PermitLocalization
 import PermitTraining
 
 #if canImport(Glibc)

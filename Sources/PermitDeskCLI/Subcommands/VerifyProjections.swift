@@ -1,4 +1,5 @@
 import Foundation
+import PermitContent
 import PermitStore
 import PermitTraining
 
