@@ -29,6 +29,12 @@ import Testing
     out = try bob.send("join")
     #expect(out.contains("Joined pair attempt #1 at m01-s01-jurisdiction as post B with alice (post A)"), "\(out)")
     #expect(out.contains("Nothing handed over to you yet"), "\(out)")
+    // One live process per participant: bob's second terminal is refused, alice's is not bob's.
+    let twin = try box.live()
+    _ = try twin.send("login bob")
+    _ = try twin.send("join")
+    #expect(twin.stderr.contains("attempt #1 at m01-s01-jurisdiction is open in another session"), "\(twin.stderr)")
+    #expect(try twin.quit() == 0)
 
     _ = try alice.send("advance --next")
     _ = try alice.send("open T001")
@@ -107,6 +113,22 @@ import Testing
     #expect(bob.stderr.contains("no pair attempt is waiting for you"), "\(bob.stderr)")
     #expect(try alice.quit() == 0)
     #expect(try bob.quit() == 0)
+  }
+
+  @Test("on terminals, post A's commands appear above post B's half-typed line without Enter (pexpect)")
+  func terminals() throws {
+    let box = try Sandbox()
+    let probe = try box.runTool(["/usr/bin/env", "python3", "-c", "import pexpect"])
+    try #require(probe.status == 0, "needs python3 with pexpect (./dev installs it): \(probe.output)")
+    let r = try box.runTool(["/usr/bin/env", "python3", CLI.root + "/Tests/tools/pty_pair.py", CLI.binary])
+    #expect(r.status == 0, "pty_pair.py exited \(r.status):\n\(r.output)")
+    for check in [
+      "ok: alice starts a pair attempt on one terminal, bob joins it on another",
+      "ok: post A's commands appear above post B's half-typed line without Enter; the line is intact and runs",
+      "ok: both leave with quit",
+    ] {
+      #expect(r.output.contains(check + "\n"), "missing '\(check)' in:\n\(r.output)")
+    }
   }
 
   final class Box: @unchecked Sendable {
