@@ -1,4 +1,5 @@
 internal import GRDB
+import PermitCore
 
 // Pair attempts (issue 14): two trainees share one attempt, post A (the attempt's `trainee`, who
 // started it) and post B (its `partner`). The partner column is part of the attempt's hash, so who
@@ -8,8 +9,8 @@ internal import GRDB
 
 /// The result of one trainee in a finished pair attempt.
 public struct ParticipantResult: Sendable, Hashable {
-  /// `A` or `B`.
-  public var post: String
+  /// Post A or B.
+  public var post: TraineePost
   /// The trainee's row id.
   public var trainee: Int64
   /// Overall score 0–100.
@@ -26,7 +27,7 @@ public struct ParticipantResult: Sendable, Hashable {
   public var json: String
 
   /// Creates a participant's result.
-  public init(post: String, trainee: Int64, overall: Int, decisions: Int, doubleReview: Int, timeLimits: Int, passed: Bool, json: String) {
+  public init(post: TraineePost, trainee: Int64, overall: Int, decisions: Int, doubleReview: Int, timeLimits: Int, passed: Bool, json: String) {
     self.post = post
     self.trainee = trainee
     self.overall = overall
@@ -101,7 +102,7 @@ extension SandboxDatabase {
       }
       let name = try String.fetchOne(db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [r.trainee])
       let hash = Chain.participantHash(
-        attemptResultHash: resultHash, post: r.post, trainee: r.trainee, traineeName: name, overall: r.overall,
+        attemptResultHash: resultHash, post: r.post.rawValue, trainee: r.trainee, traineeName: name, overall: r.overall,
         decisions: r.decisions, doubleReview: r.doubleReview, timeLimits: r.timeLimits, passed: r.passed,
         resultJSON: r.json, key: key)
       try db.execute(
@@ -110,7 +111,7 @@ extension SandboxDatabase {
             resultJSON, resultHash)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
-        arguments: [attempt, r.post, r.trainee, r.overall, r.decisions, r.doubleReview, r.timeLimits, r.passed, r.json, hash])
+        arguments: [attempt, r.post.rawValue, r.trainee, r.overall, r.decisions, r.doubleReview, r.timeLimits, r.passed, r.json, hash])
     }
   }
 
@@ -119,7 +120,7 @@ extension SandboxDatabase {
   public func finishAttempt(id: Int64, result: AttemptResult, participants: [ParticipantResult]) throws {
     try write { db in
       try Self.close(
-        db, id: id, status: "finished", overall: result.overall, decisions: result.decisions,
+        db, id: id, status: .finished, overall: result.overall, decisions: result.decisions,
         doubleReview: result.doubleReview, timeLimits: result.timeLimits, passed: result.passed, resultJSON: result.json,
         build: build, key: key, path: path)
       try Self.insertParticipants(db, attempt: id, participants, key: key)
@@ -130,9 +131,9 @@ extension SandboxDatabase {
   public func openPairAttempts(partner: Int64) throws -> [AttemptRecord] {
     try read { db in
       guard try db.columns(in: "attempt").contains(where: { $0.name == "partner" }) else { return [] }
-      return try Row.fetchAll(
+      return try Table.Attempt.fetchAll(
         db, sql: "SELECT * FROM attempt WHERE partner = ? AND status = 'open' ORDER BY id", arguments: [partner]
-      ).map(AttemptRecord.init(row:))
+      ).map(\.value)
     }
   }
 
@@ -160,11 +161,11 @@ extension SandboxDatabase {
       }
       let sql = "SELECT attempt.* FROM attempt JOIN trainee ON trainee.id = attempt.partner WHERE "
         + conditions.joined(separator: " AND ") + " ORDER BY attempt.id"
-      return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        var a = AttemptRecord(row: row)
-        a.partner = a.trainee
-        a.trainee = row["partner"]
-        a.post = "B"
+      return try Table.Attempt.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        var a = row.value
+        a.partner = row.trainee
+        a.trainee = row.partner ?? row.trainee
+        a.post = .b
         if let p = try Row.fetchOne(db, sql: "SELECT * FROM participant WHERE attempt = ? AND post = 'B'", arguments: [a.id]) {
           a.overall = p["overall"]
           a.decisions = p["decisions"]
@@ -185,7 +186,7 @@ extension SandboxDatabase {
       guard try db.tableExists("participant") else { return [] }
       return try Row.fetchAll(db, sql: "SELECT * FROM participant WHERE attempt = ? ORDER BY post", arguments: [attempt]).map {
         ParticipantResult(
-          post: $0["post"], trainee: $0["trainee"], overall: $0["overall"], decisions: $0["decisions"],
+          post: TraineePost(rawValue: $0["post"]) ?? .a, trainee: $0["trainee"], overall: $0["overall"], decisions: $0["decisions"],
           doubleReview: $0["doubleReview"], timeLimits: $0["timeLimits"], passed: $0["passed"], json: $0["resultJSON"])
       }
     }
@@ -194,7 +195,7 @@ extension SandboxDatabase {
   /// `verify` of a pair attempt's participants: a finished pair attempt has one result per post,
   /// for its trainee and its partner, each matching its hash; other attempts have none.
   static func verifyParticipants(
-    _ db: Database, _ record: AttemptRecord, resultHash: String?, key: RecordKey?, recompute: Bool,
+    _ db: Database, _ record: Table.StoredAttempt, resultHash: String?, key: RecordKey?, recompute: Bool,
     _ report: (Int64?, Int64?, String) -> Void
   ) throws {
     guard try db.tableExists("participant") else { return }

@@ -55,6 +55,10 @@ struct VerifyProjectionTests {
     var r = try Self.verify(box)
     #expect(r.exited(1))
     #expect(r.stdout.contains("verify: attempt #1: review 1 of T001 is missing: it is in the log but its row was deleted (not by purge)"), "\(r.stdout)")
+    // With --rescore the finished attempt's rows are checked on the replay that re-scores it: the same finding, once.
+    r = try box.run(["verify", "--rescore"])
+    #expect(r.exited(1))
+    #expect(r.stdout.components(separatedBy: "review 1 of T001 is missing").count == 2, "\(r.stdout)")
 
     let other = try Self.recorded()
     try Self.edit(other, "INSERT INTO notice SELECT attempt, ticket, round + 1, 'accept', '', referTo, maker, checker, issuedAt, onTime FROM notice WHERE attempt = 2 AND ticket = 'T001';")

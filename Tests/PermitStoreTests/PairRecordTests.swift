@@ -1,4 +1,5 @@
 import Foundation
+import PermitCore
 import Testing
 
 @testable import PermitStore
@@ -27,8 +28,8 @@ import Testing
     try db.finishAttempt(
       id: pair.id, result: result(80),
       participants: [
-        ParticipantResult(post: "A", trainee: ada.id, overall: 80, decisions: 80, doubleReview: 80, timeLimits: 80, passed: true, json: "{\"overall\":80}"),
-        ParticipantResult(post: "B", trainee: bo.id, overall: 40, decisions: 40, doubleReview: 40, timeLimits: 40, passed: false, json: "{\"overall\":40}"),
+        ParticipantResult(post: .a, trainee: ada.id, overall: 80, decisions: 80, doubleReview: 80, timeLimits: 80, passed: true, json: "{\"overall\":80}"),
+        ParticipantResult(post: .b, trainee: bo.id, overall: 40, decisions: 40, doubleReview: 40, timeLimits: 40, passed: false, json: "{\"overall\":40}"),
       ])
     let solo = try db.startAttempt(.sample(trainee: bo.id))
     try db.finishAttempt(id: solo.id, result: result(90))
@@ -40,9 +41,9 @@ import Testing
     #expect(try db.verify(key: Self.key).problems == [])
     let mine = try db.attempts(participant: bo.id, scenario: nil, cohort: nil)
     #expect(mine.map(\.id) == [pair.id, pair.id + 1])
-    #expect(mine[0].post == "B" && mine[0].overall == 40 && mine[0].passed == false && mine[0].trainee == bo.id && mine[0].partner == ada.id)
+    #expect(mine[0].post == .b && mine[0].overall == 40 && mine[0].passed == false && mine[0].trainee == bo.id && mine[0].partner == ada.id)
     let hers = try db.attempts(participant: ada.id, scenario: nil, cohort: nil)
-    #expect(hers.count == 1 && hers[0].overall == 80 && hers[0].post == "A" && hers[0].partner == bo.id)
+    #expect(hers.count == 1 && hers[0].overall == 80 && hers[0].post == .a && hers[0].partner == bo.id)
     // Everyone: the pair attempt twice (once per person) and the solo attempt.
     #expect(try db.attempts(participant: nil, scenario: nil, cohort: nil).count == 3)
     #expect(try db.attempts(participant: nil, scenario: nil, cohort: "c2").map(\.trainee) == [bo.id, bo.id])

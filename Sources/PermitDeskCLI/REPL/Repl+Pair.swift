@@ -155,7 +155,7 @@ extension Repl {
 
   /// A pair attempt the partner abandoned (`start --abandon`): said once, and the attempt is left.
   func pairClosed() -> [String] {
-    guard myPost != nil, let a = attempt, let now = try? db.attempt(id: a.id), now.status == "abandoned" else { return [] }
+    guard myPost != nil, let a = attempt, let now = try? db.attempt(id: a.id), now.status == .abandoned else { return [] }
     let partner = runner?.setup.pair.map { $0.name(of: (myPost ?? .b).other) } ?? "your partner"
     runner = nil
     attempt = nil
@@ -177,7 +177,7 @@ extension Repl {
       let card = Scorer.score(
         s, post: post, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID), restores: restores)
       return ParticipantResult(
-        post: post.rawValue, trainee: id, overall: card.overall, decisions: card.decisions, doubleReview: card.doubleReview,
+        post: post, trainee: id, overall: card.overall, decisions: card.decisions, doubleReview: card.doubleReview,
         timeLimits: card.timeLimits, passed: card.passed, json: card.json.render())
     }
   }

@@ -19,7 +19,7 @@ extension Repl {
   /// Applies what others appended to the attempt's log since this process last looked (a trainer's
   /// events, a pair partner's commands) and returns what to show of it.
   func catchUpLines() -> [String] {
-    guard let r = runner, let a = attempt, a.status == "open" else { return [] }
+    guard let r = runner, let a = attempt, a.status == .open else { return [] }
     guard let rows = try? db.actions(attempt: a.id, after: appliedSeq) else { return [] }
     var out: [String] = []
     for row in rows {
@@ -45,6 +45,7 @@ extension Repl {
     guard runner != nil else { return [] }
     captured = []
     defer { captured = nil }
+    if idleLeaseLost() { return captured ?? [] }  // taken over: said above the prompt, nothing applied
     catchUp()
     return captured ?? []
   }
@@ -68,7 +69,7 @@ extension Repl {
           fail("there is no attempt #\(id); 'monitor' lists the running attempts")
           return
         }
-        guard a.status == "open" else {
+        guard a.status == .open else {
           fail("attempt #\(id) is \(a.status); events go to running attempts only ('monitor')")
           return
         }
@@ -143,7 +144,7 @@ enum Station {
     var out: [MonitorRow] = []
     let iso = ISO8601DateFormatter()
     iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "open" && a.mode != "autoplay" {
+    for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == .open && a.mode != .autoplay {
       let name = names[a.trainee] ?? "?"
       guard case .success(let rebuilt) = try RecordedAttempt.rebuild(a, trainee: name, course: course, db: db) else { continue }
       let s = rebuilt.runner.session
@@ -162,7 +163,7 @@ enum Station {
       if deemed > 0 { alerts.append("deemed acceptance (\(deemed))") }
       out.append(
         MonitorRow(
-          attempt: a.id, trainee: who, scenario: a.scenarioID, mode: a.mode, post: seat?.rawValue ?? a.post, clock: s.now.description,
+          attempt: a.id, trainee: who, scenario: a.scenarioID, mode: a.mode.rawValue, post: seat?.rawValue ?? a.post.rawValue, clock: s.now.description,
           filesDone: s.cases.values.filter { !$0.notices.isEmpty || $0.deemedAccepted }.count,
           filesTotal: s.applicants.count, score: card.overall,
           lastAction: last.map { $0.actor == who ? $0.verb : "\($0.verb) (\($0.actor))" } ?? "-",

@@ -217,7 +217,7 @@ final class Repl {
       modules: course.modules,
       attempts: attempts.map {
         AttemptSummary(
-          moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall,
+          moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode.rawValue, finished: $0.status == .finished, overall: $0.overall,
           passed: $0.passed, credited: Repl.credited($0.resultJSON))
       }, required: course.requiredScenarios(of:))
   }
@@ -355,7 +355,7 @@ final class Repl {
         }
         var new = NewAttempt(
           trainee: t.id, scenarioID: id, contentHash: course.contentHash(of: id), seed: seed, policy: setup.policy.id,
-          mode: setup.mode.rawValue, post: partner == nil ? setup.scenario.post.rawValue : "A", moduleID: module)
+          mode: setup.mode, post: partner == nil ? setup.scenario.post : .a, moduleID: module)
         new.partner = partner?.id
         let a = try db.startAttempt(new)
         attempt = a
@@ -519,20 +519,20 @@ final class Repl {
         case "review":
           let agreed = tr.to == .agreed
           reviews.append(ReviewRow(
-            ticket: t, round: round, maker: maker, reviewer: tr.actor.value, verdict: agreed ? "agree" : "return",
+            ticket: t, round: round, maker: maker, reviewer: tr.actor.value, verdict: agreed ? .agree : .return,
             reason: agreed ? nil : tr.reason, at: tr.at.description))
         default: break
         }
       }
       for n in c.notices {
         notices.append(NoticeRow(
-          ticket: t, round: n.round, outcome: n.outcome.rawValue, defects: n.defects.joined(separator: " "),
+          ticket: t, round: n.round, outcome: n.outcome, defects: n.defects,
           referTo: n.referTo, maker: n.maker.value, checker: n.checker.value, issuedAt: n.issuedAt.description, onTime: n.onTime))
       }
       let n = c.notices.last
       cases.append(CaseRow(
-        attempt: attempt, ticket: t, state: c.state.rawValue, outcome: n?.outcome.rawValue,
-        defects: (n?.defects ?? []).joined(separator: " "), maker: n?.maker.value ?? c.proposal?.maker.value,
+        attempt: attempt, ticket: t, state: c.state.rawValue, outcome: n?.outcome,
+        defects: n?.defects ?? [], maker: n?.maker.value ?? c.proposal?.maker.value,
         checker: n?.checker.value, noticeAt: n?.issuedAt.description, deadline: c.acceptanceDeadline.description,
         retainUntil: c.retainUntil?.description))
     }

@@ -90,7 +90,7 @@ extension PermitDesk {
       let all = try db.trainees(cohort: nil)
       let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
       // Per person: a pair attempt is a row for each partner, with their own post's result.
-      let records = try db.attempts(participant: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
+      let records = try db.attempts(participant: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != .autoplay }
       let facts = try AttemptFacts.load(records, trainees: names, db: db)
       var clock = ZoneClock(library: library)
       if format == .xapi {
@@ -193,12 +193,17 @@ extension PermitDesk {
       var problems: [String] = []
       var changed: [String] = []
       var rescored = 0
+      /// Attempts whose projection rows were compared on the same replay (see `projections`).
+      var projected: Set<Int64> = []
     }
 
     /// Re-scores finished attempts from their logs on `jobs` threads (each with its own content
     /// library and course; the database is read concurrently). Messages come back in attempt order.
+    /// For the attempts in `projections`, the replay that re-scores them also checks their case,
+    /// review and notice rows when it covers their whole log (`Rescored.projected`).
     static func rescore(
-      _ attempts: [AttemptRecord], names: [Int64: String], root: String, db: SandboxDatabase, jobs: Int, files: [String] = []
+      _ attempts: [AttemptRecord], names: [Int64: String], root: String, db: SandboxDatabase, jobs: Int, files: [String] = [],
+      projections: Set<Int64> = []
     ) throws -> Rescored {
       let n = max(1, min(jobs, attempts.count))
       final class Collected: @unchecked Sendable {  // every access holds `lock`
@@ -206,6 +211,7 @@ extension PermitDesk {
         var problems: [(Int64, String)] = []
         var changed: [(Int64, String)] = []
         var rescored = 0
+        var projected: Set<Int64> = []
         var failure: Error?
       }
       let all = Collected()
@@ -216,6 +222,7 @@ extension PermitDesk {
         var mine = Rescored()
         var myProblems: [(Int64, String)] = []
         var myChanged: [(Int64, String)] = []
+        var scratch: SandboxDatabase.ProjectionScratch?
         do {
           for a in stride(from: worker, to: attempts.count, by: n).map({ attempts[$0] }) {
             let rebuilt: RecordedAttempt
@@ -231,6 +238,19 @@ extension PermitDesk {
               }
               continue
             case .success(let r): rebuilt = r
+            }
+            if projections.contains(a.id) {
+              if scratch == nil { scratch = try SandboxDatabase.ProjectionScratch() }
+              switch try compareProjection(a, rebuilt, course: course, db: db, scratch: scratch!) {
+              case .moved: break  // actions after the result: checked on a replay of the whole log
+              case .same: mine.projected.insert(a.id)
+              case .problem(let p):
+                mine.projected.insert(a.id)
+                myProblems.append((a.id, p))
+              case .changed(let c):
+                mine.projected.insert(a.id)
+                myChanged.append((a.id, c))
+              }
             }
             let card = rebuilt.score(module: a.moduleID, course: course)
             mine.rescored += 1
@@ -248,7 +268,7 @@ extension PermitDesk {
               }
             }
             // A pair attempt: post B's own result must follow from the same log.
-            if a.partner != nil, let b = try db.participants(attempt: a.id).first(where: { $0.post == "B" }) {
+            if a.partner != nil, let b = try db.participants(attempt: a.id).first(where: { $0.post == .b }) {
               let cardB = Scorer.score(rebuilt.runner, post: .b, passMark: course.passMark(of: a.moduleID), module: course.module(named: a.moduleID))
               if (b.overall, b.decisions, b.doubleReview, b.timeLimits, b.passed) != (cardB.overall, cardB.decisions, cardB.doubleReview, cardB.timeLimits, cardB.passed)
                 && !course.contentChanged(a.contentHash, scenario: a.scenarioID)
@@ -265,11 +285,13 @@ extension PermitDesk {
           all.problems += myProblems
           all.changed += myChanged
           all.rescored += mine.rescored
+          all.projected.formUnion(mine.projected)
         }
       }
       if let failure = all.failure { throw failure }
       return Rescored(
-        problems: all.problems.sorted { $0.0 < $1.0 }.map(\.1), changed: all.changed.sorted { $0.0 < $1.0 }.map(\.1), rescored: all.rescored)
+        problems: all.problems.sorted { $0.0 < $1.0 }.map(\.1), changed: all.changed.sorted { $0.0 < $1.0 }.map(\.1), rescored: all.rescored,
+        projected: all.projected)
     }
 
     @Option(name: .customLong("key"), help: "The room's config file (or a key file) whose key signs the records.")
@@ -300,36 +322,25 @@ extension PermitDesk {
       var changed: [String] = []
       // A `finish` that succeeded in the log of an attempt still open: the result was never recorded
       // (a kill between the two commits of versions before finishing was one transaction).
-      for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "open" {
+      for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == .open {
         if let f = try db.actions(attempt: a.id).first(where: { $0.verb == "finish" && $0.ok }) {
           problems.append(
             "attempt #\(a.id): its log finished the attempt (action \(f.seq)) but no result was recorded; 'resume' as its trainee records the score")
         }
       }
-      // The case, review and notice rows, rebuilt from every attempt's log (VerifyProjections.swift).
+      // The case, review and notice rows, rebuilt from every attempt's log (VerifyProjections.swift);
+      // with --rescore, finished attempts are checked on the replay that re-scores them.
       var skipped: [String] = []
-      if let content = try? library() {
-        let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
-        let every = try db.attempts(trainee: nil, scenario: nil, cohort: nil)
-        let from = try db.projectionsCheckedFrom() ?? Int64.max
-        let earlier = every.filter { $0.id < from }.count
-        if earlier > 0 {
-          skipped.append(
-            "\(earlier) attempt\(earlier == 1 ? "" : "s") recorded before this version checks projections: "
-              + "their case, review and notice rows were not rebuilt")
-        }
-        let p = try Verify.checkProjections(every.filter { $0.id >= from }, names: names, root: content.root, db: db, jobs: jobs, files: scenarioFiles)
-        problems += p.problems
-        changed += p.changed
-        skipped = p.skipped
-      } else {
-        skipped.append("the content could not be loaded: the case, review and notice rows were not rebuilt from the logs")
-      }
+      let content = try? library()
+      let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
+      let every = try db.attempts(trainee: nil, scenario: nil, cohort: nil)
+      let from = try db.projectionsCheckedFrom() ?? Int64.max
+      let earlier = every.filter { $0.id < from }.count
+      var projected: Set<Int64> = []
       if rescore {
-        let library = try library()
-        let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
+        let library = try content ?? library()
         // A result scored by an earlier scoring model is not comparable with today's.
-        let all = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == "finished" }
+        let all = every.filter { $0.status == .finished }
         let finished = all.filter { Repl.scoringModel($0.resultJSON) == Scorer.model }
         older = all.count - finished.count
         // Trainers' own scenario files (played with 'play PATH.yaml'), checked before any re-scoring.
@@ -340,10 +351,27 @@ extension PermitDesk {
             throw Exit.badInput
           }
         }
-        let outcome = try Verify.rescore(finished, names: names, root: library.root, db: db, jobs: jobs, files: scenarioFiles)
+        let outcome = try Verify.rescore(
+          finished, names: names, root: library.root, db: db, jobs: jobs, files: scenarioFiles,
+          projections: Set(finished.map(\.id).filter { $0 >= from }))
         problems += outcome.problems
         changed += outcome.changed
         rescored = outcome.rescored
+        projected = outcome.projected
+      }
+      if let content {
+        if earlier > 0 {
+          skipped.append(
+            "\(earlier) attempt\(earlier == 1 ? "" : "s") recorded before this version checks projections: "
+              + "their case, review and notice rows were not rebuilt")
+        }
+        let rest = every.filter { $0.id >= from && !projected.contains($0.id) }
+        let p = try Verify.checkProjections(rest, names: names, root: content.root, db: db, jobs: jobs, files: scenarioFiles)
+        problems += p.problems
+        changed += p.changed
+        skipped += p.skipped
+      } else {
+        skipped.append("the content could not be loaded: the case, review and notice rows were not rebuilt from the logs")
       }
       // A score that differs because the content changed is reported apart from one that does not
       // follow from its log: the first is not evidence that the record was edited.
@@ -392,7 +420,7 @@ extension PermitDesk {
       let db = try database.open()
       let removed = try db.purgeCases(retainedBefore: before)
       for c in removed {
-        print("purged attempt #\(c.attempt) \(c.ticket): \(c.outcome ?? c.state), kept until \(c.retainUntil ?? "?")")
+        print("purged attempt #\(c.attempt) \(c.ticket): \(c.outcome?.rawValue ?? c.state), kept until \(c.retainUntil ?? "?")")
       }
       print("purge: \(removed.count) filed case\(removed.count == 1 ? "" : "s") past retention removed")
     }

@@ -16,6 +16,35 @@ extension PermitDesk.Verify {
     var compared = 0
   }
 
+  /// What comparing one attempt's stored projection with its rebuilt one found.
+  enum ProjectionVerdict {
+    case same
+    /// A row that does not follow from the log (content unchanged).
+    case problem(String)
+    /// A row that differs under content changed since the attempt.
+    case changed(String)
+    /// The log moved on since the replay: replay again.
+    case moved
+  }
+
+  /// Compares the projection of `rebuilt` (attempt `a` replayed through its last action) with the
+  /// stored rows.
+  static func compareProjection(
+    _ a: AttemptRecord, _ rebuilt: RecordedAttempt, course: Course, db: SandboxDatabase, scratch: SandboxDatabase.ProjectionScratch
+  ) throws -> ProjectionVerdict {
+    let projection = Repl.projection(rebuilt.runner.session, attempt: a.id)
+    switch try db.projectionMismatch(attempt: a.id, atSeq: rebuilt.lastSeq, rebuilt: projection, scratch: scratch) {
+    case .moved: return .moved
+    case .same: return .same
+    case .differs(let what):
+      if course.contentChanged(a.contentHash, scenario: a.scenarioID) {
+        return .changed(
+          "attempt #\(a.id): content changed since the attempt (\(a.scenarioID), its policy packs or calendars): \(what) under today's content; not evidence that the record was edited")
+      }
+      return .problem("attempt #\(a.id): \(what)")
+    }
+  }
+
   /// Rebuilds every attempt's projection from its whole log (on `jobs` threads, each with its own
   /// course) and compares it with the stored rows, naming the first row that differs per attempt.
   static func checkProjections(
@@ -55,22 +84,14 @@ extension PermitDesk.Verify {
               continue
             case .success(let r): rebuilt = r
             }
-            let projection = Repl.projection(rebuilt.runner.session, attempt: a.id)
-            switch try db.projectionMismatch(attempt: a.id, atSeq: rebuilt.lastSeq, rebuilt: projection, scratch: scratch) {
+            switch try compareProjection(a, rebuilt, course: course, db: db, scratch: scratch) {
             case .moved: continue
-            case .same:
-              compared += 1
-              settled = true
-            case .differs(let what):
-              compared += 1
-              settled = true
-              if course.contentChanged(a.contentHash, scenario: a.scenarioID) {
-                changed.append((a.id,
-                  "attempt #\(a.id): content changed since the attempt (\(a.scenarioID), its policy packs or calendars): \(what) under today's content; not evidence that the record was edited"))
-              } else {
-                problems.append((a.id, "attempt #\(a.id): \(what)"))
-              }
+            case .same: break
+            case .problem(let p): problems.append((a.id, p))
+            case .changed(let c): changed.append((a.id, c))
             }
+            compared += 1
+            settled = true
           }
           if !settled { skipped.append((a.id, "attempt #\(a.id) was being written while it was compared; run verify again")) }
         }

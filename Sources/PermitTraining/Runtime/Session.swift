@@ -2,16 +2,6 @@ import PermitContent
 import PermitCore
 import PermitLocalization
 
-/// The mode of an attempt.
-public enum AttemptMode: String, CaseIterable, Sendable, Hashable {
-  /// Hints, snapshots and restores allowed.
-  case practice
-  /// None of those.
-  case assessment
-  /// Played by the model answer (`play --autoplay`).
-  case autoplay
-}
-
 /// What the trainee did and what happened, as the scoring engine needs it. Everything here is
 /// derived by replaying the action log, never stored separately.
 public struct AttemptFacts: Sendable, Hashable {
