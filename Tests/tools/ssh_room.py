@@ -68,6 +68,16 @@ def run(child, name, line, pattern, what):
     prompt(child, name)
 
 
+def finish(child, name, what):
+    """`finish`, or `finish --now` where finish first lists what is still pending."""
+    child.sendline("finish")
+    if expect(child, ["Final score:", "finish --now"], what) == 1:
+        prompt(child, name)
+        child.sendline("finish --now")
+        expect(child, "Final score:", what)
+    prompt(child, name)
+
+
 def main(port, user, keydir):
     room = Room(port, user, keydir)
 
@@ -117,8 +127,8 @@ def main(port, user, keydir):
     run(bob, "bob", "monitor", "'monitor' is for trainers", "monitor refused")
     ok("a trainee has no instructor station")
 
-    run(bob, "bob", "finish", "Final score:", "bob's score")
-    run(carol, "carol", "finish", "Final score:", "carol's score")
+    finish(bob, "bob", "bob's score")
+    finish(carol, "carol", "carol's score")
 
     # Pair mode: bob (post A) and carol (post B) share one attempt; the trainer sees both.
     run(bob, "bob", "start m01-s01-jurisdiction --pair dave", "dave is not a trainee of this room", "a stranger refused")
@@ -142,7 +152,7 @@ def main(port, user, keydir):
     run(carol, "carol", "checklist", "materials required", "carol's checklist")
     run(carol, "carol", "review agree", "you agree with post A's proposal; bob issues the notice", "carol's verdict")
     run(bob, "bob", "issue", r"post B \(carol\) agrees[\s\S]*notice issued", "bob issues")
-    run(bob, "bob", "finish", "Final score:", "bob's pair score")
+    finish(bob, "bob", "bob's pair score")
     run(carol, "carol", "score", r"\[bob, post A\] finish[\s\S]*Final score:", "carol's pair score")
     ok("the two trainees finish the pair attempt, each with a final score")
     run(alice, "alice", "report --format csv", re.compile(r"\n3,bob,[\s\S]*\n3,carol,"), "a report row for each partner")
