@@ -373,7 +373,7 @@ extension SandboxDatabase {
       let expired = Table.Case.filter(Columns.retainUntil != nil && Columns.retainUntil < date)
       let rows = try expired.order(Columns.attempt, Columns.ticket).fetchAll(db).map(\.value)
       try expired.deleteAll(db)
-      if try db.tableExists("purge") {  // so that `verify` tells these rows from deleted ones
+      if !rows.isEmpty, try db.tableExists("purge") {  // so that `verify` tells these rows from deleted ones
         try db.execute(sql: "INSERT INTO purge (before, at) VALUES (?, ?)", arguments: [date, WallClock.now()])
       }
       return rows

@@ -146,7 +146,7 @@ struct LeaseEndToEndTests {
     let kim = try Self.started(box)
     let lee = try Self.started(box, "lee")
     #expect(try Self.count(box.db, "SELECT count(*) FROM lease;") == 2)
-    #expect(try kim.send("finish").contains("Final score"))
+    #expect(try kim.send("finish --now").contains("Final score"))
     #expect(try Self.count(box.db, "SELECT count(*) FROM lease;") == 1)
     #expect(try lee.quit() == 0)
     #expect(try kim.quit() == 0)

@@ -11,7 +11,7 @@ struct VerifyProjectionTests {
   static func recorded() throws -> Sandbox {
     let box = try Sandbox()
     let actions = ReplProcessTests.actions.joined(separator: "\n")
-    let kim = try box.run(["--stop-on-error"], stdin: "login kim --cohort north\nstart m01-s01-jurisdiction\n\(actions)\nfinish\n")
+    let kim = try box.run(["--stop-on-error"], stdin: "login kim --cohort north\nstart m01-s01-jurisdiction\n\(actions)\nfinish --now\n")
     try #require(kim.exited(0), "\(kim.stderr)")
     let lee = try box.run(["--stop-on-error"], stdin: "login lee --cohort south\nstart m01-s01-jurisdiction\n\(actions)\n")
     try #require(lee.exited(0), "\(lee.stderr)")

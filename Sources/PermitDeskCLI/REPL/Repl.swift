@@ -167,6 +167,7 @@ final class Repl {
     var out = [L10n.t("help.header")]
     out += CommandTable.listing(visibleCommands)
     out.append(L10n.t("help.footer"))
+    out.append(L10n.t("help.window", AttemptCommands.specs.filter(\.needsOpenWindow).map(\.name).joined(separator: ", ")))
     say(out)
   }
 
@@ -482,7 +483,7 @@ final class Repl {
   @discardableResult
   func commit(_ step: AttemptRunner.Step, attempt a: AttemptRecord, trainee t: TraineeRecord) throws -> ScoreCard? {
     let s = step.state.session
-    let finishes = step.reply.ok && step.command == .command(.finish)
+    let finishes = step.reply.ok && step.command.verb == "finish"
     let card = finishes ? Scorer.score(s, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID), restores: step.state.restores.count) : nil
     var snapshot: String?
     if step.reply.ok, case .command(.snapshot(let name)) = step.command { snapshot = name }

@@ -187,113 +187,6 @@ extension PermitDesk {
     @Option(name: .customLong("scenario-file"), help: helpText("cli.verify.scenario-file"), completion: .file(extensions: ["yaml"]))
     var scenarioFiles: [String] = []
 
-    /// What re-scoring found: problems, attempts not comparable because their content changed, and
-    /// how many were re-scored.
-    struct Rescored {
-      var problems: [String] = []
-      var changed: [String] = []
-      var rescored = 0
-      /// Attempts whose projection rows were compared on the same replay (see `projections`).
-      var projected: Set<Int64> = []
-    }
-
-    /// Re-scores finished attempts from their logs on `jobs` threads (each with its own content
-    /// library and course; the database is read concurrently). Messages come back in attempt order.
-    /// For the attempts in `projections`, the replay that re-scores them also checks their case,
-    /// review and notice rows when it covers their whole log (`Rescored.projected`).
-    static func rescore(
-      _ attempts: [AttemptRecord], names: [Int64: String], root: String, db: SandboxDatabase, jobs: Int, files: [String] = [],
-      projections: Set<Int64> = []
-    ) throws -> Rescored {
-      let n = max(1, min(jobs, attempts.count))
-      final class Collected: @unchecked Sendable {  // every access holds `lock`
-        let lock = NSLock()
-        var problems: [(Int64, String)] = []
-        var changed: [(Int64, String)] = []
-        var rescored = 0
-        var projected: Set<Int64> = []
-        var failure: Error?
-      }
-      let all = Collected()
-      DispatchQueue.concurrentPerform(iterations: n) { worker in
-        let course = Course(library: ContentLibrary(root: root))
-        for f in files { _ = course.addScenarioFile(f) }  // checked by the caller
-        let setups = SetupCache()
-        var mine = Rescored()
-        var myProblems: [(Int64, String)] = []
-        var myChanged: [(Int64, String)] = []
-        var scratch: SandboxDatabase.ProjectionScratch?
-        do {
-          for a in stride(from: worker, to: attempts.count, by: n).map({ attempts[$0] }) {
-            let rebuilt: RecordedAttempt
-            switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db, setups: setups) {
-            case .failure(let e):
-              if !course.scenarioIDs.contains(a.scenarioID) {
-                // A trainer's own file (played by path), or a scenario since removed from the content.
-                myProblems.append((a.id,
-                  "attempt #\(a.id): its scenario '\(a.scenarioID)' (content \(a.contentHash)) is not in the content at \(root); "
-                    + "if it was a trainer's own file, give it with --scenario-file PATH; its score cannot be recomputed"))
-              } else {
-                myProblems.append((a.id, "attempt #\(a.id): \(e.message); its score cannot be recomputed"))
-              }
-              continue
-            case .success(let r): rebuilt = r
-            }
-            if projections.contains(a.id) {
-              if scratch == nil { scratch = try SandboxDatabase.ProjectionScratch() }
-              switch try compareProjection(a, rebuilt, course: course, db: db, scratch: scratch!) {
-              case .moved: break  // actions after the result: checked on a replay of the whole log
-              case .same: mine.projected.insert(a.id)
-              case .problem(let p):
-                mine.projected.insert(a.id)
-                myProblems.append((a.id, p))
-              case .changed(let c):
-                mine.projected.insert(a.id)
-                myChanged.append((a.id, c))
-              }
-            }
-            let card = rebuilt.score(module: a.moduleID, course: course)
-            mine.rescored += 1
-            if a.overall != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview
-              || a.timeLimits != card.timeLimits || a.passed != card.passed
-            {
-              if course.contentChanged(a.contentHash, scenario: a.scenarioID) {
-                // Not evidence against the record: the scenario, a policy pack or a calendar it was
-                // played on has changed since.
-                myChanged.append((a.id,
-                  "attempt #\(a.id): content changed since the attempt (\(a.scenarioID), its policy packs or calendars): under today's content its log gives \(card.overall), recorded \(a.overall ?? -1); not evidence that the record was edited"))
-              } else {
-                myProblems.append((a.id,
-                  "attempt #\(a.id): recorded score \(a.overall ?? -1) (passed \(a.passed ?? false)) does not follow from its log, which gives \(card.overall) (passed \(card.passed))"))
-              }
-            }
-            // A pair attempt: post B's own result must follow from the same log.
-            if a.partner != nil, let b = try db.participants(attempt: a.id).first(where: { $0.post == .b }) {
-              let cardB = Scorer.score(rebuilt.runner, post: .b, passMark: course.passMark(of: a.moduleID), module: course.module(named: a.moduleID))
-              if (b.overall, b.decisions, b.doubleReview, b.timeLimits, b.passed) != (cardB.overall, cardB.decisions, cardB.doubleReview, cardB.timeLimits, cardB.passed)
-                && !course.contentChanged(a.contentHash, scenario: a.scenarioID)
-              {
-                myProblems.append((a.id,
-                  "attempt #\(a.id): post B's recorded score \(b.overall) (passed \(b.passed)) does not follow from its log, which gives \(cardB.overall) (passed \(cardB.passed))"))
-              }
-            }
-          }
-        } catch {
-          all.lock.withLock { all.failure = error }
-        }
-        all.lock.withLock {
-          all.problems += myProblems
-          all.changed += myChanged
-          all.rescored += mine.rescored
-          all.projected.formUnion(mine.projected)
-        }
-      }
-      if let failure = all.failure { throw failure }
-      return Rescored(
-        problems: all.problems.sorted { $0.0 < $1.0 }.map(\.1), changed: all.changed.sorted { $0.0 < $1.0 }.map(\.1), rescored: all.rescored,
-        projected: all.projected)
-    }
-
     @Option(name: .customLong("key"), help: "The room's config file (or a key file) whose key signs the records.")
     var keyFile: String?
 
@@ -328,7 +221,7 @@ extension PermitDesk {
             "attempt #\(a.id): its log finished the attempt (action \(f.seq)) but no result was recorded; 'resume' as its trainee records the score")
         }
       }
-      // The case, review and notice rows, rebuilt from every attempt's log (VerifyProjections.swift);
+      // The case, review and notice rows, rebuilt from every attempt's log (Verify+Replay.swift);
       // with --rescore, finished attempts are checked on the replay that re-scores them.
       var skipped: [String] = []
       let content = try? library()
