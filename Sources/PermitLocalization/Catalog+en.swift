@@ -5,7 +5,7 @@
 /// The message catalogs compiled into the binary (see `Locales/README.md`).
 public enum Catalog {
   /// English.
-  public static let en: [String: String] = [
+  static let enScreens: [String: String] = [
     // Command-line help (ArgumentParser abstracts, discussions and option help).
     "cli.root.discussion.lang": "Language: --lang en|zh-Hans, else PERMITDESK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English.",
     "cli.lang.unknown": "permitdesk: unknown language '{1}' for --lang (use {2})",
@@ -95,6 +95,11 @@ public enum Catalog {
     "cli.report.schema": "Print the JSON Schema of --format json for the chosen --per and exit.",
     "cli.verify.abstract": "Check the sandbox database: the hash chain (edited, deleted or reordered records) and, with --rescore, that every recorded score follows from its action log.",
     "cli.verify.rescore": "Also replay every finished attempt from its log and compare the score with the recorded one.",
+    "cli.monitor.abstract": "The instructor station: every running attempt (trainee, scenario, mode, simulated clock, files done/total, running score, last action and how long ago, alerts), refreshed in place on a terminal until Enter.",
+    "cli.monitor.discussion": "On a terminal the table is redrawn every --interval seconds until you press Enter (Ctrl-C stops it too); otherwise, with --once or with --format json it is printed once. The database is only read (opened read-only, never created). Alerts: issued without review, rubber-stamp, deemed acceptance. In a training room trainers have the same view as the 'monitor' verb of their session; on the host, point --db and --content at the room's data and content.",
+    "cli.monitor.once": "Print the station once and exit, even on a terminal.",
+    "cli.monitor.format": "Output format: table or json (json is printed once).",
+    "cli.monitor.interval": "Seconds between refreshes on a terminal.",
     "cli.purge.abstract": "Remove filed case records whose 3-year retention ended before a (simulated) date, and list them.",
     "cli.purge.before": "Remove files kept until before this date (YYYY-MM-DD).",
 
@@ -133,7 +138,7 @@ public enum Catalog {
     "help.review.summary": "as post B, agree with post A's proposal or return it with a reason",
     "help.issue.summary": "as post A, issue the notice once post B has agreed",
     "help.issue.details": "No notice without both posts: the system refuses it, and the attempt records it.",
-    "help.clock.summary": "the simulated time and the agenda of pending deadlines",
+    "help.clock.summary": "the simulated time, whether the window is open, and the agenda of pending deadlines",
     "help.advance.summary": "let simulated time pass (forward only)",
     "help.advance.details": "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline, or to the next opening when the window is closed and that comes first. At most a year past the scenario's start.",
     "help.hint.summary": "practice mode: a pointer to what you have not found yet (costs points)",

@@ -3,7 +3,7 @@
 
 extension Catalog {
   /// Simplified Chinese.
-  public static let zhHans: [String: String] = [
+  static let zhScreens: [String: String] = [
     // 命令行帮助
     "cli.root.discussion.lang": "界面语言：--lang en|zh-Hans，其次 PERMITDESK_LANG，其次系统区域设置（LC_ALL、LC_MESSAGES、LANG），默认英文。",
     "cli.lang.unknown": "permitdesk：--lang 的语言“{1}”无法识别（可用：{2}）",
@@ -93,6 +93,11 @@ extension Catalog {
     "cli.report.schema": "输出所选 --per 的 --format json 的 JSON Schema 后退出。",
     "cli.verify.abstract": "检查沙盒数据库：哈希链（被修改、删除或重排的记录）；加 --rescore 时，检查每个记录的成绩均可由其操作日志得出。",
     "cli.verify.rescore": "同时根据日志重放每次已完成的练习，并将成绩与记录比较。",
+    "cli.monitor.abstract": "教员控制台：所有进行中的练习（学员、情景、模式、模拟时钟、已办/总案卷、实时成绩、最近操作及距今多久、警示），在终端上原地刷新，按回车结束。",
+    "cli.monitor.discussion": "在终端上每隔 --interval 秒重绘表格，直到按下回车（Ctrl-C 也可结束）；否则，或使用 --once、--format json 时只输出一次。数据库只读（以只读方式打开，从不创建）。警示包括：未经复核即出具、橡皮图章式复核、视为受理。在培训室中，培训师在会话里用 'monitor' 命令看到同样的内容；在主机上，请将 --db 和 --content 指向培训室的数据和内容。",
+    "cli.monitor.once": "只输出一次后退出，即使在终端上。",
+    "cli.monitor.format": "输出格式：table 或 json（json 只输出一次）。",
+    "cli.monitor.interval": "终端上两次刷新之间的秒数。",
     "cli.purge.abstract": "删除3年保存期在某个（模拟）日期之前届满的已归档案卷记录，并列出这些记录。",
     "cli.purge.before": "删除保存期限在该日期（YYYY-MM-DD）之前届满的案卷。",
 
@@ -131,7 +136,7 @@ extension Catalog {
     "help.review.summary": "B岗：同意A岗的受理意见，或说明理由后退回",
     "help.issue.summary": "A岗：B岗同意后出具文书",
     "help.issue.details": "未经双岗审核不得出具文书：系统会拒绝，并记入本次练习。",
-    "help.clock.summary": "模拟时间及待办期限日程",
+    "help.clock.summary": "模拟时间、窗口是否开放及待办期限日程",
     "help.advance.summary": "让模拟时间流逝（只能向前）",
     "help.advance.details": "DURATION 如 30m、2h、1d；TIME 如 14:00 或 2017-07-04T09:00+08:00；--next 跳到下一个到达、事件或期限；窗口关闭时，若下次开门更早，则跳到开门时间。最多推进到情景开始后一年。",
     "help.hint.summary": "练习方式：提示你尚未发现的问题（扣分）",

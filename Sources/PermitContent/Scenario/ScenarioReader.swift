@@ -1,4 +1,5 @@
 import PermitCore
+import PermitLocalization
 
 /// A position in a file (1-based line and column).
 public struct SourcePosition: Sendable, Hashable {
@@ -25,6 +26,11 @@ extension YAMLReader {
   /// An error at a stored position.
   public func error(at p: SourcePosition, _ message: String) {
     append(Diagnostic(file: file, line: p.line, column: p.column, message: message))
+  }
+
+  /// An error at a stored position, in language-neutral form.
+  public func error(at p: SourcePosition, _ text: LoaderMessage) {
+    append(Diagnostic(file: file, line: p.line, column: p.column, text))
   }
 
   /// A warning at a stored position.
@@ -126,7 +132,7 @@ public enum ScenarioReader {
     let id = r.text(f, "id", required: true, what: what) ?? ""
     source.id = r.position(f["id"])
     if f["id"] != nil && !id.isEmpty && !isID(id) {
-      r.error(f["id"], "'id' must use only lower-case letters, digits and '-', found '\(id)'")
+      r.error(f["id"], LoaderMessage("scenario.id", .text(id)))
     }
     let titleText = r.bilingual(f, "title", required: true, what: what)
     let briefingText = r.bilingual(f, "briefing", required: true, what: what)
@@ -139,7 +145,7 @@ public enum ScenarioReader {
       if pack == nil {
         r.error(
           f["policy"],
-          "unknown policy pack '\(policyID)'; known: \(policyIDs.joined(separator: ", "))" + Suggest.hint(policyID, policyIDs))
+          LoaderMessage("unknown-policy", .text(policyID), .text(policyIDs.joined(separator: ", ")), suggest: Suggest.closest(to: policyID, in: policyIDs)))
       }
     }
     // Part A′ 2: one spelling of the window everywhere (case and surrounding spaces ignored).
@@ -149,8 +155,9 @@ public enum ScenarioReader {
       windowKnown = false
       r.error(
         f["window"],
-        "'\(window)' is not a window of \(p.id) (windows: \(p.windows.joined(separator: ", ")))"
-          + (District.suggestion(for: window, in: p.windows).map { "; did you mean '\($0)'?" } ?? Suggest.hint(window, p.windows)))
+        LoaderMessage(
+          "not-a-window", .text(window), .text(p.id), .text(p.windows.joined(separator: ", ")),
+          suggest: District.suggestion(for: window, in: p.windows) ?? Suggest.closest(to: window, in: p.windows)))
     }
     let post = r.choice(f, "post", TraineePost.self, what: what) ?? .a
     let colleague = r.choice(f, "colleague", ColleagueStyle.self, what: what) ?? .careful
@@ -256,7 +263,7 @@ public enum ScenarioReader {
       }
     }
     if applicants.isEmpty && blocks.isEmpty && f["applicants"] == nil && f["generate"] == nil {
-      r.error(node, "the scenario has no applicants: add 'applicants' or 'generate'")
+      r.error(node, LoaderMessage("scenario.no-applicants"))
     }
 
     // Events.
@@ -276,7 +283,7 @@ public enum ScenarioReader {
     if generated > 0 {
       let taken = Set((1...generated).map { ScenarioExpander.ticket($0) })
       for (t, at) in tickets.sorted(by: { $0.key < $1.key }) where taken.contains(t) {
-        r.error(at: at, "ticket '\(t)' is taken by a generated applicant (G001…\(ScenarioExpander.ticket(generated))); use another")
+        r.error(at: at, LoaderMessage("scenario.ticket-generated", .text(t), .text(ScenarioExpander.ticket(generated))))
       }
     }
     guard let start else { return nil }
@@ -332,23 +339,23 @@ public enum ScenarioReader {
     let ticket = r.text(f, "ticket", required: true, what: what)
     if let t = ticket, let n = f["ticket"] {
       if !t.isEmpty && !t.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) {
-        r.error(n, "a ticket uses only letters, digits and '-', found '\(t)'")
+        r.error(n, LoaderMessage("scenario.ticket-characters", .text(t)))
       }
       if let first = tickets[t] {
-        r.error(n, "duplicate ticket '\(t)' (first used at line \(first.line))")
+        r.error(n, LoaderMessage("scenario.ticket-duplicate", .text(t), .text("\(first.line)")))
       } else {
         tickets[t] = r.position(n)
       }
     }
     let arrives = r.timestamp(f, "arrives", what: what)
     if let a = arrives, let s = start, a < s {
-      r.error(f["arrives"], "the applicant arrives at \(a), before the clock starts at \(s)")
+      r.error(f["arrives"], LoaderMessage("scenario.arrives-before-start", .text("\(a)"), .text("\(s)")))
     } else if let a = arrives, !hours.isOpen(at: a, calendar: calendar, offset: offset),
       r.bool(f, "filed-online", what: what) != true
     {
       // A file submitted online outside opening hours (the December 2024 system is fully online) is
       // received then and seen at the next opening; anything else arriving then is likely a slip.
-      r.warning(f["arrives"], "the applicant arrives at \(a), when the window is closed; they are seen at the next opening")
+      r.warning(f["arrives"], LoaderMessage("scenario.arrives-closed", .text("\(a)")))
     }
     // The packet: a mapping of the packet keys only (positions kept).
     var packetNode: YAMLNode?
@@ -361,7 +368,7 @@ public enum ScenarioReader {
     }
     // Check the packet's required keys at the applicant's position.
     for k in ["employer", "applicant", "application"] where f[k] == nil {
-      r.error(item, "\(what) needs '\(k)'")
+      r.error(item, LoaderMessage("needs-key", .place(what), .text(k)))
     }
     var packet: Packet?
     if let pn = packetNode, f["employer"] != nil, f["applicant"] != nil, f["application"] != nil {
@@ -438,10 +445,14 @@ public enum ScenarioReader {
         continue
       }
       if !DefectCatalog.isKnown(s) {
-        r.error(item, DefectCatalog.pairProblem(s) ?? ("unknown defect code '\(s)'" + Suggest.hint(s, DefectCatalog.allCodes)))
+        if let problem = DefectCatalog.pairProblem(s) {
+          r.error(item, problem)
+        } else {
+          r.error(item, LoaderMessage("scenario.unknown-defect", .text(s), suggest: Suggest.closest(to: s, in: DefectCatalog.allCodes)))
+        }
         ok = false
       } else if codes.contains(s) {
-        r.error(item, "defect '\(s)' is listed twice")
+        r.error(item, LoaderMessage("scenario.defect-twice", .text(s)))
         ok = false
       } else {
         codes.append(s)
@@ -464,9 +475,9 @@ public enum ScenarioReader {
     if let o = outcome, let c = codes {
       switch o {
       case .accept where !c.isEmpty, .acceptPending where !c.isEmpty:
-        r.error(f["defects"], "an '\(o.rawValue)' lists no defects (found \(c.joined(separator: ", ")))")
+        r.error(f["defects"], LoaderMessage("scenario.acceptance-lists-defects", .text(o.rawValue), .text(c.joined(separator: ", "))))
       case .supplement where c.isEmpty:
-        r.error(f["outcome"] ?? n, "a 'supplement' (one-time notice) must list its defects")
+        r.error(f["outcome"] ?? n, LoaderMessage("scenario.supplement-without-defects"))
       default: break
       }
     }
@@ -482,7 +493,7 @@ public enum ScenarioReader {
     let codes = defects(f, r, what)
     let referTo = r.text(f, "refer-to", what: what)
     if outcome == .refuse, codes?.contains("out-of-jurisdiction") == true, referTo == nil {
-      r.error(n, "a proposal refusing for out-of-jurisdiction names the competent body: add refer-to (a district or municipal-center)")
+      r.error(n, LoaderMessage("scenario.proposal-refer-to"))
     }
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let outcome, let codes else { return nil }
     return ScriptedProposal(outcome: outcome, defects: codes, referTo: referTo)
@@ -565,6 +576,7 @@ public enum ScenarioReader {
     "unauthenticated": [.overseasNotification], "untranslated": [.overseasNotification],
     "stale": [.overseasNotification, .domesticPermit, .changeEmployer], "contract-language": [.overseasNotification, .domesticPermit, .extension],
     "expired-document": [.extension, .changeEmployer], "noncompliant-photo": [.overseasNotification, .changeEmployer],
+    "contract-start": [.changeEmployer], "talent-route": [.overseasNotification],
   ]
 
   static func unit(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> Double? {
