@@ -62,9 +62,10 @@ static int pd_signal_pipe_read = -1;
 /* Signals taken out of the pipe by pd_rl_getc (below) and not yet handled by the loop. */
 static int pd_signal_pending_interrupt = 0;
 static int pd_signal_pending_resize = 0;
+static int pd_signal_pending_suspend = 0;
 static void pd_signal_to_pipe(int sig) {
   int saved = errno;
-  char c = sig == SIGINT ? 'I' : sig == SIGWINCH ? 'W' : '?';
+  char c = sig == SIGINT ? 'I' : sig == SIGWINCH ? 'W' : sig == SIGTSTP ? 'Z' : '?';
   if (pd_signal_pipe_write >= 0) (void)write(pd_signal_pipe_write, &c, 1);
   errno = saved;
 }
@@ -78,14 +79,16 @@ static inline void pd_signal_collect(void) {
     for (ssize_t i = 0; i < n; i++) {
       if (buf[i] == 'I') pd_signal_pending_interrupt = 1;
       if (buf[i] == 'W') pd_signal_pending_resize = 1;
+      if (buf[i] == 'Z') pd_signal_pending_suspend = 1;
     }
   }
 }
-/* What the loop has to handle since the last call: bit 1 Ctrl-C, bit 2 a window resize. */
+/* What the loop has to handle since the last call: bit 1 Ctrl-C, bit 2 a window resize, bit 4
+   Ctrl-Z. */
 static inline int pd_signal_drain(void) {
   if (pd_signal_pipe_read >= 0) pd_signal_collect();
-  int r = (pd_signal_pending_interrupt ? 1 : 0) | (pd_signal_pending_resize ? 2 : 0);
-  pd_signal_pending_interrupt = pd_signal_pending_resize = 0;
+  int r = (pd_signal_pending_interrupt ? 1 : 0) | (pd_signal_pending_resize ? 2 : 0) | (pd_signal_pending_suspend ? 4 : 0);
+  pd_signal_pending_interrupt = pd_signal_pending_resize = pd_signal_pending_suspend = 0;
   return r;
 }
 /* readline's getc. LineReader only calls rl_callback_read_char when standard input is readable,
@@ -146,6 +149,17 @@ static inline void pd_signal_route_to_pipe(void) {
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGWINCH);
   pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+/* Ctrl-Z at a prompt goes to the pipe too (readline's own handling is off), so that the loop can
+   put the terminal back before the program stops; outside the prompt it stops the program as
+   usual. */
+static inline void pd_signal_suspend_to_pipe(int on) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on ? pd_signal_to_pipe : SIG_DFL;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;
+  sigaction(SIGTSTP, &sa, NULL);
 }
 /* SIGINT's default action again (a prompt outside the REPL: Ctrl-C stops the program). */
 static inline void pd_signal_default_interrupt(void) { signal(SIGINT, SIG_DFL); }
@@ -209,6 +223,25 @@ static inline void pd_rl_hide(void) {
 /* After printing: the prompt (possibly new) and the line being typed, cursor where it was. */
 static inline void pd_rl_show(const char *prompt) {
   if (prompt) rl_set_prompt(prompt);
+  rl_on_new_line();
+  rl_forced_update_display();
+  fflush(rl_outstream ? rl_outstream : stdout);
+}
+/* Ctrl-Z at the prompt, as readline itself does it: the terminal as it was, the program stopped
+   (the shell takes over); on `fg`, readline's terminal mode again and the prompt and the line
+   redrawn. (A process group without a job-control shell is not stopped: the redraw follows at
+   once.) */
+static inline void pd_rl_suspend(void) {
+  rl_cleanup_after_signal();
+  fflush(rl_outstream ? rl_outstream : stdout);
+  pd_signal_suspend_to_pipe(0);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTSTP);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+  raise(SIGTSTP);
+  pd_signal_suspend_to_pipe(1);
+  rl_reset_after_signal();
   rl_on_new_line();
   rl_forced_update_display();
   fflush(rl_outstream ? rl_outstream : stdout);
