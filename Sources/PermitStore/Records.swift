@@ -1,4 +1,4 @@
-internal import GRDB
+import PermitCore
 
 /// A trainee known to the sandbox. Names are unique; the cohort groups trainees for reports.
 public struct TraineeRecord: Sendable, Hashable {
@@ -33,16 +33,16 @@ public struct NewAttempt: Sendable {
   /// The policy pack id.
   public var policy: String
   /// `practice`, `assessment` or `autoplay`.
-  public var mode: String
+  public var mode: AttemptMode
   /// The trainee's post: `A` or `B`.
-  public var post: String
+  public var post: TraineePost
   /// The curriculum module, if the attempt belongs to one.
   public var moduleID: String?
 
   /// Creates the description of a new attempt.
   public init(
-    trainee: Int64, scenarioID: String, contentHash: String, seed: UInt64, policy: String, mode: String,
-    post: String, moduleID: String? = nil
+    trainee: Int64, scenarioID: String, contentHash: String, seed: UInt64, policy: String, mode: AttemptMode,
+    post: TraineePost, moduleID: String? = nil
   ) {
     self.trainee = trainee
     self.scenarioID = scenarioID
@@ -53,6 +53,17 @@ public struct NewAttempt: Sendable {
     self.post = post
     self.moduleID = moduleID
   }
+}
+
+/// Where an attempt stands. The raw value is what the `attempt.status` column holds and what the
+/// result hash covers: never change one.
+public enum AttemptStatus: String, CaseIterable, Sendable, Hashable, Codable {
+  /// Being played (or paused): it can be resumed.
+  case open
+  /// Finished and scored.
+  case finished
+  /// Given up (`start --abandon`): closed without a score.
+  case abandoned
 }
 
 /// One attempt of a trainee at a scenario, with its status and, once finished, its score.
@@ -70,13 +81,13 @@ public struct AttemptRecord: Sendable, Hashable {
   /// The policy pack id.
   public var policy: String
   /// `practice`, `assessment` or `autoplay`.
-  public var mode: String
+  public var mode: AttemptMode
   /// `A` or `B`.
-  public var post: String
+  public var post: TraineePost
   /// The curriculum module, if any.
   public var moduleID: String?
   /// `open`, `finished` or `abandoned`.
-  public var status: String
+  public var status: AttemptStatus
   /// When it started (wall clock, ISO 8601 UTC).
   public var startedAt: String
   /// When it was finished or abandoned (wall clock, ISO 8601 UTC).
@@ -104,7 +115,7 @@ public struct AttemptRecord: Sendable, Hashable {
   /// Creates a record value (the store creates them; this is for callers' tests).
   public init(
     id: Int64, trainee: Int64, scenarioID: String, contentHash: String, seed: UInt64, policy: String,
-    mode: String, post: String, moduleID: String?, status: String, startedAt: String, finishedAt: String?,
+    mode: AttemptMode, post: TraineePost, moduleID: String?, status: AttemptStatus, startedAt: String, finishedAt: String?,
     overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?, passed: Bool?, resultJSON: String?
   ) {
     self.id = id
@@ -238,9 +249,9 @@ public struct CaseRow: Sendable, Hashable {
   /// The case state (the runtime's name for it).
   public var state: String
   /// The notice outcome, once decided.
-  public var outcome: String?
-  /// Defect codes, in the runtime's encoding (e.g. comma-separated).
-  public var defects: String
+  public var outcome: Outcome?
+  /// Defect codes of the last notice (stored as a JSON array).
+  public var defects: [String]
   /// The staff identity at post A.
   public var maker: String?
   /// The staff identity at post B.
@@ -254,7 +265,7 @@ public struct CaseRow: Sendable, Hashable {
 
   /// Creates a case row.
   public init(
-    attempt: Int64, ticket: String, state: String, outcome: String? = nil, defects: String = "",
+    attempt: Int64, ticket: String, state: String, outcome: Outcome? = nil, defects: [String] = [],
     maker: String? = nil, checker: String? = nil, noticeAt: String? = nil, deadline: String,
     retainUntil: String? = nil
   ) {
@@ -340,54 +351,6 @@ public struct IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-// MARK: - Database
-
-extension TraineeRecord {
-  init(row: Row) {
-    self.init(id: row["id"], name: row["name"], cohort: row["cohort"], createdAt: row["createdAt"])
-  }
-}
-
-extension AttemptRecord {
-  init(row: Row) {
-    let seed: Int64 = row["seed"]
-    self.init(
-      id: row["id"], trainee: row["trainee"], scenarioID: row["scenarioID"], contentHash: row["contentHash"],
-      seed: UInt64(bitPattern: seed), policy: row["policy"], mode: row["mode"], post: row["post"],
-      moduleID: row["moduleID"], status: row["status"], startedAt: row["startedAt"], finishedAt: row["finishedAt"],
-      overall: row["overall"], decisions: row["decisions"], doubleReview: row["doubleReview"],
-      timeLimits: row["timeLimits"], passed: row["passed"], resultJSON: row["resultJSON"])
-    resultSeq = row["resultSeq"]
-    // Absent in a file opened read-only before its "build-version" migration: nil.
-    self.startedBy = row["startedBy"]
-    self.scoredBy = row["scoredBy"]
-  }
-}
-
-extension ActionRecord {
-  init(row: Row) {
-    self.init(
-      attempt: row["attempt"], seq: row["seq"], actor: row["actor"], verb: row["verb"],
-      arguments: row["arguments"], simTime: row["simTime"], wallTime: row["wallTime"], result: row["result"],
-      ok: row["ok"], prevHash: row["prevHash"], hash: row["hash"])
-  }
-}
-
-extension CaseRow {
-  init(row: Row) {
-    self.init(
-      attempt: row["attempt"], ticket: row["ticket"], state: row["state"], outcome: row["outcome"],
-      defects: row["defects"], maker: row["maker"], checker: row["checker"], noticeAt: row["noticeAt"],
-      deadline: row["deadline"], retainUntil: row["retainUntil"])
-  }
-}
-
-extension SnapshotRecord {
-  init(row: Row) {
-    self.init(attempt: row["attempt"], name: row["name"], seq: row["seq"], createdAt: row["createdAt"])
-  }
-}
-
 /// The projections of an attempt saved with each action.
 public struct Projection: Sendable {
   /// Case rows (nil: unchanged).
@@ -406,6 +369,14 @@ public struct Projection: Sendable {
 
 /// A review of a proposal by post B, as recorded on the case.
 public struct ReviewRow: Sendable, Hashable {
+  /// Post B's verdict; the raw value is what the `review.verdict` column holds.
+  public enum Verdict: String, CaseIterable, Sendable, Hashable, Codable {
+    /// Post B agreed with the proposal.
+    case agree
+    /// Post B returned it to post A with a reason.
+    case `return`
+  }
+
   public var ticket: String
   public var round: Int
   /// Post A's identity.
@@ -413,11 +384,11 @@ public struct ReviewRow: Sendable, Hashable {
   /// Post B's identity.
   public var reviewer: String
   /// `agree` or `return`.
-  public var verdict: String
+  public var verdict: Verdict
   public var reason: String?
   /// Simulated time.
   public var at: String
-  public init(ticket: String, round: Int, maker: String, reviewer: String, verdict: String, reason: String?, at: String) {
+  public init(ticket: String, round: Int, maker: String, reviewer: String, verdict: Verdict, reason: String?, at: String) {
     self.ticket = ticket
     self.round = round
     self.maker = maker
@@ -432,9 +403,9 @@ public struct ReviewRow: Sendable, Hashable {
 public struct NoticeRow: Sendable, Hashable {
   public var ticket: String
   public var round: Int
-  public var outcome: String
-  /// Defect codes, space-separated.
-  public var defects: String
+  public var outcome: Outcome
+  /// Defect codes (stored as a JSON array).
+  public var defects: [String]
   public var referTo: String?
   public var maker: String
   public var checker: String
@@ -442,7 +413,7 @@ public struct NoticeRow: Sendable, Hashable {
   public var issuedAt: String
   public var onTime: Bool
   public init(
-    ticket: String, round: Int, outcome: String, defects: String, referTo: String?, maker: String, checker: String,
+    ticket: String, round: Int, outcome: Outcome, defects: [String], referTo: String?, maker: String, checker: String,
     issuedAt: String, onTime: Bool
   ) {
     self.ticket = ticket

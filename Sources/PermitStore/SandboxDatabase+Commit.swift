@@ -114,7 +114,7 @@ extension SandboxDatabase {
       }
       if let r = c.result {
         try Self.close(
-          db, id: action.attempt, status: "finished", overall: r.overall, decisions: r.decisions,
+          db, id: action.attempt, status: .finished, overall: r.overall, decisions: r.decisions,
           doubleReview: r.doubleReview, timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json, build: build,
           key: key, path: path)
       }
@@ -173,7 +173,7 @@ extension SandboxDatabase {
       if let key { try Self.seal(db, attempt: attempt, key: key) }
       if let r = result {
         try Self.close(
-          db, id: attempt, status: "finished", overall: r.overall, decisions: r.decisions, doubleReview: r.doubleReview,
+          db, id: attempt, status: .finished, overall: r.overall, decisions: r.decisions, doubleReview: r.doubleReview,
           timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json, build: build, key: key, path: path)
       }
     }

@@ -74,8 +74,8 @@ extension SandboxDatabase {
       let id: Int64 = row["id"]
       let prevHash: String = row["prevHash"]
       let storedHash: String = row["hash"]
-      let traineeName: String? = row["traineeName"]
-      let record = AttemptRecord(row: row)
+      let record = try Table.StoredAttempt(row: row)
+      let traineeName = record.traineeName
 
       // The attempt itself and its link to the one before.
       if id != previousID + 1 {
@@ -90,7 +90,7 @@ extension SandboxDatabase {
       if traineeName == nil { report(id, nil, "its trainee #\(record.trainee) was deleted") }
       let hash = Chain.attemptHash(
         prev: prevHash, id: id, trainee: record.trainee, traineeName: traineeName, scenarioID: record.scenarioID,
-        contentHash: record.contentHash, seed: record.seed, policy: record.policy, mode: record.mode,
+        contentHash: record.contentHash, seed: UInt64(bitPattern: record.seed), policy: record.policy, mode: record.mode,
         post: record.post, moduleID: record.moduleID, startedAt: record.startedAt, key: key)
       if recompute && hash != storedHash {
         report(
@@ -103,12 +103,11 @@ extension SandboxDatabase {
       previousID = id
 
       // Its action log.
-      let actions = try Row.fetchAll(db, sql: "SELECT * FROM action WHERE attempt = ? ORDER BY seq", arguments: [id])
+      let actions = try Table.Action.fetchAll(db, sql: "SELECT * FROM action WHERE attempt = ? ORDER BY seq", arguments: [id])
       var linkHash = storedHash
       var expectedSeq: Int64 = 1
       var hashes: [Int64: String] = [0: storedHash]
-      for actionRow in actions {
-        let action = ActionRecord(row: actionRow)
+      for action in actions {
         if action.seq != expectedSeq {
           let missing =
             expectedSeq == action.seq - 1 ? "action \(expectedSeq) is" : "actions \(expectedSeq)…\(action.seq - 1) are"
@@ -129,7 +128,7 @@ extension SandboxDatabase {
         expectedSeq = action.seq + 1
       }
       let lastSeq: Int64 = row["lastSeq"]
-      let actualLast = actions.last.map { ActionRecord(row: $0).seq } ?? 0
+      let actualLast = actions.last?.seq ?? 0
       if sealed {
         let seal: String? = row["headSeal"]
         let head = lastSeq == 0 ? storedHash : hashes[lastSeq]

@@ -1,4 +1,5 @@
 internal import GRDB
+import PermitCore
 
 // MARK: - Trainees
 
@@ -6,7 +7,7 @@ extension SandboxDatabase {
   /// The trainee with this exact name, or nil.
   public func trainee(named name: String) throws -> TraineeRecord? {
     try read { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE name = ?", arguments: [name]).map(TraineeRecord.init(row:))
+      try Table.Trainee.filter(Table.Trainee.Columns.name == name).fetchOne(db)?.value
     }
   }
 
@@ -18,34 +19,28 @@ extension SandboxDatabase {
     }
     try Self.refuseNUL([name, cohort])
     return try write { db in
-      if let row = try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE name = ?", arguments: [name]) {
-        var trainee = TraineeRecord(row: row)
+      if var trainee = try Table.Trainee.filter(Table.Trainee.Columns.name == name).fetchOne(db) {
         if let cohort, cohort != trainee.cohort {
-          try db.execute(sql: "UPDATE trainee SET cohort = ? WHERE id = ?", arguments: [cohort, trainee.id])
-          try Self.sealTrainee(db, id: trainee.id, key: key)
           trainee.cohort = cohort
+          try trainee.update(db, columns: [Table.Trainee.Columns.cohort])
+          try Self.sealTrainee(db, id: trainee.id!, key: key)
         }
-        return trainee
+        return trainee.value
       }
-      let createdAt = WallClock.now()
-      try db.execute(
-        sql: "INSERT INTO trainee (name, cohort, createdAt) VALUES (?, ?, ?)", arguments: [name, cohort, createdAt])
-      let id = db.lastInsertedRowID
-      try Self.sealTrainee(db, id: id, key: key)
-      return TraineeRecord(id: id, name: name, cohort: cohort, createdAt: createdAt)
+      var trainee = Table.Trainee(id: nil, name: name, cohort: cohort, createdAt: WallClock.now())
+      try trainee.insert(db)
+      try Self.sealTrainee(db, id: trainee.id!, key: key)
+      return trainee.value
     }
   }
 
   /// The trainees of a cohort (all trainees when `cohort` is nil), by name.
   public func trainees(cohort: String?) throws -> [TraineeRecord] {
     try read { db in
-      let rows =
-        if let cohort {
-          try Row.fetchAll(db, sql: "SELECT * FROM trainee WHERE cohort = ? ORDER BY name", arguments: [cohort])
-        } else {
-          try Row.fetchAll(db, sql: "SELECT * FROM trainee ORDER BY name")
-        }
-      return rows.map(TraineeRecord.init(row:))
+      typealias Columns = Table.Trainee.Columns
+      var query = Table.Trainee.order(Columns.name)
+      if let cohort { query = query.filter(Columns.cohort == cohort) }
+      return try query.fetchAll(db).map(\.value)
     }
   }
 }
@@ -53,17 +48,8 @@ extension SandboxDatabase {
 // MARK: - Attempts
 
 extension SandboxDatabase {
-  static let modes: Set<String> = ["practice", "assessment", "autoplay"]
-  static let posts: Set<String> = ["A", "B"]
-
   /// Starts an attempt (status `open`) and links it into the hash chain of attempts.
   public func startAttempt(_ new: NewAttempt) throws -> AttemptRecord {
-    guard Self.modes.contains(new.mode) else {
-      throw StoreError.invalidArgument("unknown mode \"\(new.mode)\": expected practice, assessment or autoplay.")
-    }
-    guard Self.posts.contains(new.post) else {
-      throw StoreError.invalidArgument("unknown post \"\(new.post)\": expected A or B.")
-    }
     guard !new.scenarioID.isEmpty, !new.policy.isEmpty else {
       throw StoreError.invalidArgument("an attempt needs a scenario id and a policy pack id.")
     }
@@ -80,35 +66,23 @@ extension SandboxDatabase {
       let startedAt = WallClock.now()
       let hash = Chain.attemptHash(
         prev: prev, id: id, trainee: new.trainee, traineeName: traineeName, scenarioID: new.scenarioID,
-        contentHash: new.contentHash, seed: new.seed, policy: new.policy, mode: new.mode, post: new.post,
+        contentHash: new.contentHash, seed: new.seed, policy: new.policy, mode: new.mode.rawValue, post: new.post.rawValue,
         moduleID: new.moduleID, startedAt: startedAt, key: key)
-      try db.execute(
-        sql: """
-          INSERT INTO attempt (id, trainee, scenarioID, contentHash, seed, policy, mode, post, moduleID, status,
-            startedAt, lastSeq, prevHash, hash)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?)
-          """,
-        arguments: [
-          id, new.trainee, new.scenarioID, new.contentHash, Int64(bitPattern: new.seed), new.policy, new.mode,
-          new.post, new.moduleID, startedAt, prev, hash,
-        ])
+      let row = Table.Attempt(
+        id: id, trainee: new.trainee, scenarioID: new.scenarioID, contentHash: new.contentHash,
+        seed: Int64(bitPattern: new.seed), policy: new.policy, mode: new.mode, post: new.post, moduleID: new.moduleID,
+        status: .open, startedAt: startedAt, lastSeq: 0, prevHash: prev, hash: hash, startedBy: build)
+      try row.insert(db)
       try db.execute(
         sql: "UPDATE attempt SET headSeal = ? WHERE id = ?",
         arguments: [Chain.headSeal(attemptHash: hash, lastSeq: 0, headHash: hash), id])
       try Schema.renewAttemptsSeal(db)
-      try db.execute(sql: "UPDATE attempt SET startedBy = ? WHERE id = ?", arguments: [build, id])
       if let key {
         try Self.seal(db, attempt: id, key: key)
         try db.execute(
           sql: "UPDATE sandbox SET seal = ?", arguments: [Chain.sandboxSeal(lastAttempt: id, lastHash: hash, key: key)])
       }
-      var record = AttemptRecord(
-        id: id, trainee: new.trainee, scenarioID: new.scenarioID, contentHash: new.contentHash, seed: new.seed,
-        policy: new.policy, mode: new.mode, post: new.post, moduleID: new.moduleID, status: "open",
-        startedAt: startedAt, finishedAt: nil, overall: nil, decisions: nil, doubleReview: nil, timeLimits: nil,
-        passed: nil, resultJSON: nil)
-      record.startedBy = build
-      return record
+      return row.value
     }
   }
 
@@ -140,22 +114,15 @@ extension SandboxDatabase {
       prev: head.hash, attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb,
       arguments: action.arguments, simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok,
       key: key)
-    try db.execute(
-      sql: """
-        INSERT INTO action (attempt, seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        action.attempt, seq, action.actor, action.verb, action.arguments, action.simTime, wallTime, action.result,
-        action.ok, head.hash, hash,
-      ])
-    try db.execute(
-      sql: "UPDATE attempt SET lastSeq = ?, headSeal = ? WHERE id = ?",
-      arguments: [seq, Chain.headSeal(attemptHash: attemptHash, lastSeq: seq, headHash: hash), action.attempt])
-    return ActionRecord(
+    let record = ActionRecord(
       attempt: action.attempt, seq: seq, actor: action.actor, verb: action.verb, arguments: action.arguments,
       simTime: action.simTime, wallTime: wallTime, result: action.result, ok: action.ok, prevHash: head.hash,
       hash: hash)
+    try Table.Action(record).insert(db)
+    try db.execute(
+      sql: "UPDATE attempt SET lastSeq = ?, headSeal = ? WHERE id = ?",
+      arguments: [seq, Chain.headSeal(attemptHash: attemptHash, lastSeq: seq, headHash: hash), action.attempt])
+    return record
   }
 
   /// The hash the next attempt chains from: the last attempt's, or the genesis hash.
@@ -182,17 +149,16 @@ extension SandboxDatabase {
   /// The attempt with this id, or nil.
   public func attempt(id: Int64) throws -> AttemptRecord? {
     try read { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM attempt WHERE id = ?", arguments: [id]).map(AttemptRecord.init(row:))
+      try Table.Attempt.fetchOne(db, key: id)?.value
     }
   }
 
   /// The trainee's latest attempt with status `open` (the one `resume` continues), or nil.
   public func openAttempt(trainee: Int64) throws -> AttemptRecord? {
     try read { db in
-      try Row.fetchOne(
-        db, sql: "SELECT * FROM attempt WHERE trainee = ? AND status = 'open' ORDER BY id DESC LIMIT 1",
-        arguments: [trainee]
-      ).map(AttemptRecord.init(row:))
+      typealias Columns = Table.Attempt.Columns
+      return try Table.Attempt.filter(Columns.trainee == trainee && Columns.status == AttemptStatus.open.rawValue)
+        .order(Columns.id.desc).fetchOne(db)?.value
     }
   }
 
@@ -215,7 +181,7 @@ extension SandboxDatabase {
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     let sql =
       "SELECT attempt.* FROM attempt JOIN trainee ON trainee.id = attempt.trainee \(whereClause) ORDER BY attempt.id"
-    return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(AttemptRecord.init(row:)) }
+    return try read { db in try Table.Attempt.fetchAll(db, sql: sql, arguments: arguments).map(\.value) }
   }
 
   /// Finishes an open attempt: status `finished`, the scores, `passed`, `finishedAt` (wall clock), and a
@@ -228,7 +194,7 @@ extension SandboxDatabase {
       throw StoreError.invalidArgument("the \(name) score must be between 0 and 100, not \(value).")
     }
     try close(
-      id: id, status: "finished", overall: result.overall, decisions: result.decisions,
+      id: id, status: .finished, overall: result.overall, decisions: result.decisions,
       doubleReview: result.doubleReview, timeLimits: result.timeLimits, passed: result.passed,
       resultJSON: result.json)
   }
@@ -236,13 +202,13 @@ extension SandboxDatabase {
   /// Abandons an open attempt (status `abandoned`, `finishedAt` set, no scores).
   public func abandonAttempt(id: Int64) throws {
     try close(
-      id: id, status: "abandoned", overall: nil, decisions: nil, doubleReview: nil, timeLimits: nil, passed: nil,
+      id: id, status: .abandoned, overall: nil, decisions: nil, doubleReview: nil, timeLimits: nil, passed: nil,
       resultJSON: nil)
   }
 
   private func close(
-    id: Int64, status: String, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?, passed: Bool?,
-    resultJSON: String?
+    id: Int64, status: AttemptStatus, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?,
+    passed: Bool?, resultJSON: String?
   ) throws {
     try write { db in
       try Self.close(
@@ -254,19 +220,19 @@ extension SandboxDatabase {
   /// Closes an open attempt inside the caller's transaction (see `close`); `build` is recorded as
   /// the build that scored it.
   static func close(
-    _ db: Database, id: Int64, status: String, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?,
+    _ db: Database, id: Int64, status: AttemptStatus, overall: Int?, decisions: Int?, doubleReview: Int?, timeLimits: Int?,
     passed: Bool?, resultJSON: String?, build: String?, key: RecordKey?, path: String
   ) throws {
       guard let row = try Row.fetchOne(db, sql: "SELECT status, hash FROM attempt WHERE id = ?", arguments: [id])
       else { throw StoreError.unknownAttempt(id) }
       let current: String = row["status"]
-      guard current == "open" else { throw StoreError.attemptNotOpen(id: id, status: current) }
+      guard current == AttemptStatus.open.rawValue else { throw StoreError.attemptNotOpen(id: id, status: current) }
       try Self.checkSigning(db, key: key, path: path)
       let attemptHash: String = row["hash"]
       let head = try Self.head(db, attempt: id, attemptHash: attemptHash)
       let finishedAt = WallClock.now()
       let resultHash = Chain.resultHash(
-        attemptHash: attemptHash, status: status, finishedAt: finishedAt, overall: overall, decisions: decisions,
+        attemptHash: attemptHash, status: status.rawValue, finishedAt: finishedAt, overall: overall, decisions: decisions,
         doubleReview: doubleReview, timeLimits: timeLimits, passed: passed, resultJSON: resultJSON,
         resultSeq: head.seq, headHash: head.hash, key: key)
       // Before the status changes: the build column is final once the attempt is closed.
@@ -278,7 +244,7 @@ extension SandboxDatabase {
           WHERE id = ?
           """,
         arguments: [
-          status, finishedAt, overall, decisions, doubleReview, timeLimits, passed, resultJSON, head.seq, resultHash,
+          status.rawValue, finishedAt, overall, decisions, doubleReview, timeLimits, passed, resultJSON, head.seq, resultHash,
           id,
         ])
       if let key { try Self.seal(db, attempt: id, key: key) }
@@ -334,17 +300,17 @@ extension SandboxDatabase {
   /// The attempt's actions after `seq`, by seq: what others appended since a process last read.
   public func actions(attempt: Int64, after seq: Int64) throws -> [ActionRecord] {
     try read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM action WHERE attempt = ? AND seq > ? ORDER BY seq", arguments: [attempt, seq]
-      ).map(ActionRecord.init(row:))
+      typealias Columns = Table.Action.Columns
+      return try Table.Action.filter(Columns.attempt == attempt && Columns.seq > seq).order(Columns.seq).fetchAll(db)
+        .map(\.value)
     }
   }
 
   /// The attempt's actions by seq (empty for an attempt without actions or an unknown id).
   public func actions(attempt: Int64) throws -> [ActionRecord] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM action WHERE attempt = ? ORDER BY seq", arguments: [attempt])
-        .map(ActionRecord.init(row:))
+      typealias Columns = Table.Action.Columns
+      return try Table.Action.filter(Columns.attempt == attempt).order(Columns.seq).fetchAll(db).map(\.value)
     }
   }
 }
@@ -381,24 +347,14 @@ extension SandboxDatabase {
 
   /// Inserts case rows (the caller has removed the rows they replace).
   static func insertCases(_ db: Database, _ cases: [CaseRow]) throws {
-    let statement = try db.makeStatement(
-      sql: """
-        INSERT INTO caseRow (attempt, ticket, state, outcome, defects, maker, checker, noticeAt, deadline,
-          retainUntil)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for c in cases {
-      try statement.execute(arguments: [
-        c.attempt, c.ticket, c.state, c.outcome, c.defects, c.maker, c.checker, c.noticeAt, c.deadline, c.retainUntil,
-      ])
-    }
+    for c in cases { try Table.Case(c).insert(db) }
   }
 
   /// The attempt's case rows, by ticket.
   public func cases(attempt: Int64) throws -> [CaseRow] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM caseRow WHERE attempt = ? ORDER BY ticket", arguments: [attempt])
-        .map(CaseRow.init(row:))
+      typealias Columns = Table.Case.Columns
+      return try Table.Case.filter(Columns.attempt == attempt).order(Columns.ticket).fetchAll(db).map(\.value)
     }
   }
 
@@ -407,16 +363,11 @@ extension SandboxDatabase {
   /// (`2020-07-03`, or full timestamps with the same offset).
   public func purgeCases(retainedBefore date: String) throws -> [CaseRow] {
     try write { db in
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT * FROM caseRow WHERE retainUntil IS NOT NULL AND retainUntil < ? ORDER BY attempt, ticket
-          """,
-        arguments: [date]
-      ).map(CaseRow.init(row:))
-      try db.execute(
-        sql: "DELETE FROM caseRow WHERE retainUntil IS NOT NULL AND retainUntil < ?", arguments: [date])
-      if try db.tableExists("purge") {  // so that `verify` tells these rows from deleted ones
+      typealias Columns = Table.Case.Columns
+      let expired = Table.Case.filter(Columns.retainUntil != nil && Columns.retainUntil < date)
+      let rows = try expired.order(Columns.attempt, Columns.ticket).fetchAll(db).map(\.value)
+      try expired.deleteAll(db)
+      if !rows.isEmpty, try db.tableExists("purge") {  // so that `verify` tells these rows from deleted ones
         try db.execute(sql: "INSERT INTO purge (before, at) VALUES (?, ?)", arguments: [date, WallClock.now()])
       }
       return rows
@@ -453,9 +404,9 @@ extension SandboxDatabase {
   /// The attempt's snapshots, oldest first.
   public func snapshots(attempt: Int64) throws -> [SnapshotRecord] {
     try read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM snapshot WHERE attempt = ? ORDER BY createdAt, rowid", arguments: [attempt]
-      ).map(SnapshotRecord.init(row:))
+      typealias Columns = Table.Snapshot.Columns
+      return try Table.Snapshot.filter(Columns.attempt == attempt).order(Columns.createdAt, Column.rowID).fetchAll(db)
+        .map(\.value)
     }
   }
 }
@@ -470,14 +421,12 @@ extension SandboxDatabase {
 
   /// Inserts review rows (the caller has removed the rows of their tickets).
   static func insertReviews(_ db: Database, attempt: Int64, _ rows: [ReviewRow]) throws {
-    let statement = try db.makeStatement(
-      sql: "INSERT INTO review (attempt, ticket, seq, round, maker, reviewer, verdict, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     var seqs: [String: Int] = [:]
     for r in rows {
       // Numbered within each ticket, so one ticket's rows can be rewritten alone (incremental projection).
       let seq = (seqs[r.ticket] ?? 0) + 1
       seqs[r.ticket] = seq
-      try statement.execute(arguments: [attempt, r.ticket, seq, r.round, r.maker, r.reviewer, r.verdict, r.reason, r.at])
+      try Table.Review(r, attempt: attempt, seq: seq).insert(db)
     }
   }
 
@@ -488,35 +437,24 @@ extension SandboxDatabase {
 
   /// Inserts notice rows (the caller has removed the rows of their tickets).
   static func insertNotices(_ db: Database, attempt: Int64, _ rows: [NoticeRow]) throws {
-    let statement = try db.makeStatement(
-      sql: """
-        INSERT INTO notice (attempt, ticket, round, outcome, defects, referTo, maker, checker, issuedAt, onTime)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for n in rows {
-      try statement.execute(arguments: [
-        attempt, n.ticket, n.round, n.outcome, n.defects, n.referTo, n.maker, n.checker, n.issuedAt, n.onTime,
-      ])
-    }
+    for n in rows { try Table.Notice(n, attempt: attempt).insert(db) }
   }
 
   /// The attempt's reviews (post B's sign-offs and returns), in order.
   public func reviews(attempt: Int64) throws -> [ReviewRow] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM review WHERE attempt = ? ORDER BY at, ticket, seq", arguments: [attempt]).map {
-        ReviewRow(ticket: $0["ticket"], round: $0["round"], maker: $0["maker"], reviewer: $0["reviewer"], verdict: $0["verdict"], reason: $0["reason"], at: $0["at"])
-      }
+      typealias Columns = Table.Review.Columns
+      return try Table.Review.filter(Columns.attempt == attempt).order(Columns.at, Columns.ticket, Columns.seq)
+        .fetchAll(db).map(\.value)
     }
   }
 
   /// The attempt's notices, by ticket and round.
   public func notices(attempt: Int64) throws -> [NoticeRow] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM notice WHERE attempt = ? ORDER BY ticket, round", arguments: [attempt]).map {
-        NoticeRow(
-          ticket: $0["ticket"], round: $0["round"], outcome: $0["outcome"], defects: $0["defects"], referTo: $0["referTo"],
-          maker: $0["maker"], checker: $0["checker"], issuedAt: $0["issuedAt"], onTime: $0["onTime"])
-      }
+      typealias Columns = Table.Notice.Columns
+      return try Table.Notice.filter(Columns.attempt == attempt).order(Columns.ticket, Columns.round).fetchAll(db)
+        .map(\.value)
     }
   }
 }
@@ -526,14 +464,15 @@ extension SandboxDatabase {
 extension SandboxDatabase {
   /// Records a rehearsal: a person submitted a packet for an applicant (`applicant` identifies the
   /// person applied for, e.g. the passport number) and the window's outcome.
-  public func recordRehearsal(person: String, applicant: String, type: String, outcome: String, defects: [String]) throws {
+  public func recordRehearsal(person: String, applicant: String, type: String, outcome: Outcome, defects: [String]) throws {
     guard !person.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw StoreError.invalidArgument("a rehearsal needs the name of the person who prepared it (--person NAME).")
     }
     try write { db in
-      try db.execute(
-        sql: "INSERT INTO rehearsal (person, applicant, type, outcome, defects, at) VALUES (?, ?, ?, ?, ?, ?)",
-        arguments: [person, applicant, type, outcome, defects.joined(separator: " "), WallClock.now()])
+      var row = Table.Rehearsal(
+        id: nil, person: person, applicant: applicant, type: type, outcome: outcome, defects: DefectCodes(defects),
+        at: WallClock.now())
+      try row.insert(db)
     }
   }
 
@@ -541,14 +480,11 @@ extension SandboxDatabase {
   /// for an applicant and type was accepted).
   public func rehearsalStats(person: String) throws -> RehearsalStats {
     try read { db in
-      let rows = try Row.fetchAll(
-        db, sql: "SELECT applicant, type, outcome FROM rehearsal WHERE person = ? ORDER BY id", arguments: [person])
-      var first: [String: String] = [:]
-      for r in rows {
-        let key = (r["applicant"] as String) + "|" + (r["type"] as String)
-        if first[key] == nil { first[key] = r["outcome"] }
-      }
-      let right = first.values.filter { $0 == "accept" || $0 == "accept-pending" }.count
+      typealias Columns = Table.Rehearsal.Columns
+      let rows = try Table.Rehearsal.filter(Columns.person == person).order(Columns.id).fetchAll(db)
+      var first: [String: Outcome] = [:]
+      for r in rows where first[r.applicant + "|" + r.type] == nil { first[r.applicant + "|" + r.type] = r.outcome }
+      let right = first.values.filter { $0 == .accept || $0 == .acceptPending }.count
       return RehearsalStats(person: person, submissions: rows.count, files: first.count, firstTimeRight: right)
     }
   }

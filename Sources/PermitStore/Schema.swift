@@ -234,6 +234,12 @@ enum Schema {
     // (so that `verify` tells a purged case row from a deleted one), and the first attempt whose
     // projection rows `verify` rebuilds (rows written by earlier versions are not comparable).
     migrator.registerMigration("verify-coverage", migrate: SandboxDatabase.migrateVerifyCoverage)
+    // Issue 8: defects as JSON arrays in `caseRow`, `notice` and `rehearsal` (were joined by spaces).
+    // Mode, post, status, outcome and verdict keep their texts: the store's enums use them as raw
+    // values, and the hash chain covers the attempt's mode, post and status as they were written.
+    migrator.registerMigration("typed-defects") { db in
+      try Table.convertDefectsToJSON(db)
+    }
     return migrator
   }
 

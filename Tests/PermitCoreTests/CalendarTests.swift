@@ -255,5 +255,13 @@ struct DateTimeTests {
     // 90 minutes from 16:30 on Fri 29 Sep: 30 that day, 60 on the make-up Saturday.
     #expect(
       hours.adding(minutes: 90, to: beijing("2017-09-29", 16, 30), calendar: cal, offset: off) == beijing("2017-09-30", 10))
+    // Closing is 17:00 of the day a time falls on, in the window's zone, shown at that time's offset.
+    #expect(hours.closing(onDayOf: beijing("2017-09-29", 16, 30), offset: off) == beijing("2017-09-29", 17))
+    let utc = beijing("2017-09-29", 8).at(offset: 0)  // 00:00 UTC, still the 29th in Beijing
+    #expect(hours.closing(onDayOf: utc, offset: off).epochSeconds == beijing("2017-09-29", 17).epochSeconds)
+    #expect(hours.closing(onDayOf: utc, offset: off).offsetSeconds == 0)
+    // Closing itself is closed; a minute before is open.
+    #expect(!hours.isOpen(at: beijing("2017-09-29", 17), calendar: cal, offset: off))
+    #expect(hours.isOpen(at: beijing("2017-09-29", 16, 59), calendar: cal, offset: off))
   }
 }

@@ -23,7 +23,7 @@ struct AuthoringTests {
     let card = try #require(try JSONSerialization.jsonObject(with: Data(auto.stdout.utf8)) as? [String: Any])
     #expect(card["overall"] as? Int == 100)
     // Relative path, REPL script: the attempt is recorded under the file's id.
-    let repl = try box.run(["play", "drafts/my.yaml", "--free", "--trainee", "trainer"], stdin: "queue\nfinish\n")
+    let repl = try box.run(["play", "drafts/my.yaml", "--free", "--trainee", "trainer"], stdin: "queue\nfinish --now\n")
     #expect(repl.exited(0) && repl.stdout.contains("Final score"), "\(repl.stdout.suffix(400))\(repl.stderr)")
     let rows = try ReportEndToEndTests.json(box.run(["report", "--format", "json", "--include-autoplay"]).stdout)
     #expect(rows.filter { $0["scenario"] as? String == "my-dry-run" }.count == 2, "\(rows)")

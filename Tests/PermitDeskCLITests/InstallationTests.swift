@@ -41,8 +41,8 @@ func cleanEnvironment(home: String) -> [String: String] {
   return env
 }
 
-/// A scripted attempt: log in, start the first scenario, finish, score.
-let scriptedAttempt = "login ines\nstart m01-s01-jurisdiction\nfinish\nscore\n"
+/// A scripted attempt: log in, start the first scenario, finish at once (`--now`: every file lapses), score.
+let scriptedAttempt = "login ines\nstart m01-s01-jurisdiction\nfinish --now\nscore\n"
 
 /// Runs the completion function of a generated bash completion script for a command line (the last
 /// word is the one being completed) and returns the candidates.

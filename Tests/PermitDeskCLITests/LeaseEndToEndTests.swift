@@ -146,7 +146,7 @@ struct LeaseEndToEndTests {
     let kim = try Self.started(box)
     let lee = try Self.started(box, "lee")
     #expect(try Self.count(box.db, "SELECT count(*) FROM lease;") == 2)
-    #expect(try kim.send("finish").contains("Final score"))
+    #expect(try kim.send("finish --now").contains("Final score"))
     #expect(try Self.count(box.db, "SELECT count(*) FROM lease;") == 1)
     #expect(try lee.quit() == 0)
     #expect(try kim.quit() == 0)
@@ -170,5 +170,25 @@ struct LeaseEndToEndTests {
     #expect(try Self.count(room.database, "SELECT count(*) FROM action;") == 1)
     _ = try first.quit()
     _ = try second.quit()
+  }
+}
+
+/// The take-over seen on a terminal (Tests/tools/pty_lease.py, pexpect).
+@Suite("REPL: a take-over said above the prompt on a pseudo-terminal")
+struct LeaseTerminalTests {
+  @Test("a take-over appears above a half-typed line without Enter; the line then records nothing")
+  func takeOverAtThePrompt() throws {
+    let box = try Sandbox()
+    let probe = try box.runTool(["/usr/bin/env", "python3", "-c", "import pexpect"])
+    try #require(probe.status == 0, "needs python3 with pexpect (./dev installs it): \(probe.output)")
+    let r = try box.runTool(["/usr/bin/env", "python3", CLI.root + "/Tests/tools/pty_lease.py", CLI.binary])
+    #expect(r.status == 0, "pty_lease.py exited \(r.status):\n\(r.output)")
+    for check in [
+      "ok: a second resume while the terminal holds the attempt says where it is open",
+      "ok: the take-over appears above the half-typed line without Enter; the line then records nothing",
+      "all lease terminal checks passed",
+    ] {
+      #expect(r.output.contains(check + "\n"), "missing '\(check)' in:\n\(r.output)")
+    }
   }
 }

@@ -124,7 +124,7 @@ struct ReplProcessTests {
     outputs.append(try ben.send("login ben --cohort pair"))
     outputs.append(try ann.send("start m01-s01-jurisdiction"))
     outputs.append(try ben.send("start m01-s01-jurisdiction"))
-    for a in Self.actions + ["finish"] {
+    for a in Self.actions + ["finish --now"] {
       outputs.append(try ann.send(a))
       outputs.append(try ben.send(a))
     }

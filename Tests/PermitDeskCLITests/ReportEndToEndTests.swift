@@ -13,7 +13,7 @@ struct ReportEndToEndTests {
     let golden = try String(contentsOfFile: ReplScriptTests.golden, encoding: .utf8)
     let ann = try box.run(["--stop-on-error"], stdin: golden.replacingOccurrences(of: "login golden --cohort e2e", with: "login ann --cohort c1"))
     #expect(ann.exited(0), "\(ann.stdout.suffix(300))")
-    let cat = try box.run(["--stop-on-error"], stdin: "login cat --cohort c1\nstart m01-s01-jurisdiction\nfinish\n")
+    let cat = try box.run(["--stop-on-error"], stdin: "login cat --cohort c1\nstart m01-s01-jurisdiction\nfinish --now\n")
     #expect(cat.exited(0), "\(cat.stdout)")
     let bob = try box.run(
       ["--stop-on-error"], stdin: "login bob --cohort c2\nstart m01-s02-application-types\nadvance --next\nqueue\n")

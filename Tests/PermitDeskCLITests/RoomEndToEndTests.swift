@@ -131,7 +131,7 @@ struct RoomEndToEndTests {
       verify
       purge --before 2030-01-01
       start m01-s01-jurisdiction
-      finish
+      finish --now
       quit
       """)
     #expect(bob.exited(0), "\(bob.stderr)")
@@ -168,7 +168,7 @@ struct RoomEndToEndTests {
     let room = try RoomFixture()
     try room.makeKey("bob")
     _ = try room.add("bob")
-    let played = try room.shell("bob", "start m01-s01-jurisdiction\nfinish\nquit\n")
+    let played = try room.shell("bob", "start m01-s01-jurisdiction\nfinish --now\nquit\n")
     #expect(played.exited(0) && played.stdout.contains("Final score:"), "\(played.stdout)\(played.stderr)")
 
     let keyless = try room.box.run(["verify", "--db", room.database])

@@ -28,10 +28,10 @@ struct ScoringPropertyTests {
     return ["decide", e.outcome.rawValue] + codes + (e.referTo.map { ["--refer-to", $0] } ?? [])
   }
 
-  /// Lets time pass until `done` holds or nothing more is scheduled.
+  /// Lets time pass until `done` holds with the window open, or nothing more is scheduled.
   static func wait(_ r: AttemptRunner, until done: () -> Bool) {
     var guardCount = 0
-    while !done(), r.session.nextHappening().map({ $0 > r.session.now }) == true, guardCount < 500 {
+    while !(done() && r.session.windowOpen), r.session.nextStop().map({ $0 > r.session.now }) == true, guardCount < 500 {
       guardCount += 1
       _ = r.apply(["advance", "--next"])
     }
@@ -40,7 +40,11 @@ struct ScoringPropertyTests {
   @Test("doing nothing scores nothing for decisions and never passes", arguments: AutoplayPropertyTests.shipped)
   func doingNothing(_ id: String) throws {
     let r = try Self.runner(id)
-    _ = r.apply(["finish"])
+    // Plain `finish` lists what would lapse and changes nothing; `finish --now` goes ahead.
+    let plain = r.apply(["finish"])
+    #expect(!plain.ok && !r.session.finished, "\(id): finish went ahead with every file still to do")
+    #expect(plain.lines.first?.contains("would lapse into") == true, "\(id): \(plain.lines)")
+    _ = r.apply(["finish", "--now"])
     let card = Self.card(r, id)
     #expect(card.decisions == 0 && card.timeLimits == 0, "\(id): \(AutoplayPropertyTests.dims(card))")
     #expect(!card.passed && card.overall < card.passMark, "\(id): \(card.overall)")
@@ -68,7 +72,7 @@ struct ScoringPropertyTests {
       let why = Session.judge(c.proposal!, against: c.currentRound.examination)
       _ = r.apply(why.map { ["review", "return", $0] } ?? ["review", "agree"])
     }
-    _ = r.apply(["finish"])
+    _ = r.apply(["finish", "--now"])
     let card = Self.card(r, id)
     guard r.session.applicants.count > 1 else { return }
     #expect(!card.passed, "\(id): deciding 1 file of \(r.session.applicants.count) scored \(card.overall) (\(AutoplayPropertyTests.dims(card)))")
@@ -83,7 +87,7 @@ struct ScoringPropertyTests {
     while !r.session.finished && steps < 2000 {
       steps += 1
       let s = r.session
-      if let t = s.tickets.first(where: { s.cases[$0]!.state == .proposed }) {
+      if let t = s.tickets.first(where: { s.cases[$0]!.state == .proposed }), s.windowOpen {
         _ = r.apply(["open", t])
         _ = r.apply(["review", "agree"])
       } else if let n = s.nextHappening(), n > s.now {

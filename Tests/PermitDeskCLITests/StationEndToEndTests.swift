@@ -61,7 +61,7 @@ struct StationEndToEndTests {
     #expect(try again.send("clock") == clockBefore)
     #expect(try again.send("queue") == queueBefore)
     _ = try again.send("advance --next")
-    #expect(try again.send("finish").contains("Final score:"))
+    #expect(try again.send("finish --now").contains("Final score:"))
     #expect(try again.quit() == 0)
     #expect(try carol.quit() == 0)
 

@@ -11,7 +11,7 @@ struct VerifyProjectionTests {
   static func recorded() throws -> Sandbox {
     let box = try Sandbox()
     let actions = ReplProcessTests.actions.joined(separator: "\n")
-    let kim = try box.run(["--stop-on-error"], stdin: "login kim --cohort north\nstart m01-s01-jurisdiction\n\(actions)\nfinish\n")
+    let kim = try box.run(["--stop-on-error"], stdin: "login kim --cohort north\nstart m01-s01-jurisdiction\n\(actions)\nfinish --now\n")
     try #require(kim.exited(0), "\(kim.stderr)")
     let lee = try box.run(["--stop-on-error"], stdin: "login lee --cohort south\nstart m01-s01-jurisdiction\n\(actions)\n")
     try #require(lee.exited(0), "\(lee.stderr)")
@@ -55,6 +55,10 @@ struct VerifyProjectionTests {
     var r = try Self.verify(box)
     #expect(r.exited(1))
     #expect(r.stdout.contains("verify: attempt #1: review 1 of T001 is missing: it is in the log but its row was deleted (not by purge)"), "\(r.stdout)")
+    // With --rescore the finished attempt's rows are checked on the replay that re-scores it: the same finding, once.
+    r = try box.run(["verify", "--rescore"])
+    #expect(r.exited(1))
+    #expect(r.stdout.components(separatedBy: "review 1 of T001 is missing").count == 2, "\(r.stdout)")
 
     let other = try Self.recorded()
     try Self.edit(other, "INSERT INTO notice SELECT attempt, ticket, round + 1, 'accept', '', referTo, maker, checker, issuedAt, onTime FROM notice WHERE attempt = 2 AND ticket = 'T001';")

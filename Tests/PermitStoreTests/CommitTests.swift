@@ -1,3 +1,4 @@
+import PermitCore
 import Testing
 
 @testable import PermitStore
@@ -6,7 +7,7 @@ import Testing
 /// result; a fault injected through the seam rolls all of it back.
 @Suite struct CommandCommitTests {
   static func row(_ attempt: Int64, _ ticket: String, _ state: String) -> CaseRow {
-    CaseRow(attempt: attempt, ticket: ticket, state: state, outcome: nil, defects: "", maker: nil, checker: nil, noticeAt: nil, deadline: "2017-07-10", retainUntil: nil)
+    CaseRow(attempt: attempt, ticket: ticket, state: state, outcome: nil, defects: [], maker: nil, checker: nil, noticeAt: nil, deadline: "2017-07-10", retainUntil: nil)
   }
 
   static let result = AttemptResult(overall: 80, decisions: 90, doubleReview: 70, timeLimits: 80, passed: true, json: "{}")
@@ -35,13 +36,13 @@ import Testing
     }
     #expect(try db.actions(attempt: a.id).map(\.verb) == ["advance"])
     #expect(try db.cases(attempt: a.id).map(\.state) == ["received"])
-    #expect(try db.attempt(id: a.id)?.status == "open")
+    #expect(try db.attempt(id: a.id)?.status == .open)
     #expect(try db.snapshots(attempt: a.id).isEmpty)
     #expect(try db.verify().isEmpty)
     // The next commit works, and finishing with it records the result at that action.
     _ = try db.commit(CommandCommit(action: .sample(attempt: a.id, "finish"), projection: finish, tickets: ["T001"], result: Self.result))
     let done = try #require(try db.attempt(id: a.id))
-    #expect(done.status == "finished" && done.overall == 80 && done.resultSeq == 2)
+    #expect(done.status == .finished && done.overall == 80 && done.resultSeq == 2)
     #expect(try db.verify().isEmpty)
   }
 

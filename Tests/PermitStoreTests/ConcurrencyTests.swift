@@ -86,7 +86,7 @@ import Testing
         // …the other connection reads the committed rows at once, and not the uncommitted one
         #expect(try reader.actions(attempt: attempt.id).map(\.seq) == [1, 2, 3])
         #expect(try reader.trainees(cohort: nil).map(\.name) == ["olivia"])
-        #expect(try reader.attempt(id: attempt.id)?.status == "open")
+        #expect(try reader.attempt(id: attempt.id)?.status == .open)
         #expect(try reader.verify() == [])
         #expect(Date().timeIntervalSince(start) < 2)
       }

@@ -1,3 +1,4 @@
+import PermitCore
 import Testing
 
 @testable import PermitStore
@@ -6,9 +7,9 @@ import Testing
 @Suite struct ReviewNoticeProjectionTests {
   @Test func reviewsAndNoticesAreReplacedWithEachAction() throws {
     let (db, attempt) = try makeDatabaseWithAttempt(actions: 0)
-    let review = ReviewRow(ticket: "T001", round: 1, maker: "trainee:ada", reviewer: "Li Wei", verdict: "agree", reason: nil, at: "2017-07-03T09:20+08:00")
+    let review = ReviewRow(ticket: "T001", round: 1, maker: "trainee:ada", reviewer: "Li Wei", verdict: .agree, reason: nil, at: "2017-07-03T09:20+08:00")
     let notice = NoticeRow(
-      ticket: "T001", round: 1, outcome: "supplement", defects: "stale:criminal-record", referTo: nil, maker: "trainee:ada",
+      ticket: "T001", round: 1, outcome: .supplement, defects: ["stale:criminal-record"], referTo: nil, maker: "trainee:ada",
       checker: "Li Wei", issuedAt: "2017-07-03T09:22+08:00", onTime: true)
     _ = try db.appendAction(.sample(attempt: attempt.id, "review"), replacing: Projection(cases: nil, reviews: [review], notices: []))
     #expect(try db.reviews(attempt: attempt.id) == [review])
@@ -23,13 +24,13 @@ import Testing
 
   @Test func theSchemaRefusesASelfReviewAndASingleSignatureNotice() throws {
     let (db, attempt) = try makeDatabaseWithAttempt(actions: 0)
-    let selfReview = ReviewRow(ticket: "T001", round: 1, maker: "ada", reviewer: "ada", verdict: "agree", reason: nil, at: "2017-07-03T09:20+08:00")
+    let selfReview = ReviewRow(ticket: "T001", round: 1, maker: "ada", reviewer: "ada", verdict: .agree, reason: nil, at: "2017-07-03T09:20+08:00")
     #expect(throws: (any Error).self) {
       _ = try db.appendAction(.sample(attempt: attempt.id, "review"), replacing: Projection(cases: nil, reviews: [selfReview], notices: nil))
     }
     // The failed transaction appended nothing.
     #expect(try db.actions(attempt: attempt.id).isEmpty)
-    let oneSigner = NoticeRow(ticket: "T001", round: 1, outcome: "accept", defects: "", referTo: nil, maker: "ada", checker: "ada", issuedAt: "x", onTime: true)
+    let oneSigner = NoticeRow(ticket: "T001", round: 1, outcome: .accept, defects: [], referTo: nil, maker: "ada", checker: "ada", issuedAt: "x", onTime: true)
     #expect(throws: (any Error).self) {
       _ = try db.appendAction(.sample(attempt: attempt.id, "issue"), replacing: Projection(cases: nil, reviews: nil, notices: [oneSigner]))
     }

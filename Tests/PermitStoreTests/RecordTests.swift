@@ -1,4 +1,5 @@
 import Foundation
+import PermitCore
 import Testing
 
 @testable import PermitStore
@@ -44,7 +45,7 @@ import Testing
     let db = try SandboxDatabase.inMemory()
     let trainee = try db.upsertTrainee(name: "olivia", cohort: "c")
     let started = try db.startAttempt(.sample(trainee: trainee.id))
-    #expect(started.status == "open")
+    #expect(started.status == .open)
     #expect(started.seed == 0xFEED_FACE_DEAD_BEEF)  // above Int64.max: stored as the same bit pattern
     #expect(started.finishedAt == nil && started.overall == nil && started.passed == nil)
     #expect(try db.attempt(id: started.id) == started)
@@ -59,7 +60,7 @@ import Testing
       result: AttemptResult(
         overall: 87, decisions: 90, doubleReview: 80, timeLimits: 85, passed: true, json: #"{"overall":87}"#))
     let finished = try #require(try db.attempt(id: attempt.id))
-    #expect(finished.status == "finished")
+    #expect(finished.status == .finished)
     #expect(finished.overall == 87 && finished.decisions == 90 && finished.doubleReview == 80)
     #expect(finished.timeLimits == 85 && finished.passed == true && finished.resultJSON == #"{"overall":87}"#)
     #expect(finished.finishedAt != nil)
@@ -75,7 +76,7 @@ import Testing
     let (db, attempt) = try makeDatabaseWithAttempt()
     try db.abandonAttempt(id: attempt.id)
     let abandoned = try #require(try db.attempt(id: attempt.id))
-    #expect(abandoned.status == "abandoned" && abandoned.finishedAt != nil && abandoned.overall == nil)
+    #expect(abandoned.status == .abandoned && abandoned.finishedAt != nil && abandoned.overall == nil)
     #expect(try db.verify() == [])
     #expect(throws: StoreError.unknownAttempt(42)) { try db.abandonAttempt(id: 42) }
   }
@@ -108,12 +109,8 @@ import Testing
   @Test func refusesBadValues() throws {
     let db = try SandboxDatabase.inMemory()
     let t = try db.upsertTrainee(name: "olivia", cohort: nil)
-    var bad = NewAttempt.sample(trainee: t.id)
-    bad.mode = "exam"
-    #expect(throws: StoreError.self) { try db.startAttempt(bad) }
-    bad = .sample(trainee: t.id)
-    bad.post = "C"
-    #expect(throws: StoreError.self) { try db.startAttempt(bad) }
+    // Mode and post are typed: "exam" or post "C" cannot be expressed (the schema's CHECKs list the same values).
+    #expect(AttemptMode(rawValue: "exam") == nil && TraineePost(rawValue: "C") == nil)
     #expect(throws: StoreError.unknownTrainee("#77")) { try db.startAttempt(.sample(trainee: 77)) }
     let attempt = try db.startAttempt(.sample(trainee: t.id))
     #expect(throws: StoreError.self) {
@@ -121,7 +118,7 @@ import Testing
         id: attempt.id,
         result: AttemptResult(overall: 101, decisions: 0, doubleReview: 0, timeLimits: 0, passed: true, json: "{}"))
     }
-    #expect(try db.attempt(id: attempt.id)?.status == "open")
+    #expect(try db.attempt(id: attempt.id)?.status == .open)
   }
 }
 
@@ -199,7 +196,7 @@ import Testing
     let one = CaseRow(
       attempt: attempt.id, ticket: "T-1", state: "received", deadline: "2017-07-10")
     let two = CaseRow(
-      attempt: attempt.id, ticket: "T-2", state: "notice-issued", outcome: "supplement", defects: "D01,D07",
+      attempt: attempt.id, ticket: "T-2", state: "notice-issued", outcome: .supplement, defects: ["D01", "D07"],
       maker: "olivia", checker: "colleague", noticeAt: "2017-07-03T11:00+08:00", deadline: "2017-07-10",
       retainUntil: "2020-07-03")
     try db.saveCases(attempt: attempt.id, [two, one])

@@ -1,4 +1,5 @@
 import Foundation
+import PermitCore
 import Testing
 
 @testable import PermitStore
@@ -154,8 +155,8 @@ import Testing
     for attempt in try db.attempts(trainee: nil, scenario: nil, cohort: nil) {
       let hash = Chain.attemptHash(
         prev: prev, id: attempt.id, trainee: attempt.trainee, traineeName: "olivia", scenarioID: attempt.scenarioID,
-        contentHash: attempt.contentHash, seed: attempt.seed, policy: attempt.policy, mode: attempt.mode,
-        post: attempt.post, moduleID: attempt.moduleID, startedAt: attempt.startedAt, key: key)
+        contentHash: attempt.contentHash, seed: attempt.seed, policy: attempt.policy, mode: attempt.mode.rawValue,
+        post: attempt.post.rawValue, moduleID: attempt.moduleID, startedAt: attempt.startedAt, key: key)
       try db.executeRaw("UPDATE attempt SET prevHash = '\(prev)', hash = '\(hash)' WHERE id = \(attempt.id)")
       var link = hash
       var hashes: [Int64: String] = [0: hash]
@@ -170,16 +171,16 @@ import Testing
         hashes[a.seq] = h
       }
       var resultHash: String?
-      if attempt.status != "open" {
+      if attempt.status != .open {
         let seq = Int64(try db.rawStrings("SELECT resultSeq FROM attempt WHERE id = \(attempt.id)")[0]!)!
         resultHash = Chain.resultHash(
-          attemptHash: hash, status: attempt.status, finishedAt: attempt.finishedAt, overall: attempt.overall,
+          attemptHash: hash, status: attempt.status.rawValue, finishedAt: attempt.finishedAt, overall: attempt.overall,
           decisions: attempt.decisions, doubleReview: attempt.doubleReview, timeLimits: attempt.timeLimits,
           passed: attempt.passed, resultJSON: attempt.resultJSON, resultSeq: seq, headHash: hashes[seq]!, key: key)
         try db.executeRaw("UPDATE attempt SET resultHash = '\(resultHash!)' WHERE id = \(attempt.id)")
       }
       let seal = Chain.attemptSeal(
-        attemptHash: hash, status: attempt.status, lastSeq: Int64(actions.count), headHash: link, resultHash: resultHash,
+        attemptHash: hash, status: attempt.status.rawValue, lastSeq: Int64(actions.count), headHash: link, resultHash: resultHash,
         key: sealKey)
       try db.executeRaw("UPDATE attempt SET seal = '\(seal)' WHERE id = \(attempt.id)")
       prev = hash

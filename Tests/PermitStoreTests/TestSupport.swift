@@ -1,4 +1,5 @@
 import Foundation
+import PermitCore
 
 @testable import PermitStore
 
@@ -19,10 +20,10 @@ func withTemporaryPath<T>(_ name: String = "sandbox.sqlite", _ body: (String) th
 
 extension NewAttempt {
   /// A practice attempt at post A with fixed content.
-  static func sample(trainee: Int64, scenario: String = "m1-overseas-basics", mode: String = "practice") -> NewAttempt {
+  static func sample(trainee: Int64, scenario: String = "m1-overseas-basics", mode: AttemptMode = .practice) -> NewAttempt {
     NewAttempt(
       trainee: trainee, scenarioID: scenario, contentHash: "c0ffee", seed: 0xFEED_FACE_DEAD_BEEF,
-      policy: "beijing-2017-pilot", mode: mode, post: "A", moduleID: "m1")
+      policy: "beijing-2017-pilot", mode: mode, post: .a, moduleID: "m1")
   }
 }
 

@@ -63,7 +63,7 @@ import Testing
     #expect(replayed.session.policy.id == live.session.policy.id)
     #expect(Scorer.score(replayed.session).json == Scorer.score(live.session).json)
     // After finish, nothing more can be injected.
-    _ = live.apply(.command(.finish))
+    _ = live.apply(.command(.finish(now: true)))
     #expect(!live.apply(.instructor(.announce(text: "late"))).ok)
   }
 }

@@ -217,7 +217,8 @@ enum RuntimeFixture {
 
   @Test func doingNothingEndsInDeemedAcceptance() {
     let r = runner()
-    #expect(r.apply(["finish"]).ok)
+    #expect(!r.apply(["finish"]).ok)  // three files would lapse: it needs --now
+    #expect(r.apply(["finish", "--now"]).ok)
     let s = r.session
     #expect(s.tickets.allSatisfy { s.cases[$0]!.deemedAccepted })
     let card = Scorer.score(s)

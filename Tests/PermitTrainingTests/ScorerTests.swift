@@ -26,7 +26,7 @@ struct ScorerTests {
     let running = Scorer.score(r)
     #expect(running.decisions == 33 && running.files == 3, "\(running.lost.map(\.explanation))")
     #expect(running.open == 2, "T001 done, T002 and T003 still to come: \(running.open)")
-    _ = r.apply(["finish"])
+    _ = r.apply(["finish", "--now"])
     let final = Scorer.score(r)
     #expect(final.decisions == 33 && final.open == 0)
     #expect(final.timeLimits == 33, "two lapsed files lose their time share")
@@ -56,7 +56,7 @@ struct ScorerTests {
   @Test("accepting an out-of-jurisdiction file is a critical error; the debrief lists it first")
   func acceptOutOfJurisdiction() {
     let r = Self.runner(post: .a, colleague: .rubberStamp)
-    Self.run(r, ["advance 1h30m", "open T003", "decide accept", "handover", "open T003", "issue", "finish"])
+    Self.run(r, ["advance 1h30m", "open T003", "decide accept", "handover", "open T003", "issue", "finish --now"])
     let card = Scorer.score(r)
     #expect(card.critical.map(\.kind) == [.acceptOutOfJurisdiction])
     #expect(!card.passed)

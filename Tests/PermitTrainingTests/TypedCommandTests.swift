@@ -15,7 +15,7 @@ import PermitContent
     .review(returnReason: nil), .review(returnReason: "missing stale:criminal-record"), .issue, .clock,
     .advance(.by(seconds: 5400)), .advance(.next), .advance(.toClock(hour: 14, minute: 5)),
     .advance(.to(Timestamp(iso: "2017-07-04T09:00+08:00")!)), .hint, .snapshot(name: "s 1"), .restore(name: "s 1"),
-    .monthly(year: nil, month: nil), .monthly(year: 2017, month: 7), .finish,
+    .monthly(year: nil, month: nil), .monthly(year: 2017, month: 7), .finish(now: false), .finish(now: true),
   ]
 
   @Test func everyCommandHasOneSpecAndItsWordsParseBack() throws {
@@ -52,7 +52,7 @@ import PermitContent
     r.apply(.advance(.by(seconds: 1800)))
     r.apply(.open(ticket: "T001"))
     let before = r.state.session
-    for c: AttemptCommand in [.decide(outcome: .accept, defects: [], referTo: nil), .advance(.by(seconds: 86400)), .finish, .hint] {
+    for c: AttemptCommand in [.decide(outcome: .accept, defects: [], referTo: nil), .advance(.by(seconds: 86400)), .finish(now: true), .hint] {
       let step = r.step(.command(c))
       #expect(step.state.session.now >= before.now)
       #expect(r.session.now == before.now && r.session.cases == before.cases && r.session.facts == before.facts)
@@ -63,7 +63,7 @@ import PermitContent
   @Test func restoreAfterFinishIsRefused() {
     let r = AttemptRunner(setup: RuntimeFixture.setup(RuntimeFixture.scenario(post: .a), mode: .practice))
     #expect(r.apply(.snapshot(name: "start")).ok)
-    #expect(r.apply(.finish).ok)
+    #expect(r.apply(.finish(now: true)).ok)
     let score = Scorer.score(r.session).json
     let restore = r.apply(.restore(name: "start"))
     #expect(!restore.ok)
@@ -108,7 +108,7 @@ import PermitContent
     case 12: return .snapshot(name: rng.pick(["a", "b"]))
     case 13: return .restore(name: rng.pick(["a", "b"]))
     case 14: return .points
-    default: return rng.int(0...9) == 0 ? .finish : .clock
+    default: return rng.int(0...9) == 0 ? .finish(now: rng.int(0...1) == 0) : .clock
     }
   }
 

@@ -117,7 +117,7 @@ def main(port, user, keydir):
     run(bob, "bob", "monitor", "'monitor' is for trainers", "monitor refused")
     ok("a trainee has no instructor station")
 
-    run(bob, "bob", "finish", "Final score:", "bob's score")
+    run(bob, "bob", "finish --now", "Final score:", "bob's score")
     for child, name in ((bob, "bob"), (carol, "carol"), (alice, "alice")):
         child.sendline("quit")
         expect(child, pexpect.EOF, name + " leaving")

@@ -68,14 +68,6 @@ public struct Scenario: Sendable {
   }
 }
 
-/// The post the trainee holds in a scenario.
-public enum TraineePost: String, CaseIterable, Sendable, Hashable {
-  /// Post A: examines and proposes; a simulated colleague reviews as post B.
-  case a = "A"
-  /// Post B: reviews a simulated post A's proposals, some with planted errors.
-  case b = "B"
-}
-
 /// How the simulated colleague in the other post behaves.
 public enum ColleagueStyle: String, CaseIterable, Sendable, Hashable {
   /// Post B that checks against the examiner and returns wrong proposals with the reason.

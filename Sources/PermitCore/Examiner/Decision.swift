@@ -1,5 +1,5 @@
 /// The window's acceptance outcome (Administrative Licensing Law art. 32).
-public enum Outcome: String, CaseIterable, Hashable, Sendable {
+public enum Outcome: String, CaseIterable, Hashable, Sendable, Codable {
   /// Within jurisdiction, complete and in legal form: acceptance notice.
   case accept
   /// Category A accepted with items still to come (容缺受理).

@@ -70,6 +70,12 @@ public struct WorkingHours: Hashable, Sendable {
     return calendar.isWorkingDay(t.date(atOffset: offset)) && m >= opens && m < closes
   }
 
+  /// The closing time of the day `t` falls on in the window's zone, shown at `t`'s offset (whether or
+  /// not that day is a working day).
+  public func closing(onDayOf t: Timestamp, offset: Int32) -> Timestamp {
+    Timestamp(date: t.date(atOffset: offset), hour: closes / 60, minute: closes % 60, offsetSeconds: offset).at(offset: t.offsetSeconds)
+  }
+
   /// The next opening at or after `t`.
   public func nextOpening(atOrAfter t: Timestamp, calendar: HolidayCalendar, offset: Int32) -> Timestamp {
     if isOpen(at: t, calendar: calendar, offset: offset) { return t }

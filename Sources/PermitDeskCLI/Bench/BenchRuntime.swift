@@ -45,7 +45,7 @@ extension PermitDesk {
         let repl = Repl(library: library, course: course, db: db, color: false, stopOnError: false)
         let t = try db.upsertTrainee(name: "bench", cohort: nil)
         let a = try db.startAttempt(
-          NewAttempt(trainee: t.id, scenarioID: scenario.id, contentHash: "", seed: 0, policy: pack.id, mode: "autoplay", post: "A", moduleID: nil))
+          NewAttempt(trainee: t.id, scenarioID: scenario.id, contentHash: "", seed: 0, policy: pack.id, mode: .autoplay, post: .a, moduleID: nil))
         let runner = AttemptRunner(setup: setup)
         var perCommand: [Double] = []
         var failure: Error?
@@ -104,13 +104,13 @@ extension PermitDesk {
         let a = try db.startAttempt(
           NewAttempt(
             trainee: t.id, scenarioID: scenario, contentHash: course.contentHash(of: scenario), seed: m.seed, policy: "beijing-2017-pilot",
-            mode: "autoplay", post: "A", moduleID: course.module(of: scenario)?.id))
+            mode: .autoplay, post: .a, moduleID: course.module(of: scenario)?.id))
         try db.appendActions(
           m.actions.map { NewAction(attempt: a.id, actor: "bench", verb: $0.0, arguments: $0.1, simTime: $0.2, result: $0.3, ok: $0.4) },
           attempt: a.id, finishing: m.result)
       }
       let written = Self.now() - w0
-      let finished = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == "finished" }
+      let finished = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == .finished }
       for j in Array(Set([1, jobs])).sorted() {
         let r0 = Self.now()
         let out = try Verify.rescore(finished, names: [t.id: t.name], root: library.root, db: db, jobs: j)

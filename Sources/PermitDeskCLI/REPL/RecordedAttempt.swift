@@ -20,7 +20,7 @@ struct RecordedAttempt {
   /// version 2 could leave one without a recorded result).
   let finishedInLog: Bool
 
-  /// Rebuilds an attempt; nil with the reason when its mode or scenario no longer loads. A finished
+  /// Rebuilds an attempt; nil with the reason when its scenario no longer loads. A finished
   /// attempt is replayed up to the action its result was computed on (`resultSeq`): what came after
   /// (a `queue` after `finish`) does not change the score. `throughEnd` replays every action (what
   /// the stored projection rows reflect).
@@ -28,11 +28,9 @@ struct RecordedAttempt {
     _ a: AttemptRecord, trainee: String, course: Course, db: SandboxDatabase, setups: SetupCache? = nil,
     throughEnd: Bool = false
   ) throws -> Result<RecordedAttempt, SetupError> {
-    guard let mode = AttemptMode(rawValue: a.mode) else {
-      return .failure(SetupError(message: "attempt #\(a.id) has an unknown mode \(a.mode)"))
-    }
+    let mode = a.mode
     var setup: AttemptRunner.Setup
-    let key = "\(a.scenarioID)|\(a.seed)|\(a.mode)"
+    let key = "\(a.scenarioID)|\(a.seed)|\(a.mode.rawValue)"
     if let cached = setups?.byKey[key] {
       setup = cached
       setup.trainee = trainee
@@ -44,7 +42,7 @@ struct RecordedAttempt {
       setups?.byKey[key] = setup
     }
     var rows = try db.actions(attempt: a.id)
-    if !throughEnd, let last = a.resultSeq, a.status != "open" { rows = rows.filter { $0.seq <= last } }
+    if !throughEnd, let last = a.resultSeq, a.status != .open { rows = rows.filter { $0.seq <= last } }
     let log = rows.map { CommandLog.decode(verb: $0.verb, arguments: $0.arguments) }
     let runner = AttemptRunner.replay(setup: setup, log: log)
     return .success(

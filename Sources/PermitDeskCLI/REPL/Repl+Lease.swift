@@ -41,6 +41,16 @@ extension Repl {
     }
   }
 
+  /// While a terminal user waits at the prompt (`idleCatchUp`): whether the lease was lost, in
+  /// which case the take-over is said (above the prompt) and the attempt forgotten at once, before
+  /// anything the new holder appended is applied here. A read; the heartbeat is not renewed (an
+  /// idle session frees its attempt after ``SandboxDatabase/leaseLimit``).
+  func idleLeaseLost() -> Bool {
+    guard let held = lease, case .lost(let by)? = try? db.holdsLease(held) else { return false }
+    leaseLost(attempt: held.attempt, by: by)
+    return true
+  }
+
   /// The attempt was taken over (or closed) elsewhere: say where, forget it here.
   func leaseLost(attempt id: Int64, by: AttemptLease?) {
     lease = nil
@@ -52,7 +62,9 @@ extension Repl {
           + "(last active \(Self.ago(by))); nothing was recorded here and this session no longer works on it. "
           + "'resume --take-over' takes it back")
     } else {
-      fail("attempt #\(id) is no longer held by this session (it was taken over and closed elsewhere); nothing was recorded here: 'resume' to see where it stands")
+      fail(
+        "attempt #\(id) is no longer held by this session: another session took it over (and has left since, or closed it); "
+          + "nothing was recorded here and this session no longer works on it. 'resume' continues it where it stands")
     }
   }
 

@@ -15,7 +15,7 @@ import PermitTraining
 extension Repl {
   /// Applies what others appended to the attempt's log since this process last looked, and shows it.
   func catchUp() {
-    guard let r = runner, let a = attempt, a.status == "open" else { return }
+    guard let r = runner, let a = attempt, a.status == .open else { return }
     guard let rows = try? db.actions(attempt: a.id, after: appliedSeq), !rows.isEmpty else { return }
     for row in rows {
       let command = CommandLog.decode(verb: row.verb, arguments: row.arguments)
@@ -38,6 +38,7 @@ extension Repl {
     guard runner != nil else { return [] }
     captured = []
     defer { captured = nil }
+    if idleLeaseLost() { return captured ?? [] }  // taken over: said above the prompt, nothing applied
     catchUp()
     return captured ?? []
   }
@@ -61,7 +62,7 @@ extension Repl {
           fail("there is no attempt #\(id); 'monitor' lists the running attempts")
           return
         }
-        guard a.status == "open" else {
+        guard a.status == .open else {
           fail("attempt #\(id) is \(a.status); events go to running attempts only ('monitor')")
           return
         }
@@ -133,7 +134,7 @@ enum Station {
     var out: [MonitorRow] = []
     let iso = ISO8601DateFormatter()
     iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "open" && a.mode != "autoplay" {
+    for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == .open && a.mode != .autoplay {
       let name = names[a.trainee] ?? "?"
       guard case .success(let rebuilt) = try RecordedAttempt.rebuild(a, trainee: name, course: course, db: db) else { continue }
       let s = rebuilt.runner.session
@@ -148,7 +149,7 @@ enum Station {
       if deemed > 0 { alerts.append("deemed acceptance (\(deemed))") }
       out.append(
         MonitorRow(
-          attempt: a.id, trainee: name, scenario: a.scenarioID, mode: a.mode, post: a.post, clock: s.now.description,
+          attempt: a.id, trainee: name, scenario: a.scenarioID, mode: a.mode.rawValue, post: a.post.rawValue, clock: s.now.description,
           filesDone: s.cases.values.filter { !$0.notices.isEmpty || $0.deemedAccepted }.count,
           filesTotal: s.applicants.count, score: card.overall,
           lastAction: last.map { $0.actor == name ? $0.verb : "\($0.verb) (\($0.actor))" } ?? "-",

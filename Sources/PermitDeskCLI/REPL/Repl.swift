@@ -166,6 +166,7 @@ final class Repl {
     var out = [L10n.t("help.header")]
     out += CommandTable.listing(visibleCommands)
     out.append(L10n.t("help.footer"))
+    out.append(L10n.t("help.window", AttemptCommands.specs.filter(\.needsOpenWindow).map(\.name).joined(separator: ", ")))
     say(out)
   }
 
@@ -215,7 +216,7 @@ final class Repl {
       modules: course.modules,
       attempts: attempts.map {
         AttemptSummary(
-          moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall,
+          moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode.rawValue, finished: $0.status == .finished, overall: $0.overall,
           passed: $0.passed, credited: Repl.credited($0.resultJSON))
       }, required: course.requiredScenarios(of:))
   }
@@ -344,7 +345,7 @@ final class Repl {
         let a = try db.startAttempt(
           NewAttempt(
             trainee: t.id, scenarioID: id, contentHash: course.contentHash(of: id), seed: seed, policy: setup.policy.id,
-            mode: setup.mode.rawValue, post: setup.scenario.post.rawValue, moduleID: module))
+            mode: setup.mode, post: setup.scenario.post, moduleID: module))
         attempt = a
         moduleID = module
         _ = claimLease(a, trainee: t, takeOver: false, verb: "start")
@@ -451,7 +452,7 @@ final class Repl {
   @discardableResult
   func commit(_ step: AttemptRunner.Step, attempt a: AttemptRecord, trainee t: TraineeRecord) throws -> ScoreCard? {
     let s = step.state.session
-    let finishes = step.reply.ok && step.command == .command(.finish)
+    let finishes = step.reply.ok && step.command.verb == "finish"
     let card = finishes ? Scorer.score(s, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID), restores: step.state.restores.count) : nil
     var snapshot: String?
     if step.reply.ok, case .command(.snapshot(let name)) = step.command { snapshot = name }
@@ -487,20 +488,20 @@ final class Repl {
         case "review":
           let agreed = tr.to == .agreed
           reviews.append(ReviewRow(
-            ticket: t, round: round, maker: maker, reviewer: tr.actor.value, verdict: agreed ? "agree" : "return",
+            ticket: t, round: round, maker: maker, reviewer: tr.actor.value, verdict: agreed ? .agree : .return,
             reason: agreed ? nil : tr.reason, at: tr.at.description))
         default: break
         }
       }
       for n in c.notices {
         notices.append(NoticeRow(
-          ticket: t, round: n.round, outcome: n.outcome.rawValue, defects: n.defects.joined(separator: " "),
+          ticket: t, round: n.round, outcome: n.outcome, defects: n.defects,
           referTo: n.referTo, maker: n.maker.value, checker: n.checker.value, issuedAt: n.issuedAt.description, onTime: n.onTime))
       }
       let n = c.notices.last
       cases.append(CaseRow(
-        attempt: attempt, ticket: t, state: c.state.rawValue, outcome: n?.outcome.rawValue,
-        defects: (n?.defects ?? []).joined(separator: " "), maker: n?.maker.value ?? c.proposal?.maker.value,
+        attempt: attempt, ticket: t, state: c.state.rawValue, outcome: n?.outcome,
+        defects: n?.defects ?? [], maker: n?.maker.value ?? c.proposal?.maker.value,
         checker: n?.checker.value, noticeAt: n?.issuedAt.description, deadline: c.acceptanceDeadline.description,
         retainUntil: c.retainUntil?.description))
     }

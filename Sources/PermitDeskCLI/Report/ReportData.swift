@@ -30,7 +30,7 @@ struct AttemptFacts: Sendable {
 
   var name: String { trainee?.name ?? "?" }
   var cohort: String { trainee?.cohort ?? "" }
-  var finished: Bool { record.status == "finished" }
+  var finished: Bool { record.status == .finished }
 
   /// Reads the facts of an attempt. A result that does not parse leaves the derived fields empty.
   init(_ a: AttemptRecord, trainee: TraineeRecord?, actions: [ActionRecord]) {

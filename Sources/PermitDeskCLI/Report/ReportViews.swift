@@ -35,8 +35,8 @@ enum ReportViews {
     let rows: [[Cell]] = facts.map { f in
       let a = f.record
       return [
-        .int(Int(a.id)), .text(f.name), .text(f.cohort), .text(a.scenarioID), a.moduleID.map(Cell.text) ?? .null, .text(a.mode),
-        .text(a.status), clock.local(a.startedAt, policy: a.policy), clock.local(a.finishedAt, policy: a.policy),
+        .int(Int(a.id)), .text(f.name), .text(f.cohort), .text(a.scenarioID), a.moduleID.map(Cell.text) ?? .null, .text(a.mode.rawValue),
+        .text(a.status.rawValue), clock.local(a.startedAt, policy: a.policy), clock.local(a.finishedAt, policy: a.policy),
         .of(a.overall), .of(a.decisions), .of(a.doubleReview), .of(a.timeLimits), .of(f.passMark),
         a.passed.map(Cell.bool) ?? .null, .of(f.hints), .int(f.restores), .of(f.criticalErrors),
         f.finished ? .decimal(f.lost.reduce(0) { $0 + $1.points }) : .null,
@@ -86,7 +86,7 @@ enum ReportViews {
       let progress = Progress.compute(
         modules: modules,
         attempts: (progressAttempts[id] ?? []).map {
-          AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall, passed: $0.passed, credited: Repl.credited($0.resultJSON))
+          AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode.rawValue, finished: $0.status == .finished, overall: $0.overall, passed: $0.passed, credited: Repl.credited($0.resultJSON))
         })
       let critical = done.compactMap(\.criticalErrors)
       let last = done.last
@@ -122,7 +122,7 @@ enum ReportViews {
       let progress = Progress.compute(
         modules: modules,
         attempts: (progressAttempts[t.id] ?? []).map {
-          AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode, finished: $0.status == "finished", overall: $0.overall, passed: $0.passed, credited: Repl.credited($0.resultJSON))
+          AttemptSummary(moduleID: $0.moduleID, scenarioID: $0.scenarioID, mode: $0.mode.rawValue, finished: $0.status == .finished, overall: $0.overall, passed: $0.passed, credited: Repl.credited($0.resultJSON))
         })
       for p in progress {
         rows.append([

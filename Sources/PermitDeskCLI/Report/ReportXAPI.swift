@@ -63,7 +63,7 @@ struct XAPIExport {
       var events: [(String, String)] = [("initialized", a.startedAt)]
       if f.finished, let end = a.finishedAt {
         events += [("completed", end), (a.passed == true ? "passed" : "failed", end)]
-      } else if a.status == "abandoned", let end = a.finishedAt {
+      } else if a.status == .abandoned, let end = a.finishedAt {
         events.append(("abandoned", end))
       }
       for (i, (verb, at)) in events.enumerated() {
@@ -99,7 +99,7 @@ struct XAPIExport {
     var activities: [(String, JSON)] = []
     if let m = a.moduleID { activities.append(("parent", .array([activity("modules/\(m)", name: moduleTitles[m] ?? m, type: "http://adlnet.gov/expapi/activities/module")]))) }
     activities.append(("grouping", .array([activity("course", name: "PermitDesk work-permit window course", type: "http://adlnet.gov/expapi/activities/course")])))
-    var extensions: [(String, JSON)] = [("\(base)/xapi/mode", .string(a.mode)), ("\(base)/xapi/attempt", .int(Int(a.id)))]
+    var extensions: [(String, JSON)] = [("\(base)/xapi/mode", .string(a.mode.rawValue)), ("\(base)/xapi/attempt", .int(Int(a.id)))]
     if verb == "passed" || verb == "failed" {
       extensions += [
         ("\(base)/xapi/decisions", .int(a.decisions ?? 0)), ("\(base)/xapi/double-review", .int(a.doubleReview ?? 0)),

@@ -129,7 +129,7 @@ extension PermitDesk {
       } else if let who = person {
         let db = try database.open()
         try db.recordRehearsal(
-          person: who, applicant: p.applicant.passportNumber, type: p.application.type.rawValue, outcome: d.outcome.rawValue,
+          person: who, applicant: p.applicant.passportNumber, type: p.application.type.rawValue, outcome: d.outcome,
           defects: d.defects.map(\.code))
         let s = try db.rehearsalStats(person: who)
         if format == .text {

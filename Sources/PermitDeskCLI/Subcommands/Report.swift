@@ -89,7 +89,7 @@ extension PermitDesk {
       let library = try content.library
       let all = try db.trainees(cohort: nil)
       let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
-      let records = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != "autoplay" }
+      let records = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != .autoplay }
       let facts = try AttemptFacts.load(records, trainees: names, db: db)
       var clock = ZoneClock(library: library)
       if format == .xapi {
@@ -186,81 +186,6 @@ extension PermitDesk {
     @Option(name: .customLong("scenario-file"), help: helpText("cli.verify.scenario-file"), completion: .file(extensions: ["yaml"]))
     var scenarioFiles: [String] = []
 
-    /// What re-scoring found: problems, attempts not comparable because their content changed, and
-    /// how many were re-scored.
-    struct Rescored {
-      var problems: [String] = []
-      var changed: [String] = []
-      var rescored = 0
-    }
-
-    /// Re-scores finished attempts from their logs on `jobs` threads (each with its own content
-    /// library and course; the database is read concurrently). Messages come back in attempt order.
-    static func rescore(
-      _ attempts: [AttemptRecord], names: [Int64: String], root: String, db: SandboxDatabase, jobs: Int, files: [String] = []
-    ) throws -> Rescored {
-      let n = max(1, min(jobs, attempts.count))
-      final class Collected: @unchecked Sendable {  // every access holds `lock`
-        let lock = NSLock()
-        var problems: [(Int64, String)] = []
-        var changed: [(Int64, String)] = []
-        var rescored = 0
-        var failure: Error?
-      }
-      let all = Collected()
-      DispatchQueue.concurrentPerform(iterations: n) { worker in
-        let course = Course(library: ContentLibrary(root: root))
-        for f in files { _ = course.addScenarioFile(f) }  // checked by the caller
-        let setups = SetupCache()
-        var mine = Rescored()
-        var myProblems: [(Int64, String)] = []
-        var myChanged: [(Int64, String)] = []
-        do {
-          for a in stride(from: worker, to: attempts.count, by: n).map({ attempts[$0] }) {
-            let rebuilt: RecordedAttempt
-            switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db, setups: setups) {
-            case .failure(let e):
-              if !course.scenarioIDs.contains(a.scenarioID) {
-                // A trainer's own file (played by path), or a scenario since removed from the content.
-                myProblems.append((a.id,
-                  "attempt #\(a.id): its scenario '\(a.scenarioID)' (content \(a.contentHash)) is not in the content at \(root); "
-                    + "if it was a trainer's own file, give it with --scenario-file PATH; its score cannot be recomputed"))
-              } else {
-                myProblems.append((a.id, "attempt #\(a.id): \(e.message); its score cannot be recomputed"))
-              }
-              continue
-            case .success(let r): rebuilt = r
-            }
-            let card = rebuilt.score(module: a.moduleID, course: course)
-            mine.rescored += 1
-            if a.overall != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview
-              || a.timeLimits != card.timeLimits || a.passed != card.passed
-            {
-              if course.contentChanged(a.contentHash, scenario: a.scenarioID) {
-                // Not evidence against the record: the scenario, a policy pack or a calendar it was
-                // played on has changed since.
-                myChanged.append((a.id,
-                  "attempt #\(a.id): content changed since the attempt (\(a.scenarioID), its policy packs or calendars): under today's content its log gives \(card.overall), recorded \(a.overall ?? -1); not evidence that the record was edited"))
-              } else {
-                myProblems.append((a.id,
-                  "attempt #\(a.id): recorded score \(a.overall ?? -1) (passed \(a.passed ?? false)) does not follow from its log, which gives \(card.overall) (passed \(card.passed))"))
-              }
-            }
-          }
-        } catch {
-          all.lock.withLock { all.failure = error }
-        }
-        all.lock.withLock {
-          all.problems += myProblems
-          all.changed += myChanged
-          all.rescored += mine.rescored
-        }
-      }
-      if let failure = all.failure { throw failure }
-      return Rescored(
-        problems: all.problems.sorted { $0.0 < $1.0 }.map(\.1), changed: all.changed.sorted { $0.0 < $1.0 }.map(\.1), rescored: all.rescored)
-    }
-
     @Option(name: .customLong("key"), help: "The room's config file (or a key file) whose key signs the records.")
     var keyFile: String?
 
@@ -289,36 +214,25 @@ extension PermitDesk {
       var changed: [String] = []
       // A `finish` that succeeded in the log of an attempt still open: the result was never recorded
       // (a kill between the two commits of versions before finishing was one transaction).
-      for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == "open" {
+      for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == .open {
         if let f = try db.actions(attempt: a.id).first(where: { $0.verb == "finish" && $0.ok }) {
           problems.append(
             "attempt #\(a.id): its log finished the attempt (action \(f.seq)) but no result was recorded; 'resume' as its trainee records the score")
         }
       }
-      // The case, review and notice rows, rebuilt from every attempt's log (VerifyProjections.swift).
+      // The case, review and notice rows, rebuilt from every attempt's log (Verify+Replay.swift);
+      // with --rescore, finished attempts are checked on the replay that re-scores them.
       var skipped: [String] = []
-      if let content = try? library() {
-        let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
-        let every = try db.attempts(trainee: nil, scenario: nil, cohort: nil)
-        let from = try db.projectionsCheckedFrom() ?? Int64.max
-        let earlier = every.filter { $0.id < from }.count
-        if earlier > 0 {
-          skipped.append(
-            "\(earlier) attempt\(earlier == 1 ? "" : "s") recorded before this version checks projections: "
-              + "their case, review and notice rows were not rebuilt")
-        }
-        let p = try Verify.checkProjections(every.filter { $0.id >= from }, names: names, root: content.root, db: db, jobs: jobs, files: scenarioFiles)
-        problems += p.problems
-        changed += p.changed
-        skipped = p.skipped
-      } else {
-        skipped.append("the content could not be loaded: the case, review and notice rows were not rebuilt from the logs")
-      }
+      let content = try? library()
+      let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
+      let every = try db.attempts(trainee: nil, scenario: nil, cohort: nil)
+      let from = try db.projectionsCheckedFrom() ?? Int64.max
+      let earlier = every.filter { $0.id < from }.count
+      var projected: Set<Int64> = []
       if rescore {
-        let library = try library()
-        let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
+        let library = try content ?? library()
         // A result scored by an earlier scoring model is not comparable with today's.
-        let all = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == "finished" }
+        let all = every.filter { $0.status == .finished }
         let finished = all.filter { Repl.scoringModel($0.resultJSON) == Scorer.model }
         older = all.count - finished.count
         // Trainers' own scenario files (played with 'play PATH.yaml'), checked before any re-scoring.
@@ -329,10 +243,27 @@ extension PermitDesk {
             throw Exit.badInput
           }
         }
-        let outcome = try Verify.rescore(finished, names: names, root: library.root, db: db, jobs: jobs, files: scenarioFiles)
+        let outcome = try Verify.rescore(
+          finished, names: names, root: library.root, db: db, jobs: jobs, files: scenarioFiles,
+          projections: Set(finished.map(\.id).filter { $0 >= from }))
         problems += outcome.problems
         changed += outcome.changed
         rescored = outcome.rescored
+        projected = outcome.projected
+      }
+      if let content {
+        if earlier > 0 {
+          skipped.append(
+            "\(earlier) attempt\(earlier == 1 ? "" : "s") recorded before this version checks projections: "
+              + "their case, review and notice rows were not rebuilt")
+        }
+        let rest = every.filter { $0.id >= from && !projected.contains($0.id) }
+        let p = try Verify.checkProjections(rest, names: names, root: content.root, db: db, jobs: jobs, files: scenarioFiles)
+        problems += p.problems
+        changed += p.changed
+        skipped += p.skipped
+      } else {
+        skipped.append("the content could not be loaded: the case, review and notice rows were not rebuilt from the logs")
       }
       // A score that differs because the content changed is reported apart from one that does not
       // follow from its log: the first is not evidence that the record was edited.
@@ -381,7 +312,7 @@ extension PermitDesk {
       let db = try database.open()
       let removed = try db.purgeCases(retainedBefore: before)
       for c in removed {
-        print("purged attempt #\(c.attempt) \(c.ticket): \(c.outcome ?? c.state), kept until \(c.retainUntil ?? "?")")
+        print("purged attempt #\(c.attempt) \(c.ticket): \(c.outcome?.rawValue ?? c.state), kept until \(c.retainUntil ?? "?")")
       }
       print("purge: \(removed.count) filed case\(removed.count == 1 ? "" : "s") past retention removed")
     }

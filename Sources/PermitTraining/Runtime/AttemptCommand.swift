@@ -35,7 +35,8 @@ public enum AttemptCommand: Hashable, Sendable {
   case restore(name: String)
   /// The monthly report of a month (nil: the current month).
   case monthly(year: Int?, month: Int?)
-  case finish
+  /// Closes the attempt; `now` (`finish --now`) goes ahead even when files would still lapse.
+  case finish(now: Bool)
 
   /// The command's name: the REPL verb, the key of its spec and of its cost.
   public var name: String {
@@ -76,6 +77,7 @@ public enum AttemptCommand: Hashable, Sendable {
       }
     case .snapshot(let n), .restore(let n): return [name, n]
     case .monthly(let y, let m): return [name] + (y.flatMap { y in m.map { ["\(y)-" + CivilDate.pad($0, 2)] } } ?? [])
+    case .finish(let now): return [name] + (now ? ["--now"] : [])
     default: return [name]
     }
   }
@@ -103,6 +105,9 @@ public struct CommandSpec: Sendable {
   public let allowedAfterFinish: Bool
   /// What its arguments are, in order (the last repeats).
   public let arguments: [ArgumentKind]
+  /// Whether it is window work: refused while the window is closed (README "The REPL"). Window work
+  /// is exactly what costs window time, so this derives from ``costKey`` and nowhere else.
+  public var needsOpenWindow: Bool { costKey != nil }
   /// Words after the verb → the command, or the message saying what to type instead.
   public let parse: @Sendable ([String]) -> Result<AttemptCommand, AttemptCommands.ParseError>
 }
@@ -149,7 +154,7 @@ public enum AttemptCommands {
          cost: .issue) { _ in .success(.issue) },
     spec("clock", "clock", "the simulated time and the agenda of pending deadlines", afterFinish: true) { _ in .success(.clock) },
     spec("advance", "advance DURATION | advance --to TIME | advance --next", "let simulated time pass (forward only)",
-         "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline. At most a year past the scenario's start.",
+         "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline, or to the next opening when the window is closed and that comes first. At most a year past the scenario's start.",
          args: [.advance], parse: parseAdvance),
     spec("hint", "hint", "practice mode: a pointer to what you have not found yet (costs points)",
          "Each hint costs a quarter of that file's decision share; asking again for the same file gives the next pointer.", cost: .hint) { _ in .success(.hint) },
@@ -171,8 +176,14 @@ public enum AttemptCommands {
       }
       return .success(.monthly(year: y, month: m))
     },
-    spec("finish", "finish", "close the window: the rest of the day runs, the attempt is scored and recorded",
-         "Files with no notice become deemed acceptances when their deadline passes.") { _ in .success(.finish) },
+    spec("finish", "finish [--now]", "close the window: the rest of the day runs, the attempt is scored and recorded",
+         "If anything would still happen without you (applicants still to arrive, files with no notice whose deadline will lapse into a deemed acceptance, corrections due back), finish lists it and waits: deal with it, or 'finish --now' to finish anyway.\nFiles with no notice become deemed acceptances when their deadline passes.") { a in
+      switch a {
+      case []: return .success(.finish(now: false))
+      case ["--now"]: return .success(.finish(now: true))
+      default: return .failure(ParseError("usage: finish [--now]"))
+      }
+    },
   ]
 
   private static let byName: [String: CommandSpec] = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0) })

@@ -26,6 +26,19 @@ public enum Autoplayer {
     var mistakesMade = Set<String>()
     var stopped = false
     func run(_ c: AttemptCommand) -> Session.Reply {
+      // Window work waits for the opening, as a clerk does: never refused for the hour.
+      if AttemptCommands.spec(c.name)?.needsOpenWindow == true {
+        var waits = 0
+        while !stopped, !runner.session.windowOpen, !runner.session.finished, waits < 64 {
+          waits += 1
+          let before = runner.session.now
+          _ = execute(.advance(.next))
+          if runner.session.now == before { break }
+        }
+      }
+      return execute(c)
+    }
+    func execute(_ c: AttemptCommand) -> Session.Reply {
       if stopped { return Session.Reply(lines: [], ok: false) }
       let step = runner.step(.command(c))
       if let commit, !commit(step) {
@@ -114,7 +127,9 @@ public enum Autoplayer {
       }
       break
     }
-    _ = run(.finish)
+    // The model answer leaves nothing behind, so a plain `finish` goes ahead; a mistake may leave
+    // a file to lapse (`late`), which only `finish --now` lets happen.
+    if !run(.finish(now: false)).ok && !stopped { _ = run(.finish(now: true)) }
   }
 }
 

@@ -36,7 +36,8 @@ public enum LoggedCommand: Hashable, Sendable {
 ///   never rewritten (they are append-only and hash-chained).
 /// - Version 2: a JSON object with `"v": 2` and the command's typed fields, e.g.
 ///   `{"defects":["stale:criminal-record"],"outcome":"supplement","v":2}`; words that did not parse
-///   are kept as `{"invalid":[…],"v":2}`.
+///   are kept as `{"invalid":[…],"v":2}`. `finish` carries `"now"` (`finish --now`); a `finish` row
+///   without it (either version) was written when `finish` always went ahead, and reads as `--now`.
 public enum CommandLog {
   /// The version written now.
   public static let version = 2
@@ -49,7 +50,8 @@ public enum CommandLog {
     case .instructor(let e): o.merge(e.fields) { $1 }
     case .command(let cmd):
       switch cmd {
-      case .brief, .queue, .checklist, .points, .handover, .issue, .clock, .hint, .finish: break
+      case .brief, .queue, .checklist, .points, .handover, .issue, .clock, .hint: break
+      case .finish(let now): o["now"] = now
       case .open(let t): o["ticket"] = t
       case .show(let m): if let m { o["material"] = m.rawValue }
       case .decide(let out, let d, let r):
@@ -79,6 +81,8 @@ public enum CommandLog {
       return .invalid(verb: verb, arguments: [])
     }
     if let words = any as? [String] {  // version 1
+      // Before `finish --now` existed, `finish` always went ahead.
+      if verb == "finish" && words.isEmpty { return .command(.finish(now: true)) }
       return LoggedCommand.parse([verb] + words).0
     }
     guard let o = any as? [String: Any], (o["v"] as? Int) == 2 else { return .invalid(verb: verb, arguments: []) }
@@ -95,7 +99,8 @@ public enum CommandLog {
     case "issue": cmd = .issue
     case "clock": cmd = .clock
     case "hint": cmd = .hint
-    case "finish": cmd = .finish
+    // A row without "now" was written before `finish --now` existed, when `finish` always went ahead.
+    case "finish": cmd = .finish(now: (o["now"] as? Bool) ?? true)
     case "open": cmd = str("ticket").map { .open(ticket: $0) }
     case "show":
       if let m = str("material") { cmd = MaterialKind(rawValue: m).map { .show(material: $0) } } else { cmd = .show(material: nil) }

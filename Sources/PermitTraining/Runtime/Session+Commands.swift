@@ -288,6 +288,7 @@ extension Session {
       out.append("Agenda:")
       for (d, s) in agenda.sorted(by: { $0.0 < $1.0 }) { out.append("  \(d)  \(s)") }
     }
+    out.append(windowOpen ? L10n.t("session.window.clock-open", Session.hhmm(scenario.hours.closes)) : L10n.t("session.window.clock-closed", dayAndTime(nextOpening)))
     if let u = absentUntil, u > now { out.append("\(colleague) is away until \(u).") }
     if let a = arrivals.first { out.append("Next arrival: \(a.arrives).") }
     return out
@@ -297,7 +298,7 @@ extension Session {
     var target: Timestamp
     switch a {
     case .next:
-      guard let n = nextHappening() else { return .failure(CommandError("nothing else is scheduled; 'finish' ends the attempt")) }
+      guard let n = nextStop() else { return .failure(CommandError("nothing else is scheduled; 'finish' ends the attempt")) }
       target = max(n, now)
     case .to(let t): target = t
     case .toClock(let h, let m): target = Timestamp(date: now.date(atOffset: offset), hour: h, minute: m, offsetSeconds: offset)
@@ -357,8 +358,10 @@ extension Session {
   }
 
   /// Closes the window: the world runs on until every acceptance deadline has passed (undecided files
-  /// become deemed acceptances) and the Center has decided.
-  mutating func finish() -> Result<[String], CommandError> {
+  /// become deemed acceptances) and the Center has decided. Without `now`, refused with the list of
+  /// what would still happen (``stillToHappen``) when there is any.
+  mutating func finish(now goAhead: Bool) -> Result<[String], CommandError> {
+    if let refusal = finishRefusal(now: goAhead) { return .failure(CommandError(refusal)) }
     var guardCount = 0
     while let n = nextHappening(), guardCount < 10_000 {
       guardCount += 1

@@ -2,16 +2,6 @@ import PermitContent
 import PermitCore
 import PermitLocalization
 
-/// The mode of an attempt.
-public enum AttemptMode: String, CaseIterable, Sendable, Hashable {
-  /// Hints, snapshots and restores allowed.
-  case practice
-  /// None of those.
-  case assessment
-  /// Played by the model answer (`play --autoplay`).
-  case autoplay
-}
-
 /// What the trainee did and what happened, as the scoring engine needs it. Everything here is
 /// derived by replaying the action log, never stored separately.
 public struct AttemptFacts: Sendable, Hashable {
@@ -250,13 +240,19 @@ public struct Session {
   /// What a command after `finish` is told.
   public static let finishedMessage = "the attempt is finished; see 'score' and 'debrief', or 'start' another scenario"
 
-  /// Applies one typed command. Costs simulated time when it succeeds. Snapshots and restores are
-  /// the runner's (``AttemptRunner``); here they are refused.
+  /// Applies one typed command. Costs simulated time when it succeeds (ending at closing when it
+  /// would run past it); window work is refused while the window is closed. A refused command
+  /// changes nothing and costs no time. Snapshots and restores are the runner's
+  /// (``AttemptRunner``); here they are refused.
   public mutating func apply(_ command: AttemptCommand) -> Reply {
     if finished && !(AttemptCommands.spec(command.name)?.allowedAfterFinish ?? false) {
       return Reply(lines: [Session.finishedMessage], ok: false)
     }
     let result: Result<[String], CommandError>
+    if let closed = windowRefusal(command) {
+      let events = drainEvents()
+      return Reply(lines: [closed] + events.compactMap(SessionScreens.line), events: events, ok: false)
+    }
     switch command {
     case .brief: result = .success(brief())
     case .queue: result = .success(queue())
@@ -272,13 +268,13 @@ public struct Session {
     case .advance(let a): result = advance(a)
     case .hint: result = hint()
     case .monthly(let y, let m): result = monthly(y, m)
-    case .finish: result = finish()
+    case .finish(let goAhead): result = finish(now: goAhead)
     case .snapshot, .restore: result = .failure(CommandError("'\(command.name)' is the runner's, not the session's"))
     }
     switch result {
-    case .success(let lines):
+    case .success(var lines):
       let cost = AttemptCommands.spec(command.name)?.costKey.map { scenario.costs.cost($0.rawValue) } ?? 0
-      if cost > 0 { advanceWorld(to: later(cost)) }
+      lines += spend(minutes: cost)
       let events = drainEvents()
       return Reply(lines: lines + events.compactMap(SessionScreens.line), events: events, ok: true)
     case .failure(let e):

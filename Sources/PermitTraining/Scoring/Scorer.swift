@@ -114,8 +114,10 @@ public struct ScoreCard: Sendable {
 /// score, the final score, `verify --rescore` and `play`. See README "Scoring".
 public enum Scorer {
   /// The version of the scoring model, recorded with every result: 2 is issue 9's model (every
-  /// file counts). A result without it was scored by model 1 and is not comparable.
-  public static let model = 2
+  /// file counts); 3 the same scoring played on real window hours (window work refused while the
+  /// window is closed, actions ending at closing), so a log recorded under 2 may replay differently.
+  /// A result without it was scored by model 1. Results of another model are not compared.
+  public static let model = 3
   /// Share of a file's decision share one hint costs.
   public static let hintShare = 0.25
   /// Double-review points lost per refused breach (issue without post B, self-review).
