@@ -63,6 +63,9 @@ static int pd_signal_pipe_read = -1;
 static int pd_signal_pending_interrupt = 0;
 static int pd_signal_pending_resize = 0;
 static int pd_signal_pending_suspend = 0;
+/* The terminal opened a second time, non-blocking (a file description of our own: fd 0's flags,
+   shared with the shell, stay as they are). */
+static int pd_tty_read_fd = -1;
 static void pd_signal_to_pipe(int sig) {
   int saved = errno;
   char c = sig == SIGINT ? 'I' : sig == SIGWINCH ? 'W' : sig == SIGTSTP ? 'Z' : '?';
@@ -94,11 +97,14 @@ static inline int pd_signal_drain(void) {
 /* readline's getc. LineReader only calls rl_callback_read_char when standard input is readable,
    but readline reads the rest of a character or of a key sequence, a y/n answer or a --More--
    key by itself, waiting as long as it takes. Ctrl-C's line discipline throws away what was
-   typed and not yet read, so such a wait could last until the next key. Here the wait also
+   typed and not yet read (even after poll() said there was input), so such a wait could last
+   until the next key. Here the read does not block, and the wait also
    watches the self-pipe: on Ctrl-C it returns Ctrl-G, readline's abort key, which ends what
    readline was in the middle of; the loop then clears the line as for any Ctrl-C. */
 static int pd_rl_getc(FILE *stream) {
-  int fd = fileno(stream);
+  /* Reads never block: between poll() saying "readable" and read(), Ctrl-C's flush can empty the
+     input queue, and a blocking read would then wait for the next key. */
+  int fd = pd_tty_read_fd >= 0 ? pd_tty_read_fd : fileno(stream);
   for (;;) {
     if (pd_signal_pending_interrupt) return 7; /* ^G: abort */
     struct pollfd fds[2] = {{fd, POLLIN, 0}, {pd_signal_pipe_read, POLLIN, 0}};
@@ -129,6 +135,8 @@ static inline int pd_signal_pipe_create(void) {
   }
   pd_signal_pipe_write = fds[1];
   pd_signal_pipe_read = fds[0];
+  const char *tty = ttyname(0);
+  if (tty) pd_tty_read_fd = open(tty, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   rl_catch_signals = 0;
   rl_catch_sigwinch = 0;
   rl_getc_function = pd_rl_getc;
