@@ -161,13 +161,24 @@ static inline void pd_signal_route_to_pipe(void) {
 /* Ctrl-Z at a prompt goes to the pipe too (readline's own handling is off), so that the loop can
    put the terminal back before the program stops; outside the prompt it stops the program as
    usual. */
+static int pd_suspend_ignored = -1; /* the parent set SIGTSTP to SIG_IGN: leave it so */
 static inline void pd_signal_suspend_to_pipe(int on) {
   struct sigaction sa;
+  if (pd_suspend_ignored < 0) {
+    sigaction(SIGTSTP, NULL, &sa);
+    pd_suspend_ignored = sa.sa_handler == SIG_IGN;
+  }
+  if (pd_suspend_ignored) return;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on ? pd_signal_to_pipe : SIG_DFL;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_RESTART;
   sigaction(SIGTSTP, &sa, NULL);
+  /* A parent may hand it down blocked (a test harness's threads block signals). */
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTSTP);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 /* SIGINT's default action again (a prompt outside the REPL: Ctrl-C stops the program). */
 static inline void pd_signal_default_interrupt(void) { signal(SIGINT, SIG_DFL); }

@@ -198,7 +198,10 @@ def suspend_and_resume(binary):
     and `fg` brings it back in readline's mode with the prompt and the half-typed line redrawn (the
     rest of the line is then echoed once, by readline, and runs)."""
     env = dict(os.environ, TERM="xterm", PS1="SHELL$ ", NO_COLOR="1")
-    shell = pexpect.spawn("/bin/bash", ["--norc", "--noprofile", "-i"], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 200))
+    # Blocked as a test harness may hand it down: the REPL must unblock it at its prompt.
+    shell = pexpect.spawn(
+        "/bin/bash", ["--norc", "--noprofile", "-i"], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 200),
+        preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTSTP}))
     expect(shell, r"SHELL\$ ", "bash's prompt")
     shell.send("exec 2>&1; %s --no-color\r" % binary)
     expect(shell, PROMPT, "the REPL's prompt under bash")
