@@ -5,7 +5,7 @@
 /// The message catalogs compiled into the binary (see `Locales/README.md`).
 public enum Catalog {
   /// English.
-  public static let en: [String: String] = [
+  static let enScreens: [String: String] = [
     // Command-line help (ArgumentParser abstracts, discussions and option help).
     "cli.root.discussion.lang": "Language: --lang en|zh-Hans, else PERMITDESK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English.",
     "cli.lang.unknown": "permitdesk: unknown language '{1}' for --lang (use {2})",
@@ -136,7 +136,7 @@ public enum Catalog {
     "help.review.summary": "as post B, agree with post A's proposal or return it with a reason",
     "help.issue.summary": "as post A, issue the notice once post B has agreed",
     "help.issue.details": "No notice without both posts: the system refuses it, and the attempt records it.",
-    "help.clock.summary": "the simulated time and the agenda of pending deadlines",
+    "help.clock.summary": "the simulated time, whether the window is open, and the agenda of pending deadlines",
     "help.advance.summary": "let simulated time pass (forward only)",
     "help.advance.details": "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline, or to the next opening when the window is closed and that comes first. At most a year past the scenario's start.",
     "help.hint.summary": "practice mode: a pointer to what you have not found yet (costs points)",

@@ -48,6 +48,7 @@ extension Catalog {
     "defect.expired:passport": "护照有效期不足",
     "defect.wrong-issuer:criminal-record": "无犯罪记录证明非国籍国或经常居住地出具",
     "defect.noncompliant:photo": "照片不符合规格要求",
+    "defect.noncompliant:contract": "劳动合同起始日期早于原工作许可注销日期",
 
     // Fields compared across documents (mismatch:…).
     "field.birth-date": "出生日期",

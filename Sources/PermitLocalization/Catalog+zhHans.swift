@@ -3,7 +3,7 @@
 
 extension Catalog {
   /// Simplified Chinese.
-  public static let zhHans: [String: String] = [
+  static let zhScreens: [String: String] = [
     // 命令行帮助
     "cli.root.discussion.lang": "界面语言：--lang en|zh-Hans，其次 PERMITDESK_LANG，其次系统区域设置（LC_ALL、LC_MESSAGES、LANG），默认英文。",
     "cli.lang.unknown": "permitdesk：--lang 的语言“{1}”无法识别（可用：{2}）",
@@ -134,7 +134,7 @@ extension Catalog {
     "help.review.summary": "B岗：同意A岗的受理意见，或说明理由后退回",
     "help.issue.summary": "A岗：B岗同意后出具文书",
     "help.issue.details": "未经双岗审核不得出具文书：系统会拒绝，并记入本次练习。",
-    "help.clock.summary": "模拟时间及待办期限日程",
+    "help.clock.summary": "模拟时间、窗口是否开放及待办期限日程",
     "help.advance.summary": "让模拟时间流逝（只能向前）",
     "help.advance.details": "DURATION 如 30m、2h、1d；TIME 如 14:00 或 2017-07-04T09:00+08:00；--next 跳到下一个到达、事件或期限；窗口关闭时，若下次开门更早，则跳到开门时间。最多推进到情景开始后一年。",
     "help.hint.summary": "练习方式：提示你尚未发现的问题（扣分）",

@@ -26,18 +26,11 @@ public enum Localized {
 }
 
 /// What the employer must do about a finding, in the language: the examiner's own sentence in
-/// English (it names dates and bodies), a standard remedy per defect family in Chinese (the concrete
-/// facts stay in the finding's detail).
+/// English, its rendering from the finding's typed reason in Chinese (``FindingText``).
 public enum Remedy {
   /// The remedy.
   public static func text(_ f: Finding, in language: Language = Language.current) -> String {
     guard language == .zhHans else { return f.fix }
-    let kind = f.defect.kind.rawValue
-    let subject = f.defect.subject ?? ""
-    let material = f.material.map { CodeNames.material($0.rawValue, in: language) ?? $0.rawValue }
-      ?? CodeNames.material(subject, in: language) ?? subject
-    if let own = Catalog.zhMoreNames["remedy." + f.defect.code] { return own }
-    if let template = Catalog.zhMoreNames["remedy." + kind] { return L10n.format(template, [material]) }
-    return f.fix
+    return FindingText.fix(f, in: language)
   }
 }

@@ -97,7 +97,7 @@ struct ExpanderTests {
       "untranslated:contract", "wrong-issuer:criminal-record", "category-unsupported", "out-of-jurisdiction",
       // Part A′ 7 and Part C (beijing-2025).
       "wrong-procedure:not-a-foreigner", "wrong-procedure:abolished", "noncompliant:photo", "stale:photo",
-      "missing:photo", "missing:salary-commitment", "missing:tax-record", "missing:cancellation-proof",
+      "missing:photo", "missing:salary-commitment", "missing:tax-record", "missing:cancellation-proof", "noncompliant:contract",
       "untranslated:health-certificate",
     ] {
       #expect(codes.contains(code), "\(code)")

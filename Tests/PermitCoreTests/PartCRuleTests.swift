@@ -228,6 +228,79 @@ import Testing
     #expect(codes(decide(healthB, Packs.y2024)) == ["missing:health-certificate"])
   }
 
+  /// Change of employer: the new contract starts on or after the day the old permit was cancelled
+  /// (Fri 2024-11-22 here). The day itself passes, the day before is `noncompliant:contract`; a
+  /// contract that states no start is not compared.
+  @Test func contractStartsOnOrAfterTheCancellation() {
+    let p = Self.changeEmployer()
+    func starting(_ start: String?) -> Decision { d(p.with { $0.edit(.contract) { $0.starts = start.map(day) } }) }
+    #expect(codes(starting("2024-11-22")) == [])
+    #expect(codes(starting("2024-12-16")) == [])
+    let early = starting("2024-11-21")
+    #expect(early.outcome == .supplement && codes(early) == ["noncompliant:contract"])
+    let f = early.findings[0]
+    #expect(f.rule == .changeEmployer && f.material == .contract && f.field == "starts")
+    #expect(f.detail.contains("2024-11-21") && f.detail.contains("2024-11-22") && f.fix.contains("2024-11-22"), "\(f)")
+    #expect(early.rules.contains(.changeEmployer))
+    #expect(codes(starting(nil)) == [])
+    // Listed with the other defects on one notice.
+    let both = d(p.with { $0.edit(.contract) { $0.starts = day("2024-10-01"); $0.signed = false } })
+    #expect(codes(both) == ["noncompliant:contract", "unsigned:contract"])
+    // Only a change of employer compares the start: an overseas notification's contract is not.
+    #expect(codes(d(Self.overseas().with { $0.edit(.contract) { $0.starts = day("2020-01-01") } })) == [])
+    // A valid pair of the vocabulary, cited against the change-of-employer rule (T1, medium).
+    #expect(DefectCatalog.isKnown("noncompliant:contract") && DefectCatalog.rule(of: "noncompliant:contract") == .changeEmployer)
+    #expect(DefectCatalog.rule(of: "noncompliant:photo") == .photo)
+    #expect(pack.rules[.changeEmployer]?.sources == ["T1"] && pack.rules[.changeEmployer]?.confidence == "medium")
+    #expect(pack.text(of: .changeEmployer).contains("starting on or after"))
+  }
+
+  /// Category A: a commitment stands in for the degree and the work-experience letter, except for
+  /// the item the A status rests on (`talent-route`), which is then required and stays missing
+  /// when only committed (a computed A: accepted with the item pending).
+  @Test func talentRouteItemIsNotCommitted() {
+    let full = Self.overseas()
+    let degree = full.material(.degree)!
+    let letter = full.material(.workExperience)!
+    let a = full.with {
+      $0.application.category = .a
+      $0.application.directQualification = "talent-programme"
+      $0.materials.append(Material(kind: .talentProof))
+      $0.remove(.workExperience)
+      $0.remove(.salaryCommitment)
+      $0.remove(.degree)
+      $0.materials.append(Material(kind: .commitment, replaces: .degree))
+    }
+    #expect(d(a).outcome == .accept)
+    // Resting on the degree: the commitment does not stand in for it.
+    let onDegree = a.with { $0.application.talentRoute = .degree }
+    let r = d(onDegree)
+    #expect(r.outcome == .acceptPending && r.pending == [.degree])
+    #expect(r.pendingFindings.first?.detail.contains("talent route degree") == true, "\(r.pendingFindings)")
+    #expect(r.rules.contains(.commitment))
+    #expect(d(onDegree.with { $0.materials.append(degree) }).outcome == .accept)
+    // With another defect the one-time notice lists the degree.
+    #expect(codes(d(onDegree.with { $0.edit(.contract) { $0.signed = false } })) == ["missing:degree", "unsigned:contract"])
+    // Resting on experience: the letter is required (A files otherwise need none), and no
+    // commitment stands in for it; the commitment for the degree still does.
+    let onExperience = a.with { $0.application.talentRoute = .experience }
+    #expect(pack.required(for: onExperience.application, computed: .a).contains(.workExperience))
+    #expect(!pack.required(for: a.application, computed: .a).contains(.workExperience))
+    #expect(d(onExperience).pending == [.workExperience])
+    let committed = d(onExperience.with { $0.materials.append(Material(kind: .commitment, replaces: .workExperience)) })
+    #expect(committed.outcome == .acceptPending && committed.pending == [.workExperience])
+    #expect(d(onExperience.with { $0.materials.append(letter) }).outcome == .accept)
+    // The pack's data (T1, medium), and the rule text says so.
+    #expect(pack.requiredMaterials[.overseasNotification]?.byTalentRoute == [.degree: [.degree], .experience: [.workExperience]])
+    #expect(pack.rules[.commitment]?.sources == ["T1"] && pack.text(of: .commitment).contains("talent route"))
+    // Part A and A′ name no talent route: the 2017 packs have none, and it changes nothing there.
+    for old in Packs.both {
+      #expect(old.requiredMaterials.values.allSatisfy { $0.byTalentRoute.isEmpty }, "\(old.id)")
+      #expect(decide(onDegree, old) == decide(a, old), "\(old.id)")
+      #expect(decide(onExperience, old) == decide(a, old), "\(old.id)")
+    }
+  }
+
   /// Window limit 3 working days, 1 for Category A; Center 5 for overseas and change of employer,
   /// 3 for extension, change and cancellation.
   @Test func timeLimits() {

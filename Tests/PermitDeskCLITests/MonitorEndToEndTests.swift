@@ -40,6 +40,8 @@ struct MonitorEndToEndTests {
 
     // A finished attempt is no longer running.
     _ = try ben.send("advance --next")
+    // Work is left (files still to arrive): plain `finish` is refused on standard error, `--now` goes ahead.
+    _ = try ben.send("finish")
     #expect(try ben.send("finish --now").contains("Final score:"))
     let after = try box.run(["monitor", "--format", "json"])
     let left = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]])

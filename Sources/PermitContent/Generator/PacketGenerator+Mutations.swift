@@ -168,6 +168,24 @@ extension PacketGenerator {
       guard let i = index(p, .photo) else { return nil }
       p.materials[i].icaoCompliant = false
       return "noncompliant:photo"
+    case "contract-start":
+      // A change of employer's contract that starts before the old permit was cancelled.
+      guard type == .changeEmployer, let cancelled = p.application.permitCancelled, let i = index(p, .contract) else { return nil }
+      p.materials[i].starts = cancelled.adding(days: -rng.int(1...20))
+      return "noncompliant:contract"
+    case "talent-route":
+      // A Category A resting on its degree or work experience, with a commitment for that very item.
+      // One route per file: a second plant would move the route and revive the first commitment.
+      guard type == .overseasNotification, p.application.category == .a, p.application.talentRoute == nil,
+        let routes = policy.requiredMaterials[type]?.byTalentRoute.keys.sorted(by: { $0.rawValue < $1.rawValue }), !routes.isEmpty
+      else { return nil }
+      let route = rng.pick(routes)
+      let item = route.material
+      guard policy.categoryA.commitmentMayReplace.contains(item) else { return nil }
+      p.application.talentRoute = route
+      p.materials.removeAll { $0.kind == item || ($0.kind == .commitment && $0.replaces == item) }
+      p.materials.append(Material(kind: .commitment, replaces: item))
+      return "missing:" + item.rawValue
     default:
       return nil
     }

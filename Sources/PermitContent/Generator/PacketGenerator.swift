@@ -22,7 +22,21 @@ public struct PacketGenerator {
     "mismatch-name", "mismatch-passport-number", "mismatch-birth-date", "mismatch-nationality", "mismatch-signature",
     "category-unsupported", "out-of-jurisdiction", "late-filing", "early-filing", "wrong-procedure", "apostille-too-early",
     "expired-document", "contract-language", "accept-pending", "not-a-foreigner", "abolished", "noncompliant-photo",
+    "contract-start", "talent-route",
   ]
+
+  /// The families drawn from when a block names none: all, less those modelled after a pack's
+  /// queues were first generated that can never apply to it (a pack without change of employer or
+  /// talent routes keeps the very queues its seeds gave before).
+  public static func defaultMix(for policy: PolicyPack) -> [String] {
+    mutations.filter { family in
+      switch family {
+      case "contract-start": return policy.handledTypes.contains(.changeEmployer)
+      case "talent-route": return policy.requiredMaterials.values.contains { !$0.byTalentRoute.isEmpty }
+      default: return true
+      }
+    }
+  }
 
   var rng: SeededRandom
   /// The pack the packets are made for.
@@ -44,7 +58,7 @@ public struct PacketGenerator {
   /// Creates a generator.
   public init(
     seed: UInt64, policy: PolicyPack, types: [ApplicationType] = [], defectRate: Double = 0.6,
-    mix: [String] = PacketGenerator.mutations, window: String? = nil,
+    mix: [String] = [], window: String? = nil,
     dates: ClosedRange<CivilDate> = CivilDate(year: 2017, month: 7, day: 3)!...CivilDate(year: 2026, month: 6, day: 30)!
   ) {
     rng = SeededRandom(seed: seed)
@@ -52,7 +66,7 @@ public struct PacketGenerator {
     // By default, the types the pack's windows handle.
     self.types = types.isEmpty ? ApplicationType.allCases.filter(policy.handledTypes.contains) : types
     self.defectRate = defectRate
-    self.mix = mix.isEmpty ? PacketGenerator.mutations : mix
+    self.mix = mix.isEmpty ? PacketGenerator.defaultMix(for: policy) : mix
     self.window = window
     // A pack's packets are submitted while its rules are in force.
     if let from = policy.effectiveFrom {
@@ -212,7 +226,9 @@ public struct PacketGenerator {
       let cancelled = day.adding(days: -rng.int(1...25))
       app.permitCancelled = cancelled
       materials += [
-        Material(kind: .passport), Material(kind: .contract, signed: true, sealed: true, language: "zh"),
+        // The new contract starts on or after the cancellation (drawn from the serial, so that the
+        // seed's sequence stays what it was before the rule was modelled).
+        Material(kind: .passport), Material(kind: .contract, signed: true, sealed: true, language: "zh", starts: cancelled.adding(days: serial % 3)),
         Material(kind: .cancellationProof, name: name, issued: cancelled),
         rng.chance(0.7)
           ? Material(kind: .residencePermit, name: name, expires: day.adding(days: rng.int(30...300)))

@@ -1,5 +1,6 @@
 import Foundation
 import PermitCore
+import PermitLocalization
 
 /// What `check` found over a set of files.
 public struct CheckReport: Sendable {
@@ -15,9 +16,13 @@ public struct CheckReport: Sendable {
   /// Number of warnings.
   public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
 
-  /// The one-line summary.
-  public var summary: String {
-    "checked \(files.count) file\(files.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+  /// The one-line summary, in the session's language.
+  public var summary: String { summary(in: Language.current) }
+
+  /// The one-line summary in a language.
+  public func summary(in language: Language) -> String {
+    func count(_ noun: String, _ n: Int) -> String { L10n.t("diag.count.\(noun).\(n == 1 ? "one" : "other")", n, in: language) }
+    return L10n.t("diag.summary", count("file", files.count), count("error", errors), count("warning", warnings), in: language)
   }
 
   /// The machine-readable form.
@@ -73,7 +78,7 @@ public final class ContentChecker: @unchecked Sendable {
     for p in paths {
       var isDir: ObjCBool = false
       guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
-        report.diagnostics.append(Diagnostic(file: p, line: 0, column: 0, message: "does not exist"))
+        report.diagnostics.append(Diagnostic(file: p, line: 0, column: 0, LoaderMessage("does-not-exist")))
         report.unreadable = true
         continue
       }
@@ -141,7 +146,7 @@ public final class ContentChecker: @unchecked Sendable {
         if let data = FileManager.default.contents(atPath: file) {
           (one.kind, one.diagnostics) = checkOne(data, file: file, scenarios: &one.scenarios, modules: &one.modules)
         } else {
-          one.diagnostics = [Diagnostic(file: file, line: 0, column: 0, message: "cannot be read")]
+          one.diagnostics = [Diagnostic(file: file, line: 0, column: 0, LoaderMessage("cannot-be-read"))]
           one.unreadable = true
         }
         results.set(i, one)
@@ -183,14 +188,11 @@ public final class ContentChecker: @unchecked Sendable {
       kind = ContentKind.recognise(node, path: file)
       switch kind {
       case nil:
-        r.error(
-          node,
-          "cannot tell what this file is (a policy pack, holiday calendar, packet, scenario or curriculum module): its keys match none of them"
-        )
+        r.error(node, LoaderMessage("unknown-kind"))
       case .policy?:
         if let p = PolicyReader.read(node, reader: r, calendars: { self.library.calendarYear($0) }) {
           let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-          if base != p.id { r.warning(node, "the pack's id '\(p.id)' differs from its file name '\(base)'") }
+          if base != p.id { r.warning(node, LoaderMessage("pack-id-not-file-name", .text(p.id), .text(base))) }
         }
       case .calendar?:
         _ = PolicyReader.readCalendar(node, reader: r)
@@ -225,13 +227,15 @@ public final class ContentChecker: @unchecked Sendable {
     let id = packet.policy ?? defaultPolicy
     guard let p = pack(id) else {
       let ids = policyIDList
-      r.error(node["policy"] ?? node, "unknown policy pack '\(id)'; known: \(ids.joined(separator: ", "))" + Suggest.hint(id, ids))
+      r.error(node["policy"] ?? node, LoaderMessage("unknown-policy", .text(id), .text(ids.joined(separator: ", ")), suggest: Suggest.closest(to: id, in: ids)))
       return
     }
     if p.window(named: packet.window) == nil {
       r.error(
         node["window"] ?? node,
-        "'\(packet.window)' is not a window of \(p.id) (windows: \(p.windows.joined(separator: ", ")))" + Suggest.hint(packet.window, p.windows))
+        LoaderMessage(
+          "not-a-window", .text(packet.window), .text(p.id), .text(p.windows.joined(separator: ", ")),
+          suggest: Suggest.closest(to: packet.window, in: p.windows)))
     }
     if !p.districts.contains(packet.employer.district) {
       r.error(node["employer"] ?? node, ContentChecker.unknownDistrict(packet.employer.district, p))
@@ -239,8 +243,8 @@ public final class ContentChecker: @unchecked Sendable {
   }
 
   /// Part A′ 2: `e-town` is a district only in packs that name it.
-  static func unknownDistrict(_ d: String, _ p: PolicyPack) -> String {
-    "the employer's district '\(d)' is not a district of \(p.id) (\(p.districts.joined(separator: ", ")))"
+  static func unknownDistrict(_ d: String, _ p: PolicyPack) -> LoaderMessage {
+    LoaderMessage("not-a-district", .text(d), .text(p.id), .text(p.districts.joined(separator: ", ")))
   }
 
   // MARK: - Answer keys
@@ -256,69 +260,75 @@ public final class ContentChecker: @unchecked Sendable {
 
         r.error(
           at: at?.node ?? .start,
-          "applicant \(a.ticket): '\(a.packet.window)' is not a window of \(pack.id)" + Suggest.hint(a.packet.window, pack.windows))
+          LoaderMessage(
+            "applicant-not-a-window", .text(a.ticket), .text(a.packet.window), .text(pack.id),
+            suggest: Suggest.closest(to: a.packet.window, in: pack.windows)))
         continue
       }
       if !pack.districts.contains(a.packet.employer.district) {
-        r.error(at: at?.node ?? .start, "applicant \(a.ticket): " + ContentChecker.unknownDistrict(a.packet.employer.district, pack))
+        r.error(at: at?.node ?? .start, LoaderMessage("applicant-prefix", .text(a.ticket), .message(ContentChecker.unknownDistrict(a.packet.employer.district, pack))))
         continue
       }
       if let e = a.expect {
-        compare(e, a.packet, pack, at?.expect ?? at?.node ?? .start, "applicant \(a.ticket)", r)
+        compare(e, a.packet, pack, at?.expect ?? at?.node ?? .start, LoaderMessage("answer.who.applicant", .text(a.ticket)), r)
       }
       if let c = a.correction, let e = c.expect {
         let cid = s.policyID(at: c.packet.submitted)
         if let cpack = self.pack(cid) {
-          compare(e, c.packet, cpack, at?.correctionExpect ?? at?.node ?? .start, "the correction of applicant \(a.ticket)", r)
+          compare(e, c.packet, cpack, at?.correctionExpect ?? at?.node ?? .start, LoaderMessage("answer.who.correction", .text(a.ticket)), r)
         }
       }
     }
   }
 
-  func compare(_ e: Expectation, _ packet: Packet, _ pack: PolicyPack, _ at: SourcePosition, _ who: String, _ r: YAMLReader) {
+  func compare(_ e: Expectation, _ packet: Packet, _ pack: PolicyPack, _ at: SourcePosition, _ who: LoaderMessage, _ r: YAMLReader) {
     let d = Examiner(policy: pack).examine(packet)
     let codes = d.defects.map(\.code).sorted()
     // The key lists defects (not pending items), so it is graded against the examiner's defects.
     let g = Grading.grade(Answer(outcome: e.outcome, defects: e.defects), against: Answer(outcome: d.outcome, defects: codes))
-    var differences: [String] = []
-    if !g.outcomeRight { differences.append("outcome \(e.outcome.rawValue) ≠ \(d.outcome.rawValue)") }
+    var differences: [LoaderMessage] = []
+    if !g.outcomeRight { differences.append(LoaderMessage("answer.outcome", .text(e.outcome.rawValue), .text(d.outcome.rawValue))) }
     if !g.missed.isEmpty || !g.invented.isEmpty {
-      var parts: [String] = []
-      if !g.missed.isEmpty { parts.append("the key misses " + g.missed.joined(separator: ", ")) }
-      if !g.invented.isEmpty { parts.append("the examiner does not find " + g.invented.joined(separator: ", ")) }
-      differences.append("defects: " + parts.joined(separator: "; "))
+      var parts: [LoaderMessage] = []
+      if !g.missed.isEmpty { parts.append(LoaderMessage("answer.key-misses", .text(g.missed.joined(separator: ", ")))) }
+      if !g.invented.isEmpty { parts.append(LoaderMessage("answer.examiner-does-not-find", .text(g.invented.joined(separator: ", ")))) }
+      differences.append(LoaderMessage("answer.defects", .messages(parts)))
     }
     if let c = e.category, c != d.computedCategory {
-      differences.append("category \(c.rawValue) ≠ computed \(d.computedCategory.rawValue) (\(d.points.total) points)")
+      differences.append(LoaderMessage("answer.category", .text(c.rawValue), .text(d.computedCategory.rawValue), .text("\(d.points.total)")))
     }
     if let p = e.pending, p.sorted() != d.pending.sorted() {
       differences.append(
-        "pending [\(p.map(\.rawValue).joined(separator: ", "))] ≠ [\(d.pending.sorted().map(\.rawValue).joined(separator: ", "))]")
+        LoaderMessage(
+          "answer.pending", .text(p.map(\.rawValue).joined(separator: ", ")),
+          .text(d.pending.sorted().map(\.rawValue).joined(separator: ", "))))
     }
     guard !differences.isEmpty else { return }
-    let said = "\(d.outcome.rawValue)" + (codes.isEmpty ? "" : " [\(codes.joined(separator: ", "))]")
-      + (d.referTo.map { ", refer to \($0)" } ?? "")
+    var said = codes.isEmpty
+      ? LoaderMessage("answer.said", .text(d.outcome.rawValue))
+      : LoaderMessage("answer.said.codes", .text(d.outcome.rawValue), .text(codes.joined(separator: ", ")))
+    if let to = d.referTo { said = LoaderMessage("answer.said.refer", .message(said), .text(to)) }
     r.error(
       at: at,
-      "answer key of \(who) disagrees with the examiner (\(pack.id), received \(packet.submitted)): "
-        + differences.joined(separator: "; ") + ". The examiner decides \(said)")
+      LoaderMessage("answer.disagrees", .message(who), .text(pack.id), .text("\(packet.submitted)"), .messages(differences), .message(said)))
     for f in d.findings {
       r.append(
         Diagnostic(
           file: r.file, line: at.line, column: at.column, severity: .note,
-          message: "\(f.defect.code) (\(f.rule.rawValue)): \(f.detail)"))
+          LoaderMessage("answer.note.finding", .text(f.defect.code), .text(f.rule.rawValue), .findingDetail(f.reason))))
     }
     for f in d.pendingFindings {
       r.append(
         Diagnostic(
           file: r.file, line: at.line, column: at.column, severity: .note,
-          message: "pending \(f.material?.rawValue ?? f.defect.code) (\(f.rule.rawValue)): \(f.detail)"))
+          LoaderMessage(
+            "answer.note.pending", .text(f.material?.rawValue ?? f.defect.code), .text(f.rule.rawValue), .findingDetail(f.reason))))
     }
     if d.findings.isEmpty && d.outcome.isAcceptance {
       r.append(
         Diagnostic(
           file: r.file, line: at.line, column: at.column, severity: .note,
-          message: "every required material is present and in order; computed category \(d.computedCategory.rawValue) (\(d.points.total) points)"))
+          LoaderMessage("answer.note.in-order", .text(d.computedCategory.rawValue), .text("\(d.points.total)"))))
     }
   }
 
@@ -331,7 +341,7 @@ public final class ContentChecker: @unchecked Sendable {
         report.diagnostics.append(
           Diagnostic(
             file: s.file, line: s.at.line, column: s.at.column,
-            message: "duplicate scenario id '\(s.id)' (also in \(f.file):\(f.at.line))"))
+            LoaderMessage("duplicate-scenario", .text(s.id), .text("\(f.file):\(f.at.line)"))))
       } else {
         firstScenario[s.id] = s
       }
@@ -343,7 +353,7 @@ public final class ContentChecker: @unchecked Sendable {
         report.diagnostics.append(
           Diagnostic(
             file: m.module.file, line: m.source.id.line, column: m.source.id.column,
-            message: "duplicate module id '\(m.module.id)' (also in \(f.module.file):\(f.source.id.line))"))
+            LoaderMessage("duplicate-module", .text(m.module.id), .text("\(f.module.file):\(f.source.id.line)"))))
       } else {
         firstModule[m.module.id] = m
       }
@@ -351,7 +361,7 @@ public final class ContentChecker: @unchecked Sendable {
         report.diagnostics.append(
           Diagnostic(
             file: m.module.file, line: m.source.order.line, column: m.source.order.column, severity: .warning,
-            message: "module order \(m.module.order) is also used by '\(f.module.id)' (\(f.module.file))"))
+            LoaderMessage("module-order", .text("\(m.module.order)"), .text(f.module.id), .text(f.module.file))))
       } else {
         orders[m.module.order] = m
       }
@@ -374,7 +384,7 @@ public final class ContentChecker: @unchecked Sendable {
           report.diagnostics.append(
             Diagnostic(
               file: m.module.file, line: at.line, column: at.column,
-              message: "unknown scenario '\(id)' in module '\(m.module.id)'" + Suggest.hint(id, Array(knownScenarios).sorted())))
+              LoaderMessage("unknown-scenario", .text(id), .text(m.module.id), suggest: Suggest.closest(to: id, in: Array(knownScenarios).sorted()))))
         }
       }
       for (id, at) in zip(m.module.prerequisites, m.source.prerequisites) {
@@ -383,7 +393,7 @@ public final class ContentChecker: @unchecked Sendable {
           report.diagnostics.append(
             Diagnostic(
               file: m.module.file, line: at.line, column: at.column,
-              message: "unknown prerequisite module '\(id)'" + Suggest.hint(id, Array(knownModules).sorted())))
+              LoaderMessage("unknown-prerequisite", .text(id), suggest: Suggest.closest(to: id, in: Array(knownModules).sorted()))))
         }
       }
     }
@@ -400,7 +410,7 @@ public final class ContentChecker: @unchecked Sendable {
           report.diagnostics.append(
             Diagnostic(
               file: m.module.file, line: m.source.prerequisitesKey.line, column: m.source.prerequisitesKey.column,
-              message: "cyclic prerequisites: " + cycle.joined(separator: " → ")))
+              LoaderMessage("cyclic-prerequisites", .text(cycle.joined(separator: " → ")))))
         }
         return
       }
@@ -416,7 +426,7 @@ public final class ContentChecker: @unchecked Sendable {
           report.diagnostics.append(
             Diagnostic(
               file: m.module.file, line: at.line, column: at.column, severity: .warning,
-              message: "prerequisite '\(id)' comes at order \(p.module.order), not before this module (\(m.module.order))"))
+              LoaderMessage("prerequisite-later", .text(id), .text("\(p.module.order)"), .text("\(m.module.order)"))))
         }
       }
     }

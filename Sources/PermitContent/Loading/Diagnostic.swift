@@ -13,8 +13,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
   public var column: Int
   /// Severity.
   public var severity: Severity
-  /// What is wrong and, where possible, what to do.
+  /// What is wrong and, where possible, what to do (in English).
   public var message: String
+  /// The message in language-neutral form, when the reader gave one (issue 15).
+  public var text: LoaderMessage?
 
   /// Creates a diagnostic.
   public init(file: String, line: Int, column: Int, severity: Severity = .error, message: String) {
@@ -25,10 +27,22 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
     self.message = message
   }
 
+  /// Creates a diagnostic from a language-neutral message (its English rendering is `message`).
+  public init(file: String, line: Int, column: Int, severity: Severity = .error, _ text: LoaderMessage) {
+    self.init(file: file, line: line, column: column, severity: severity, message: text.rendered(in: .en))
+    self.text = text
+  }
+
+  /// The message in a language (the English `message` when the reader gave no language-neutral form).
+  public func message(in language: Language) -> String { text?.rendered(in: language) ?? message }
+
   /// `file:line:column: error: message`, or `file: error: message` for a problem of the whole
-  /// file (line 0: it does not exist, is a folder, cannot be read).
+  /// file (line 0: it does not exist, is a folder, cannot be read), with the message in the
+  /// session's language (``Language/current``); `error`, `warning` and the position stay as they are
+  /// for the tools that read them.
   public var description: String {
-    line > 0 ? "\(file):\(line):\(column): \(severity.rawValue): \(message)" : "\(file): \(severity.rawValue): \(message)"
+    let m = message(in: Language.current)
+    return line > 0 ? "\(file):\(line):\(column): \(severity.rawValue): \(m)" : "\(file): \(severity.rawValue): \(m)"
   }
 
   public static func < (l: Diagnostic, r: Diagnostic) -> Bool {

@@ -12,17 +12,19 @@ public enum PacketReader {
     "type", "category", "position", "annual-salary", "months-in-china-per-year", "education",
     "related-experience-years", "hsk-level", "direct-qualification", "former-chinese-national",
     "chinese-taught-degree", "special-area", "bonuses", "local-points", "entry-date", "permit-expires", "change",
-    "contract-end", "replacement-reason", "salary-commitment", "permit-cancelled",
+    "contract-end", "replacement-reason", "salary-commitment", "permit-cancelled", "talent-route",
   ]
   static let materialKeys = [
     "kind", "signed", "sealed", "signature-matches", "name", "passport-number", "nationality", "birth-date", "level",
     "issued-in", "country", "issued", "expires", "authentication", "translation", "language", "years", "related",
-    "replaces", "icao-compliant", "issued-by",
+    "replaces", "icao-compliant", "issued-by", "starts",
   ]
   /// Direct qualifications for Category A (besides `none`).
   public static let directQualifications = [
     "none", "talent-programme", "recognised-award", "encouraged-post", "innovative-entrepreneur", "excellent-young-talent",
   ]
+  /// What a Category A status rests on (besides `none`): ``TalentRoute``.
+  public static let talentRoutes = ["none"] + TalentRoute.allCases.map(\.rawValue)
   /// Bonus items of the points table.
   public static let bonusItems = ["renowned-university", "fortune-500", "patent", "five-years-in-china"]
 
@@ -42,7 +44,7 @@ public enum PacketReader {
     var policy = r.text(f, "policy", what: what)
     if let id = policy, !ScenarioReader.isID(id) {
       // An id, never a path: lowercase letters, digits and '-', like beijing-2017-pilot.
-      r.error(f["policy"], "'policy' of \(what) must be a policy pack id (lowercase letters, digits and '-', like beijing-2017-pilot); found '\(id)'")
+      r.error(f["policy"], LoaderMessage("packet.policy-id", .place(what), .text(id)))
       policy = nil
     }
     var employer: Employer?
@@ -75,11 +77,11 @@ public enum PacketReader {
   public static func district(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> String? {
     guard let s = r.text(f, key, required: true, what: what), !s.isBlank else { return nil }
     if let d = District.canonical(s) { return d }
-    let hint = District.suggestion(for: s).map { "; did you mean '\($0)'?" } ?? ""
     r.error(
       f[key],
-      "'\(key)' of \(what) must be a Beijing district in lower-case pinyin without \"district\" (\(District.all.joined(separator: ", "))), found '\(s)'"
-        + hint)
+      LoaderMessage(
+        "packet.district", .text(key), .place(what), .text(District.all.joined(separator: ", ")), .text(s),
+        suggest: District.suggestion(for: s)))
     return nil
   }
 
@@ -107,7 +109,7 @@ public enum PacketReader {
     guard let s = r.text(f, key, what: what) else { return nil }
     let ok = s.count == 2 && s.unicodeScalars.allSatisfy { $0.value >= 65 && $0.value <= 90 }
     if !ok {
-      r.error(f[key], "'\(key)' of \(what) must be an ISO 3166 alpha-2 code in capitals (CA, FR, HK), found '\(s)'")
+      r.error(f[key], LoaderMessage("packet.country", .text(key), .place(what), .text(s)))
       return nil
     }
     return s
@@ -129,10 +131,23 @@ public enum PacketReader {
       if !directQualifications.contains(q) {
         r.error(
           f["direct-qualification"],
-          "'direct-qualification' must be one of \(directQualifications.joined(separator: ", ")); found '\(q)'"
-            + Suggest.hint(q, directQualifications))
+          LoaderMessage(
+            "packet.direct-qualification", .text(directQualifications.joined(separator: ", ")), .text(q),
+            suggest: Suggest.closest(to: q, in: directQualifications)))
       } else if q != "none" {
         app.directQualification = q
+      }
+    }
+    if let t = r.text(f, "talent-route", what: what) {
+      if let route = TalentRoute(rawValue: t) {
+        app.talentRoute = route
+        if let c = app.category, c != .a {
+          r.warning(f["talent-route"], LoaderMessage("packet.talent-route-not-a", .text(c.rawValue)))
+        }
+      } else if t != "none" {
+        r.error(
+          f["talent-route"],
+          LoaderMessage("packet.talent-route", .text(talentRoutes.joined(separator: ", ")), .text(t), suggest: Suggest.closest(to: t, in: talentRoutes)))
       }
     }
     app.formerChineseNational = r.bool(f, "former-chinese-national", what: what) ?? false
@@ -142,7 +157,7 @@ public enum PacketReader {
       for item in items {
         guard let b = r.scalar(item, "a bonus item") else { continue }
         if bonusItems.contains(b) { app.bonuses.append(b) } else {
-          r.error(item, "unknown bonus item '\(b)'; expected one of \(bonusItems.joined(separator: ", "))" + Suggest.hint(b, bonusItems))
+          r.error(item, LoaderMessage("packet.bonus", .text(b), .text(bonusItems.joined(separator: ", ")), suggest: Suggest.closest(to: b, in: bonusItems)))
         }
       }
     }
@@ -184,18 +199,22 @@ public enum PacketReader {
     m.translation = r.choice(f, "translation", Translation.self, what: w)
     if let lang = r.text(f, "language", what: w) {
       if LanguageTag.isWellFormed(lang) { m.language = lang } else {
-        r.error(f["language"], "'language' of \(w) must be a BCP 47 language tag (zh, zh-CN, en, es-MX), found '\(lang)'")
+        r.error(f["language"], LoaderMessage("packet.language", .place(w), .text(lang)))
       }
     }
     m.icaoCompliant = r.bool(f, "icao-compliant", what: w)
+    m.starts = r.date(f, "starts", what: w)
+    if m.starts != nil, kind != .contract {
+      r.warning(f["starts"], LoaderMessage("packet.starts-not-contract", .place(w)))
+    }
     m.issuedBy = r.choice(f, "issued-by", CriminalRecordIssuer.self, what: w)
     m.years = r.int(f, "years", what: w, range: 0...80)
     m.related = r.bool(f, "related", what: w)
     if let rep = f["replaces"], !r.isNull(rep) {
       m.replaces = r.choice(rep, MaterialKind.self, "'replaces' of \(w)")
-      if m.replaces == .commitment { r.error(rep, "a commitment cannot replace a commitment") }
+      if m.replaces == .commitment { r.error(rep, LoaderMessage("packet.commitment-of-commitment")) }
     } else if kind == .commitment {
-      r.error(n, "a commitment needs 'replaces': the material it stands in for")
+      r.error(n, LoaderMessage("packet.commitment-needs-replaces"))
     }
     return m
   }
@@ -204,22 +223,22 @@ public enum PacketReader {
     let node = f["application"]
     switch app.type {
     case .domesticPermit where app.entryDate == nil:
-      r.error(node, "a domestic-permit application needs 'entry-date' (the Z-visa entry)")
+      r.error(node, LoaderMessage("packet.needs-entry-date"))
     case .extension where app.permitExpires == nil:
-      r.error(node, "an extension needs 'permit-expires' (the current permit's expiry)")
+      r.error(node, LoaderMessage("packet.needs-permit-expires"))
     case .change where app.change == nil:
-      r.error(node, "a change needs 'change' with its kind and date")
+      r.error(node, LoaderMessage("packet.needs-change"))
     case .cancellation where app.contractEnd == nil:
-      r.error(node, "a cancellation needs 'contract-end'")
+      r.error(node, LoaderMessage("packet.needs-contract-end"))
     case .replacement where app.replacementReason == nil:
-      r.error(node, "a replacement needs 'replacement-reason' (lost or damaged)")
+      r.error(node, LoaderMessage("packet.needs-replacement-reason"))
     case .changeEmployer where app.permitCancelled == nil:
-      r.error(node, "a change-employer application needs 'permit-cancelled' (the day the previous permit was cancelled)")
+      r.error(node, LoaderMessage("packet.needs-permit-cancelled"))
     default: break
     }
     // Part A′ 6: renewal files state the current permit's category; no points are computed for them.
     if app.type.carriesPermitCategory && app.category == nil {
-      r.error(node, "a \(app.type.rawValue) file states the current permit's category: add 'category' (A, B or C)")
+      r.error(node, LoaderMessage("packet.needs-category", .text(app.type.rawValue)))
     }
   }
 
@@ -229,26 +248,26 @@ public enum PacketReader {
   ) {
     let day = submitted.date()
     if a.birthDate >= day {
-      r.error(f["applicant"], "the applicant's birth date \(a.birthDate) is not before the submission on \(day)")
+      r.error(f["applicant"], LoaderMessage("packet.birth-not-before", .text("\(a.birthDate)"), .text("\(day)")))
     } else if a.birthDate.age(on: day) < 16 {
-      r.error(f["applicant"], "the applicant would be \(a.birthDate.age(on: day)) on \(day): work permits are for adults")
+      r.error(f["applicant"], LoaderMessage("packet.too-young", .text("\(a.birthDate.age(on: day))"), .text("\(day)")))
     }
     if let e = app.entryDate, e > day {
-      r.error(f["application"], "entry-date \(e) is after the submission on \(day)")
+      r.error(f["application"], LoaderMessage("packet.entry-after", .text("\(e)"), .text("\(day)")))
     }
     if let c = app.permitCancelled, c > day {
-      r.error(f["application"], "permit-cancelled \(c) is after the submission on \(day)")
+      r.error(f["application"], LoaderMessage("packet.cancelled-after", .text("\(c)"), .text("\(day)")))
     }
     if let c = app.change, c.date > day {
-      r.error(f["application"], "the change on \(c.date) is after the submission on \(day)")
+      r.error(f["application"], LoaderMessage("packet.change-after", .text("\(c.date)"), .text("\(day)")))
     }
     if let e = app.contractEnd, e > day.adding(days: 366) {
-      r.error(f["application"], "contract-end \(e) is more than a year after the submission on \(day)")
+      r.error(f["application"], LoaderMessage("packet.contract-end-far", .text("\(e)"), .text("\(day)")))
     }
     if let items = f["materials"], case .sequence(let seq) = items {
       for (m, n) in zip(materials, seq) {
         if let i = m.issued, i > day {
-          r.error(n, "the \(m.kind.rawValue) is issued on \(i), after the submission on \(day)")
+          r.error(n, LoaderMessage("packet.issued-after", .place("the \(m.kind.rawValue)"), .text("\(i)"), .text("\(day)")))
         }
       }
     }

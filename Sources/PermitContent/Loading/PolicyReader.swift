@@ -79,9 +79,9 @@ public enum PolicyReader {
     if let n = f["abolished-types"], let af = r.fields(n, "abolished-types", allowed: ApplicationType.allCases.map(\.rawValue)) {
       for k in af.order {
         guard let e = r.fields(af[k]!, "abolished \(k)", allowed: ["since", "replaced-by"], required: ["since", "replaced-by"]),
-          let since = r.date(e, "since", what: "abolished \(k)"), let by = r.text(e, "replaced-by", required: true, what: "abolished \(k)")
+          let since = r.date(e, "since", what: "abolished \(k)"), let by = r.bilingual(e, "replaced-by", required: true, what: "abolished \(k)")
         else { continue }
-        abolished[ApplicationType(rawValue: k)!] = AbolishedProcedure(since: since, replacedBy: by)
+        abolished[ApplicationType(rawValue: k)!] = AbolishedProcedure(since: since, replacedBy: by.en, replacedByZh: by.zh)
       }
     }
     let examinerRules = Set(enums(f, "examiner-rules", ExaminerRule.self, r, what))
@@ -207,7 +207,10 @@ public enum PolicyReader {
       let what = "required-materials of \(k)"
       guard
         let t = r.fields(
-          f[k]!, what, allowed: ["always", "category", "direct-qualification", "reason", "points-category", "salary-commitment", "any-of"],
+          f[k]!, what, allowed: [
+            "always", "category", "direct-qualification", "reason", "points-category", "salary-commitment", "any-of",
+            "talent-route",
+          ],
           required: ["always"])
       else { continue }
       var list = RequiredMaterials(always: enums(t, "always", MaterialKind.self, r, what))
@@ -220,6 +223,9 @@ public enum PolicyReader {
       }
       if let c = t["salary-commitment"], let cf = r.fields(c, "salary-commitment", allowed: ["A", "B", "C"]) {
         for key in cf.order { list.withSalaryCommitment[PermitCore.Category(rawValue: key)!] = enumList(cf[key]!, MaterialKind.self, r, "salary-commitment \(key)") }
+      }
+      if let c = t["talent-route"], let cf = r.fields(c, "talent-route", allowed: TalentRoute.allCases.map(\.rawValue)) {
+        for key in cf.order { list.byTalentRoute[TalentRoute(rawValue: key)!] = enumList(cf[key]!, MaterialKind.self, r, "talent-route \(key)") }
       }
       if let groups = r.list(t, "any-of", what: what) {
         for g in groups { list.anyOf.append(enumList(g, MaterialKind.self, r, "a group of any-of")) }

@@ -36,25 +36,25 @@ extension YAMLReader {
     if case .mapping = n {
       guard let g = fields(n, what, allowed: Self.languageKeys, required: ["en"]) else { return nil }
       guard let enNode = g["en"], !isNull(enNode), let en = scalar(enNode, "'en' of \(what)") else { return nil }
-      if required && en.isBlank { error(enNode, "'en' of \(what) is empty") }
+      if required && en.isBlank { error(enNode, LoaderMessage("empty", .place("'en' of \(what)"))) }
       var zh: String?
       if let zn = g["zh"], !isNull(zn), let z = scalar(zn, "'zh' of \(what)") {
-        if z.isBlank { error(zn, "'zh' of \(what) is empty") } else { zh = z }
+        if z.isBlank { error(zn, LoaderMessage("empty", .place("'zh' of \(what)"))) } else { zh = z }
       }
-      if zh == nil && warnMissingTranslations { translationWarning(n, "\(what) has no Chinese translation (add zh: …)") }
+      if zh == nil && warnMissingTranslations { translationWarning(n, LoaderMessage("bilingual.add-zh", .place(what))) }
       return BilingualText(en: en, zh: zh)
     }
     guard let s = scalar(n, what) else { return nil }
-    if required && s.isBlank { error(n, "\(what) is empty") }
+    if required && s.isBlank { error(n, LoaderMessage("empty", .place(what))) }
     if warnMissingTranslations {
-      translationWarning(n, "\(what) has no Chinese translation (write it as {en: …, zh: …})")
+      translationWarning(n, LoaderMessage("bilingual.write-both", .place(what)))
     }
     return BilingualText(en: s)
   }
 
-  func translationWarning(_ node: YAMLNode, _ message: String) {
+  func translationWarning(_ node: YAMLNode, _ text: LoaderMessage) {
     let m = node.mark
-    translationWarnings.append(Diagnostic(file: file, line: m.line, column: m.column, severity: .warning, message: message))
+    translationWarnings.append(Diagnostic(file: file, line: m.line, column: m.column, severity: .warning, text))
   }
 
   /// A list of bilingual texts.

@@ -38,6 +38,18 @@ public final class YAMLReader {
     diagnostics.append(Diagnostic(file: file, line: m?.line ?? 1, column: m?.column ?? 1, message: message))
   }
 
+  /// Reports an error at a node, in language-neutral form.
+  public func error(_ node: YAMLNode?, _ text: LoaderMessage) {
+    let m = node?.mark
+    diagnostics.append(Diagnostic(file: file, line: m?.line ?? 1, column: m?.column ?? 1, text))
+  }
+
+  /// Reports a warning at a node, in language-neutral form.
+  public func warning(_ node: YAMLNode?, _ text: LoaderMessage) {
+    let m = node?.mark
+    diagnostics.append(Diagnostic(file: file, line: m?.line ?? 1, column: m?.column ?? 1, severity: .warning, text))
+  }
+
   /// Adds a ready-made diagnostic.
   func appendDiagnostic(_ d: Diagnostic) { diagnostics.append(d) }
 
@@ -57,7 +69,7 @@ public final class YAMLReader {
     do throws(YAMLComposeError) {
       guard let node = try YAMLComposer.compose(text, maxDepth: InputLimits.maxDepth, maxNodes: InputLimits.maxNodes)
       else {
-        error(nil, "the file is empty")
+        error(nil, LoaderMessage("empty-file"))
         return nil
       }
       return node
@@ -168,7 +180,7 @@ public final class YAMLReader {
   public func fields(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String], required: [String] = []) -> Fields? {
     guard count() else { return nil }
     guard case .mapping(let mapping) = node else {
-      error(node, "\(what()) must be a mapping of keys to values, found \(describe(node))")
+      error(node, LoaderMessage("not-a-mapping", .place(what()), .found(describe(node))))
       return nil
     }
     let pairs = mapping.pairs
@@ -178,16 +190,16 @@ public final class YAMLReader {
     slots.reserveCapacity(pairs.count)
     for i in pairs.indices {
       guard case .scalar(let ks) = pairs[i].key else {
-        error(pairs[i].key, "keys of \(what()) must be plain names")
+        error(pairs[i].key, LoaderMessage("key-not-plain", .place(what())))
         continue
       }
       let key = ks.string
       if !allowed.contains(where: { sameText($0, key) }) {
-        error(pairs[i].key, "unknown key '\(key)' in \(what())" + Suggest.hint(key, allowed))
+        error(pairs[i].key, LoaderMessage("unknown-key", .text(key), .place(what()), suggest: Suggest.closest(to: key, in: allowed)))
         continue
       }
       if order.contains(where: { sameText($0, key) }) {
-        error(pairs[i].key, "duplicate key '\(key)' in \(what())")
+        error(pairs[i].key, LoaderMessage("duplicate-key", .text(key), .place(what())))
         continue
       }
       order.append(key)
@@ -196,7 +208,7 @@ public final class YAMLReader {
     let f = Fields(node: node, pairs: pairs, order: order, slots: slots)
     for r in required {
       if let v = f[r], !isNull(v) { continue }
-      error(node, "\(what()) needs '\(r)'")
+      error(node, LoaderMessage("needs-key", .place(what()), .text(r)))
     }
     return f
   }
@@ -224,7 +236,7 @@ public final class YAMLReader {
   public func scalar(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
     guard count() else { return nil }
     guard case .scalar(let s) = node else {
-      error(node, "\(what()) must be a single value, found \(describe(node))")
+      error(node, LoaderMessage("not-a-value", .place(what()), .found(describe(node))))
       return nil
     }
     return s.string
@@ -236,7 +248,7 @@ public final class YAMLReader {
   public func text(_ f: Fields, _ key: String, required: Bool = false, what: String) -> String? {
     guard let n = f[key], !isNull(n) else { return nil }
     guard let s = scalar(n, "'\(key)' of \(what)") else { return nil }
-    if required && s.isBlank { error(n, "'\(key)' of \(what) is empty") }
+    if required && s.isBlank { error(n, LoaderMessage("empty", .place("'\(key)' of \(what)"))) }
     return s
   }
 
@@ -244,11 +256,11 @@ public final class YAMLReader {
   public func int(_ f: Fields, _ key: String, what: String, range: ClosedRange<Int>) -> Int? {
     guard let n = f[key], !isNull(n), let s = scalar(n, "'\(key)' of \(what)") else { return nil }
     guard let v = YAMLReader.wholeNumber(s) else {
-      error(n, "'\(key)' of \(what) must be a whole number, found '\(s)' (plain digits like 12 or -3: no '+', '_' or leading zeros)")
+      error(n, LoaderMessage("not-a-whole-number", .place("'\(key)' of \(what)"), .text(s)))
       return nil
     }
     guard range.contains(v) else {
-      error(n, "'\(key)' of \(what) must be between \(range.lowerBound) and \(range.upperBound), found \(v)")
+      error(n, LoaderMessage("out-of-range", .place("'\(key)' of \(what)"), .text("\(range.lowerBound)"), .text("\(range.upperBound)"), .text("\(v)")))
       return nil
     }
     return v
@@ -258,7 +270,7 @@ public final class YAMLReader {
   public func number(_ f: Fields, _ key: String, what: String) -> Double? {
     guard let n = f[key], !isNull(n), let s = scalar(n, "'\(key)' of \(what)") else { return nil }
     guard let v = YAMLReader.decimalNumber(s) else {
-      error(n, "'\(key)' of \(what) must be a number, found '\(s)' (plain digits like 0.25 or 3: no exponent, '+' or leading zeros)")
+      error(n, LoaderMessage("not-a-number", .place("'\(key)' of \(what)"), .text(s)))
       return nil
     }
     return v
@@ -294,7 +306,7 @@ public final class YAMLReader {
     case "true", "True", "TRUE", "yes": return true
     case "false", "False", "FALSE", "no": return false
     default:
-      error(n, "'\(key)' of \(what) must be true or false, found '\(s)'")
+      error(n, LoaderMessage("not-a-boolean", .place("'\(key)' of \(what)"), .text(s)))
       return nil
     }
   }
@@ -309,7 +321,7 @@ public final class YAMLReader {
   public func date(_ n: YAMLNode, _ what: @autoclosure () -> String) -> CivilDate? {
     guard let s = scalar(n, what()) else { return nil }
     guard let d = CivilDate(iso: s) else {
-      error(n, "\(what()) must be a real date written YYYY-MM-DD, found '\(s)'")
+      error(n, LoaderMessage("not-a-date", .place(what()), .text(s)))
       return nil
     }
     return d
@@ -319,7 +331,7 @@ public final class YAMLReader {
   public func timestamp(_ f: Fields, _ key: String, what: String) -> Timestamp? {
     guard let n = f[key], !isNull(n), let s = scalar(n, "'\(key)' of \(what)") else { return nil }
     guard let t = Timestamp(iso: s) else {
-      error(n, "'\(key)' of \(what) must be a date and time with its offset, like 2017-07-03T10:00+08:00; found '\(s)'")
+      error(n, LoaderMessage("not-a-timestamp", .place("'\(key)' of \(what)"), .text(s)))
       return nil
     }
     return t
@@ -339,7 +351,7 @@ public final class YAMLReader {
     guard let s = scalar(n, what()) else { return nil }
     if let v = T(rawValue: s) { return v }
     let all = T.allCases.map(\.rawValue)
-    error(n, "\(what()) must be one of \(all.joined(separator: ", ")); found '\(s)'" + Suggest.hint(s, all))
+    error(n, LoaderMessage("not-one-of", .place(what()), .text(all.joined(separator: ", ")), .text(s), suggest: Suggest.closest(to: s, in: all)))
     return nil
   }
 
@@ -353,7 +365,7 @@ public final class YAMLReader {
   public func list(_ n: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLNode]? {
     guard count() else { return nil }
     guard case .sequence(let seq) = n else {
-      error(n, "\(what()) must be a list, found \(describe(n))")
+      error(n, LoaderMessage("not-a-list", .place(what()), .found(describe(n))))
       return nil
     }
     return seq.nodes

@@ -1,4 +1,5 @@
 import PermitCore
+import PermitLocalization
 
 /// Where the parts of a module are in its file.
 public struct ModuleSource: Sendable {
@@ -32,7 +33,7 @@ public enum CurriculumReader {
     let id = r.text(f, "id", required: true, what: what) ?? ""
     source.id = r.position(f["id"])
     if f["id"] != nil && !id.isEmpty && !ScenarioReader.isID(id) {
-      r.error(f["id"], "'id' must use only lower-case letters, digits and '-', found '\(id)'")
+      r.error(f["id"], LoaderMessage("scenario.id", .text(id)))
     }
     let order = r.int(f, "order", what: what, range: 1...999)
     source.order = r.position(f["order"])
@@ -44,11 +45,11 @@ public enum CurriculumReader {
     let briefing = briefingText?.en ?? ""
     var scenarios: [String] = []
     if let items = r.list(f, "scenarios", what: what) {
-      if items.isEmpty { r.error(f["scenarios"], "a module needs at least one scenario") }
+      if items.isEmpty { r.error(f["scenarios"], LoaderMessage("module.no-scenarios")) }
       for item in items {
         guard let s = r.scalar(item, "an item of 'scenarios'") else { continue }
         if scenarios.contains(s) {
-          r.error(item, "scenario '\(s)' is listed twice")
+          r.error(item, LoaderMessage("module.scenario-twice", .text(s)))
           continue
         }
         scenarios.append(s)
@@ -67,11 +68,11 @@ public enum CurriculumReader {
       for item in items {
         guard let s = r.scalar(item, "an item of 'prerequisites'") else { continue }
         if s == id {
-          r.error(item, "module '\(id)' cannot be its own prerequisite")
+          r.error(item, LoaderMessage("module.own-prerequisite", .text(id)))
           continue
         }
         if prerequisites.contains(s) {
-          r.error(item, "prerequisite '\(s)' is listed twice")
+          r.error(item, LoaderMessage("module.prerequisite-twice", .text(s)))
           continue
         }
         prerequisites.append(s)
@@ -85,14 +86,14 @@ public enum CurriculumReader {
       for item in items {
         guard let s = r.scalar(item, "an item of 'required'") else { continue }
         if !scenarios.contains(s) {
-          r.error(item, "required scenario '\(s)' is not one of the module's scenarios" + Suggest.hint(s, scenarios))
+          r.error(item, LoaderMessage("module.required-not-listed", .text(s), suggest: Suggest.closest(to: s, in: scenarios)))
         } else if ids.contains(s) {
-          r.error(item, "required scenario '\(s)' is listed twice")
+          r.error(item, LoaderMessage("module.required-twice", .text(s)))
         } else {
           ids.append(s)
         }
       }
-      if items.isEmpty { r.error(f["required"], "'required' lists at least one scenario (leave it out for every scripted one)") }
+      if items.isEmpty { r.error(f["required"], LoaderMessage("module.required-empty")) }
       required = ids
     }
     let critical = ScenarioReader.criticalErrors(f, r, what)

@@ -1,4 +1,5 @@
 import PermitCore
+import PermitLocalization
 
 /// A position in a file (1-based line and column).
 public struct SourcePosition: Sendable, Hashable {
@@ -25,6 +26,11 @@ extension YAMLReader {
   /// An error at a stored position.
   public func error(at p: SourcePosition, _ message: String) {
     append(Diagnostic(file: file, line: p.line, column: p.column, message: message))
+  }
+
+  /// An error at a stored position, in language-neutral form.
+  public func error(at p: SourcePosition, _ text: LoaderMessage) {
+    append(Diagnostic(file: file, line: p.line, column: p.column, text))
   }
 
   /// A warning at a stored position.
@@ -91,7 +97,7 @@ public enum ScenarioReader {
     for item in items {
       guard let e = r.choice(item, CriticalError.self, "an item of 'critical-errors'") else { continue }
       if out.contains(e) {
-        r.error(item, "critical error '\(e.rawValue)' is listed twice")
+        r.error(item, LoaderMessage("scenario.critical-twice", .text(e.rawValue)))
       } else {
         out.append(e)
       }
@@ -126,7 +132,7 @@ public enum ScenarioReader {
     let id = r.text(f, "id", required: true, what: what) ?? ""
     source.id = r.position(f["id"])
     if f["id"] != nil && !id.isEmpty && !isID(id) {
-      r.error(f["id"], "'id' must use only lower-case letters, digits and '-', found '\(id)'")
+      r.error(f["id"], LoaderMessage("scenario.id", .text(id)))
     }
     let titleText = r.bilingual(f, "title", required: true, what: what)
     let briefingText = r.bilingual(f, "briefing", required: true, what: what)
@@ -139,7 +145,7 @@ public enum ScenarioReader {
       if pack == nil {
         r.error(
           f["policy"],
-          "unknown policy pack '\(policyID)'; known: \(policyIDs.joined(separator: ", "))" + Suggest.hint(policyID, policyIDs))
+          LoaderMessage("unknown-policy", .text(policyID), .text(policyIDs.joined(separator: ", ")), suggest: Suggest.closest(to: policyID, in: policyIDs)))
       }
     }
     // Part A′ 2: one spelling of the window everywhere (case and surrounding spaces ignored).
@@ -149,8 +155,9 @@ public enum ScenarioReader {
       windowKnown = false
       r.error(
         f["window"],
-        "'\(window)' is not a window of \(p.id) (windows: \(p.windows.joined(separator: ", ")))"
-          + (District.suggestion(for: window, in: p.windows).map { "; did you mean '\($0)'?" } ?? Suggest.hint(window, p.windows)))
+        LoaderMessage(
+          "not-a-window", .text(window), .text(p.id), .text(p.windows.joined(separator: ", ")),
+          suggest: District.suggestion(for: window, in: p.windows) ?? Suggest.closest(to: window, in: p.windows)))
     }
     let post = r.choice(f, "post", TraineePost.self, what: what) ?? .a
     let colleague = r.choice(f, "colleague", ColleagueStyle.self, what: what) ?? .careful
@@ -170,7 +177,7 @@ public enum ScenarioReader {
         let closes = minuteOfDay(h, "closes", r)
         if let o = opens, let cl = closes {
           if o >= cl {
-            r.error(h["closes"], "the window closes (\(hhmm(cl))) before it opens (\(hhmm(o)))")
+            r.error(h["closes"], LoaderMessage("scenario.closes-before-opens", .text(hhmm(cl)), .text(hhmm(o))))
           } else {
             hours = WorkingHours(opens: o, closes: cl)
           }
@@ -179,10 +186,10 @@ public enum ScenarioReader {
       if let s = start, let p = pack, p.calendar.covers(s.date(atOffset: offset)),
         !p.calendar.isWorkingDay(s.date(atOffset: offset))
       {
-        r.warning(c["start"], "the clock starts on \(s.date(atOffset: offset)), not a working day: the window opens on the next one")
+        r.warning(c["start"], LoaderMessage("scenario.start-not-working-day", .text("\(s.date(atOffset: offset))")))
       }
       if let s = start, let p = pack, !p.calendar.covers(s.date(atOffset: offset)) {
-        r.warning(c["start"], "\(p.id) has no holiday calendar for \(s.date(atOffset: offset).year): working days ignore holidays")
+        r.warning(c["start"], LoaderMessage("scenario.no-calendar", .text(p.id), .text("\(s.date(atOffset: offset).year)")))
       }
     }
 
@@ -249,14 +256,14 @@ public enum ScenarioReader {
         source.generate.append(r.position(item))
         if let b = readGenerate(item, r, surgeAt: nil) {
           if let s = start, b.from < s {
-            r.error(item, "this block's first arrival \(b.from) is before the clock starts at \(s)")
+            r.error(item, LoaderMessage("scenario.block-before-start", .text("\(b.from)"), .text("\(s)")))
           }
           blocks.append(b)
         }
       }
     }
     if applicants.isEmpty && blocks.isEmpty && f["applicants"] == nil && f["generate"] == nil {
-      r.error(node, "the scenario has no applicants: add 'applicants' or 'generate'")
+      r.error(node, LoaderMessage("scenario.no-applicants"))
     }
 
     // Events.
@@ -276,7 +283,7 @@ public enum ScenarioReader {
     if generated > 0 {
       let taken = Set((1...generated).map { ScenarioExpander.ticket($0) })
       for (t, at) in tickets.sorted(by: { $0.key < $1.key }) where taken.contains(t) {
-        r.error(at: at, "ticket '\(t)' is taken by a generated applicant (G001…\(ScenarioExpander.ticket(generated))); use another")
+        r.error(at: at, LoaderMessage("scenario.ticket-generated", .text(t), .text(ScenarioExpander.ticket(generated))))
       }
     }
     guard let start else { return nil }
@@ -306,7 +313,7 @@ public enum ScenarioReader {
       if h < 24 && m < 60 { return h * 60 + m }
       if h == 24 && m == 0 { return 24 * 60 }
     }
-    r.error(n, "'\(key)' of hours must be a time of day written \"HH:MM\" (quoted), found '\(s)'")
+    r.error(n, LoaderMessage("scenario.hours-format", .text(key), .text(s)))
     return nil
   }
 
@@ -319,7 +326,7 @@ public enum ScenarioReader {
   ) -> ScriptedApplicant? {
     let what = "an applicant"
     guard case .mapping = item else {
-      r.error(item, "\(what) must be a mapping of keys to values, found \(r.describe(item))")
+      r.error(item, LoaderMessage("not-a-mapping", .place(what), .found(r.describe(item))))
       return nil
     }
     // The applicant's own keys are checked here; the packet reader checks the rest (and reports
@@ -332,23 +339,23 @@ public enum ScenarioReader {
     let ticket = r.text(f, "ticket", required: true, what: what)
     if let t = ticket, let n = f["ticket"] {
       if !t.isEmpty && !t.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) {
-        r.error(n, "a ticket uses only letters, digits and '-', found '\(t)'")
+        r.error(n, LoaderMessage("scenario.ticket-characters", .text(t)))
       }
       if let first = tickets[t] {
-        r.error(n, "duplicate ticket '\(t)' (first used at line \(first.line))")
+        r.error(n, LoaderMessage("scenario.ticket-duplicate", .text(t), .text("\(first.line)")))
       } else {
         tickets[t] = r.position(n)
       }
     }
     let arrives = r.timestamp(f, "arrives", what: what)
     if let a = arrives, let s = start, a < s {
-      r.error(f["arrives"], "the applicant arrives at \(a), before the clock starts at \(s)")
+      r.error(f["arrives"], LoaderMessage("scenario.arrives-before-start", .text("\(a)"), .text("\(s)")))
     } else if let a = arrives, !hours.isOpen(at: a, calendar: calendar, offset: offset),
       r.bool(f, "filed-online", what: what) != true
     {
       // A file submitted online outside opening hours (the December 2024 system is fully online) is
       // received then and seen at the next opening; anything else arriving then is likely a slip.
-      r.warning(f["arrives"], "the applicant arrives at \(a), when the window is closed; they are seen at the next opening")
+      r.warning(f["arrives"], LoaderMessage("scenario.arrives-closed", .text("\(a)")))
     }
     // The packet: a mapping of the packet keys only (positions kept).
     var packetNode: YAMLNode?
@@ -361,7 +368,7 @@ public enum ScenarioReader {
     }
     // Check the packet's required keys at the applicant's position.
     for k in ["employer", "applicant", "application"] where f[k] == nil {
-      r.error(item, "\(what) needs '\(k)'")
+      r.error(item, LoaderMessage("needs-key", .place(what), .text(k)))
     }
     var packet: Packet?
     if let pn = packetNode, f["employer"] != nil, f["applicant"] != nil, f["application"] != nil {
@@ -369,7 +376,7 @@ public enum ScenarioReader {
         pn, reader: r, extraKeys: [], defaults: PacketDefaults(window: scenarioWindow, submitted: arrives ?? start))
     }
     if let p = packet, let a = arrives, f["submitted"] != nil, p.submitted != a {
-      r.warning(f["submitted"], "the packet states it was submitted at \(p.submitted), not on arrival (\(a)); the examiner uses \(p.submitted)")
+      r.warning(f["submitted"], LoaderMessage("scenario.submitted-not-arrival", .text("\(p.submitted)"), .text("\(a)")))
     }
     var entry = ScenarioSource.Applicant(node: r.position(item))
     var expect: Expectation?
@@ -382,14 +389,14 @@ public enum ScenarioReader {
       entry.proposal = r.position(f.keys["proposal"])
       proposal = readProposal(pn, r)
       if post == .a {
-        r.warning(f.keys["proposal"], "'proposal' is for post-B scenarios (the simulated post A's proposal); this scenario's post is A")
+        r.warning(f.keys["proposal"], LoaderMessage("scenario.proposal-post-a"))
       }
     }
     var review: String?
     if let rn = f["review"], !r.isNull(rn) {
       review = readReview(rn, r)
       if colleague != .scripted {
-        r.warning(f.keys["review"], "'review' is used only when 'colleague: scripted'")
+        r.warning(f.keys["review"], LoaderMessage("scenario.review-not-scripted"))
       }
     }
     var correction: ScriptedApplicant.Correction?
@@ -438,10 +445,14 @@ public enum ScenarioReader {
         continue
       }
       if !DefectCatalog.isKnown(s) {
-        r.error(item, DefectCatalog.pairProblem(s) ?? ("unknown defect code '\(s)'" + Suggest.hint(s, DefectCatalog.allCodes)))
+        if let problem = DefectCatalog.pairProblem(s) {
+          r.error(item, problem)
+        } else {
+          r.error(item, LoaderMessage("scenario.unknown-defect", .text(s), suggest: Suggest.closest(to: s, in: DefectCatalog.allCodes)))
+        }
         ok = false
       } else if codes.contains(s) {
-        r.error(item, "defect '\(s)' is listed twice")
+        r.error(item, LoaderMessage("scenario.defect-twice", .text(s)))
         ok = false
       } else {
         codes.append(s)
@@ -464,9 +475,9 @@ public enum ScenarioReader {
     if let o = outcome, let c = codes {
       switch o {
       case .accept where !c.isEmpty, .acceptPending where !c.isEmpty:
-        r.error(f["defects"], "an '\(o.rawValue)' lists no defects (found \(c.joined(separator: ", ")))")
+        r.error(f["defects"], LoaderMessage("scenario.acceptance-lists-defects", .text(o.rawValue), .text(c.joined(separator: ", "))))
       case .supplement where c.isEmpty:
-        r.error(f["outcome"] ?? n, "a 'supplement' (one-time notice) must list its defects")
+        r.error(f["outcome"] ?? n, LoaderMessage("scenario.supplement-without-defects"))
       default: break
       }
     }
@@ -482,7 +493,7 @@ public enum ScenarioReader {
     let codes = defects(f, r, what)
     let referTo = r.text(f, "refer-to", what: what)
     if outcome == .refuse, codes?.contains("out-of-jurisdiction") == true, referTo == nil {
-      r.error(n, "a proposal refusing for out-of-jurisdiction names the competent body: add refer-to (a district or municipal-center)")
+      r.error(n, LoaderMessage("scenario.proposal-refer-to"))
     }
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let outcome, let codes else { return nil }
     return ScriptedProposal(outcome: outcome, defects: codes, referTo: referTo)
@@ -501,7 +512,7 @@ public enum ScenarioReader {
     if s.hasPrefix("return:") && !String(s.dropFirst(7)).trimmingCharacters().isEmpty {
       return "return: " + String(s.dropFirst(7)).trimmingCharacters()
     }
-    r.error(n, "'review' must be \"agree\" or \"return: <reason>\" (quoted), found '\(s)'")
+    r.error(n, LoaderMessage("scenario.review-format", .text(s)))
     return nil
   }
 
@@ -529,8 +540,9 @@ public enum ScenarioReader {
         if PacketGenerator.mutations.contains(s) { mix.append(s) } else {
           r.error(
             item,
-            "unknown defect family '\(s)' in 'mix'; known: \(PacketGenerator.mutations.joined(separator: ", "))"
-              + Suggest.hint(s, PacketGenerator.mutations))
+            LoaderMessage(
+              "scenario.unknown-family", .text(s), .text(PacketGenerator.mutations.joined(separator: ", ")),
+              suggest: Suggest.closest(to: s, in: PacketGenerator.mutations)))
         }
       }
     }
@@ -539,9 +551,7 @@ public enum ScenarioReader {
       let kinds = types.isEmpty ? ApplicationType.allCases : types
       for (name, item) in zip(items.compactMap { n -> String? in if case .scalar(let x) = n { return x.string } else { return nil } }, items) {
         if let only = familyTypes[name], Set(only).isDisjoint(with: kinds) {
-          r.warning(
-            item,
-            "'\(name)' applies only to \(only.map(\.rawValue).joined(separator: ", ")); with these types no applicant will carry it")
+          r.warning(item, LoaderMessage("scenario.family-types", .text(name), .text(only.map(\.rawValue).joined(separator: ", "))))
         }
       }
     }
@@ -565,6 +575,7 @@ public enum ScenarioReader {
     "unauthenticated": [.overseasNotification], "untranslated": [.overseasNotification],
     "stale": [.overseasNotification, .domesticPermit, .changeEmployer], "contract-language": [.overseasNotification, .domesticPermit, .extension],
     "expired-document": [.extension, .changeEmployer], "noncompliant-photo": [.overseasNotification, .changeEmployer],
+    "contract-start": [.changeEmployer], "talent-route": [.overseasNotification],
   ]
 
   static func unit(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> Double? {
@@ -584,7 +595,7 @@ public enum ScenarioReader {
     guard let f = r.fields(n, what, allowed: eventKeys, required: ["at", "message"]) else { return nil }
     let at = r.timestamp(f, "at", what: what)
     if let a = at, let s = start, a < s {
-      r.error(f["at"], "the event at \(a) is before the clock starts at \(s)")
+      r.error(f["at"], LoaderMessage("scenario.event-before-start", .text("\(a)"), .text("\(s)")))
     }
     let messageText = r.bilingual(f, "message", required: true, what: what)
     let message = messageText?.en
@@ -594,21 +605,21 @@ public enum ScenarioReader {
       r.error(
         n,
         kinds.isEmpty
-          ? "an event needs exactly one of \(eventKinds.joined(separator: ", "))"
-          : "an event has exactly one kind; found \(kinds.joined(separator: " and "))")
+          ? LoaderMessage("scenario.event-no-kind", .text(eventKinds.joined(separator: ", ")))
+          : LoaderMessage("scenario.event-two-kinds", .text(kinds.dropLast().joined(separator: ", ")), .text(kinds.last ?? "")))
     } else {
       switch kinds[0] {
       case "rule-change":
         if let id = r.text(f, "rule-change", required: true, what: what) {
           if let p = policies(id) {
             if let window, p.window(named: window) == nil {
-              r.error(f["rule-change"], "'\(window)' is not a window of \(id)")
+              r.error(f["rule-change"], LoaderMessage("scenario.rule-change-window", .text(window), .text(id)))
             }
             kind = .ruleChange(policy: id)
           } else {
             r.error(
               f["rule-change"],
-              "unknown policy pack '\(id)'; known: \(policyIDs.joined(separator: ", "))" + Suggest.hint(id, policyIDs))
+              LoaderMessage("unknown-policy", .text(id), .text(policyIDs.joined(separator: ", ")), suggest: Suggest.closest(to: id, in: policyIDs)))
           }
         }
       case "surge":
@@ -616,13 +627,13 @@ public enum ScenarioReader {
       case "colleague-absent-until":
         if let u = r.timestamp(f, "colleague-absent-until", what: what) {
           if let a = at, u <= a {
-            r.error(f["colleague-absent-until"], "the colleague is back (\(u)) before the absence starts (\(a))")
+            r.error(f["colleague-absent-until"], LoaderMessage("scenario.colleague-back-early", .text("\(u)"), .text("\(a)")))
           }
           kind = .colleagueAbsent(until: u)
         }
       default:
         if let b = r.bool(f, "announce", what: what) {
-          if b { kind = .announcement } else { r.error(f["announce"], "'announce' must be true (or leave the key out)") }
+          if b { kind = .announcement } else { r.error(f["announce"], LoaderMessage("scenario.announce-true")) }
         }
       }
     }

@@ -161,6 +161,7 @@ public enum ScenarioWriter {
     if let r = app.replacementReason { o += i + "  replacement-reason: \(r.rawValue)\n" }
     if app.salaryCommitment { o += i + "  salary-commitment: true\n" }
     if let d = app.permitCancelled { o += i + "  permit-cancelled: \(d)\n" }
+    if let t = app.talentRoute { o += i + "  talent-route: \(t.rawValue)\n" }
     o += i + "materials:" + (p.materials.isEmpty ? " []\n" : "\n")
     for m in p.materials { o += i + "  - " + material(m) + "\n" }
     return o
@@ -180,6 +181,7 @@ public enum ScenarioWriter {
     if let v = m.country { parts.append("country: \(v)") }
     if let v = m.issued { parts.append("issued: \(v)") }
     if let v = m.expires { parts.append("expires: \(v)") }
+    if let v = m.starts { parts.append("starts: \(v)") }
     if let v = m.authentication { parts.append("authentication: \(v.rawValue)") }
     if let v = m.translation { parts.append("translation: \(v.rawValue)") }
     if let v = m.language { parts.append("language: \(quote(v))") }

@@ -4,7 +4,8 @@ public struct Defect: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The family of defect (the part before the colon).
   public enum Kind: String, CaseIterable, Hashable, Sendable {
     case missing, expired, stale, unauthenticated, untranslated, unsigned, unsealed
-    /// Not in the required technical form (a photo that is not ICAO 9303 compliant).
+    /// Not in the required form or terms: a photo that is not ICAO 9303 compliant; a change of
+    /// employer's contract that starts before the previous permit was cancelled.
     case noncompliant
     case wrongIssuer = "wrong-issuer"
     case mismatch
@@ -74,8 +75,9 @@ public enum DefectCatalog {
   public static let earlyFilingRules = ["extension"]
   /// Wrong-procedure reasons.
   public static let wrongProcedureReasons = ["abolished", "nationality-change", "not-a-foreigner", "not-handled"]
-  /// Materials with a technical form (`noncompliant:`).
-  public static let noncompliantMaterials = ["photo"]
+  /// Materials with a required form or terms (`noncompliant:`): the photo (ICAO 9303), the change
+  /// of employer's contract (starts on or after the previous permit's cancellation).
+  public static let noncompliantMaterials = ["contract", "photo"]
 
   /// Every material that can be required (all but the commitment that stands in for one).
   static let requirable = MaterialKind.allCases.filter { $0 != .commitment }.map(\.rawValue)
@@ -99,7 +101,7 @@ public enum DefectCatalog {
     .unsigned: names(.applicationForm, .contract, .lossStatement),
     // Documents an employer seals (policy `documents.must-be-sealed`).
     .unsealed: names(.applicationForm, .contract, .workExperience, .changeProof, .terminationProof, .salaryCommitment),
-    // Materials with a technical form.
+    // Materials with a required form or terms.
     .noncompliant: noncompliantMaterials,
     // Documents whose issuer is ruled (criminal record: country of nationality or residence).
     .wrongIssuer: names(.criminalRecord),
@@ -134,7 +136,7 @@ public enum DefectCatalog {
     case .missing: return .requiredMaterials
     case .expired: return d.subject == MaterialKind.passport.rawValue ? .passportValidity : .documentExpiry
     case .stale: return d.subject == MaterialKind.photo.rawValue ? .photo : .certificateAge
-    case .noncompliant: return .photo
+    case .noncompliant: return d.subject == MaterialKind.contract.rawValue ? .changeEmployer : .photo
     case .unauthenticated: return .authentication
     case .untranslated: return d.subject == MaterialKind.contract.rawValue ? .contractLanguage : .translation
     case .unsigned, .unsealed: return .signatureAndSeal

@@ -90,6 +90,9 @@ public struct Material: Hashable, Sendable {
   public var issued: CivilDate?
   /// Expiry date written on the document.
   public var expires: CivilDate?
+  /// Contract: the day the employment starts (a change of employer's contract may not start before
+  /// the previous permit was cancelled, beijing-2025).
+  public var starts: CivilDate?
   /// Authentication route.
   public var authentication: Authentication?
   /// Chinese translation.
@@ -114,8 +117,9 @@ public struct Material: Hashable, Sendable {
     issuedIn: String? = nil, country: String? = nil, issued: CivilDate? = nil, expires: CivilDate? = nil,
     authentication: Authentication? = nil, translation: Translation? = nil, language: String? = nil,
     years: Int? = nil, related: Bool? = nil, replaces: MaterialKind? = nil, icaoCompliant: Bool? = nil,
-    issuedBy: CriminalRecordIssuer? = nil
+    issuedBy: CriminalRecordIssuer? = nil, starts: CivilDate? = nil
   ) {
+    self.starts = starts
     self.icaoCompliant = icaoCompliant
     self.issuedBy = issuedBy
     self.kind = kind

@@ -119,6 +119,26 @@ public enum Category: String, CaseIterable, Hashable, Sendable, Comparable {
   public static func < (l: Category, r: Category) -> Bool { l.rank < r.rank }
 }
 
+/// What a Category A status rests on, when it rests on one of the items a commitment could
+/// otherwise stand in for (domain.md Part C: "unless the A status rests on that item: talent route
+/// `degree` / `experience`"). The other direct routes (talent programme, recognised award, …) are
+/// ``Application/directQualification``; this names only the degree or the work experience, whose
+/// proof must then be handed in itself.
+public enum TalentRoute: String, CaseIterable, Hashable, Sendable {
+  /// The A status rests on the degree: the degree certificate itself is required.
+  case degree
+  /// The A status rests on the work experience: the work-experience letter itself is required.
+  case experience
+
+  /// The material that proves the item.
+  public var material: MaterialKind {
+    switch self {
+    case .degree: return .degree
+    case .experience: return .workExperience
+    }
+  }
+}
+
 /// Highest education.
 public enum Education: String, CaseIterable, Hashable, Sendable {
   case none, bachelor, master, doctorate
@@ -180,6 +200,9 @@ public struct Application: Hashable, Sendable {
   public var salaryCommitment: Bool
   /// Change of employer: the day the previous permit was cancelled.
   public var permitCancelled: CivilDate?
+  /// Category A resting on the degree or the work experience (no commitment for that item); nil
+  /// when it rests on neither.
+  public var talentRoute: TalentRoute?
 
   /// A change reported by a change application.
   public struct Change: Hashable, Sendable {
@@ -202,8 +225,9 @@ public struct Application: Hashable, Sendable {
     chineseTaughtDegree: Bool = false, specialArea: Bool = false, bonuses: [String] = [], localPoints: Int = 0,
     entryDate: CivilDate? = nil, permitExpires: CivilDate? = nil, change: Change? = nil,
     contractEnd: CivilDate? = nil, replacementReason: ReplacementReason? = nil, salaryCommitment: Bool = false,
-    permitCancelled: CivilDate? = nil
+    permitCancelled: CivilDate? = nil, talentRoute: TalentRoute? = nil
   ) {
+    self.talentRoute = talentRoute
     self.salaryCommitment = salaryCommitment
     self.permitCancelled = permitCancelled
     self.type = type

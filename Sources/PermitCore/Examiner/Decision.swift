@@ -38,9 +38,16 @@ public struct Finding: Hashable, Sendable {
   public var detail: String
   /// How to put it right.
   public var fix: String
+  /// The detail and the fix in language-neutral form (codes, dates and numbers), for an interface
+  /// that renders them in another language; `detail` and `fix` are its English rendering.
+  public var reason: FindingReason
 
   /// Creates a finding.
-  public init(defect: Defect, rule: RuleID, material: MaterialKind? = nil, field: String? = nil, detail: String, fix: String) {
+  public init(
+    defect: Defect, rule: RuleID, material: MaterialKind? = nil, field: String? = nil, detail: String, fix: String,
+    reason: FindingReason
+  ) {
+    self.reason = reason
     self.defect = defect
     self.rule = rule
     self.material = material
@@ -101,8 +108,11 @@ public struct Flag: Hashable, Sendable {
   public var field: String?
   /// What was noticed.
   public var detail: String
+  /// The detail in language-neutral form (see ``Finding/reason``).
+  public var reason: FindingReason
   /// Creates a flag.
-  public init(code: String, rule: RuleID, field: String?, detail: String) {
+  public init(code: String, rule: RuleID, field: String?, detail: String, reason: FindingReason) {
+    self.reason = reason
     self.code = code
     self.rule = rule
     self.field = field

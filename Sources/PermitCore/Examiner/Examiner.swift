@@ -38,12 +38,20 @@ extension PolicyPack {
       if app.directQualification == nil { kinds += list.byPointsCategory[c] ?? [] }
     }
     if app.directQualification != nil { kinds += list.withDirectQualification }
+    if let route = app.talentRoute, categories.contains(.a) { kinds += list.byTalentRoute[route] ?? [] }
     if let reason = app.replacementReason { kinds += list.byReplacementReason[reason] ?? [] }
     if app.salaryCommitment { kinds += list.withSalaryCommitment[category] ?? [] }
     var unique: [MaterialKind] = []
     unique.reserveCapacity(kinds.count)
     for k in kinds where !unique.contains(k) { unique.append(k) }
     return unique
+  }
+
+  /// Materials the file's Category A status rests on (its talent route): required, and never
+  /// replaced by a commitment.
+  public func talentRouteMaterials(for app: Application) -> Set<MaterialKind> {
+    guard let route = app.talentRoute else { return [] }
+    return Set(requiredMaterials[app.type]?.byTalentRoute[route] ?? [])
   }
 
   /// Category supported by the points and any direct qualification; for a file that carries the
@@ -85,10 +93,10 @@ struct Run {
 
   mutating func add(
     _ defect: Defect, _ rule: RuleID, _ material: MaterialKind? = nil, field: String? = nil, _ detail: String,
-    fix: String
+    fix: String, _ reason: FindingReason
   ) {
     rules.insert(rule)
-    findings.append(Finding(defect: defect, rule: rule, material: material, field: field, detail: detail, fix: fix))
+    findings.append(Finding(defect: defect, rule: rule, material: material, field: field, detail: detail, fix: fix, reason: reason))
   }
 
   mutating func examine() {
@@ -106,7 +114,8 @@ struct Run {
       add(
         Defect(.outOfJurisdiction), .jurisdiction, field: "employer.district",
         "employer registered in \(packet.employer.district), not in \(packet.window)",
-        fix: "apply at the \(other ? "\(district) district window" : "municipal Center")")
+        fix: "apply at the \(other ? "\(district) district window" : "municipal Center")",
+        .outOfJurisdiction(employerDistrict: packet.employer.district, window: packet.window, referredDistrict: other ? district : nil))
       refusal = true
       return
     }
@@ -116,14 +125,15 @@ struct Run {
       add(
         Defect(.wrongProcedure, "not-a-foreigner"), .notAForeigner, field: "applicant.nationality",
         "the applicant is a resident of \(nationality), not a foreigner: the foreigners' work-permit procedure does not apply",
-        fix: "no work permit is needed: the employer hires as it would a mainland Chinese employee")
+        fix: "no work permit is needed: the employer hires as it would a mainland Chinese employee", .notAForeigner(region: nationality))
       refusal = true
       return
     }
     if let abolished = policy.abolishedTypes[app.type], date >= abolished.since {
       add(
         Defect(.wrongProcedure, "abolished"), .abolishedProcedure, field: "application.type",
-        "the \(app.type.rawValue) procedure was abolished on \(abolished.since)", fix: abolished.replacedBy)
+        "the \(app.type.rawValue) procedure was abolished on \(abolished.since)", fix: abolished.replacedBy,
+        .abolished(type: app.type, since: abolished.since, replacedBy: abolished.replacedBy, replacedByZh: abolished.replacedByZh))
       refusal = true
       return
     }
@@ -131,7 +141,7 @@ struct Run {
       referTo = policy.municipalCenter
       add(
         Defect(.wrongProcedure, "not-handled"), .matterScope, field: "application.type",
-        "\(app.type.rawValue) is not accepted at district windows", fix: "apply at the municipal Center")
+        "\(app.type.rawValue) is not accepted at district windows", fix: "apply at the municipal Center", .notHandled(type: app.type))
       refusal = true
       return
     }
@@ -153,7 +163,7 @@ struct Run {
         add(
           Defect(.wrongProcedure, "nationality-change"), .nationalityChange, field: "application.change.kind",
           "a change of nationality cannot be filed as a change",
-          fix: "cancel the permit and file a new application under the new nationality")
+          fix: "cancel the permit and file a new application under the new nationality", .nationalityChange)
         refusal = true
         return
       }
@@ -167,7 +177,8 @@ struct Run {
           Finding(
             defect: Defect(.lateFiling, "change"), rule: .changeDeadline, field: "application.change.date",
             detail: "changed on \(change.date), filed \(days) days later (limit \(limits.changeDays) \(unit))",
-            fix: "accept; the late report is recorded and reported to the Center"))
+            fix: "accept; the late report is recorded and reported to the Center",
+            reason: .lateChange(changed: change.date, daysLater: days, limit: limits.changeDays, due: limits.changeInWorkingDays ? due : nil)))
       }
     case .extension:
       guard let expires = app.permitExpires else { return }
@@ -177,15 +188,18 @@ struct Run {
         add(
           Defect(.lateFiling, "extension"), .extensionWindow, field: "application.permit-expires",
           "filed \(before) days before the permit expires on \(expires) (at least \(limits.extensionMinDaysBeforeExpiry) needed)",
-          fix: "too late to extend: file a new application")
+          fix: "too late to extend: file a new application",
+          .lateExtension(daysBefore: before, expires: expires, minimum: limits.extensionMinDaysBeforeExpiry))
         refusal = true
       } else if before > limits.extensionMaxDaysBeforeExpiry {
         add(
           Defect(.earlyFiling, "extension"), .extensionWindow, field: "application.permit-expires",
           "filed \(before) days before the permit expires on \(expires) (at most \(limits.extensionMaxDaysBeforeExpiry))",
           fix:
-            "come back from \(expires.adding(days: -limits.extensionMaxDaysBeforeExpiry)) (\(limits.extensionMaxDaysBeforeExpiry) days before expiry)"
-        )
+            "come back from \(expires.adding(days: -limits.extensionMaxDaysBeforeExpiry)) (\(limits.extensionMaxDaysBeforeExpiry) days before expiry)",
+          .earlyExtension(
+            daysBefore: before, expires: expires, maximum: limits.extensionMaxDaysBeforeExpiry,
+            comeBackFrom: expires.adding(days: -limits.extensionMaxDaysBeforeExpiry)))
         refusal = true
       }
     case .domesticPermit:
@@ -196,7 +210,8 @@ struct Run {
         add(
           Defect(.lateFiling, "domestic-permit"), .domesticPermitDeadline, field: "application.entry-date",
           "entered on \(entry), filed \(after) days later (limit \(limits.domesticPermitDaysAfterEntry) days)",
-          fix: "the permit can no longer be applied for on this entry; the employer must start a new application")
+          fix: "the permit can no longer be applied for on this entry; the employer must start a new application",
+          .lateDomesticPermit(entered: entry, daysLater: after, limit: limits.domesticPermitDaysAfterEntry))
         refusal = true
       }
     case .cancellation:
@@ -209,7 +224,8 @@ struct Run {
             defect: Defect(.lateFiling, "cancellation"), rule: .cancellationDeadline, field: "application.contract-end",
             detail:
               "contract ended \(end), cancellation due by \(due) (\(limits.cancellationWorkingDays) working days), filed \(date)",
-            fix: "accept; the late filing is recorded and reported to the Center"))
+            fix: "accept; the late filing is recorded and reported to the Center",
+            reason: .lateCancellation(contractEnded: end, due: due, limit: limits.cancellationWorkingDays, filed: date)))
       }
     case .overseasNotification, .replacement, .changeEmployer:
       break
@@ -221,11 +237,19 @@ struct Run {
     let required = policy.required(for: app, computed: computed)
     // Commitments standing in for materials (Category A only).
     var committed: [MaterialKind] = []
+    var restsOn: [MaterialKind: (String, TalentRoute)] = [:]
+    let talentItems = policy.talentRouteMaterials(for: app)
     for m in packet.materials where m.kind == .commitment {
       guard let replaced = m.replaces else { continue }
       rules.insert(.commitment)
       let anyCategory = policy.commitmentAnyCategory[app.type] ?? []
-      if (computed == .a && policy.categoryA.commitmentMayReplace.contains(replaced)) || anyCategory.contains(replaced) {
+      if talentItems.contains(replaced), let route = app.talentRoute {
+        // Part C: a commitment does not stand in for the item the Category A status rests on.
+        restsOn[replaced] = (
+          "; the commitment does not stand in for it: the Category A status rests on the \(route == .degree ? "degree" : "work experience") (talent route \(route.rawValue))",
+          route
+        )
+      } else if (computed == .a && policy.categoryA.commitmentMayReplace.contains(replaced)) || anyCategory.contains(replaced) {
         committed.append(replaced)
       } else {
         notes.append(
@@ -240,8 +264,8 @@ struct Run {
       guard let m = packet.material(kind) else {
         add(
           Defect(.missing, kind), .requiredMaterials, kind,
-          "\(kind.rawValue) is required for \(app.type.rawValue) and was not handed in",
-          fix: "hand in the \(kind.rawValue)")
+          "\(kind.rawValue) is required for \(app.type.rawValue) and was not handed in" + (restsOn[kind]?.0 ?? ""),
+          fix: "hand in the \(kind.rawValue)", .missing(kind, type: app.type, talentRoute: restsOn[kind]?.1))
         continue
       }
       examine(m, app)
@@ -256,7 +280,8 @@ struct Run {
         add(
           Defect(.expired, .passport), .passportValidity, .passport, field: "passport-expires",
           "passport expires \(expires); it must be valid until at least \(needed) (\(policy.validity.passportMinMonths) months after receipt)",
-          fix: "renew the passport and hand in the new one")
+          fix: "renew the passport and hand in the new one",
+          .passportValidity(expires: expires, needed: needed, months: policy.validity.passportMinMonths))
       }
     }
   }
@@ -269,7 +294,10 @@ struct Run {
         Defect(.categoryUnsupported), .categoryPoints, field: "application.category",
         "Category \(claimed.rawValue) claimed; the materials support \(points.total) points, Category \(computed.rawValue)"
           + " (A from \(policy.points.thresholdA) or a direct qualification, B from \(policy.points.thresholdB))",
-        fix: "claim Category \(computed.rawValue) (this notice also lists what Category \(computed.rawValue) needs), or hand in the proof that supports Category \(claimed.rawValue)")
+        fix: "claim Category \(computed.rawValue) (this notice also lists what Category \(computed.rawValue) needs), or hand in the proof that supports Category \(claimed.rawValue)",
+        .categoryUnsupported(
+          claimed: claimed, points: points.total, computed: computed, thresholdA: policy.points.thresholdA,
+          thresholdB: policy.points.thresholdB))
     }
     let effective = min(app.category ?? computed, computed)
     if effective == .b && age > policy.categoryBMaxAge {
@@ -277,7 +305,8 @@ struct Run {
       flags.append(
         Flag(
           code: "age-over-limit:B", rule: .ageLimitB, field: "applicant.birth-date",
-          detail: "aged \(age): over \(policy.categoryBMaxAge) for Category B; the Center decides whether to relax the limit"))
+          detail: "aged \(age): over \(policy.categoryBMaxAge) for Category B; the Center decides whether to relax the limit",
+          reason: .ageOverLimitB(age: age, limit: policy.categoryBMaxAge)))
     }
   }
 

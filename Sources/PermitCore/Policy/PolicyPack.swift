@@ -116,10 +116,13 @@ public struct AbolishedProcedure: Hashable, Sendable {
   public var since: CivilDate
   /// What replaces it, for the refusal notice.
   public var replacedBy: String
+  /// The same in Simplified Chinese, when the pack gives it (`replaced-by: {en: …, zh: …}`).
+  public var replacedByZh: String?
   /// Creates an abolished procedure.
-  public init(since: CivilDate, replacedBy: String) {
+  public init(since: CivilDate, replacedBy: String, replacedByZh: String? = nil) {
     self.since = since
     self.replacedBy = replacedBy
+    self.replacedByZh = replacedByZh
   }
 }
 
@@ -271,10 +274,13 @@ public struct RequiredMaterials: Hashable, Sendable {
   public var withSalaryCommitment: [Category: [MaterialKind]] = [:]
   /// Alternatives: one material of each group is required.
   public var anyOf: [[MaterialKind]] = []
+  /// Also required for a Category A that rests on this item (``TalentRoute``); no commitment stands
+  /// in for these (beijing-2025: "unless the A status rests on that item").
+  public var byTalentRoute: [TalentRoute: [MaterialKind]] = [:]
 
   /// Whether the list names a material anywhere.
   public func mentions(_ kind: MaterialKind) -> Bool {
-    let all = always + withDirectQualification + anyOf.flatMap { $0 }
+    let all = always + withDirectQualification + anyOf.flatMap { $0 } + byTalentRoute.values.flatMap { $0 }
       + [byCategory, byPointsCategory, withSalaryCommitment].flatMap { $0.values.flatMap { $0 } }
       + byReplacementReason.values.flatMap { $0 }
     return all.contains(kind)

@@ -76,9 +76,9 @@ public enum DecisionReport {
       for (i, f) in list.enumerated() {
         let evidence = [f.material?.rawValue, f.field].compactMap { $0 }.joined(separator: " / ")
         out.append("   \(i + 1). \(CodeNames.defectLabel(f.defect.code, in: lang))" + (evidence.isEmpty ? "" : "  (\(evidence))"))
-        out.append(t("decide.found", f.detail))
+        out.append(t("decide.found", FindingText.detail(f, in: lang)))
         out.append(t("decide.rule", f.rule.rawValue, Localized.ruleText(policy, f.rule, in: lang)))
-        out.append(t("decide.fix", zh ? Remedy.text(f, in: lang) : f.fix))
+        out.append(t("decide.fix", FindingText.fix(f, in: lang)))
       }
     }
     if d.findings.isEmpty && d.outcome == .accept { out.append(t("decide.no-defects")) }
@@ -88,7 +88,7 @@ public enum DecisionReport {
     }
     show(t("decide.pending-items"), d.pendingFindings)
     show(t("decide.compliance"), d.compliance)
-    for f in d.flags { out.append(t("decide.flag", f.code, f.detail, f.rule.rawValue)) }
+    for f in d.flags { out.append(t("decide.flag", f.code, FindingText.detail(f, in: lang), f.rule.rawValue)) }
     for n in d.notes { out.append(t("decide.note", n)) }
     out.append(t("decide.rules", d.rules.map(\.rawValue).joined(separator: ", ")))
     return out.joined(separator: "\n")

@@ -39,7 +39,7 @@ public enum NoticeText {
           out.append("  - \(what)\(t("notice.colon"))\(zh ? Remedy.text(f, in: language) : f.fix)")
         }
       }
-      for f in d.compliance { out.append(t("notice.accept.recorded", zh ? CodeNames.defectLabel(f.defect.code, in: language) : f.detail)) }
+      for f in d.compliance { out.append(t("notice.accept.recorded", zh ? FindingText.detail(f, in: language) : f.detail)) }
     case .supplement:
       header(t("notice.supplement.title"))
       out.append(t("notice.supplement.line1"))
@@ -48,7 +48,7 @@ public enum NoticeText {
       for (i, f) in d.findings.enumerated() {
         if zh {
           out.append("\(i + 1). \(CodeNames.defect(f.defect.code, in: language) ?? f.defect.code)（\(f.defect.code)）")
-          out.append(t("notice.supplement.detail", f.detail))
+          out.append(t("notice.supplement.detail", FindingText.detail(f, in: language)))
           out.append(t("notice.supplement.todo", Remedy.text(f, in: language)))
         } else {
           let what = f.material.map(\.rawValue).map { f.detail.contains($0) ? "" : $0 + ": " } ?? ""
@@ -62,7 +62,7 @@ public enum NoticeText {
       out.append(t("notice.refuse.line1"))
       for f in d.findings {
         if zh {
-          out.append("  - \(CodeNames.defect(f.defect.code, in: language) ?? f.defect.code)（\(f.defect.code)）：\(f.detail)")
+          out.append("  - \(CodeNames.defect(f.defect.code, in: language) ?? f.defect.code)（\(f.defect.code)）：\(FindingText.detail(f, in: language))")
         } else {
           out.append("  - \(f.detail)")
         }

@@ -86,7 +86,10 @@ public enum PlainLanguage {
     case .untranslated: text = "\(what) is not in Chinese and lacks a sealed Chinese translation"
     case .unsigned: text = "\(what) lacks the applicant's signature"
     case .unsealed: text = "\(what) lacks the employer's (or former employer's) seal"
-    case .noncompliant: text = "\(what) is not in the required technical form (for a photo: ICAO 9303)"
+    case .noncompliant:
+      text = subject == MaterialKind.contract.rawValue
+        ? "the new contract starts before the previous work permit was cancelled (change of employer)"
+        : "\(what) is not in the required technical form (for a photo: ICAO 9303)"
     case .wrongIssuer: text = "\(what) comes from, or was authenticated by, a body the policy does not accept"
     case .mismatch: text = "the \(subject.replacingOccurrences(of: "-", with: " ")) differs between the documents"
     case .categoryUnsupported: text = "the points and qualifications do not support the category claimed"
@@ -117,6 +120,11 @@ public enum PlainLanguage {
     }
     if !list.withDirectQualification.isEmpty {
       out.append("  With a direct Category A qualification also: " + list.withDirectQualification.map(\.rawValue).joined(separator: ", "))
+    }
+    for route in TalentRoute.allCases {
+      if let extra = list.byTalentRoute[route], !extra.isEmpty {
+        out.append("  When Category A rests on the \(route == .degree ? "degree" : "work experience") also (no commitment stands in): " + extra.map(\.rawValue).joined(separator: ", "))
+      }
     }
     for r in ReplacementReason.allCases { if let extra = list.byReplacementReason[r], !extra.isEmpty { out.append("  When the card was \(r.rawValue) also: " + extra.map(\.rawValue).joined(separator: ", ")) } }
     let listed = Set(list.always + list.byCategory.values.flatMap { $0 })

@@ -72,11 +72,13 @@ extension Session {
     if app.education != .none { facts.append("education \(app.education.rawValue)") }
     if app.relatedExperienceYears > 0 { facts.append("\(app.relatedExperienceYears) years related experience") }
     if let q = app.directQualification { facts.append("direct qualification \(q)") }
+    if let r = app.talentRoute { facts.append("Category A rests on the \(r == .degree ? "degree" : "work experience")") }
     if let d = app.entryDate { facts.append("entered \(d)") }
     if let d = app.permitExpires { facts.append("permit expires \(d)") }
     if let ch = app.change { facts.append("change of \(ch.kind.rawValue) on \(ch.date)") }
     if let d = app.contractEnd { facts.append("contract ended \(d)") }
     if let r = app.replacementReason { facts.append("card \(r.rawValue)") }
+    if let d = app.permitCancelled { facts.append("previous permit cancelled \(d)") }
     if !facts.isEmpty { out.append("  application: " + facts.joined(separator: ", ")) }
     out.append("  materials: " + (p.materials.isEmpty ? "none" : p.materials.map(\.kind.rawValue).joined(separator: ", ")))
     if let prop = c.proposal, c.state == .proposed || c.state == .agreed {
@@ -111,6 +113,7 @@ extension Session {
     if let v = m.country { f.append("country \(v)") }
     if let v = m.issued { f.append("issued \(v)") }
     if let v = m.expires { f.append("expires \(v)") }
+    if let v = m.starts { f.append("starts \(v)") }
     if let v = m.authentication { f.append("authentication \(v.rawValue)") }
     if let v = m.translation { f.append("translation \(v.rawValue)") }
     if let v = m.language { f.append("language \(v)") }
@@ -120,8 +123,6 @@ extension Session {
     if let v = m.sealed { f.append(v ? "sealed" : "NOT sealed") }
     if let v = m.signatureMatches { f.append(v ? "signature matches the passport" : "signature DIFFERS from the passport") }
     if let v = m.replaces { f.append("stands in for \(v.rawValue)") }
-    if let v = m.icaoCompliant { f.append(v ? "ICAO 9303 compliant" : "NOT ICAO 9303 compliant") }
-    if let v = m.issuedBy { f.append("issued by \(v.rawValue)") }
     if let v = m.icaoCompliant { f.append(v ? "ICAO 9303 compliant" : "NOT ICAO 9303 compliant") }
     if let v = m.issuedBy { f.append("issued by \(v.rawValue)") }
     return m.kind.rawValue + ": " + (f.isEmpty ? "(nothing further stated)" : f.joined(separator: ", "))

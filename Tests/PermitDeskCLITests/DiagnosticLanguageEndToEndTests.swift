@@ -1,0 +1,60 @@
+import Foundation
+import PermitTraining
+import Testing
+
+/// Issue 15 through the real binary: `check` and `decide` report the loader's problems in the
+/// session's language at the same `file:line:column`, and `decide` gives the examiner's findings in
+/// Chinese in a Chinese session.
+@Suite("diagnostics and findings in Chinese (end to end)")
+struct DiagnosticLanguageEndToEndTests {
+  static let broken = """
+    window: chaoyang
+    submitted: 2017-07-03T10:00+08:00
+    employer: { name: "Beijing Maple Technology (Sandbox) Co., Ltd.", district: chaoyang }
+    applicant: { name: "Olivia MARTIN", nationality: CA, birth-date: 1988-04-12, passport-number: SPEC12345, passport-expires: 2027-01-01 }
+    application: { type: overseas-notification, category: B, educaton: master }
+    materials:
+      - { kind: passport, issued: 2017-02-30 }
+      - { kind: contract, language: zh, signed: maybe }
+
+    """
+
+  @Test("PERMITDESK_LANG=zh-Hans check: the same positions, the messages in Chinese")
+  func checkInChinese() throws {
+    let box = try Sandbox()
+    let file = box.dir + "/broken.yaml"
+    try Self.broken.write(toFile: file, atomically: true, encoding: .utf8)
+    let en = try box.run(["check", file])
+    let zh = try box.run(["check", file], environment: ["PERMITDESK_LANG": "zh-Hans"])
+    #expect(en.status == 1 && zh.status == 1, "\(en.stdout)\(en.stderr)")
+    func lines(_ s: String) -> [String] { s.split(separator: "\n").map(String.init).filter { $0.hasPrefix(file) } }
+    let e = lines(en.stdout)
+    let z = lines(zh.stdout)
+    #expect(e.count == 3, "\(en.stdout)")
+    #expect(e.contains("\(file):5:58: error: unknown key 'educaton' in application; did you mean 'education'?"), "\(e)")
+    #expect(e.contains("\(file):7:31: error: 'issued' of the passport must be a real date written YYYY-MM-DD, found '2017-02-30'"), "\(e)")
+    #expect(e.contains("\(file):8:45: error: 'signed' of the contract must be true or false, found 'maybe'"), "\(e)")
+    #expect(z.contains("\(file):5:58: error: 申请事项中有未知的键“educaton”；你是否要输入“education”？"), "\(z)")
+    #expect(z.contains("\(file):7:31: error: 护照的“issued”须为按YYYY-MM-DD书写的真实日期，实际为“2017-02-30”"), "\(z)")
+    #expect(z.contains("\(file):8:45: error: 劳动合同（聘用合同）的“signed”须为true或false，实际为“maybe”"), "\(z)")
+    #expect(en.stdout.hasSuffix("checked 1 file: 3 errors, 0 warnings\n") && zh.stdout.hasSuffix("已检查1个文件：3个错误，0个警告\n"))
+    // Every position is the same in both languages.
+    func positions(_ l: [String]) -> [String] { l.map { String($0.prefix(while: { $0 != " " })) } }
+    #expect(positions(e) == positions(z))
+  }
+
+  @Test("decide in Chinese: the load error and the findings' details are Chinese")
+  func decideInChinese() throws {
+    let box = try Sandbox()
+    let file = box.dir + "/broken.yaml"
+    try Self.broken.replacingOccurrences(of: "educaton", with: "education").write(toFile: file, atomically: true, encoding: .utf8)
+    let r = try box.run(["decide", file], environment: ["PERMITDESK_LANG": "zh-Hans"])
+    #expect(r.status == 65, "\(r.stdout)\(r.stderr)")
+    #expect(r.stderr.contains("\(file):7:31: error: 护照的“issued”须为按YYYY-MM-DD书写的真实日期"), "\(r.stderr)")
+    let d = try box.run(
+      ["decide", CLI.root + "/Scenarios/packets/overseas-b-defects.yaml"], environment: ["PERMITDESK_LANG": "zh-Hans"])
+    #expect(d.status == 0, "\(d.stderr)")
+    #expect(d.stdout.contains("情况：出具于2017-01-02，有效至2017-07-02（6个月）；收件日为2017-07-03"), "\(d.stdout)")
+    #expect(!d.stdout.contains("valid through"), "\(d.stdout)")
+  }
+}
