@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <errno.h>
 #include <pthread.h>
+#include <poll.h>
 
 /* Accessors for readline's C globals, so Swift 6 code need not touch
    mutable globals directly. */
@@ -57,11 +58,62 @@ static inline void pd_unblock_interrupt(void) {
    call the pd_signal_* and pd_rl_* functions (each Swift file gets its own copy of a header's
    static variables). */
 static int pd_signal_pipe_write = -1;
+static int pd_signal_pipe_read = -1;
+/* Signals taken out of the pipe by pd_rl_getc (below) and not yet handled by the loop. */
+static int pd_signal_pending_interrupt = 0;
+static int pd_signal_pending_resize = 0;
 static void pd_signal_to_pipe(int sig) {
   int saved = errno;
   char c = sig == SIGINT ? 'I' : sig == SIGWINCH ? 'W' : '?';
   if (pd_signal_pipe_write >= 0) (void)write(pd_signal_pipe_write, &c, 1);
   errno = saved;
+}
+/* Empties the self-pipe into the pending flags. */
+static inline void pd_signal_collect(void) {
+  char buf[64];
+  for (;;) {
+    ssize_t n = read(pd_signal_pipe_read, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    for (ssize_t i = 0; i < n; i++) {
+      if (buf[i] == 'I') pd_signal_pending_interrupt = 1;
+      if (buf[i] == 'W') pd_signal_pending_resize = 1;
+    }
+  }
+}
+/* What the loop has to handle since the last call: bit 1 Ctrl-C, bit 2 a window resize. */
+static inline int pd_signal_drain(void) {
+  if (pd_signal_pipe_read >= 0) pd_signal_collect();
+  int r = (pd_signal_pending_interrupt ? 1 : 0) | (pd_signal_pending_resize ? 2 : 0);
+  pd_signal_pending_interrupt = pd_signal_pending_resize = 0;
+  return r;
+}
+/* readline's getc. LineReader only calls rl_callback_read_char when standard input is readable,
+   but readline reads the rest of a character or of a key sequence, a y/n answer or a --More--
+   key by itself, waiting as long as it takes. Ctrl-C's line discipline throws away what was
+   typed and not yet read, so such a wait could last until the next key. Here the wait also
+   watches the self-pipe: on Ctrl-C it returns Ctrl-G, readline's abort key, which ends what
+   readline was in the middle of; the loop then clears the line as for any Ctrl-C. */
+static int pd_rl_getc(FILE *stream) {
+  int fd = fileno(stream);
+  for (;;) {
+    if (pd_signal_pending_interrupt) return 7; /* ^G: abort */
+    struct pollfd fds[2] = {{fd, POLLIN, 0}, {pd_signal_pipe_read, POLLIN, 0}};
+    int n = poll(fds, pd_signal_pipe_read >= 0 ? 2 : 1, -1);
+    if (n < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      return EOF;
+    }
+    if (pd_signal_pipe_read >= 0 && (fds[1].revents & POLLIN)) pd_signal_collect();
+    if (pd_signal_pending_interrupt) return 7;
+    if (fds[0].revents) {
+      unsigned char c;
+      ssize_t r = read(fd, &c, 1);
+      if (r == 1) return c;
+      if (r < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      return EOF;
+    }
+  }
 }
 /* Creates the self-pipe (both ends non-blocking, close-on-exec) and turns readline's own signal
    handling off. Returns the read end, or -1. */
@@ -73,8 +125,10 @@ static inline int pd_signal_pipe_create(void) {
     fcntl(fds[i], F_SETFD, FD_CLOEXEC);
   }
   pd_signal_pipe_write = fds[1];
+  pd_signal_pipe_read = fds[0];
   rl_catch_signals = 0;
   rl_catch_sigwinch = 0;
+  rl_getc_function = pd_rl_getc;
   return fds[0];
 }
 /* Routes SIGINT and SIGWINCH to the self-pipe and unblocks both in the calling thread (a parent

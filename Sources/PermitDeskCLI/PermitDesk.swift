@@ -17,7 +17,7 @@ struct PermitDesk: ParsableCommand {
     version: BuildInfo.build,
     subcommands: [
       OpenRepl.self, Decide.self, Check.self, Generate.self, Play.self, Rehearse.self, Report.self, Replay.self,
-      Verify.self, Purge.self, Room.self, Bench.self, BenchCheck.self, BenchRepl.self, BenchRuntime.self,
+      Verify.self, Purge.self, Monitor.self, Room.self, Bench.self, BenchCheck.self, BenchRepl.self, BenchRuntime.self,
     ],
     defaultSubcommand: OpenRepl.self)
 

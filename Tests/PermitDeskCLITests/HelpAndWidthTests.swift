@@ -5,7 +5,7 @@ import Testing
 /// aligned by display width.
 @Suite("help wrapping and display-width tables")
 struct HelpAndWidthTests {
-  static let subcommands = ["", "repl", "decide", "check", "generate", "play", "rehearse", "report", "replay", "verify", "purge", "bench", "bench-check", "bench-repl"]
+  static let subcommands = ["", "repl", "decide", "check", "generate", "play", "rehearse", "report", "replay", "verify", "purge", "monitor", "bench", "bench-check", "bench-repl"]
 
   @Test("on a wide terminal every help paragraph is one line: none ends mid-sentence")
   func helpParagraphs() throws {

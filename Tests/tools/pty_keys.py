@@ -16,6 +16,8 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
+import termios
 import time
 
 import pexpect
@@ -26,13 +28,13 @@ LEFT = "\x1b[D"
 CTRL_R = "\x12"
 
 
-def spawn(binary, args, extra_env=None, preexec_fn=None):
+def spawn(binary, args, extra_env=None, preexec_fn=None, cwd=None):
     env = dict(os.environ)
     env["TERM"] = "xterm"
     env["NO_COLOR"] = "1"
     env.update(extra_env or {})
     return pexpect.spawn(
-        binary, list(args), env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 200), preexec_fn=preexec_fn)
+        binary, list(args), env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 200), preexec_fn=preexec_fn, cwd=cwd)
 
 
 def hand_down_interrupt_blocked_and_ignored():
@@ -91,10 +93,19 @@ def interrupt_and_eof(binary):
     expect(child, PROMPT, "a fresh prompt after Ctrl-C on an empty prompt")
     child.sendintr()
     expect(child, PROMPT, "a fresh prompt after a second Ctrl-C on an empty prompt")
+    # Half a character: readline has read the first byte of 张 and waits for the rest, which never
+    # comes (Ctrl-C's line discipline throws away what was not yet read): Ctrl-C still clears.
+    child.send("curriculum ")
+    expect(child, "curriculum ", "the echo before half a character")
+    os.write(child.child_fd, "张".encode("utf-8")[:1])
+    time.sleep(0.3)
+    child.sendintr()
+    expect(child, r"\^C", "the ^C echo in the middle of a character")
+    expect(child, PROMPT, "a fresh prompt after Ctrl-C in the middle of a character")
     child.send("curriculum\r")
     expect(child, "Curriculum for zoe:", "the curriculum after three Ctrl-C")
     expect(child, PROMPT, "the prompt after curriculum")
-    ok("Ctrl-C mid-line (cursor moved, Chinese text) and on an empty prompt; the REPL goes on")
+    ok("Ctrl-C mid-line (cursor moved, Chinese text), in the middle of a character and on an empty prompt; the REPL goes on")
 
     # In a reverse history search: the search ends with the line, and the next line runs alone.
     child.send(CTRL_R + "logi")
@@ -135,11 +146,11 @@ def monitor_interrupt(binary, prefix, trainer):
     child = shell(binary, prefix, trainer)
     expect(child, PROMPT, "the trainer's prompt")
     child.send("monitor\r")
-    expect(child, "press Enter to stop", "the live monitor")
+    expect(child, "press Enter or Ctrl-C to stop", "the live monitor")
     child.sendintr()
     expect(child, PROMPT, "the prompt after Ctrl-C in the live monitor")
     child.send("monitor\r")
-    expect(child, "press Enter to stop", "the live monitor again")
+    expect(child, "press Enter or Ctrl-C to stop", "the live monitor again")
     child.send("\r")
     expect(child, PROMPT, "the prompt after Enter in the live monitor")
     child.send("quit\r")
@@ -148,6 +159,63 @@ def monitor_interrupt(binary, prefix, trainer):
     if child.exitstatus != 0:
         fail("the trainer's session ended with %r" % child.exitstatus)
     ok("Ctrl-C (and Enter) stops a trainer's live monitor and returns to the prompt")
+
+
+def run_repl(binary, args, script):
+    r = subprocess.run([binary] + args, input=script, capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        fail("permitdesk %s exited %r: %s%s" % (" ".join(args), r.returncode, r.stdout[-500:], r.stderr[-500:]))
+    return r.stdout
+
+
+def standalone_monitor(binary):
+    """`permitdesk monitor` outside a room: redrawn in place on a terminal, catching up with what a
+    trainee does; Enter ends it with exit 0, Ctrl-C stops it as any program (SIGINT)."""
+    run_repl(binary, ["--trainee", "kim"], "start m01-s01-jurisdiction --free\n")
+    child = spawn(binary, ["monitor", "--interval", "0.5"])
+    expect(child, r"#\d+ +kim +m01-s01-jurisdiction", "kim's attempt in the monitor")
+    expect(child, "press Enter or Ctrl-C to stop", "the live monitor's footer")
+    run_repl(binary, ["--trainee", "kim"], "resume\nadvance --next\nopen T001\n")
+    expect(child, "\x1b\\[H\x1b\\[2J", "a redraw in place")
+    expect(child, r"kim +m01-s01-jurisdiction +practice +09:\d\d +0/10 +\d+ +open \d+s ago", "kim's 'open' in a later refresh")
+    child.send("\r")
+    expect(child, pexpect.EOF, "the end after Enter")
+    child.close()
+    if child.exitstatus != 0:
+        fail("monitor ended with %r after Enter" % child.exitstatus)
+    child = spawn(binary, ["monitor"])
+    expect(child, "press Enter or Ctrl-C to stop", "the live monitor's footer")
+    child.sendintr()
+    expect(child, pexpect.EOF, "the end after Ctrl-C")
+    child.close()
+    if child.signalstatus != signal.SIGINT:
+        fail("monitor after Ctrl-C: exit %r signal %r (expected SIGINT)" % (child.exitstatus, child.signalstatus))
+    ok("permitdesk monitor refreshes in place on a terminal; Enter ends it (exit 0), Ctrl-C stops it (SIGINT)")
+
+
+def rehearse_interrupt(binary):
+    """Outside the REPL Ctrl-C keeps its usual meaning: `rehearse --new` stops (killed by SIGINT,
+    nothing written), the terminal first put back as it was (echo and line editing on)."""
+    folder = tempfile.mkdtemp()
+    child = spawn(binary, ["rehearse", "--new", "extension"], cwd=folder)
+    expect(child, r"employer name \[", "the first question of the guided rehearsal")
+    child.send("Acme")
+    expect(child, "Acme", "the echo of the half-typed answer")
+    during = termios.tcgetattr(child.child_fd)[3]
+    if during & termios.ECHO or during & termios.ICANON:
+        fail("readline should have the terminal in character mode while asking")
+    child.sendintr()
+    expect(child, pexpect.EOF, "the end after Ctrl-C in rehearse --new")
+    after = termios.tcgetattr(child.child_fd)[3]
+    child.close()
+    if child.signalstatus != signal.SIGINT:
+        fail("rehearse --new after Ctrl-C: exit %r signal %r (expected SIGINT)" % (child.exitstatus, child.signalstatus))
+    if not (after & termios.ECHO and after & termios.ICANON):
+        fail("the terminal was left without echo or line editing after Ctrl-C")
+    if os.listdir(folder):
+        fail("rehearse --new wrote %r although it was stopped" % os.listdir(folder))
+    os.rmdir(folder)
+    ok("rehearse --new: Ctrl-C stops the program (SIGINT) with the terminal restored")
 
 
 def announcement(binary, prefix, trainer, trainee):
@@ -201,6 +269,8 @@ def main():
         fail("set XDG_STATE_HOME and PERMITDESK_DB to a scratch folder")
     interrupt_and_eof(binary)
     monitor_interrupt(binary, prefix, trainer)
+    standalone_monitor(binary)
+    rehearse_interrupt(binary)
     announcement(binary, prefix, trainer, trainee)
     print("all terminal key checks passed")
 

@@ -156,20 +156,11 @@ extension LineReader {
       if interrupt == .clearsLine && signalFD >= 0 { pd_signal_route_to_pipe() }
     }
 
-    /// Empties the self-pipe: whether Ctrl-C was pressed and the window resized since last time.
+    /// Empties the self-pipe (and what readline's getc took out of it while it waited inside
+    /// readline): whether Ctrl-C was pressed and the window resized since last time.
     static func drain() -> (interrupted: Bool, resized: Bool) {
-      var interrupted = false
-      var resized = false
-      var buffer = [UInt8](repeating: 0, count: 64)
-      while signalFD >= 0 {
-        let n = buffer.withUnsafeMutableBytes { read(signalFD, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }  // empty (EAGAIN)
-        for b in buffer[0..<n] {
-          if b == UInt8(ascii: "I") { interrupted = true } else if b == UInt8(ascii: "W") { resized = true }
-        }
-      }
-      return (interrupted, resized)
+      let bits = pd_signal_drain()
+      return (bits & 1 != 0, bits & 2 != 0)
     }
 
     /// Seconds on a monotonic clock.
@@ -190,6 +181,16 @@ extension LineReader {
       var lastIdle = now()
       var hangups = 0
       while pd_rl_line_is_ready() == 0 {
+        // What the signal handler wrote to the pipe, and what readline's getc took from it.
+        let signals = drain()
+        if signals.resized { pd_rl_resize() }
+        if signals.interrupted {
+          if interrupt == .stops {
+            pd_rl_end()  // the terminal as it was, then the usual end of a Ctrl-C
+            pd_signal_raise_interrupt()
+          }
+          pd_rl_interrupt()
+        }
         var timeout: Int32 = -1
         if idleHandler != nil { timeout = Int32(max(0, (lastIdle + idleInterval - now()) * 1000).rounded(.up)) }
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signalFD, events: Int16(POLLIN), revents: 0)]
@@ -198,17 +199,7 @@ extension LineReader {
           pd_rl_end()
           return nil
         }
-        if ready > 0 && fds[1].revents & Int16(POLLIN) != 0 {
-          let signals = drain()
-          if signals.resized { pd_rl_resize() }
-          if signals.interrupted {
-            if interrupt == .stops {
-              pd_rl_end()  // the terminal as it was, then the usual end of a Ctrl-C
-              pd_signal_raise_interrupt()
-            }
-            pd_rl_interrupt()
-          }
-        }
+        if ready > 0 && fds[1].revents & Int16(POLLIN) != 0 { continue }  // handled at the top
         let input = ready > 0 ? fds[0].revents : 0
         if input & Int16(POLLNVAL) != 0 {
           pd_rl_end()

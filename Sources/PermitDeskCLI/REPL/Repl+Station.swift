@@ -183,7 +183,12 @@ enum Station {
 
   /// Prints the station once, or refreshes it in place every `interval` seconds until a line is
   /// typed or (in the REPL) Ctrl-C is pressed (on a terminal).
-  static func run(db: SandboxDatabase, course: Course, json: Bool, once: Bool, interval: Double = 2) throws {
+  /// `reopen` gives a fresh connection for each refresh (a read-only connection opened while no
+  /// writer had the file open is `immutable` and would show the same rows for ever).
+  static func run(
+    db: SandboxDatabase, course: Course, json: Bool, once: Bool, interval: Double = 2,
+    reopen: (() throws -> SandboxDatabase)? = nil
+  ) throws {
     if json {
       print(JSON.array(try rows(db: db, course: course).map(\.json)).render(indent: true))
       return
@@ -193,16 +198,20 @@ enum Station {
       for l in table(try rows(db: db, course: course)) { print(l) }
       return
     }
+    var current = db
     while true {
-      let lines = table(try rows(db: db, course: course))
+      let lines = table(try rows(db: current, course: course))
       // Home, clear, the table, and how to stop.
       print("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n"))
-      print("\nrefreshing every \(Int(interval)) s at \(Date().formatted(date: .omitted, time: .standard)); press Enter to stop")
+      let every = interval == interval.rounded() ? String(Int(interval)) : String(interval)
+      print("\nrefreshing every \(every) s at \(Date().formatted(date: .omitted, time: .standard)); press Enter or Ctrl-C to stop")
       pd_flush_stdout()
       // Enter stops; so does Ctrl-C in the REPL (the standalone `permitdesk monitor` keeps
       // Ctrl-C's usual meaning: the program stops).
       switch LineReader.Terminal.wait(seconds: interval) {
-      case .timeout: continue
+      case .timeout:
+        if let reopen { current = try reopen() }
+        continue
       case .input: _ = readLine()
       case .interrupt: print("")
       }

@@ -152,7 +152,7 @@ public enum AttemptCommands {
     },
     spec("issue", "issue", "as post A, issue the notice once post B has agreed", "No notice without both posts: the system refuses it, and the attempt records it.",
          cost: .issue) { _ in .success(.issue) },
-    spec("clock", "clock", "the simulated time and the agenda of pending deadlines", afterFinish: true) { _ in .success(.clock) },
+    spec("clock", "clock", "the simulated time, whether the window is open, and the agenda of pending deadlines", afterFinish: true) { _ in .success(.clock) },
     spec("advance", "advance DURATION | advance --to TIME | advance --next", "let simulated time pass (forward only)",
          "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline, or to the next opening when the window is closed and that comes first. At most a year past the scenario's start.",
          args: [.advance], parse: parseAdvance),
