@@ -5,7 +5,7 @@
 /// The message catalogs compiled into the binary (see `Locales/README.md`).
 public enum Catalog {
   /// English.
-  static let enScreens: [String: String] = [
+  static let enCore: [String: String] = [
     // Command-line help (ArgumentParser abstracts, discussions and option help).
     "cli.root.discussion.lang": "Language: --lang en|zh-Hans, else PERMITDESK_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English.",
     "cli.lang.unknown": "permitdesk: unknown language '{1}' for --lang (use {2})",

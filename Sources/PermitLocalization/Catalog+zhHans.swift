@@ -3,7 +3,7 @@
 
 extension Catalog {
   /// Simplified Chinese.
-  static let zhScreens: [String: String] = [
+  static let zhCore: [String: String] = [
     // 命令行帮助
     "cli.root.discussion.lang": "界面语言：--lang en|zh-Hans，其次 PERMITDESK_LANG，其次系统区域设置（LC_ALL、LC_MESSAGES、LANG），默认英文。",
     "cli.lang.unknown": "permitdesk：--lang 的语言“{1}”无法识别（可用：{2}）",

@@ -9,7 +9,7 @@ import PermitCore
 public enum CodeNames {
   /// The name of an entry of ``Catalog/zhNames`` (`material.passport`), nil in English or when absent.
   static func name(_ key: String, in language: Language) -> String? {
-    language == .zhHans ? (Catalog.zhNames[key] ?? Catalog.zhMoreNames[key]) : nil
+    language == .zhHans ? (Catalog.zhNames[key] ?? Catalog.zhMoreNames[key] ?? Catalog.zhScreenNames[key]) : nil
   }
 
   /// The name of a material kind (`criminal-record` → 无犯罪记录证明).

@@ -34,3 +34,62 @@ public enum Remedy {
     return FindingText.fix(f, in: language)
   }
 }
+
+extension Localized {
+  /// A value of a namespace of ``Catalog/zhScreenNames`` in the language: the value itself in
+  /// English (or when it has no name).
+  public static func name(_ namespace: String, _ raw: String, in language: Language = Language.current) -> String {
+    CodeNames.value(namespace, raw, in: language) ?? raw
+  }
+
+  /// A case state (`filed`, 已归档).
+  public static func state(_ s: CaseState, in language: Language = Language.current) -> String { name("state", s.rawValue, in: language) }
+
+  /// An application type in a table column: the code in English, a short name in Chinese.
+  public static func typeShort(_ t: ApplicationType, in language: Language = Language.current) -> String {
+    name("type-short", t.rawValue, in: language)
+  }
+
+  /// An application type in a sentence: the code in English, the full name in Chinese.
+  public static func type(_ t: ApplicationType, in language: Language = Language.current) -> String {
+    CodeNames.applicationType(t.rawValue, in: language) ?? t.rawValue
+  }
+
+  /// A member of staff: the simulated colleagues, the Center and the window's desks by their
+  /// Chinese names; a trainee (`trainee:NAME`) as 学员 NAME.
+  public static func staff(_ s: StaffID, in language: Language = Language.current) -> String {
+    guard language == .zhHans else { return s.value }
+    if s.value.hasPrefix("trainee:") { return "学员 " + s.value.dropFirst(8) }
+    if s.value.hasPrefix("trainer:") { return "培训师 " + s.value.dropFirst(8) }
+    return name("staff", s.value, in: language)
+  }
+
+  /// A referral body as displayed: `haidian 海淀区`, `municipal-center 市中心`.
+  public static func body(_ raw: String, in language: Language = Language.current) -> String {
+    if raw == StaffID.center.value { return CodeNames.label(raw, CodeNames.value("staff", raw, in: language)) }
+    return CodeNames.label(raw, CodeNames.value("district", raw.lowercased(), in: language))
+  }
+
+  /// The notice an outcome issues (`one-time supplement notice`, 一次性告知补正材料通知书).
+  public static func noticeName(_ o: Outcome, in language: Language = Language.current) -> String {
+    L10n.t("notice-name." + o.rawValue, in: language)
+  }
+
+  /// A proposal as displayed: outcome, defects and referral, codes followed by their names.
+  public static func proposal(_ o: Outcome, _ defects: [String], _ referTo: String?, in language: Language = Language.current) -> String {
+    CodeNames.outcomeLabel(o.rawValue, in: language)
+      + (defects.isEmpty ? "" : L10n.t("session.proposal.defects", list(defects.map { CodeNames.defectLabel($0, in: language) }, in: language), in: language))
+      + (referTo.map { L10n.t("session.proposal.refer", body($0, in: language), in: language) } ?? "")
+  }
+
+  /// Items joined with the language's list separator (`, ` or `，`).
+  public static func list(_ items: [String], in language: Language = Language.current) -> String {
+    items.joined(separator: L10n.t("list.sep", in: language))
+  }
+
+  /// An evidence item of a review (a material code, `checklist`, `points`) as displayed.
+  public static func evidence(_ item: String, in language: Language = Language.current) -> String {
+    if let m = CodeNames.material(item, in: language) { return CodeNames.label(item, m) }
+    return CodeNames.label(item, CodeNames.value("evidence", item, in: language))
+  }
+}

@@ -88,7 +88,7 @@ import Testing
   @Test func findingKeysAreInTheOneCatalog() {
     #expect(Catalog.en["finding.stale.detail"] != nil && Catalog.zhHans["finding.stale.detail"] != nil)
     #expect(Catalog.en["finding.stale.detail"] != Catalog.zhHans["finding.stale.detail"])
-    #expect(Catalog.sharedKeys == [], "a key defined by two parts of the catalog")
+    #expect(Catalog.duplicateKeys == [], "a key defined by two parts of the catalog")
   }
 
   /// Every `LoaderMessage("key", …)` and `"finding.…"` key the sources use is in both catalogs.

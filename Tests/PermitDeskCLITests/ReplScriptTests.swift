@@ -1,5 +1,7 @@
 import Foundation
+import PermitTraining
 import Testing
+import PermitLocalization
 
 /// The REPL driven by a script on standard input (or `--file`): the whole output is the product.
 @Suite("REPL: scripted standard input")
@@ -19,6 +21,32 @@ struct ReplScriptTests {
     #expect(!r.stdout.contains("\u{1B}"), "ANSI escape in non-tty output")
     #expect(!r.stdout.contains("permitdesk>") && !r.stdout.contains("permitdesk golden"), "prompt in non-tty output")
     #expect(r.stdout.contains("Final score: 100/100 (pass mark 70: PASSED)"))
+  }
+
+  /// Issue 15: the same play-through in a Chinese session (LANG=zh_CN.UTF-8, no other setting): every
+  /// screen in Chinese, codes kept and named, tables aligned by display width.
+  @Test("the golden scenario in a Chinese session matches its Chinese transcript")
+  func goldenTranscriptChinese() throws {
+    let box = try Sandbox()
+    let r = try box.run([], stdin: try Self.goldenScript(), environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(r.exited(0), "exit \(r.status); stderr: \(r.stderr)")
+    #expect(r.stderr.isEmpty, "stderr: \(r.stderr)")
+    try assertSnapshot(r.stdout, named: "zh-m01-s01-jurisdiction-golden")
+    #expect(r.stdout.contains("最终成绩：100/100（合格分数 70：通过）"))
+    #expect(r.stdout.contains("refuse 不予受理（out-of-jurisdiction 不属于本受理窗口管辖），告知其向 haidian 海淀区 申请"))
+    // No English sentence of the attempt's screens is left (the scenario's own texts are bilingual).
+    for english in ["Running score", "handed over", "materials required", "Timeline:", "It is now", "you propose", "No points lost"] {
+      #expect(!r.stdout.contains(english), "English left in the Chinese transcript: \(english)")
+    }
+    // The queue's columns line up by display width: the state column starts at the same column.
+    let rows = r.stdout.split(separator: "\n").filter { $0.hasPrefix(" T00") || $0.hasPrefix("*T00") || $0.hasPrefix(" G00") || $0.hasPrefix("*G00") }
+    #expect(rows.count >= 10)
+    let columns = Set(rows.map { row -> Int in
+      let states = ["市中心初审", "已归档", "已收件"]
+      let cut = states.compactMap { row.range(of: $0)?.lowerBound }.first ?? row.endIndex
+      return DisplayWidth.of(String(row[..<cut]))
+    })
+    #expect(columns.count == 1, "queue state column at display columns \(columns.sorted())")
   }
 
   @Test("--file SCRIPT prints exactly what the same script on standard input prints")

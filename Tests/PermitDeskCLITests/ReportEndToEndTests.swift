@@ -1,5 +1,7 @@
 import Foundation
+import PermitTraining
 import Testing
+import PermitLocalization
 
 /// `play --autoplay`, `report` in every format parsed back, and `verify` before and after tampering.
 @Suite("permitdesk play, report and verify on a database filled by the REPL")
@@ -37,6 +39,47 @@ struct ReportEndToEndTests {
     #expect(rows.first?["mode"] as? String == "autoplay")
     #expect(rows.first?["overall"] as? Int == 100)
     #expect(rows.first?["passed"] as? Bool == true)
+  }
+
+  /// Issue 15: in a Chinese session the terminal table and the HTML page are Chinese (headings
+  /// aligned by display width, lang="zh-Hans"); CSV and JSON keep their English column names and values.
+  @Test("report in a Chinese session: table and HTML in Chinese, CSV and JSON unchanged")
+  func chineseReport() throws {
+    let box = try Self.filled()
+    let zh = ["LANG": "zh_CN.UTF-8"]
+    let table = try box.run(["report", "--per", "trainee"], environment: zh)
+    #expect(table.exited(0), "\(table.stderr)")
+    let lines = table.stdout.split(separator: "\n").map(String.init)
+    let header = try #require(lines.first)
+    #expect(header.hasPrefix("学员"), "\(header)")
+    #expect(header.contains("最好成绩") && !header.contains("best-overall"))
+    // The cohort column starts at the display column of its Chinese heading on every row (the
+    // heading 学员 takes four columns, wider than the names under it).
+    func column(_ line: String, _ word: String) -> Int? { line.range(of: word).map { DisplayWidth.of(String(line[..<$0.lowerBound])) } }
+    let cohortColumn = try #require(column(header, "批次"))
+    #expect(cohortColumn == 6, "\(header)")
+    let rows = lines.filter { $0.hasPrefix("ann") || $0.hasPrefix("bob") || $0.hasPrefix("cat") }
+    #expect(rows.count == 3, "\(lines)")
+    for r in rows { #expect(column(r, " c")! + 1 == cohortColumn, "\(r) against \(header)") }
+    let mode = try box.run(["report"], environment: zh)
+    #expect(mode.stdout.contains("是否通过"), "\(mode.stdout)")
+    #expect(mode.stdout.contains(" 是 ") || mode.stdout.contains(" 是\n") || mode.stdout.contains(" 否"), "\(mode.stdout)")
+
+    let html = try box.run(["report", "--format", "html"], environment: zh)
+    #expect(html.exited(0))
+    #expect(html.stdout.contains("<html lang=\"zh-Hans\">"))
+    #expect(html.stdout.contains("<h1>PermitDesk 报表</h1>") && html.stdout.contains("各情景中每次已完成练习的总分"))
+    #expect(html.stdout.contains("<th scope=\"col\">学员</th>"))
+    #expect(!html.stdout.contains("Overall score of each finished attempt"))
+    let english = try box.run(["report", "--format", "html"])
+    #expect(english.stdout.contains("<html lang=\"en\">"))
+
+    // Machine formats are the same bytes whatever the language.
+    for format in ["csv", "json"] {
+      let a = try box.run(["report", "--format", format], environment: zh)
+      let b = try box.run(["report", "--format", format])
+      #expect(a.stdout == b.stdout, "\(format) differs between the languages")
+    }
   }
 
   @Test("report --format csv parses as CSV; filters and --per trainee")

@@ -341,7 +341,7 @@ public final class ContentChecker: @unchecked Sendable {
         report.diagnostics.append(
           Diagnostic(
             file: s.file, line: s.at.line, column: s.at.column,
-            message: "duplicate scenario id '\(s.id)' (also in \(f.file):\(f.at.line))"))
+            LoaderMessage("duplicate-scenario", .text(s.id), .text("\(f.file):\(f.at.line)"))))
       } else {
         firstScenario[s.id] = s
       }
@@ -353,7 +353,7 @@ public final class ContentChecker: @unchecked Sendable {
         report.diagnostics.append(
           Diagnostic(
             file: m.module.file, line: m.source.id.line, column: m.source.id.column,
-            message: "duplicate module id '\(m.module.id)' (also in \(f.module.file):\(f.source.id.line))"))
+            LoaderMessage("duplicate-module", .text(m.module.id), .text("\(f.module.file):\(f.source.id.line)"))))
       } else {
         firstModule[m.module.id] = m
       }
@@ -361,7 +361,7 @@ public final class ContentChecker: @unchecked Sendable {
         report.diagnostics.append(
           Diagnostic(
             file: m.module.file, line: m.source.order.line, column: m.source.order.column, severity: .warning,
-            message: "module order \(m.module.order) is also used by '\(f.module.id)' (\(f.module.file))"))
+            LoaderMessage("module-order", .text("\(m.module.order)"), .text(f.module.id), .text(f.module.file))))
       } else {
         orders[m.module.order] = m
       }
@@ -384,7 +384,7 @@ public final class ContentChecker: @unchecked Sendable {
           report.diagnostics.append(
             Diagnostic(
               file: m.module.file, line: at.line, column: at.column,
-              message: "unknown scenario '\(id)' in module '\(m.module.id)'" + Suggest.hint(id, Array(knownScenarios).sorted())))
+              LoaderMessage("unknown-scenario", .text(id), .text(m.module.id), suggest: Suggest.closest(to: id, in: Array(knownScenarios).sorted()))))
         }
       }
       for (id, at) in zip(m.module.prerequisites, m.source.prerequisites) {
@@ -393,7 +393,7 @@ public final class ContentChecker: @unchecked Sendable {
           report.diagnostics.append(
             Diagnostic(
               file: m.module.file, line: at.line, column: at.column,
-              message: "unknown prerequisite module '\(id)'" + Suggest.hint(id, Array(knownModules).sorted())))
+              LoaderMessage("unknown-prerequisite", .text(id), suggest: Suggest.closest(to: id, in: Array(knownModules).sorted()))))
         }
       }
     }
@@ -410,7 +410,7 @@ public final class ContentChecker: @unchecked Sendable {
           report.diagnostics.append(
             Diagnostic(
               file: m.module.file, line: m.source.prerequisitesKey.line, column: m.source.prerequisitesKey.column,
-              message: "cyclic prerequisites: " + cycle.joined(separator: " → ")))
+              LoaderMessage("cyclic-prerequisites", .text(cycle.joined(separator: " → ")))))
         }
         return
       }
@@ -426,7 +426,7 @@ public final class ContentChecker: @unchecked Sendable {
           report.diagnostics.append(
             Diagnostic(
               file: m.module.file, line: at.line, column: at.column, severity: .warning,
-              message: "prerequisite '\(id)' comes at order \(p.module.order), not before this module (\(m.module.order))"))
+              LoaderMessage("prerequisite-later", .text(id), .text("\(p.module.order)"), .text("\(m.module.order)"))))
         }
       }
     }

@@ -97,7 +97,7 @@ public enum ScenarioReader {
     for item in items {
       guard let e = r.choice(item, CriticalError.self, "an item of 'critical-errors'") else { continue }
       if out.contains(e) {
-        r.error(item, "critical error '\(e.rawValue)' is listed twice")
+        r.error(item, LoaderMessage("scenario.critical-twice", .text(e.rawValue)))
       } else {
         out.append(e)
       }
@@ -177,7 +177,7 @@ public enum ScenarioReader {
         let closes = minuteOfDay(h, "closes", r)
         if let o = opens, let cl = closes {
           if o >= cl {
-            r.error(h["closes"], "the window closes (\(hhmm(cl))) before it opens (\(hhmm(o)))")
+            r.error(h["closes"], LoaderMessage("scenario.closes-before-opens", .text(hhmm(cl)), .text(hhmm(o))))
           } else {
             hours = WorkingHours(opens: o, closes: cl)
           }
@@ -186,10 +186,10 @@ public enum ScenarioReader {
       if let s = start, let p = pack, p.calendar.covers(s.date(atOffset: offset)),
         !p.calendar.isWorkingDay(s.date(atOffset: offset))
       {
-        r.warning(c["start"], "the clock starts on \(s.date(atOffset: offset)), not a working day: the window opens on the next one")
+        r.warning(c["start"], LoaderMessage("scenario.start-not-working-day", .text("\(s.date(atOffset: offset))")))
       }
       if let s = start, let p = pack, !p.calendar.covers(s.date(atOffset: offset)) {
-        r.warning(c["start"], "\(p.id) has no holiday calendar for \(s.date(atOffset: offset).year): working days ignore holidays")
+        r.warning(c["start"], LoaderMessage("scenario.no-calendar", .text(p.id), .text("\(s.date(atOffset: offset).year)")))
       }
     }
 
@@ -256,7 +256,7 @@ public enum ScenarioReader {
         source.generate.append(r.position(item))
         if let b = readGenerate(item, r, surgeAt: nil) {
           if let s = start, b.from < s {
-            r.error(item, "this block's first arrival \(b.from) is before the clock starts at \(s)")
+            r.error(item, LoaderMessage("scenario.block-before-start", .text("\(b.from)"), .text("\(s)")))
           }
           blocks.append(b)
         }
@@ -313,7 +313,7 @@ public enum ScenarioReader {
       if h < 24 && m < 60 { return h * 60 + m }
       if h == 24 && m == 0 { return 24 * 60 }
     }
-    r.error(n, "'\(key)' of hours must be a time of day written \"HH:MM\" (quoted), found '\(s)'")
+    r.error(n, LoaderMessage("scenario.hours-format", .text(key), .text(s)))
     return nil
   }
 
@@ -326,7 +326,7 @@ public enum ScenarioReader {
   ) -> ScriptedApplicant? {
     let what = "an applicant"
     guard case .mapping = item else {
-      r.error(item, "\(what) must be a mapping of keys to values, found \(r.describe(item))")
+      r.error(item, LoaderMessage("not-a-mapping", .place(what), .found(r.describe(item))))
       return nil
     }
     // The applicant's own keys are checked here; the packet reader checks the rest (and reports
@@ -376,7 +376,7 @@ public enum ScenarioReader {
         pn, reader: r, extraKeys: [], defaults: PacketDefaults(window: scenarioWindow, submitted: arrives ?? start))
     }
     if let p = packet, let a = arrives, f["submitted"] != nil, p.submitted != a {
-      r.warning(f["submitted"], "the packet states it was submitted at \(p.submitted), not on arrival (\(a)); the examiner uses \(p.submitted)")
+      r.warning(f["submitted"], LoaderMessage("scenario.submitted-not-arrival", .text("\(p.submitted)"), .text("\(a)")))
     }
     var entry = ScenarioSource.Applicant(node: r.position(item))
     var expect: Expectation?
@@ -389,14 +389,14 @@ public enum ScenarioReader {
       entry.proposal = r.position(f.keys["proposal"])
       proposal = readProposal(pn, r)
       if post == .a {
-        r.warning(f.keys["proposal"], "'proposal' is for post-B scenarios (the simulated post A's proposal); this scenario's post is A")
+        r.warning(f.keys["proposal"], LoaderMessage("scenario.proposal-post-a"))
       }
     }
     var review: String?
     if let rn = f["review"], !r.isNull(rn) {
       review = readReview(rn, r)
       if colleague != .scripted {
-        r.warning(f.keys["review"], "'review' is used only when 'colleague: scripted'")
+        r.warning(f.keys["review"], LoaderMessage("scenario.review-not-scripted"))
       }
     }
     var correction: ScriptedApplicant.Correction?
@@ -512,7 +512,7 @@ public enum ScenarioReader {
     if s.hasPrefix("return:") && !String(s.dropFirst(7)).trimmingCharacters().isEmpty {
       return "return: " + String(s.dropFirst(7)).trimmingCharacters()
     }
-    r.error(n, "'review' must be \"agree\" or \"return: <reason>\" (quoted), found '\(s)'")
+    r.error(n, LoaderMessage("scenario.review-format", .text(s)))
     return nil
   }
 
@@ -540,8 +540,9 @@ public enum ScenarioReader {
         if PacketGenerator.mutations.contains(s) { mix.append(s) } else {
           r.error(
             item,
-            "unknown defect family '\(s)' in 'mix'; known: \(PacketGenerator.mutations.joined(separator: ", "))"
-              + Suggest.hint(s, PacketGenerator.mutations))
+            LoaderMessage(
+              "scenario.unknown-family", .text(s), .text(PacketGenerator.mutations.joined(separator: ", ")),
+              suggest: Suggest.closest(to: s, in: PacketGenerator.mutations)))
         }
       }
     }
@@ -550,9 +551,7 @@ public enum ScenarioReader {
       let kinds = types.isEmpty ? ApplicationType.allCases : types
       for (name, item) in zip(items.compactMap { n -> String? in if case .scalar(let x) = n { return x.string } else { return nil } }, items) {
         if let only = familyTypes[name], Set(only).isDisjoint(with: kinds) {
-          r.warning(
-            item,
-            "'\(name)' applies only to \(only.map(\.rawValue).joined(separator: ", ")); with these types no applicant will carry it")
+          r.warning(item, LoaderMessage("scenario.family-types", .text(name), .text(only.map(\.rawValue).joined(separator: ", "))))
         }
       }
     }
@@ -596,7 +595,7 @@ public enum ScenarioReader {
     guard let f = r.fields(n, what, allowed: eventKeys, required: ["at", "message"]) else { return nil }
     let at = r.timestamp(f, "at", what: what)
     if let a = at, let s = start, a < s {
-      r.error(f["at"], "the event at \(a) is before the clock starts at \(s)")
+      r.error(f["at"], LoaderMessage("scenario.event-before-start", .text("\(a)"), .text("\(s)")))
     }
     let messageText = r.bilingual(f, "message", required: true, what: what)
     let message = messageText?.en
@@ -606,21 +605,21 @@ public enum ScenarioReader {
       r.error(
         n,
         kinds.isEmpty
-          ? "an event needs exactly one of \(eventKinds.joined(separator: ", "))"
-          : "an event has exactly one kind; found \(kinds.joined(separator: " and "))")
+          ? LoaderMessage("scenario.event-no-kind", .text(eventKinds.joined(separator: ", ")))
+          : LoaderMessage("scenario.event-two-kinds", .text(kinds.dropLast().joined(separator: ", ")), .text(kinds.last ?? "")))
     } else {
       switch kinds[0] {
       case "rule-change":
         if let id = r.text(f, "rule-change", required: true, what: what) {
           if let p = policies(id) {
             if let window, p.window(named: window) == nil {
-              r.error(f["rule-change"], "'\(window)' is not a window of \(id)")
+              r.error(f["rule-change"], LoaderMessage("scenario.rule-change-window", .text(window), .text(id)))
             }
             kind = .ruleChange(policy: id)
           } else {
             r.error(
               f["rule-change"],
-              "unknown policy pack '\(id)'; known: \(policyIDs.joined(separator: ", "))" + Suggest.hint(id, policyIDs))
+              LoaderMessage("unknown-policy", .text(id), .text(policyIDs.joined(separator: ", ")), suggest: Suggest.closest(to: id, in: policyIDs)))
           }
         }
       case "surge":
@@ -628,13 +627,13 @@ public enum ScenarioReader {
       case "colleague-absent-until":
         if let u = r.timestamp(f, "colleague-absent-until", what: what) {
           if let a = at, u <= a {
-            r.error(f["colleague-absent-until"], "the colleague is back (\(u)) before the absence starts (\(a))")
+            r.error(f["colleague-absent-until"], LoaderMessage("scenario.colleague-back-early", .text("\(u)"), .text("\(a)")))
           }
           kind = .colleagueAbsent(until: u)
         }
       default:
         if let b = r.bool(f, "announce", what: what) {
-          if b { kind = .announcement } else { r.error(f["announce"], "'announce' must be true (or leave the key out)") }
+          if b { kind = .announcement } else { r.error(f["announce"], LoaderMessage("scenario.announce-true")) }
         }
       }
     }

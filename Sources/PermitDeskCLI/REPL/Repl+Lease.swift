@@ -1,5 +1,6 @@
 import Foundation
 import PermitStore
+import PermitLocalization
 
 // One live process per attempt and participant: the REPL holds the attempt's lease (see
 // `AttemptLease`) from `start`/`resume` until it leaves, finishes or switches trainee.
@@ -57,14 +58,9 @@ extension Repl {
     runner = nil
     attempt = nil
     if let by {
-      fail(
-        "attempt #\(id) was taken over by process \(by.holder.pid) on \(by.holder.host) "
-          + "(last active \(Self.ago(by))); nothing was recorded here and this session no longer works on it. "
-          + "'resume --take-over' takes it back")
+      fail(L10n.t("lease.lost", id, by.holder.pid, by.holder.host, Self.ago(by)))
     } else {
-      fail(
-        "attempt #\(id) is no longer held by this session: another session took it over (and has left since, or closed it); "
-          + "nothing was recorded here and this session no longer works on it. 'resume' continues it where it stands")
+      fail(L10n.t("lease.lost.closed", id))
     }
   }
 
@@ -74,24 +70,18 @@ extension Repl {
     do {
       switch try db.acquireLease(attempt: a.id, trainee: t.id, takeOver: takeOver) {
       case .held(let by):
-        fail(
-          "attempt #\(a.id) at \(a.scenarioID) is open in another session: process \(by.holder.pid) on \(by.holder.host), "
-            + "last active \(Self.ago(by)). Quit it there and '\(verb)' again, or 'resume --take-over' to continue "
-            + "here (the other session then stops at its next command and records nothing more)")
+        fail(L10n.t("lease.held", a.id, a.scenarioID, by.holder.pid, by.holder.host, Self.ago(by), verb))
         return false
       case .acquired(let mine, let from):
         if let current = lease, current.attempt != mine.attempt || current.trainee != mine.trainee { releaseLease() }
         lease = mine
         if let from {
-          say([
-            "Took attempt #\(a.id) over from process \(from.holder.pid) on \(from.holder.host) (last active \(Self.ago(from))); "
-              + "that session stops at its next command."
-          ])
+          say([L10n.t("lease.took-over", a.id, from.holder.pid, from.holder.host, Self.ago(from))])
         }
         return true
       }
     } catch {
-      fail("cannot claim attempt #\(a.id): \(error)")
+      fail(L10n.t("lease.cannot", a.id, "\(error)"))
       return false
     }
   }
@@ -108,8 +98,9 @@ extension Repl {
     guard let date = lease.heartbeatDate else { return lease.heartbeat }
     let seconds = max(0, Int(now.timeIntervalSince(date)))
     let span =
-      seconds < 60 ? "\(seconds) s" : seconds < 3600 ? "\(seconds / 60) min" : "\(seconds / 3600) h \(seconds % 3600 / 60) min"
+      seconds < 60
+      ? L10n.t("lease.span.s", seconds) : seconds < 3600 ? L10n.t("lease.span.min", seconds / 60) : L10n.t("lease.span.h", seconds / 3600, seconds % 3600 / 60)
     let shown = date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt)).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
-    return "\(shown) UTC, \(span) ago"
+    return L10n.t("lease.ago", shown, span)
   }
 }

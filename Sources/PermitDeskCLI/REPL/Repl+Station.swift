@@ -4,6 +4,7 @@ import PermitContent
 import PermitCore
 import PermitStore
 import PermitTraining
+import PermitLocalization
 
 #if canImport(Glibc)
   import Glibc
@@ -23,9 +24,9 @@ extension Repl {
       r.adopt(step)
       appliedSeq = row.seq
       if case .instructor = command {
-        say(["[from \(row.actor)] " + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
+        say([L10n.t("station.from", Localized.staff(StaffID(row.actor))) + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
       } else if row.actor != trainee?.name {
-        say(["[\(row.actor)] \(row.verb): " + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
+        say([L10n.t("station.other", Localized.staff(StaffID(row.actor)), row.verb) + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
       }
     }
   }
@@ -46,7 +47,7 @@ extension Repl {
   /// `inject ATTEMPT EVENT…` (trainer): appends an instructor event to a running attempt's log.
   func inject(_ args: [String], by actor: String) {
     guard args.count >= 2, let id = Int64(args[0].hasPrefix("#") ? String(args[0].dropFirst()) : args[0]) else {
-      fail("usage: inject ATTEMPT EVENT, events: " + InstructorEvent.usage + " ('monitor' lists the attempts)")
+      fail(L10n.t("station.inject.usage", InstructorEvent.usage))
       return
     }
     let event: InstructorEvent
@@ -59,24 +60,24 @@ extension Repl {
     do {
       for _ in 0..<3 {
         guard let a = try db.attempt(id: id) else {
-          fail("there is no attempt #\(id); 'monitor' lists the running attempts")
+          fail(L10n.t("station.inject.no-attempt", id))
           return
         }
         guard a.status == .open else {
-          fail("attempt #\(id) is \(a.status); events go to running attempts only ('monitor')")
+          fail(L10n.t("station.inject.not-running", id, a.status.rawValue))
           return
         }
         let name = try db.trainees(cohort: nil).first { $0.id == a.trainee }?.name ?? "?"
         let rebuilt: RecordedAttempt
         switch try RecordedAttempt.rebuild(a, trainee: name, course: course, db: db) {
         case .failure(let e):
-          fail("cannot inject: \(e.message)")
+          fail(L10n.t("station.inject.cannot", e.message))
           return
         case .success(let r): rebuilt = r
         }
         let step = rebuilt.runner.step(.instructor(event))
         guard step.reply.ok else {
-          fail("cannot inject into attempt #\(id): " + (step.reply.lines.first ?? "refused"))
+          fail(L10n.t("station.inject.refused", id, step.reply.lines.first ?? L10n.t("repl.refused")))
           return
         }
         let s = step.state.session
@@ -88,15 +89,15 @@ extension Repl {
         request.expectedSeq = rebuilt.lastSeq
         do {
           let saved = try db.commit(request)
-          say(["injected into attempt #\(id) (\(name), \(a.scenarioID)) as action \(saved.seq) at \(s.now): \(event.summary)"])
+          say([L10n.t("station.inject.done", id, name, a.scenarioID, saved.seq, s.now, event.summary)])
           return
         } catch StoreError.logAdvanced {
           continue  // the trainee acted meanwhile: rebuild and try again
         }
       }
-      fail("attempt #\(id) keeps moving; try the injection again")
+      fail(L10n.t("station.inject.moving", id))
     } catch {
-      fail("cannot inject: \(error)")
+      fail(L10n.t("station.inject.cannot", "\(error)"))
     }
   }
 }

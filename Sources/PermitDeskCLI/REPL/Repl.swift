@@ -143,7 +143,7 @@ final class Repl {
       if CommandTable.find(verb)?.attempt == true {
         attemptCommand([verb] + args)
       } else {
-        fail("unknown command '\(verb)'" + Suggest.hint(verb, CommandTable.names) + " ('help' lists the commands)")
+        fail(L10n.t("repl.unknown-command", verb) + Suggest.hint(verb, CommandTable.names) + L10n.t("repl.help-lists"))
       }
     }
     return .next
@@ -184,7 +184,7 @@ final class Repl {
       cohort = args[i + 1]
     }
     if let p = ReplInput.nameProblem(name) ?? cohort.flatMap({ ReplInput.nameProblem($0, what: "cohort name") }) {
-      fail("cannot log in: \(p); 'login \"First Last\"' quotes a name with spaces")
+      fail(L10n.t("repl.login.bad-name", p))
       return
     }
     do {
@@ -200,7 +200,7 @@ final class Repl {
       }
       say(lines)
     } catch {
-      fail("cannot log in: \(error)")
+      fail(L10n.t("repl.login.cannot", "\(error)"))
     }
   }
 
@@ -252,7 +252,7 @@ final class Repl {
       }
       say(out)
     } catch {
-      fail("cannot read progress: \(error)")
+      fail(L10n.t("repl.progress.cannot", "\(error)"))
     }
   }
 
@@ -263,7 +263,7 @@ final class Repl {
     var ids = course.scenarioIDs
     if let m = args.first {
       guard let mod = course.modules.first(where: { $0.id == m }) else {
-        fail("no module '\(m)'" + Suggest.hint(m, course.modules.map(\.id)))
+        fail(L10n.t("repl.no-module", m) + Suggest.hint(m, course.modules.map(\.id)))
         return
       }
       ids = mod.scenarios
@@ -278,7 +278,7 @@ final class Repl {
   func start(_ args: [String]) {
     guard let t = needTrainee() else { return }
     guard let id = args.first, !id.hasPrefix("-") else {
-      fail("usage: start SCENARIO [--mode practice|assessment] [--seed N] ('scenarios' lists them)")
+      fail(L10n.t("repl.start.usage"))
       return
     }
     var mode = AttemptMode.practice
@@ -296,33 +296,33 @@ final class Repl {
         i += 1
       case "--mode":
         guard i + 1 < args.count, let m = AttemptMode(rawValue: args[i + 1]), m != .autoplay else {
-          fail("--mode takes practice or assessment")
+          fail(L10n.t("repl.start.mode"))
           return
         }
         mode = m
         i += 2
       case "--seed":
         guard i + 1 < args.count, let s = UInt64(args[i + 1]) else {
-          fail("--seed takes a whole number")
+          fail(L10n.t("repl.start.seed"))
           return
         }
         seed = s
         i += 2
       default:
-        fail("unexpected '\(args[i])'; usage: start SCENARIO [--mode practice|assessment] [--seed N] [--free] [--abandon]")
+        fail(L10n.t("repl.start.unexpected", args[i]))
         return
       }
     }
     let module = free ? nil : course.module(of: id)
     if let module, let p = try? progress(for: t).first(where: { $0.module.id == module.id }), p.status == .locked {
-      fail("module \(module.id) is locked: pass \(p.missing.joined(separator: ", ")) first ('curriculum'), or 'start \(id) --free' to practise it without credit")
+      fail(L10n.t("repl.start.locked", module.id, Localized.list(p.missing), id))
       return
     }
     if module?.assessment == true || course.index[id]?.assessment == true { mode = .assessment }
     // No silent loss of work: an attempt in progress is abandoned only when asked to.
     if !abandon, course.index[id] != nil, let open = try? db.openAttempt(trainee: t.id) {
-      let now = runner.map { " (it is \($0.session.now))" } ?? ""
-      fail("attempt #\(open.id) at \(open.scenarioID) is in progress\(now): 'resume' to continue it, or 'start \(id) --abandon' to abandon it and start anew")
+      let now = runner.map { L10n.t("repl.start.it-is", $0.session.now) } ?? ""
+      fail(L10n.t("repl.start.in-progress", open.id, open.scenarioID, now, id))
       return
     }
     startAttempt(id: id, trainee: t, mode: mode, seed: seed, module: module?.id)
@@ -352,10 +352,10 @@ final class Repl {
         let r = AttemptRunner(setup: setup)
         runner = r
         appliedSeq = 0
-        say(["Attempt #\(a.id) started." ] + r.drainMessages() + ["'brief' for the briefing, 'queue' for the window, 'help' for commands."])
+        say([L10n.t("repl.start.started", a.id)] + r.drainMessages() + [L10n.t("repl.start.next")])
         return true
       } catch {
-        fail("cannot start: \(error)")
+        fail(L10n.t("repl.start.cannot", "\(error)"))
         return false
       }
     }
@@ -364,12 +364,12 @@ final class Repl {
   func resume(_ args: [String] = []) {
     guard let t = needTrainee() else { return }
     if let stray = args.first(where: { $0 != "--take-over" }) {
-      fail("unexpected '\(stray)'; usage: resume [--take-over]")
+      fail(L10n.t("repl.resume.unexpected", stray))
       return
     }
     do {
       guard let a = try db.openAttempt(trainee: t.id) else {
-        fail("no unfinished attempt for \(t.name); 'start SCENARIO'")
+        fail(L10n.t("repl.resume.none", t.name))
         return
       }
       // One live session per attempt: where it is open elsewhere, say so (or take it over when asked).
@@ -378,29 +378,29 @@ final class Repl {
       switch try RecordedAttempt.rebuild(a, trainee: t.name, course: course, db: db) {
       case .failure(let e):
         releaseLease()
-        fail("cannot resume: \(e.message)")
+        fail(L10n.t("repl.resume.cannot", e.message))
         return
       case .success(let r): rebuilt = r
       }
       var notes: [String] = []
       if course.contentChanged(a.contentHash, scenario: a.scenarioID) {
-        notes.append("warning: content changed since the attempt started (\(a.scenarioID), its policy packs or calendars); the replay may differ")
+        notes.append(L10n.t("repl.resume.content-changed", a.scenarioID))
       }
       let r = rebuilt.runner
       runner = r
       appliedSeq = rebuilt.lastSeq
       attempt = a
       moduleID = a.moduleID
-      let open = r.session.openTicket.map { ", \($0) open" } ?? ""
-      say(notes + ["Resumed attempt #\(a.id) at \(a.scenarioID): \(rebuilt.actions) actions replayed; it is \(r.session.now)\(open)."])
+      let open = r.session.openTicket.map { L10n.t("repl.resume.open", $0) } ?? ""
+      say(notes + [L10n.t("repl.resume.done", a.id, a.scenarioID, rebuilt.actions, r.session.now, open)])
       if rebuilt.finishedInLog {
         // The log holds a successful `finish` whose result was never recorded (a kill during
         // `finish` before finishing became one transaction): record it now.
-        say(["The log shows this attempt was finished but its score was not recorded; recording it now."])
+        say([L10n.t("repl.resume.record-score")])
         finishAttempt()
       }
     } catch {
-      fail("cannot resume: \(error)")
+      fail(L10n.t("repl.resume.cannot", "\(error)"))
     }
   }
 
@@ -408,7 +408,7 @@ final class Repl {
 
   func needAttempt() -> AttemptRunner? {
     if let r = runner { return r }
-    fail(trainee == nil ? "log in first (login NAME), then 'start SCENARIO' or 'resume'" : "no attempt in progress: 'start SCENARIO' or 'resume'")
+    fail(L10n.t(trainee == nil ? "repl.attempt.login-first" : "repl.attempt.none"))
     return nil
   }
 
@@ -433,13 +433,13 @@ final class Repl {
       leaseLost(attempt: id, by: by)
       return
     } catch {
-      fail("could not save the action (\(error)); nothing was recorded and the attempt is as it was before '\(words[0])': try again")
+      fail(L10n.t("repl.save.failed", "\(error)", words[0]))
       return
     }
     r.adopt(step)
     let reply = step.reply
     if reply.ok { say(reply.lines) } else {
-      fail(reply.lines.first ?? "refused")
+      fail(reply.lines.first ?? L10n.t("repl.refused"))
       say(Array(reply.lines.dropFirst()))
     }
     if let card {
@@ -519,7 +519,7 @@ final class Repl {
       attempt = try db.attempt(id: a.id)
       releaseLease()
     } catch {
-      fail("could not record the score: \(error)")
+      fail(L10n.t("repl.score.cannot-record", "\(error)"))
     }
     say(Debrief.scoreLines(card, finished: true))
   }

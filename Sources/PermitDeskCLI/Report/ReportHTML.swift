@@ -1,5 +1,6 @@
 import Foundation
 import PermitTraining
+import PermitLocalization
 
 /// The HTML report: one self-contained page (no script, no network), readable without hovering and
 /// with a screen reader. One chart per scenario (axes, a 0-100 scale, the pass-mark line, every value
@@ -37,28 +38,30 @@ enum ReportHTML {
     """
 
   static func page(header: Header, charts: [String: [AttemptFacts]], tables: [ReportTable]) -> String {
-    var h = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    // The page's language is the session's (zh-Hans for a Chinese session): screen readers and
+    // fonts follow it.
+    var h = "<!doctype html>\n<html lang=\"\(Language.current.rawValue)\"><head><meta charset=\"utf-8\">"
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    h += "<title>PermitDesk report (sandbox)</title><style>\(style)</style></head><body>\n"
-    h += "<header><h1>PermitDesk report</h1>"
-    h += "<p class=\"meta\"><b>Filter:</b> \(escape(header.filter))</p>"
-    h += "<p class=\"meta\"><b>View:</b> \(escape(header.view))</p>"
-    h += "<p class=\"meta\"><b>Generated:</b> <time datetime=\"\(escape(header.generated))\">\(escape(header.generated))</time></p>"
-    h += "<p class=\"meta\">Sandbox data: synthetic applicants only.</p></header>\n<main>\n"
-    h += "<h2 id=\"charts\">Overall score of each finished attempt, by scenario</h2>\n"
+    h += "<title>\(escape(L10n.t("report.html.title")))</title><style>\(style)</style></head><body>\n"
+    h += "<header><h1>\(escape(L10n.t("report.html.h1")))</h1>"
+    h += "<p class=\"meta\"><b>\(escape(L10n.t("report.html.filter")))</b> \(escape(header.filter))</p>"
+    h += "<p class=\"meta\"><b>\(escape(L10n.t("report.html.view")))</b> \(escape(header.view))</p>"
+    h += "<p class=\"meta\"><b>\(escape(L10n.t("report.html.generated")))</b> <time datetime=\"\(escape(header.generated))\">\(escape(header.generated))</time></p>"
+    h += "<p class=\"meta\">\(escape(L10n.t("report.html.sandbox")))</p></header>\n<main>\n"
+    h += "<h2 id=\"charts\">\(escape(L10n.t("report.html.charts")))</h2>\n"
     h += legend()
-    if charts.isEmpty { h += "<p>No finished attempt matches the filter.</p>\n" }
+    if charts.isEmpty { h += "<p>\(escape(L10n.t("report.html.no-charts")))</p>\n" }
     for (i, id) in charts.keys.sorted().enumerated() { h += chart(index: i, scenario: id, attempts: charts[id]!) }
     for (i, t) in tables.enumerated() { h += table(t, id: "table-\(i)") }
-    h += "</main>\n<footer><p>Written by permitdesk report. Columns are described in the README, section \"report\".</p></footer>\n</body></html>\n"
+    h += "</main>\n<footer><p>\(L10n.t("report.html.footer"))</p></footer>\n</body></html>\n"
     return h
   }
 
   static func legend() -> String {
     "<div class=\"legend\" aria-hidden=\"true\">"
-      + "<span><svg width=\"18\" height=\"18\"><rect width=\"18\" height=\"18\" fill=\"#1d4f91\"/></svg>passed (solid)</span>"
-      + "<span><svg width=\"18\" height=\"18\"><defs>\(hatch("legend-hatch"))</defs><rect width=\"18\" height=\"18\" fill=\"url(#legend-hatch)\" stroke=\"#a4262c\" stroke-width=\"2\"/></svg>failed (hatched)</span>"
-      + "<span><svg width=\"28\" height=\"18\"><line x1=\"0\" y1=\"9\" x2=\"28\" y2=\"9\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/></svg>pass mark</span></div>\n"
+      + "<span><svg width=\"18\" height=\"18\"><rect width=\"18\" height=\"18\" fill=\"#1d4f91\"/></svg>\(escape(L10n.t("report.html.legend.passed")))</span>"
+      + "<span><svg width=\"18\" height=\"18\"><defs>\(hatch("legend-hatch"))</defs><rect width=\"18\" height=\"18\" fill=\"url(#legend-hatch)\" stroke=\"#a4262c\" stroke-width=\"2\"/></svg>\(escape(L10n.t("report.html.legend.failed")))</span>"
+      + "<span><svg width=\"28\" height=\"18\"><line x1=\"0\" y1=\"9\" x2=\"28\" y2=\"9\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/></svg>\(escape(L10n.t("report.html.legend.mark")))</span></div>\n"
   }
 
   static func hatch(_ id: String) -> String {
@@ -80,11 +83,14 @@ enum ReportHTML {
     func y(_ v: Double) -> Double { top + plotH - v / 100 * plotH }
     let captionID = "chart-\(index)-title"
     let passedN = attempts.filter { $0.record.passed == true }.count
-    var s = "<figure aria-labelledby=\"\(captionID)\"><figcaption id=\"\(captionID)\">\(escape(scenario)): \(attempts.count) finished attempt\(attempts.count == 1 ? "" : "s"), \(passedN) passed"
-    s += mark.map { ", pass mark \($0)" } ?? ""
+    let caption = L10n.t(attempts.count == 1 ? "report.html.caption.one" : "report.html.caption.many", scenario, attempts.count, passedN)
+      + (mark.map { L10n.t("report.html.caption.mark", $0) } ?? "")
+    var s = "<figure aria-labelledby=\"\(captionID)\"><figcaption id=\"\(captionID)\">\(escape(caption))"
     s += "</figcaption>\n"
-    let summary = attempts.map { "attempt \($0.record.id) by \($0.name): \($0.record.overall ?? 0), \($0.record.passed == true ? "passed" : "failed")" }.joined(separator: "; ")
-    s += "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(scenario)) scores: \(escape(summary))\">"
+    let summary = attempts.map {
+      L10n.t("report.html.bar", $0.record.id, $0.name, $0.record.overall ?? 0, L10n.t($0.record.passed == true ? "report.html.passed" : "report.html.failed"))
+    }.joined(separator: L10n.t("report.html.bar-sep"))
+    s += "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(L10n.t("report.html.scores", scenario, summary)))\">"
     s += "<defs>\(hatch("hatch-\(index)"))</defs>"
     // Y axis with a 0–100 scale every 20 points and light grid lines.
     for v in stride(from: 0.0, through: 100.0, by: 20.0) {
@@ -93,7 +99,7 @@ enum ReportHTML {
     }
     s += "<line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(y(0))\" stroke=\"#1a1a1a\" stroke-width=\"1.5\"/>"
     s += "<line x1=\"\(left)\" y1=\"\(y(0))\" x2=\"\(plotRight)\" y2=\"\(y(0))\" stroke=\"#1a1a1a\" stroke-width=\"1.5\"/>"
-    s += "<text x=\"12\" y=\"\(top + plotH / 2)\" transform=\"rotate(-90 12 \(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">overall score</text>"
+    s += "<text x=\"12\" y=\"\(top + plotH / 2)\" transform=\"rotate(-90 12 \(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(escape(L10n.t("report.html.axis.y")))</text>"
     for (i, f) in attempts.enumerated() {
       let v = Double(f.record.overall ?? 0)
       let x = left + Double(i) * slot + 12
@@ -102,13 +108,13 @@ enum ReportHTML {
       s += "<rect x=\"\(x)\" y=\"\(y(v))\" width=\"40\" height=\"\(max(0, y(0) - y(v)))\" fill=\"\(fill)\" stroke=\"\(passed ? "#1d4f91" : "#a4262c")\" stroke-width=\"2\"/>"
       s += "<text x=\"\(x + 20)\" y=\"\(y(v) - 6)\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#1a1a1a\">\(Int(v))</text>"
       s += "<text x=\"\(x + 20)\" y=\"\(y(0) + 16)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\">#\(f.record.id) \(escape(String(f.name.prefix(8))))</text>"
-      s += "<text x=\"\(x + 20)\" y=\"\(y(0) + 30)\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\" fill=\"\(passed ? "#1d4f91" : "#a4262c")\">\(passed ? "pass" : "fail")</text>"
+      s += "<text x=\"\(x + 20)\" y=\"\(y(0) + 30)\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\" fill=\"\(passed ? "#1d4f91" : "#a4262c")\">\(escape(L10n.t(passed ? "report.html.pass" : "report.html.fail")))</text>"
     }
     if let m = mark {
       s += "<line x1=\"\(left)\" y1=\"\(y(Double(m)))\" x2=\"\(plotRight)\" y2=\"\(y(Double(m)))\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>"
-      s += "<text x=\"\(plotRight + 6)\" y=\"\(y(Double(m)) + 4)\" text-anchor=\"start\" font-size=\"12\" fill=\"#000\">pass mark \(m)</text>"
+      s += "<text x=\"\(plotRight + 6)\" y=\"\(y(Double(m)) + 4)\" text-anchor=\"start\" font-size=\"12\" fill=\"#000\">\(escape(L10n.t("report.html.mark", m)))</text>"
     }
-    s += "<text x=\"\(left + (plotRight - left) / 2)\" y=\"\(height - 4)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">attempts in order (number, trainee)</text>"
+    s += "<text x=\"\(left + (plotRight - left) / 2)\" y=\"\(height - 4)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(escape(L10n.t("report.html.axis.x")))</text>"
     s += "</svg></figure>\n"
     return s
   }
@@ -140,9 +146,14 @@ enum ReportHTML {
   /// narrow screens instead of widening the page.
   static func table(_ t: ReportTable, id: String) -> String {
     var s = "<h2 id=\"\(id)-heading\">\(escape(t.title))</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"\(id)-heading\" tabindex=\"0\">"
-    s += "<table id=\"\(id)\"><caption>\(escape(t.title)): \(t.rows.count) row\(t.rows.count == 1 ? "" : "s")</caption><thead><tr>"
+    s += "<table id=\"\(id)\"><caption>\(escape(L10n.t(t.rows.count == 1 ? "report.html.rows.one" : "report.html.rows.many", t.title, t.rows.count)))</caption><thead><tr>"
     // Column names may break after their hyphens (never inside a word), so 19 columns fit 1280 px.
-    s += t.columns.map { "<th scope=\"col\">\(escape($0.name).replacingOccurrences(of: "-", with: "-<wbr>"))</th>" }.joined() + "</tr></thead><tbody>"
+    // English headings are the column names (hyphens breakable); Chinese ones are translated.
+    s += t.columns.map { c in
+      Language.current == .en
+        ? "<th scope=\"col\">\(escape(c.name).replacingOccurrences(of: "-", with: "-<wbr>"))</th>"
+        : "<th scope=\"col\">\(escape(L10n.t("report.col." + c.name)))</th>"
+    }.joined() + "</tr></thead><tbody>"
     for r in t.rows {
       s += "<tr>"
       for (c, v) in zip(t.columns, r) {
@@ -152,13 +163,13 @@ enum ReportHTML {
           // Date and time on two lines so a column of times stays narrow.
           let parts = iso.split(separator: "T", maxSplits: 1).map(String.init)
           s += "<td><time datetime=\"\(escape(iso))\">\(escape(parts[0]))" + (parts.count > 1 ? "<br>\(escape(parts[1]).replacingOccurrences(of: "+", with: "<wbr>+"))" : "") + "</time></td>"
-        case .bool(let b): s += "<td class=\"\(b ? "pass" : "fail")\">\(b ? "yes" : "no")</td>"
+        case .bool(let b): s += "<td class=\"\(b ? "pass" : "fail")\">\(escape(L10n.t(b ? "report.yes" : "report.no")))</td>"
         default: s += numeric ? "<td class=\"num\">\(escape(v.text))</td>" : "<td>\(breakable(v.text))</td>"
         }
       }
       s += "</tr>\n"
     }
-    if t.rows.isEmpty { s += "<tr><td colspan=\"\(t.columns.count)\">(no rows)</td></tr>" }
+    if t.rows.isEmpty { s += "<tr><td colspan=\"\(t.columns.count)\">\(escape(L10n.t("report.no-rows")))</td></tr>" }
     return s + "</tbody></table></div>\n"
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PermitContent
 import PermitTraining
+import PermitLocalization
 
 /// One value of a report: typed, so CSV, JSON, HTML and the terminal table each write it their way.
 enum Cell: Sendable, Equatable {
@@ -75,11 +76,15 @@ struct ReportTable: Sendable {
   var columns: [Column]
   var rows: [[Cell]]
 
-  /// An aligned terminal table (numbers right-aligned, display-width padding, no trailing spaces).
+  /// An aligned terminal table (numbers right-aligned, display-width padding, no trailing spaces),
+  /// its headings and yes/no in the session's language (a Chinese heading takes two columns a
+  /// character; CSV and JSON keep the English column names).
   var textLines: [String] {
     let right = Set(columns.indices.filter { [.integer, .number].contains(columns[$0].type) })
-    var lines = TextTable(header: columns.map(\.name), rows: rows.map { $0.map(\.text) }, rightAligned: right).lines
-    if rows.isEmpty { lines.append("(no rows)") }
+    let header = columns.map { Language.current == .en ? $0.name : L10n.t("report.col." + $0.name) }
+    let cells = rows.map { $0.map { c -> String in if case .bool(let b) = c { return L10n.t(b ? "report.yes" : "report.no") } else { return c.text } } }
+    var lines = TextTable(header: header, rows: cells, rightAligned: right).lines
+    if rows.isEmpty { lines.append(L10n.t("report.no-rows")) }
     return lines
   }
 

@@ -3,6 +3,7 @@ import PermitContent
 import PermitCore
 import PermitStore
 import PermitTraining
+import PermitLocalization
 
 /// The four views of `permitdesk report`. Each is a `ReportTable` whose columns document themselves
 /// (README's "report" section and `report --schema` are written from these lists).
@@ -42,7 +43,7 @@ enum ReportViews {
         f.finished ? .decimal(f.lost.reduce(0) { $0 + $1.points }) : .null,
       ]
     }
-    return ReportTable(title: "Attempts", columns: attemptColumns, rows: rows)
+    return ReportTable(title: L10n.t("report.title.attempts"), columns: attemptColumns, rows: rows)
   }
 
   // MARK: Per trainee
@@ -99,7 +100,7 @@ enum ReportViews {
         last.map { clock.local($0.record.finishedAt, policy: $0.record.policy) } ?? .null,
       ]
     }
-    return ReportTable(title: "Trainees", columns: traineeColumns, rows: rows)
+    return ReportTable(title: L10n.t("report.title.trainees"), columns: traineeColumns, rows: rows)
   }
 
   // MARK: Per module (curriculum progress)
@@ -131,7 +132,7 @@ enum ReportViews {
         ])
       }
     }
-    return ReportTable(title: "Curriculum progress", columns: moduleColumns, rows: rows)
+    return ReportTable(title: L10n.t("report.title.progress"), columns: moduleColumns, rows: rows)
   }
 
   // MARK: Item analysis
@@ -176,6 +177,6 @@ enum ReportViews {
         .decimal(points[k]! / Double(max(1, n))),
       ]
     }
-    return ReportTable(title: "Item analysis: points lost by rule and by defect code", columns: itemColumns, rows: rows)
+    return ReportTable(title: L10n.t("report.title.items"), columns: itemColumns, rows: rows)
   }
 }

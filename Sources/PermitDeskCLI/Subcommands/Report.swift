@@ -132,13 +132,15 @@ extension PermitDesk {
         var charts: [String: [AttemptFacts]] = [:]
         for f in facts where f.finished { charts[f.record.scenarioID, default: []].append(f) }
         let offset = facts.first.map { clock.offset(policy: $0.record.policy) } ?? clock.offset(policy: "beijing-2017-pilot")
-        let filter = [
-          "trainee " + (trainee ?? "any"), "cohort " + (cohort ?? "any"), "scenario " + (scenario ?? "any"),
-          includeAutoplay ? "autoplay included" : "autoplay excluded",
-        ].joined(separator: ", ")
+        let any = L10n.t("report.html.any")
+        let filter = Localized.list([
+          L10n.t("report.html.filter.trainee", trainee ?? any), L10n.t("report.html.filter.cohort", cohort ?? any),
+          L10n.t("report.html.filter.scenario", scenario ?? any),
+          L10n.t(includeAutoplay ? "report.html.autoplay-in" : "report.html.autoplay-out"),
+        ])
         var tables = [table]
         if per != .item { tables.append(ReportViews.items(facts)) }
-        let header = ReportHTML.Header(filter: filter, view: "per \(per.rawValue)", generated: ZoneClock.format(Date(), offset: offset))
+        let header = ReportHTML.Header(filter: filter, view: L10n.t("report.html.per", per.rawValue), generated: ZoneClock.format(Date(), offset: offset))
         try emit(ReportHTML.page(header: header, charts: charts, tables: tables))
       }
     }

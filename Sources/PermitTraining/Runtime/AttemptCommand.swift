@@ -1,6 +1,7 @@
 import Foundation
 import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// Where `advance` moves the clock.
 public enum AdvanceTarget: Hashable, Sendable {
@@ -127,13 +128,13 @@ public enum AttemptCommands {
     spec("queue", "queue", "tickets at the window with state and deadline", afterFinish: true) { _ in .success(.queue) },
     spec("open", "open TICKET", "take a ticket's file", "Shows the employer, the applicant, the application and the list of materials handed in.",
          cost: .open, args: [.ticket]) { a in
-      a.count == 1 ? .success(.open(ticket: a[0].uppercased())) : .failure(ParseError("usage: open TICKET (see 'queue')"))
+      a.count == 1 ? .success(.open(ticket: a[0].uppercased())) : .failure(ParseError(L10n.t("parse.open")))
     },
     spec("show", "show [MATERIAL]", "the open file, or one document's stated facts", "As post B, opening the evidence before you agree is part of the review.",
          cost: .show, afterFinish: true, args: [.material]) { a in
       guard let name = a.first else { return .success(.show(material: nil)) }
       guard let kind = MaterialKind(rawValue: name) else {
-        return .failure(ParseError("unknown material '\(name)'" + Suggest.hint(name, MaterialKind.allCases.map(\.rawValue))))
+        return .failure(ParseError(L10n.t("parse.unknown-material", name) + Suggest.hint(name, MaterialKind.allCases.map(\.rawValue))))
       }
       return .success(.show(material: kind))
     },
@@ -145,9 +146,9 @@ public enum AttemptCommands {
     spec("handover", "handover", "as post A, hand your proposal to post B", cost: .handover) { _ in .success(.handover) },
     spec("review", "review agree | review return REASON", "as post B, agree with post A's proposal or return it with a reason",
          cost: .review, args: [.verdict, .defect]) { a in
-      guard let v = a.first, v == "agree" || v == "return" else { return .failure(ParseError("usage: review agree | review return REASON")) }
+      guard let v = a.first, v == "agree" || v == "return" else { return .failure(ParseError(L10n.t("parse.review"))) }
       if v == "agree" { return .success(.review(returnReason: nil)) }
-      guard a.count >= 2 else { return .failure(ParseError("say why: review return REASON (e.g. 'review return missing stale:criminal-record')")) }
+      guard a.count >= 2 else { return .failure(ParseError(L10n.t("parse.review.why"))) }
       return .success(.review(returnReason: a.dropFirst().joined(separator: " ")))
     },
     spec("issue", "issue", "as post A, issue the notice once post B has agreed", "No notice without both posts: the system refuses it, and the attempt records it.",
@@ -159,11 +160,11 @@ public enum AttemptCommands {
     spec("hint", "hint", "practice mode: a pointer to what you have not found yet (costs points)",
          "Each hint costs a quarter of that file's decision share; asking again for the same file gives the next pointer.", cost: .hint) { _ in .success(.hint) },
     spec("snapshot", "snapshot NAME", "practice mode: remember this moment", args: [.snapshot]) { a in
-      a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError("usage: snapshot NAME"))
+      a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError(L10n.t("parse.snapshot")))
     },
     spec("restore", "restore NAME", "practice mode: go back to a snapshot (the only way the clock goes back)",
          "An attempt with a restore earns no module credit; the debrief and the report show each restore.", args: [.snapshot]) { a in
-      a.count == 1 ? .success(.restore(name: a[0])) : .failure(ParseError("usage: restore NAME"))
+      a.count == 1 ? .success(.restore(name: a[0])) : .failure(ParseError(L10n.t("parse.restore")))
     },
     spec("monthly", "monthly [YYYY-MM]", "the window's monthly report to the Center (received, notices, on time, deemed, breaches, Center decisions, filed)",
          "Aggregated from this attempt's cases; the report is due a few working days after the month ends.", afterFinish: true, args: [.month]) { a in
@@ -172,7 +173,7 @@ public enum AttemptCommands {
       guard u.count == 7, u[4] == 45, let y = CivilDate.digits(u, 0, 4), let m = CivilDate.twoDigits(u, 5), (1...12).contains(m),
         (1900...2100).contains(y)
       else {
-        return .failure(ParseError("usage: monthly [YYYY-MM]"))
+        return .failure(ParseError(L10n.t("parse.monthly")))
       }
       return .success(.monthly(year: y, month: m))
     },
@@ -199,8 +200,8 @@ public enum AttemptCommands {
 
   /// Parses REPL words (verb first) into a command.
   public static func parse(_ words: [String]) -> Result<AttemptCommand, ParseError> {
-    guard let verb = words.first else { return .failure(ParseError("no command")) }
-    guard let s = byName[verb] else { return .failure(ParseError("'\(verb)' is not a scenario command")) }
+    guard let verb = words.first else { return .failure(ParseError(L10n.t("parse.no-command"))) }
+    guard let s = byName[verb] else { return .failure(ParseError(L10n.t("parse.not-scenario-command", verb))) }
     return s.parse(Array(words.dropFirst()))
   }
 
@@ -215,27 +216,27 @@ public enum AttemptCommands {
     var words = args
     var referTo: String?
     if let i = words.firstIndex(of: "--refer-to") {
-      guard i + 1 < words.count else { return .failure(ParseError("--refer-to needs a body: a district or municipal-center")) }
+      guard i + 1 < words.count else { return .failure(ParseError(L10n.t("parse.refer-to"))) }
       referTo = District.normalised(words[i + 1])
       words.removeSubrange(i...(i + 1))
     }
-    guard let o = words.first else { return .failure(ParseError("usage: decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]")) }
+    guard let o = words.first else { return .failure(ParseError(L10n.t("parse.decide"))) }
     guard let outcome = Outcome(rawValue: o) else {
-      return .failure(ParseError("unknown outcome '\(o)'; expected accept, accept-pending, supplement or refuse" + Suggest.hint(o, Outcome.allCases.map(\.rawValue))))
+      return .failure(ParseError(L10n.t("parse.unknown-outcome", o) + Suggest.hint(o, Outcome.allCases.map(\.rawValue))))
     }
     let defects = Array(words.dropFirst())
     for d in defects where !DefectCatalog.isKnown(d) {
       // An impossible pair (stale:passport) is malformed, with the family's valid subjects.
-      if let why = DefectCatalog.pairProblem(d) { return .failure(ParseError(why)) }
-      return .failure(ParseError("unknown defect code '\(d)'" + Suggest.hint(d, DefectCatalog.allCodes) + " (tab completes codes)"))
+      if let why = DefectCatalog.pairProblem(d) { return .failure(ParseError(L10n.t("malformed.invalid-pair", why))) }
+      return .failure(ParseError(L10n.t("session.unknown-defect", d) + Suggest.hint(d, DefectCatalog.allCodes) + L10n.t("session.unknown-defect.tab")))
     }
-    if outcome == .supplement && defects.isEmpty { return .failure(ParseError("a one-time notice lists its defects: decide supplement DEFECT…")) }
-    if outcome == .accept && !defects.isEmpty { return .failure(ParseError("an acceptance lists no defects; did you mean supplement?")) }
-    if outcome == .refuse && defects.isEmpty { return .failure(ParseError("a refusal states its ground: decide refuse out-of-jurisdiction --refer-to haidian, or the late/early filing or wrong procedure")) }
+    if outcome == .supplement && defects.isEmpty { return .failure(ParseError(L10n.t("parse.supplement"))) }
+    if outcome == .accept && !defects.isEmpty { return .failure(ParseError(L10n.t("parse.accept"))) }
+    if outcome == .refuse && defects.isEmpty { return .failure(ParseError(L10n.t("parse.refuse"))) }
     return .success(.decide(outcome: outcome, defects: Array(Set(defects)).sorted(), referTo: referTo))
   }
 
-  static let advanceUsage = "usage: advance DURATION (30m, 2h, 1d) | advance --to TIME (HH:MM or 2017-07-04T09:00+08:00) | advance --next"
+  static var advanceUsage: String { L10n.t("parse.advance") }
 
   @Sendable static func parseAdvance(_ args: [String]) -> Result<AttemptCommand, ParseError> {
     guard let a = args.first else { return .failure(ParseError(advanceUsage)) }

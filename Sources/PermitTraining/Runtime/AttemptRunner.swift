@@ -1,5 +1,6 @@
 import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// Runs an attempt: feeds typed commands to a ``Session`` and keeps the practice-mode snapshots
 /// (`snapshot NAME`, `restore NAME`) as values, so a restore costs nothing however long the attempt.
@@ -176,27 +177,29 @@ public final class AttemptRunner {
     case .instructor: return done([], false)  // handled above
     case .invalid(let v, let args):
       let message: String
-      if case .failure(let e) = AttemptCommands.parse([v] + args) { message = e.message } else { message = "'\(v)' was not understood" }
+      if case .failure(let e) = AttemptCommands.parse([v] + args) { message = e.message } else { message = L10n.t("session.not-understood", v) }
       return done([message] + next.session.drainMessages(), false)
     case .command(let c):
       switch c {
       case .snapshot(let name), .restore(let name):
         guard setup.mode == .practice else {
-          return done(["'\(verb)' is for practice mode only; this attempt is \(setup.mode.rawValue)"], false)
+          return done([L10n.t("session.snapshot.practice-only", verb, Localized.mode(setup.mode))], false)
         }
         if case .snapshot = c {
           next.snapshots[name] = next.session
-          return done(["snapshot '\(name)' taken at \(next.session.now)"], true)
+          return done([L10n.t("session.snapshot.taken", name, next.session.now)], true)
         }
         guard let saved = next.snapshots[name] else {
           let known = next.snapshots.keys.sorted()
-          return done(["no snapshot '\(name)'" + (known.isEmpty ? "; take one with 'snapshot NAME'" : "; snapshots: " + known.joined(separator: ", ")) + Suggest.hint(name, known)], false)
+          return done(
+            [L10n.t("session.snapshot.unknown", name) + (known.isEmpty ? L10n.t("session.snapshot.take-one") : L10n.t("session.snapshot.known", Localized.list(known))) + Suggest.hint(name, known)],
+            false)
         }
         let from = next.session.now
         next.session = saved
         next.session.clearTouched()
-        next.restores.append("restore \(name) at \(from), back to \(next.session.now)")
-        return done(["restored '\(name)': it is \(next.session.now) again (practice mode only; an attempt with a restore earns no module credit)"], true, all: true)
+        next.restores.append(L10n.t("session.restore.entry", name, from, next.session.now))
+        return done([L10n.t("session.restore.done", name, next.session.now)], true, all: true)
       default:
         return (next.session.apply(c), false)
       }

@@ -1,6 +1,7 @@
 import Foundation
 import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// What a trainer injects into a running attempt from the instructor station (`inject ATTEMPT
 /// EVENT`), as a flight-simulator instructor would: it is appended to the attempt's action log
@@ -99,13 +100,13 @@ extension AttemptRunner {
   /// The state an instructor event leads to: the event happens now in the simulated world.
   func instruct(_ e: InstructorEvent, _ next: inout State) -> (lines: [String], ok: Bool) {
     let s = next.session
-    guard !s.finished else { return (["the attempt is finished; nothing can be injected"], false) }
-    let message = "from your trainer"
+    guard !s.finished else { return ([L10n.t("instructor.finished")], false) }
+    let message = L10n.t("instructor.from-trainer")
     switch e {
     case .announce(let text):
       next.session.instruct(TimedEvent(at: s.now, kind: .announcement, message: text), arrivals: [])
     case .ruleChange(let id):
-      guard setup.packs(id) != nil else { return (["no policy pack '\(id)'"], false) }
+      guard setup.packs(id) != nil else { return ([L10n.t("instructor.no-pack", id)], false) }
       next.session.instruct(TimedEvent(at: s.now, kind: .ruleChange(policy: id), message: message), arrivals: [])
     case .colleagueAbsent(let text):
       let offset = s.now.offsetSeconds
@@ -113,7 +114,7 @@ extension AttemptRunner {
       if until == nil, let (h, m) = InstructorEvent.clock(text) {
         until = Timestamp(date: s.now.date(atOffset: offset), hour: h, minute: m, offsetSeconds: offset)
       }
-      guard let until, until > s.now else { return (["colleague-absent needs a time after now (\(s.now))"], false) }
+      guard let until, until > s.now else { return ([L10n.t("instructor.absent-time", s.now)], false) }
       next.session.instruct(TimedEvent(at: s.now, kind: .colleagueAbsent(until: until), message: message), arrivals: [])
     case .surge(let n):
       // Deterministic: the same attempt and the same injections give the same applicants.
@@ -132,7 +133,7 @@ extension AttemptRunner {
       }
       next.session.instruct(TimedEvent(at: s.now, kind: .surge(block), message: message), arrivals: generated)
     }
-    return (["instructor event: \(e.summary)"] + next.session.drainMessages(), true)
+    return ([L10n.t("instructor.event", e.summary)] + next.session.drainMessages(), true)
   }
 }
 

@@ -243,7 +243,7 @@ public struct Session {
   }
 
   /// What a command after `finish` is told.
-  public static let finishedMessage = "the attempt is finished; see 'score' and 'debrief', or 'start' another scenario"
+  public static var finishedMessage: String { L10n.t("session.finished") }
 
   /// Applies one typed command. Costs simulated time when it succeeds (ending at closing when it
   /// would run past it); window work is refused while the window is closed. A refused command
@@ -274,7 +274,7 @@ public struct Session {
     case .hint: result = hint()
     case .monthly(let y, let m): result = monthly(y, m)
     case .finish(let goAhead): result = finish(now: goAhead)
-    case .snapshot, .restore: result = .failure(CommandError("'\(command.name)' is the runner's, not the session's"))
+    case .snapshot, .restore: result = .failure(CommandError(L10n.t("session.runner-only", command.name)))
     }
     switch result {
     case .success(var lines):

@@ -1,5 +1,6 @@
 import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// What happened during one command, typed: the simulated world's happenings (arrivals, rule
 /// changes, the colleague, the Center, deadlines) and the attempt's own facts (proposals, reviews,
@@ -83,34 +84,34 @@ extension AttemptFacts {
   }
 }
 
-/// The text of the runtime's events, in English (the REPL's screens; another language renders the
-/// same events).
+/// The text of the runtime's events in the session's language (``Language/current``), from the
+/// catalog's `event.*` keys.
 public enum SessionScreens {
   /// The line shown for an event, or nil for a fact the trainee does not see as a message.
   public static func line(_ e: SessionEvent) -> String? {
-    func proposal(_ o: Outcome, _ d: [String]) -> String { o.rawValue + (d.isEmpty ? "" : " (" + d.joined(separator: ", ") + ")") }
+    let staff = { (s: StaffID) in Localized.staff(s) }
     switch e {
     case .welcome(let title, let window, let post, let mode):
-      return "\(title) — \(window) window, you are post \(post.rawValue), \(mode.rawValue) mode."
+      return L10n.t("event.welcome", title, Localized.district(window), Localized.post(post), Localized.mode(mode))
     case .arrived(let t, let name, let type, let employer, let deadline):
-      return "\(t) arrived: \(name), \(type.rawValue) for \(employer)\(employer.hasSuffix(".") ? "" : ".") Decision due by \(deadline)."
-    case .ruleChanged(let m, let id, let at):
-      return "RULE CHANGE: \(m) (policy \(id) in force from \(at); files received from now on are examined under it)"
-    case .ruleChangeUnavailable(let m, let id): return "RULE CHANGE announced but policy \(id) is not available: \(m)"
-    case .surge(let m, let n): return "SURGE: \(m) (\(n) more applicants are queueing)"
-    case .colleagueAway(let c, let until, let m): return "\(c) is away until \(until): \(m)"
-    case .announcement(let m): return "ANNOUNCEMENT: \(m)"
-    case .deemedAccepted(let t, let d):
-      return "\(t): no notice by \(d): the application now counts as accepted from receipt (deemed acceptance). It goes to the Center."
-    case .colleagueAgreed(let t, let c): return "\(t): post B (\(c)) agrees. You may issue the notice."
-    case .colleagueReturned(let t, let c, let r): return "\(t): post B (\(c)) returns your proposal: \(r)."
-    case .colleagueCouldNotReview(let t, let error): return "\(t): post B could not review: \(error)"
-    case .colleagueProposed(let t, let c, let o, let d): return "\(t): post A (\(c)) proposes \(proposal(o, d)). Your review, please."
-    case .colleagueIssued(let t, let o): return "\(t): post A issued the \(o.noticeName)."
-    case .colleagueNoticeRefused(let t, let error): return "\(t): the notice was refused by the system: \(error). Post A will propose again."
-    case .centerApproved(let t, let until): return "\(t): the Center approved the permit; file kept until \(until.map { "\($0)" } ?? "?")."
-    case .centerBounced(let t, let reason): return "\(t): the Center BOUNCED the acceptance - \(reason)."
-    case .corrected(let t, let round, let d): return "\(t): the employer is back with the corrected file (round \(round)); decision due by \(d)."
+      // English ends the employer's name with the sentence's full stop unless it has one (`Co., Ltd.`).
+      let who = Language.current == .en && !employer.hasSuffix(".") ? employer + "." : employer
+      return L10n.t("event.arrived", t, name, Localized.type(type), who, deadline)
+    case .ruleChanged(let m, let id, let at): return L10n.t("event.rule-changed", m, id, at)
+    case .ruleChangeUnavailable(let m, let id): return L10n.t("event.rule-change-unavailable", m, id)
+    case .surge(let m, let n): return L10n.t("event.surge", m, n)
+    case .colleagueAway(let c, let until, let m): return L10n.t("event.colleague-away", staff(c), until, m)
+    case .announcement(let m): return L10n.t("event.announcement", m)
+    case .deemedAccepted(let t, let d): return L10n.t("event.deemed", t, d)
+    case .colleagueAgreed(let t, let c): return L10n.t("event.colleague-agreed", t, staff(c))
+    case .colleagueReturned(let t, let c, let r): return L10n.t("event.colleague-returned", t, staff(c), r)
+    case .colleagueCouldNotReview(let t, let error): return L10n.t("event.colleague-could-not-review", t, error)
+    case .colleagueProposed(let t, let c, let o, let d): return L10n.t("event.colleague-proposed", t, staff(c), Localized.proposal(o, d, nil))
+    case .colleagueIssued(let t, let o): return L10n.t("event.colleague-issued", t, Localized.noticeName(o))
+    case .colleagueNoticeRefused(let t, let error): return L10n.t("event.notice-refused", t, error)
+    case .centerApproved(let t, let until): return L10n.t("event.center-approved", t, until.map { "\($0)" } ?? "?")
+    case .centerBounced(let t, let reason): return L10n.t("event.center-bounced", t, reason)
+    case .corrected(let t, let round, let d): return L10n.t("event.corrected", t, round, d)
     case .proposed, .reviewed, .breach, .hintTaken, .materialShown, .checklistShown, .pointsShown: return nil
     }
   }

@@ -1,25 +1,30 @@
 import PermitContent
 import PermitCore
+import PermitLocalization
 
 /// The debrief of an attempt (product.md §7): every point lost with the rule and the evidence, a
 /// timeline, and the end-of-day summary.
 public enum Debrief {
-  /// The score lines (`score`).
+  /// The score lines (`score`), in the session's language.
   public static func scoreLines(_ card: ScoreCard, finished: Bool) -> [String] {
     var out: [String]
     if finished {
-      let verdict = card.passed ? "PASSED" : card.critical.isEmpty ? "NOT PASSED" : "NOT PASSED: critical error " + criticalSummary(card)
-      out = ["Final score: \(card.overall)/100 (pass mark \(card.passMark): \(verdict))"]
+      let verdict =
+        card.passed ? L10n.t("score.passed") : card.critical.isEmpty ? L10n.t("score.not-passed") : L10n.t("score.not-passed.critical", criticalSummary(card))
+      out = [L10n.t("score.final", card.overall, card.passMark, verdict)]
     } else {
-      let open = card.open == 0 ? "no file still open" : "\(card.open) of \(card.files) file\(card.files == 1 ? "" : "s") still open"
-      out = ["Running score: \(card.overall)/100 so far (pass mark \(card.passMark); \(open); 'finish' closes the day and scores it)"]
+      let open = card.open == 0 ? L10n.t("score.open.none") : L10n.t(card.files == 1 ? "score.open.one" : "score.open.many", card.open, card.files)
+      out = [L10n.t("score.running", card.overall, card.passMark, open)]
     }
-    out.append("  decisions \(card.decisions) · double review \(card.doubleReview) · time limits \(card.timeLimits)")
+    out.append(L10n.t("score.dimensions", card.decisions, card.doubleReview, card.timeLimits))
     if !finished && !card.critical.isEmpty {
-      out.append("  critical error so far: " + criticalSummary(card) + " - the attempt cannot pass")
+      out.append(L10n.t("score.critical-so-far", criticalSummary(card)))
     }
     if card.hints > 0 || card.restores > 0 {
-      out.append("  \(card.hints) hint\(card.hints == 1 ? "" : "s"), \(card.restores) restore\(card.restores == 1 ? "" : "s")" + (card.credited ? "" : " - no module credit for an attempt with a restore"))
+      out.append(
+        L10n.t(
+          "score.aids", L10n.t(card.hints == 1 ? "score.hints.one" : "score.hints.many", card.hints),
+          L10n.t(card.restores == 1 ? "score.restores.one" : "score.restores.many", card.restores), card.credited ? "" : L10n.t("score.no-credit")))
     }
     return out
   }
@@ -32,68 +37,88 @@ public enum Debrief {
       if tickets[c.kind] == nil { order.append(c.kind) }
       if !(tickets[c.kind] ?? []).contains(c.ticket) { tickets[c.kind, default: []].append(c.ticket) }
     }
-    return order.map { "\($0.rawValue) (" + (tickets[$0] ?? []).joined(separator: ", ") + ")" }.joined(separator: ", ")
+    return Localized.list(order.map { L10n.t("score.critical.item", critical($0), Localized.list(tickets[$0] ?? [])) })
   }
 
   /// The full debrief: critical errors first, then every point lost, what post B looked at, the
   /// restores, the timeline and the day's summary.
   public static func lines(session s: Session, card: ScoreCard, restores: [String] = []) -> [String] {
-    var out = ["Debrief: \(s.scenario.title) (\(s.scenario.id)), \(s.trainee), \(s.mode.rawValue) mode"]
+    var out = [L10n.t("debrief.head", s.scenario.title(in: Language.current), s.scenario.id, Localized.staff(s.trainee), Localized.mode(s.mode))]
     out += scoreLines(card, finished: s.finished)
     out.append("")
     if !card.critical.isEmpty {
-      out.append("Critical errors (each fails the attempt whatever the total):")
+      out.append(L10n.t("debrief.critical"))
       for c in card.critical {
-        out.append("  \(c.kind.rawValue)  \(c.ticket)  \(c.explanation)")
-        out.append("      rule [\(c.kind.rule.rawValue)] \(c.kind.text): \(s.policy.text(of: c.kind.rule))")
-        out.append("      evidence: \(c.evidence)")
+        out.append("  \(critical(c.kind))  \(c.ticket)  \(c.why?.text() ?? c.explanation)")
+        out.append(L10n.t("debrief.rule-text", c.kind.rule.rawValue, L10n.t("critical-rule." + c.kind.rawValue), Localized.ruleText(s.policy, c.kind.rule)))
+        out.append(L10n.t("debrief.evidence", c.shown?.text() ?? c.evidence))
       }
       out.append("")
     }
     if card.lost.isEmpty {
-      out.append("No points lost.")
+      out.append(L10n.t("debrief.no-loss"))
     } else {
-      out.append("Points lost:")
+      out.append(L10n.t("debrief.lost"))
       for l in card.lost {
         let pts = (l.points * 10).rounded() / 10
-        out.append("  -\(pts) \(l.dimension.rawValue)  \(l.ticket ?? "-")  \(l.explanation)")
-        out.append("      rule [\(l.rule.id)] \(l.rule.text(s.policy))")
-        out.append("      evidence: \(l.evidence)")
+        out.append("  -\(pts) \(Localized.name("dimension", l.dimension.rawValue))  \(l.ticket.map(ticket) ?? "-")  \(l.why?.text() ?? l.explanation)")
+        out.append(L10n.t("debrief.rule", l.rule.id, citation(l.rule, s.policy)))
+        out.append(L10n.t("debrief.evidence", l.shown?.text() ?? l.evidence))
       }
     }
     if !s.facts.reviews.isEmpty {
       out.append("")
-      out.append("Evidence looked at before each verdict (show MATERIAL, checklist, points):")
+      out.append(L10n.t("debrief.looked.head"))
       for rv in s.facts.reviews {
         let missing = rv.evidence.filter { !rv.looked.contains($0) }
-        out.append("  \(rv.round > 1 ? "\(rv.ticket) round \(rv.round)" : rv.ticket)  \(rv.agreed ? "agreed" : "returned") at \(rv.at): looked at "
-          + (rv.looked.isEmpty ? "nothing" : rv.looked.joined(separator: ", ")) + (missing.isEmpty ? "" : "; not at " + missing.joined(separator: ", ")))
+        let looked = rv.looked.isEmpty ? L10n.t("debrief.nothing") : Localized.list(rv.looked.map { Localized.evidence($0) })
+        out.append(
+          L10n.t(
+            "debrief.looked", rv.round > 1 ? L10n.t("debrief.round", rv.ticket, rv.round) : rv.ticket, L10n.t(rv.agreed ? "debrief.agreed" : "debrief.returned"),
+            rv.at, looked, missing.isEmpty ? "" : L10n.t("debrief.not-at", Localized.list(missing.map { Localized.evidence($0) }))))
       }
     }
     if !restores.isEmpty {
       out.append("")
-      out.append("Restores (no module credit for this attempt):")
+      out.append(L10n.t("debrief.restores"))
       for r in restores { out.append("  " + r) }
     }
     out.append("")
-    out.append("Timeline:")
+    out.append(L10n.t("debrief.timeline"))
     var events: [(Timestamp, Int, String)] = []
     var i = 0
     for t in s.tickets {
       for tr in s.cases[t]!.history {
         i += 1
-        events.append((tr.at, i, "\(tr.at)  \(t)  \(tr.event) by \(tr.actor): \(tr.reason)"))
+        events.append((tr.at, i, L10n.t("debrief.timeline.row", tr.at, t, Localized.name("event", tr.event), Localized.staff(tr.actor), Localized.transition(tr))))
       }
     }
     for (_, _, line) in events.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) { out.append("  " + line) }
     out.append("")
     let m = card.summary
     out.append(
-      "End of day: \(m["cases"] ?? 0) cases; \(m["notices"] ?? 0) notices (\(m["notices-on-time"] ?? 0) on time): "
-        + "\(m["notices-accept"] ?? 0) acceptances, \(m["notices-accept-pending"] ?? 0) with items pending, "
-        + "\(m["notices-supplement"] ?? 0) one-time notices, \(m["notices-refuse"] ?? 0) refusals; "
-        + "\(m["deemed-accepted"] ?? 0) deemed accepted; \(m["center-bounced"] ?? 0) bounced by the Center; "
-        + "\(m["proposals"] ?? 0) proposals, \(m["reviews"] ?? 0) reviews, \(m["hints"] ?? 0) hints, \(card.restores) restores.")
+      L10n.t(
+        "debrief.summary", m["cases"] ?? 0, m["notices"] ?? 0, m["notices-on-time"] ?? 0, m["notices-accept"] ?? 0, m["notices-accept-pending"] ?? 0,
+        m["notices-supplement"] ?? 0, m["notices-refuse"] ?? 0, m["deemed-accepted"] ?? 0, m["center-bounced"] ?? 0, m["proposals"] ?? 0,
+        m["reviews"] ?? 0, m["hints"] ?? 0, card.restores))
     return out
+  }
+
+  /// A ticket label of the score card (`T001 round 2`) in the session's language.
+  static func ticket(_ label: String) -> String {
+    let parts = label.components(separatedBy: " round ")
+    guard parts.count == 2 else { return label }
+    return L10n.t("debrief.round", parts[0], parts[1])
+  }
+
+  /// A critical error as displayed: the code, with its name in Chinese.
+  static func critical(_ k: CriticalError) -> String { CodeNames.label(k.rawValue, CodeNames.value("critical", k.rawValue)) }
+
+  /// The text of a cited rule in the session's language.
+  static func citation(_ c: Citation, _ p: PolicyPack) -> String {
+    switch c {
+    case .policy(let r): return Localized.ruleText(p, r)
+    case .hint: return L10n.t("debrief.hint-rule", Int(Scorer.hintShare * 100))
+    }
   }
 }

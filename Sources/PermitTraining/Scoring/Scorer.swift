@@ -1,5 +1,6 @@
 import PermitContent
 import PermitCore
+import PermitLocalization
 
 // The scoring model (README "Scoring", `help score`) in one pure function of the replayed session;
 // each rule sits beside the point-lost line that cites it.
@@ -52,6 +53,9 @@ public struct PointLost: Sendable, Hashable {
   /// The defect code the loss is about (missed, invented, or behind a wrong outcome), if any: what
   /// `report --per item` counts by defect.
   public var defect: String? = nil
+  /// The explanation and the evidence as phrases, for a debrief in another language (not stored).
+  public var why: Phrase? = nil
+  public var shown: Phrase? = nil
 }
 
 /// The score of an attempt: a pure function of the replayed session.
@@ -142,13 +146,19 @@ public enum Scorer {
       s.applicants[c.ticket]?.correction != nil && c.rounds[0].examination.outcome == .supplement ? 2 : 1
     }
     func label(_ t: String, _ r: Int) -> String { r > 1 ? "\(t) round \(r)" : t }
-    func evidence(_ f: Finding) -> String {
+    func evidence(_ f: Finding) -> Phrase {
       let place = [f.material?.rawValue, f.field].compactMap { $0 }.joined(separator: " / ")
-      return (place.isEmpty ? "" : place + ": ") + f.detail
+      return place.isEmpty ? Phrase.plain(f.detail) : Phrase("ev.finding", .text(place), .text(f.detail))
     }
-    func answerLine(_ e: Decision) -> String {
-      "examiner: \(e.outcome.rawValue)" + (e.answer.defects.isEmpty ? "" : " (" + e.answer.defects.joined(separator: ", ") + ")")
+    func answerLine(_ e: Decision) -> Phrase {
+      Phrase("ev.examiner", .outcome(e.outcome.rawValue), .phrase(e.answer.defects.isEmpty ? nil : Phrase("ev.defects", .defects(e.answer.defects))))
     }
+    func lateNote(_ e: Decision) -> Phrase? {
+      guard let f = e.compliance.first else { return nil }
+      let what: Phrase.Arg = f.defect.subject.map { .named("filing", $0) } ?? .phrase(Phrase("session.late-note.filing"))
+      return Phrase("why.note", .phrase(Phrase("session.late-note", what, .defect(f.defect.code))))
+    }
+    let history = Phrase("ev.case-history")
 
     // 1. Decisions: each file's share is earned round by round; what is not earned is lost.
     var decisions = 0.0
@@ -163,7 +173,7 @@ public enum Scorer {
           if s.finished || !(c.state.awaitsAcceptanceDecision || c.state == .awaitingCorrection) {
             lost.append(PointLost(
               dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.oneTimeNotice),
-              explanation: "the corrected file never came back for a decision: the first round ended the file", evidence: "case history"))
+              why: Phrase("why.never-came-back"), shown: history))
           }
           continue
         }
@@ -174,9 +184,9 @@ public enum Scorer {
           guard let p = s.facts.proposals.first(where: { $0.ticket == t && $0.round == number }) else {
             if awaiting && !s.finished { continue }
             let why = c.deemedAccepted && number == c.rounds.count
-              ? "no proposal: the file lapsed into a deemed acceptance" + (c.centerDecision?.approved == false ? " and the Center bounced it" : "")
-              : "no proposal was made"
-            lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.acceptanceTimeLimit), explanation: why, evidence: answerLine(e)))
+              ? Phrase(c.centerDecision?.approved == false ? "why.lapsed-bounced" : "why.lapsed")
+              : Phrase("why.no-proposal")
+            lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.acceptanceTimeLimit), why: why, shown: answerLine(e)))
             continue
           }
           var loss = 0.0
@@ -186,54 +196,59 @@ public enum Scorer {
             let f = e.findings.first ?? e.pendingFindings.first
             lost.append(PointLost(
               dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(f?.rule ?? .requiredMaterials),
-              explanation: "proposed \(p.outcome.rawValue); the right outcome was \(e.outcome.rawValue)" + (c.centerDecision?.approved == false ? " (the Center bounced it)" : "")
-                + (Session.lateNote(e).map { ". " + $0 } ?? ""),
-              evidence: f.map(evidence) ?? answerLine(e), defect: f?.defect.code))
+              why: Phrase(
+                "why.wrong-outcome", .outcome(p.outcome.rawValue), .outcome(e.outcome.rawValue),
+                .phrase(c.centerDecision?.approved == false ? Phrase("why.bounced") : nil), .phrase(lateNote(e))),
+              shown: f.map(evidence) ?? answerLine(e), defect: f?.defect.code))
           } else {
             let per = share * 0.5 / Double(max(1, g.expected.defects.count))
             let findings = e.outcome == .acceptPending ? e.pendingFindings : e.findings
             for d in g.missed {
               let f = findings.first { $0.defect.code == d }
               loss += per
-              lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(f?.rule ?? DefectCatalog.rule(of: d)), explanation: "missed \(d): the one-time notice must list every defect", evidence: f.map(evidence) ?? answerLine(e), defect: d))
+              lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(f?.rule ?? DefectCatalog.rule(of: d)), why: Phrase("why.missed", .defect(d)), shown: f.map(evidence) ?? answerLine(e), defect: d))
             }
             for d in g.invented {
               loss += per
-              lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(DefectCatalog.rule(of: d)), explanation: "invented \(d): not a defect of this file", evidence: answerLine(e), defect: d))
+              lost.append(PointLost(dimension: .decisions, points: per, ticket: label(t, number), rule: .policy(DefectCatalog.rule(of: d)), why: Phrase("why.invented", .defect(d)), shown: answerLine(e), defect: d))
             }
             if g.wronglyReferred, let ref = g.expected.referTo {
               loss += share * 0.25
-              lost.append(PointLost(dimension: .decisions, points: share * 0.25, ticket: label(t, number), rule: .policy(.jurisdiction), explanation: "the refusal must refer the employer to \(ref)", evidence: e.findings.first.map(evidence) ?? answerLine(e)))
+              lost.append(PointLost(dimension: .decisions, points: share * 0.25, ticket: label(t, number), rule: .policy(.jurisdiction), why: Phrase("why.refer", .body(ref)), shown: e.findings.first.map(evidence) ?? answerLine(e)))
             }
           }
           fileEarned += share - min(share, loss)
           if p.outcome.isAcceptance && e.defects.contains(Defect(.outOfJurisdiction)) {
-            critical.append(CriticalFinding(kind: .acceptOutOfJurisdiction, ticket: t, explanation: "proposed \(p.outcome.rawValue) for an employer registered in \(r.packet.employer.district)", evidence: "decide at \(p.at)"))
+            critical.append(CriticalFinding(
+              kind: .acceptOutOfJurisdiction, ticket: t, why: Phrase("why.accept-outside", .outcome(p.outcome.rawValue), .body(r.packet.employer.district)),
+              shown: Phrase("ev.decide-at", .text("\(p.at)"))))
           }
         } else {
           let verdicts = s.facts.reviews.filter { $0.ticket == t && $0.round == number }
           if verdicts.isEmpty {
             if awaiting && !s.finished { continue }
-            lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), explanation: "you never reviewed post A's proposal" + (c.deemedAccepted ? ": the file lapsed into a deemed acceptance" : ""), evidence: answerLine(e)))
+            lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), why: Phrase(c.deemedAccepted ? "why.never-reviewed-lapsed" : "why.never-reviewed"), shown: answerLine(e)))
             continue
           }
           var wrong = false
           for rv in verdicts {
             if rv.agreed && !rv.proposalCorrect {
               wrong = true
-              lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), explanation: "agreed with a wrong proposal: \(rv.plantedError ?? "")", evidence: answerLine(e)))
+              lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), why: Phrase("why.agreed-wrong", .text(rv.plantedError ?? "")), shown: answerLine(e)))
               let needed = evidenceShowing(rv.proposal, e, r.packet)
               if needed.isEmpty ? rv.looked.isEmpty : needed.isDisjoint(with: rv.looked) {
                 critical.append(CriticalFinding(
-                  kind: .blindAgreement, ticket: t, explanation: "agreed with a wrong proposal (\(rv.plantedError ?? "")) without looking at the evidence",
-                  evidence: "not looked at: " + (needed.isEmpty ? "anything" : needed.sorted().joined(separator: ", ")) + "; review at \(rv.at)"))
+                  kind: .blindAgreement, ticket: t, why: Phrase("why.blind", .text(rv.plantedError ?? "")),
+                  shown: needed.isEmpty ? Phrase("ev.not-looked-anything", .text("\(rv.at)")) : Phrase("ev.not-looked", .evidence(needed.sorted()), .text("\(rv.at)"))))
               }
               if rv.proposal.outcome.isAcceptance && e.defects.contains(Defect(.outOfJurisdiction)) {
-                critical.append(CriticalFinding(kind: .acceptOutOfJurisdiction, ticket: t, explanation: "agreed to accept a file from an employer registered in \(r.packet.employer.district)", evidence: "review at \(rv.at)"))
+                critical.append(CriticalFinding(
+                  kind: .acceptOutOfJurisdiction, ticket: t, why: Phrase("why.agreed-outside", .body(r.packet.employer.district)),
+                  shown: Phrase("ev.review-at", .text("\(rv.at)"))))
               }
             } else if !rv.agreed && rv.proposalCorrect {
               wrong = true
-              lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), explanation: "returned a correct proposal (\(rv.proposal.outcome.rawValue))" + (Session.lateNote(e).map { ". " + $0 } ?? ""), evidence: answerLine(e)))
+              lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), why: Phrase("why.returned-correct", .outcome(rv.proposal.outcome.rawValue), .phrase(lateNote(e))), shown: answerLine(e)))
             }
           }
           if !wrong { fileEarned += share }
@@ -243,7 +258,7 @@ public enum Scorer {
       for _ in s.facts.hints.filter({ $0 == t }) {
         let pts = min(fileEarned, fileShare * hintShare)
         fileEarned -= pts
-        lost.append(PointLost(dimension: .decisions, points: fileShare * hintShare, ticket: t, rule: .hint, explanation: "hint taken", evidence: "practice mode"))
+        lost.append(PointLost(dimension: .decisions, points: fileShare * hintShare, ticket: t, rule: .hint, why: Phrase("why.hint"), shown: Phrase("ev.practice")))
       }
       decisions += max(0, fileEarned)
       if !s.finished && (c.state.awaitsAcceptanceDecision || c.state == .awaitingCorrection) { open += 1 }
@@ -253,8 +268,10 @@ public enum Scorer {
     var review = 100.0
     for b in s.facts.breaches where b.kind != .incompleteNotice {
       review -= breachPenalty
-      lost.append(PointLost(dimension: .doubleReview, points: breachPenalty, ticket: b.ticket, rule: .policy(.doublePost), explanation: b.detail, evidence: "action at \(b.at)"))
-      critical.append(CriticalFinding(kind: b.kind == .selfReview ? .selfReview : .issueWithoutReview, ticket: b.ticket, explanation: b.detail, evidence: "action at \(b.at) (refused by the system)"))
+      let detail = Phrase("why.breach." + b.kind.rawValue)
+      lost.append(PointLost(dimension: .doubleReview, points: breachPenalty, ticket: b.ticket, rule: .policy(.doublePost), why: detail, shown: Phrase("ev.action-at", .text("\(b.at)"))))
+      critical.append(CriticalFinding(
+        kind: b.kind == .selfReview ? .selfReview : .issueWithoutReview, ticket: b.ticket, why: detail, shown: Phrase("ev.action-refused", .text("\(b.at)"))))
     }
     if post == .b {
       var charged: [String: Double] = [:]
@@ -270,16 +287,16 @@ public enum Scorer {
         let missing = rv.evidence.filter { !rv.looked.contains($0) }
         lost.append(PointLost(
           dimension: .doubleReview, points: pts, ticket: label(rv.ticket, rv.round), rule: .policy(.doublePost),
-          explanation: rv.looked.isEmpty
-            ? "\(rv.agreed ? "agreed" : "returned") without looking at any evidence (rubber-stamping)"
-            : "looked at only \(rv.looked.count) of \(rv.evidence.count) evidence items before the verdict",
-          evidence: "looked at: " + (rv.looked.isEmpty ? "nothing" : rv.looked.joined(separator: ", ")) + "; not looked at: " + missing.joined(separator: ", ")))
+          why: rv.looked.isEmpty
+            ? Phrase(rv.agreed ? "why.rubber-stamp.agreed" : "why.rubber-stamp.returned")
+            : Phrase("why.looked-only", .text("\(rv.looked.count)"), .text("\(rv.evidence.count)")),
+          shown: rv.looked.isEmpty ? Phrase("ev.looked-nothing", .evidence(missing)) : Phrase("ev.looked", .evidence(rv.looked), .evidence(missing))))
       }
     } else {
       for c in arrived where c.deemedAccepted && c.state != .proposed && !c.history.contains(where: { $0.event == "review" }) && s.facts.proposals.contains(where: { $0.ticket == c.ticket }) {
         let pts = fileShare / Double(expectedRounds(c))
         review -= pts
-        lost.append(PointLost(dimension: .doubleReview, points: pts, ticket: c.ticket, rule: .policy(.doublePost), explanation: "proposed but never handed over to post B", evidence: "case history"))
+        lost.append(PointLost(dimension: .doubleReview, points: pts, ticket: c.ticket, rule: .policy(.doublePost), why: Phrase("why.never-handed-over"), shown: history))
       }
     }
 
@@ -294,12 +311,12 @@ public enum Scorer {
           let late = max(1, c.policy.calendar.workingDays(after: r.deadline, through: day))
           let pts = min(share, share * latePerDay * Double(late))
           time -= pts
-          lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: label(c.ticket, r.number), rule: .policy(.acceptanceTimeLimit), explanation: "notice issued \(late) working day\(late == 1 ? "" : "s") late (due \(r.deadline))", evidence: "notice at \(n.issuedAt)"))
+          lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: label(c.ticket, r.number), rule: .policy(.acceptanceTimeLimit), why: Phrase(late == 1 ? "why.late.one" : "why.late.many", .text("\(late)"), .text("\(r.deadline)")), shown: Phrase("ev.notice-at", .text("\(n.issuedAt)"))))
         } else if c.deemedAccepted && r.number == c.rounds.count {
           // A lapse ends the file: the time share of any round still expected goes with it.
           let pts = share * Double(expectedRounds(c) - r.number + 1)
           time -= pts
-          lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: label(c.ticket, r.number), rule: .policy(.deemedAcceptance), explanation: "no notice by \(r.deadline): deemed accepted by law", evidence: "case history"))
+          lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: label(c.ticket, r.number), rule: .policy(.deemedAcceptance), why: Phrase("why.deemed", .text("\(r.deadline)")), shown: history))
         }
       }
     }
