@@ -62,9 +62,13 @@ static int pd_signal_pipe_read = -1;
 /* Signals taken out of the pipe by pd_rl_getc (below) and not yet handled by the loop. */
 static int pd_signal_pending_interrupt = 0;
 static int pd_signal_pending_resize = 0;
+static int pd_signal_pending_suspend = 0;
+/* The terminal opened a second time, non-blocking (a file description of our own: fd 0's flags,
+   shared with the shell, stay as they are). */
+static int pd_tty_read_fd = -1;
 static void pd_signal_to_pipe(int sig) {
   int saved = errno;
-  char c = sig == SIGINT ? 'I' : sig == SIGWINCH ? 'W' : '?';
+  char c = sig == SIGINT ? 'I' : sig == SIGWINCH ? 'W' : sig == SIGTSTP ? 'Z' : '?';
   if (pd_signal_pipe_write >= 0) (void)write(pd_signal_pipe_write, &c, 1);
   errno = saved;
 }
@@ -78,24 +82,29 @@ static inline void pd_signal_collect(void) {
     for (ssize_t i = 0; i < n; i++) {
       if (buf[i] == 'I') pd_signal_pending_interrupt = 1;
       if (buf[i] == 'W') pd_signal_pending_resize = 1;
+      if (buf[i] == 'Z') pd_signal_pending_suspend = 1;
     }
   }
 }
-/* What the loop has to handle since the last call: bit 1 Ctrl-C, bit 2 a window resize. */
+/* What the loop has to handle since the last call: bit 1 Ctrl-C, bit 2 a window resize, bit 4
+   Ctrl-Z. */
 static inline int pd_signal_drain(void) {
   if (pd_signal_pipe_read >= 0) pd_signal_collect();
-  int r = (pd_signal_pending_interrupt ? 1 : 0) | (pd_signal_pending_resize ? 2 : 0);
-  pd_signal_pending_interrupt = pd_signal_pending_resize = 0;
+  int r = (pd_signal_pending_interrupt ? 1 : 0) | (pd_signal_pending_resize ? 2 : 0) | (pd_signal_pending_suspend ? 4 : 0);
+  pd_signal_pending_interrupt = pd_signal_pending_resize = pd_signal_pending_suspend = 0;
   return r;
 }
 /* readline's getc. LineReader only calls rl_callback_read_char when standard input is readable,
    but readline reads the rest of a character or of a key sequence, a y/n answer or a --More--
    key by itself, waiting as long as it takes. Ctrl-C's line discipline throws away what was
-   typed and not yet read, so such a wait could last until the next key. Here the wait also
+   typed and not yet read (even after poll() said there was input), so such a wait could last
+   until the next key. Here the read does not block, and the wait also
    watches the self-pipe: on Ctrl-C it returns Ctrl-G, readline's abort key, which ends what
    readline was in the middle of; the loop then clears the line as for any Ctrl-C. */
 static int pd_rl_getc(FILE *stream) {
-  int fd = fileno(stream);
+  /* Reads never block: between poll() saying "readable" and read(), Ctrl-C's flush can empty the
+     input queue, and a blocking read would then wait for the next key. */
+  int fd = pd_tty_read_fd >= 0 ? pd_tty_read_fd : fileno(stream);
   for (;;) {
     if (pd_signal_pending_interrupt) return 7; /* ^G: abort */
     struct pollfd fds[2] = {{fd, POLLIN, 0}, {pd_signal_pipe_read, POLLIN, 0}};
@@ -126,6 +135,8 @@ static inline int pd_signal_pipe_create(void) {
   }
   pd_signal_pipe_write = fds[1];
   pd_signal_pipe_read = fds[0];
+  const char *tty = ttyname(0);
+  if (tty) pd_tty_read_fd = open(tty, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   rl_catch_signals = 0;
   rl_catch_sigwinch = 0;
   rl_getc_function = pd_rl_getc;
@@ -145,6 +156,28 @@ static inline void pd_signal_route_to_pipe(void) {
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGWINCH);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+/* Ctrl-Z at a prompt goes to the pipe too (readline's own handling is off), so that the loop can
+   put the terminal back before the program stops; outside the prompt it stops the program as
+   usual. */
+static int pd_suspend_ignored = -1; /* the parent set SIGTSTP to SIG_IGN: leave it so */
+static inline void pd_signal_suspend_to_pipe(int on) {
+  struct sigaction sa;
+  if (pd_suspend_ignored < 0) {
+    sigaction(SIGTSTP, NULL, &sa);
+    pd_suspend_ignored = sa.sa_handler == SIG_IGN;
+  }
+  if (pd_suspend_ignored) return;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on ? pd_signal_to_pipe : SIG_DFL;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;
+  sigaction(SIGTSTP, &sa, NULL);
+  /* A parent may hand it down blocked (a test harness's threads block signals). */
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTSTP);
   pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 /* SIGINT's default action again (a prompt outside the REPL: Ctrl-C stops the program). */
@@ -209,6 +242,25 @@ static inline void pd_rl_hide(void) {
 /* After printing: the prompt (possibly new) and the line being typed, cursor where it was. */
 static inline void pd_rl_show(const char *prompt) {
   if (prompt) rl_set_prompt(prompt);
+  rl_on_new_line();
+  rl_forced_update_display();
+  fflush(rl_outstream ? rl_outstream : stdout);
+}
+/* Ctrl-Z at the prompt, as readline itself does it: the terminal as it was, the program stopped
+   (the shell takes over); on `fg`, readline's terminal mode again and the prompt and the line
+   redrawn. (A process group without a job-control shell is not stopped: the redraw follows at
+   once.) */
+static inline void pd_rl_suspend(void) {
+  rl_cleanup_after_signal();
+  fflush(rl_outstream ? rl_outstream : stdout);
+  pd_signal_suspend_to_pipe(0);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTSTP);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+  raise(SIGTSTP);
+  pd_signal_suspend_to_pipe(1);
+  rl_reset_after_signal();
   rl_on_new_line();
   rl_forced_update_display();
   fflush(rl_outstream ? rl_outstream : stdout);

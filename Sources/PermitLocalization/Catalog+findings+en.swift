@@ -226,5 +226,9 @@ extension Catalog {
     "diag.unknown-prerequisite": "unknown prerequisite module '{1}'",
     "diag.cyclic-prerequisites": "cyclic prerequisites: {1}",
     "diag.prerequisite-later": "prerequisite '{1}' comes at order {2}, not before this module ({3})",
+    "finding.list.and": " and ",
+    "finding.note.calendar": "the policy pack's calendar does not cover {1}; working days counted on weekends only",
+    "finding.note.commitment": "the commitment for {1} is not valid: commitments stand in only for {2} of a Category A applicant (computed category {3})",
+    "finding.note.commitment.any": "the commitment for {1} is not valid: commitments stand in only for {2} of a Category A applicant (computed category {3}), or for {4} in any category",
   ]
 }

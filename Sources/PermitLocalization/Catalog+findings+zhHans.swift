@@ -218,5 +218,9 @@ extension Catalog {
     "diag.unknown-prerequisite": "未知的先修模块“{1}”",
     "diag.cyclic-prerequisites": "先修关系成环：{1}",
     "diag.prerequisite-later": "先修模块“{1}”的顺序为{2}，不在本模块（{3}）之前",
+    "finding.list.and": "和",
+    "finding.note.calendar": "政策包的日历不包括{1}年；工作日只按周末计算",
+    "finding.note.commitment": "{1}的告知承诺无效：告知承诺只能代替A类申请人的{2}（核定类别{3}）",
+    "finding.note.commitment.any": "{1}的告知承诺无效：告知承诺只能代替A类申请人的{2}（核定类别{3}），或在任何类别下代替{4}",
   ]
 }

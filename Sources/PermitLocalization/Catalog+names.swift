@@ -113,6 +113,7 @@ extension Catalog {
     "verb.scenarios": "情景列表",
     "verb.start": "开始练习",
     "verb.resume": "继续未完成的练习",
+    "verb.join": "加入结对练习",
     "verb.brief": "情景简介",
     "verb.queue": "排队叫号",
     "verb.open": "调取案卷",

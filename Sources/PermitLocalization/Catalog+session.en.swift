@@ -10,6 +10,7 @@ extension Catalog {
 
     // brief
     "session.brief.setup": "Window: {1}. Policy: {2}. Your post: {3} (colleague: {4}, {5}). Mode: {6}.",
+    "session.brief.setup.pair": "Window: {1}. Policy: {2}. Your post: {3} (partner: {4} at {5}, pair mode). Mode: {6}.",
     "session.brief.hours": "Opening hours {1}-{2}; day starts {3}.",
 
     // deadlines

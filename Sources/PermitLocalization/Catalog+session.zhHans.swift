@@ -8,6 +8,7 @@ extension Catalog {
     "none": "无",
 
     "session.brief.setup": "受理窗口：{1}。适用政策：{2}。你的岗位：{3}（同事：{4}，{5}）。练习方式：{6}。",
+    "session.brief.setup.pair": "受理窗口：{1}。适用政策：{2}。你的岗位：{3}（搭档：{4}，{5}，结对练习）。练习方式：{6}。",
     "session.brief.hours": "办公时间 {1}-{2}；当日从 {3} 开始。",
 
     "session.days.overdue": "已超期",

@@ -15,6 +15,12 @@ public enum FindingText {
     render(f.reason, language).fix ?? f.fix
   }
 
+  /// The examiner's notes on a decision, in the language (as written when a note has no reason).
+  public static func notes(_ d: Decision, in language: Language = Language.current) -> [String] {
+    guard d.noteReasons.count == d.notes.count else { return d.notes }
+    return d.noteReasons.map { render($0, language).detail }
+  }
+
   /// What a flag noticed, in the language.
   public static func detail(_ flag: Flag, in language: Language = Language.current) -> String {
     render(flag.reason, language).detail
@@ -124,6 +130,13 @@ public enum FindingText {
       return (t("finding.not-in-chinese.detail", m(kind), language), t("finding.not-in-chinese.fix", m(kind)))
     case .ageOverLimitB(let age, let limit):
       return (t("finding.age-over-limit-b.detail", age, limit), nil)
+    case .calendarNotCovered(let year):
+      return (t("finding.note.calendar", year), nil)
+    case .commitmentNotValid(let kind, let mayReplace, let computed, let anyCategory):
+      let and = t("finding.list.and")
+      let may = mayReplace.map(m).joined(separator: and)
+      if anyCategory.isEmpty { return (t("finding.note.commitment", m(kind), may, computed.rawValue), nil) }
+      return (t("finding.note.commitment.any", m(kind), may, computed.rawValue, anyCategory.map(m).joined(separator: and)), nil)
     }
   }
 }

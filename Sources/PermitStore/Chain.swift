@@ -55,16 +55,20 @@ enum Chain {
   /// The hash of an attempt over its immutable fields.
   static func attemptHash(
     prev: String, id: Int64, trainee: Int64, traineeName: String?, scenarioID: String, contentHash: String,
-    seed: UInt64, policy: String, mode: String, post: String, moduleID: String?, startedAt: String, key: RecordKey?
+    seed: UInt64, policy: String, mode: String, post: String, moduleID: String?, startedAt: String, key: RecordKey?,
+    partner: Int64? = nil, partnerName: String? = nil
   ) -> String {
-    digest(
+    // A pair attempt's partner (who gets post B's credit) is hashed with it; an attempt alone hashes
+    // as it always did.
+    let pair: [String?] = partner.map { [String($0), partnerName] } ?? []
+    return digest(
       prev
         + canonical(
           "attempt",
           [
             String(id), String(trainee), traineeName, scenarioID, contentHash, String(seed), policy, mode, post,
             moduleID, startedAt,
-          ]),
+          ] + pair),
       key: key)
   }
 

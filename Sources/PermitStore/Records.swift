@@ -38,6 +38,8 @@ public struct NewAttempt: Sendable {
   public var post: TraineePost
   /// The curriculum module, if the attempt belongs to one.
   public var moduleID: String?
+  /// The partner's row id in a pair attempt (post B; `trainee` is post A); nil alone.
+  public var partner: Int64? = nil
 
   /// Creates the description of a new attempt.
   public init(
@@ -111,6 +113,9 @@ public struct AttemptRecord: Sendable, Hashable {
   public var startedBy: String? = nil
   /// The PermitDesk build that finished and scored the attempt; nil while open or if recorded before.
   public var scoredBy: String? = nil
+  /// The partner (post B) of a pair attempt, whose trainee is post A; nil alone (and in files from
+  /// before pair mode).
+  public var partner: Int64? = nil
 
   /// Creates a record value (the store creates them; this is for callers' tests).
   public init(

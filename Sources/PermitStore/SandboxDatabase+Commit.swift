@@ -22,6 +22,8 @@ public struct CommandCommit: Sendable {
   /// The lease the writer holds on the attempt: when set, the commit renews it in the same
   /// transaction, and writes nothing (`StoreError.leaseLost`) when another process took it over.
   public var lease: AttemptLease?
+  /// Each participant's result, when this command finishes a pair attempt (`result` is post A's).
+  public var participants: [ParticipantResult]?
 
   /// Creates a commit.
   public init(action: NewAction, projection: Projection, tickets: [String]?, result: AttemptResult? = nil, snapshot: String? = nil) {
@@ -117,6 +119,7 @@ extension SandboxDatabase {
           db, id: action.attempt, status: .finished, overall: r.overall, decisions: r.decisions,
           doubleReview: r.doubleReview, timeLimits: r.timeLimits, passed: r.passed, resultJSON: r.json, build: build,
           key: key, path: path)
+        if let participants = c.participants { try Self.insertParticipants(db, attempt: action.attempt, participants, key: key) }
       }
       switch fault {
       case .full: throw DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")

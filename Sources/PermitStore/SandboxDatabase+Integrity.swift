@@ -91,11 +91,12 @@ extension SandboxDatabase {
       let hash = Chain.attemptHash(
         prev: prevHash, id: id, trainee: record.trainee, traineeName: traineeName, scenarioID: record.scenarioID,
         contentHash: record.contentHash, seed: UInt64(bitPattern: record.seed), policy: record.policy, mode: record.mode,
-        post: record.post, moduleID: record.moduleID, startedAt: record.startedAt, key: key)
+        post: record.post, moduleID: record.moduleID, startedAt: record.startedAt, key: key, partner: record.partner,
+        partnerName: try record.partner.flatMap { try String.fetchOne(db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [$0]) })
       if recompute && hash != storedHash {
         report(
           id, nil,
-          "the attempt was edited: its trainee, scenario, seed, policy, mode, post, module or start time "
+          "the attempt was edited: its trainee, partner, scenario, seed, policy, mode, post, module or start time "
             + "no longer match its hash"
         )
       }
@@ -170,6 +171,7 @@ extension SandboxDatabase {
       } else {
         report(id, nil, "the attempt is \(record.status) but has no hashed result: its status was edited")
       }
+      try verifyParticipants(db, record, resultHash: resultHash, key: key, recompute: recompute, report)
 
       // Its seal: status, result and log head as the room last signed them.
       if let key, authentication == .authenticated {

@@ -58,6 +58,12 @@ extension SandboxDatabase {
         let traineeName = try String.fetchOne(
           db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [new.trainee])
       else { throw StoreError.unknownTrainee("#\(new.trainee)") }
+      let partnerName = try new.partner.map { id in
+        guard id != new.trainee else { throw StoreError.invalidArgument("a pair attempt needs two different trainees.") }
+        guard let name = try String.fetchOne(db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [id])
+        else { throw StoreError.unknownTrainee("#\(id)") }
+        return name
+      }
       try Self.checkSigning(db, key: key, path: path)
       let prev = try Self.lastAttemptHash(db, key: key)
       let lastID = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'attempt'") ?? 0
@@ -67,11 +73,11 @@ extension SandboxDatabase {
       let hash = Chain.attemptHash(
         prev: prev, id: id, trainee: new.trainee, traineeName: traineeName, scenarioID: new.scenarioID,
         contentHash: new.contentHash, seed: new.seed, policy: new.policy, mode: new.mode.rawValue, post: new.post.rawValue,
-        moduleID: new.moduleID, startedAt: startedAt, key: key)
+        moduleID: new.moduleID, startedAt: startedAt, key: key, partner: new.partner, partnerName: partnerName)
       let row = Table.Attempt(
         id: id, trainee: new.trainee, scenarioID: new.scenarioID, contentHash: new.contentHash,
         seed: Int64(bitPattern: new.seed), policy: new.policy, mode: new.mode, post: new.post, moduleID: new.moduleID,
-        status: .open, startedAt: startedAt, lastSeq: 0, prevHash: prev, hash: hash, startedBy: build)
+        status: .open, startedAt: startedAt, lastSeq: 0, prevHash: prev, hash: hash, startedBy: build, partner: new.partner)
       try row.insert(db)
       try db.execute(
         sql: "UPDATE attempt SET headSeal = ? WHERE id = ?",

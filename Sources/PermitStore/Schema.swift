@@ -240,6 +240,8 @@ enum Schema {
     migrator.registerMigration("typed-defects") { db in
       try Table.convertDefectsToJSON(db)
     }
+    // pair-mode (issue 14): the partner of a pair attempt and each participant's result.
+    migrator.registerMigration("pair-mode") { db in try Schema.pairMode(db) }
     return migrator
   }
 

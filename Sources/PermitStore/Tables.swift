@@ -34,7 +34,7 @@ enum Table {
     enum CodingKeys: String, CodingKey, ColumnExpression {
       case id, trainee, scenarioID, contentHash, seed, policy, mode, post, moduleID, status, startedAt, finishedAt
       case overall, decisions, doubleReview, timeLimits, passed, resultJSON, lastSeq, resultSeq, prevHash, hash
-      case startedBy, scoredBy
+      case startedBy, scoredBy, partner
     }
     typealias Columns = CodingKeys
     var id: Int64
@@ -63,6 +63,8 @@ enum Table {
     /// Absent in a file opened read-only before its "build-version" migration: nil.
     var startedBy: String?
     var scoredBy: String?
+    /// The partner (post B) of a pair attempt; absent before the "pair-mode" migration: nil.
+    var partner: Int64?
 
     var value: AttemptRecord {
       var r = AttemptRecord(
@@ -73,6 +75,7 @@ enum Table {
       r.resultSeq = resultSeq
       r.startedBy = startedBy
       r.scoredBy = scoredBy
+      r.partner = partner
       return r
     }
   }
@@ -100,6 +103,8 @@ enum Table {
     var timeLimits: Int?
     var passed: Bool?
     var resultJSON: String?
+    /// The partner of a pair attempt (hashed with it); absent before the "pair-mode" migration.
+    var partner: Int64?
   }
 
   /// An `action` row of the append-only log.

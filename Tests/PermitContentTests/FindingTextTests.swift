@@ -54,6 +54,8 @@ import Testing
         #expect(FindingText.detail(f, in: .en) == f.detail, "\(f.reason)")
         #expect(FindingText.fix(f, in: .en) == f.fix, "\(f.reason)")
       }
+      #expect(FindingText.notes(d, in: .en) == d.notes)
+      #expect(d.noteReasons.count == d.notes.count)
       for flag in d.flags {
         seen.insert(Self.caseName(flag.reason))
         #expect(FindingText.detail(flag, in: .en) == flag.detail)
@@ -67,6 +69,31 @@ import Testing
       "notInChinese", "ageOverLimitB",
     ]
     #expect(all.subtracting(seen).sorted() == [], "reasons no shipped or generated packet reaches")
+  }
+
+  /// The examiner's notes: a commitment that stands in for nothing, a year outside the calendar.
+  @Test func notesRenderInBothLanguages() throws {
+    let library = TestSupport.library
+    guard case .success(let packet) = library.loadPacket(path: TestSupport.root + "/Scenarios/packets/overseas-b-complete.yaml") else {
+      Issue.record("packet does not load")
+      return
+    }
+    var committed = packet
+    committed.materials.append(Material(kind: .commitment, replaces: .degree))
+    var late = packet
+    late.submitted = Timestamp(iso: "2031-03-03T10:00+08:00")!
+    late.applicant.passportExpires = CivilDate(iso: "2040-01-01")!
+    var seen: Set<String> = []
+    for (p, pack) in [(committed, TestSupport.pack()), (committed, TestSupport.pack("beijing-2025")), (late, TestSupport.pack())] {
+      let d = Examiner(policy: pack).examine(p)
+      #expect(!d.notes.isEmpty, "\(pack.id)")
+      #expect(FindingText.notes(d, in: .en) == d.notes)
+      for (zh, en) in zip(FindingText.notes(d, in: .zhHans), d.notes) {
+        #expect(zh != en && zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(zh)")
+      }
+      for r in d.noteReasons { seen.insert(Self.caseName(r)) }
+    }
+    #expect(seen == ["commitmentNotValid", "calendarNotCovered"])
   }
 
   @Test func chineseRenderingIsChinese() {

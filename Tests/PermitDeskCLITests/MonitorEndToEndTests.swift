@@ -42,7 +42,7 @@ struct MonitorEndToEndTests {
     _ = try ben.send("advance --next")
     // Work is left (files still to arrive): plain `finish` is refused on standard error, `--now` goes ahead.
     _ = try ben.send("finish")
-    _ = try ben.send("finish --now")
+    #expect(try ben.send("finish --now").contains("Final score:"))
     let after = try box.run(["monitor", "--format", "json"])
     let left = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]])
     #expect(left.map { $0["trainee"] as? String } == ["ann"], "\(after.stdout)")

@@ -169,6 +169,11 @@ struct SshRoomTests {
       "ok: an injected event reaches bob before his next command",
       "ok: the live monitor redraws in place and stops at Enter",
       "ok: a trainee has no instructor station",
+      "ok: bob starts a pair attempt with carol, carol joins as post B",
+      "ok: the trainer's monitor --once --format json lists both partners while they work",
+      "ok: bob's commands and the injected event reach carol before her next command",
+      "ok: the two trainees finish the pair attempt, each with a final score",
+      "ok: the trainer's report has a row for each partner; the records verify and re-score",
       "ok: ssh with a command is refused (exit 64), nothing runs",
       "ok: port forwarding is refused (restrict)",
       "all ssh room checks passed",
@@ -178,7 +183,7 @@ struct SshRoomTests {
     server.stop()
     #expect(!Self.accepts(port), "the test's sshd is gone")
 
-    // What the sessions left: two attempts, bob's finished, signed and intact.
+    // What the sessions left: three attempts (bob's, carol's, and their pair attempt), signed and intact.
     let verify = try room.box.run(["verify", "--db", room.database, "--key", room.prefix + "/room.conf"])
     #expect(verify.exited(0) && verify.stdout.contains("intact and authenticated"), "\(verify.stdout)")
   }

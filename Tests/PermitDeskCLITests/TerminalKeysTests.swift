@@ -27,6 +27,7 @@ struct TerminalKeysTests {
       "ok: Ctrl-C (and Enter) stops a trainer's live monitor and returns to the prompt",
       "ok: permitdesk monitor refreshes in place on a terminal; Enter ends it (exit 0), Ctrl-C stops it (SIGINT)",
       "ok: rehearse --new: Ctrl-C stops the program (SIGINT) with the terminal restored",
+      "ok: Ctrl-Z stops the REPL at the prompt; fg brings back the prompt and the half-typed line in readline's mode",
       "ok: an injected announcement appears above the half-typed line without Enter; the line and cursor are intact and it runs",
       "all terminal key checks passed",
     ] {

@@ -14,7 +14,7 @@ import Testing
       #expect(db.path == path)
       #expect(FileManager.default.fileExists(atPath: path))
       #expect(try db.rawStrings("PRAGMA journal_mode") == ["wal"])
-      #expect(try db.rawStrings("SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "build-version", "seals", "room-signing", "attempt-lease", "verify-coverage", "typed-defects"])
+      #expect(try db.rawStrings("SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "build-version", "seals", "room-signing", "attempt-lease", "verify-coverage", "typed-defects", "pair-mode"])
       #expect(
         try db.rawStrings("SELECT CAST(application_id AS TEXT) FROM pragma_application_id") == ["\(0x5044_4B53)"])
       #expect(try db.rawStrings("SELECT marker FROM sandbox") == ["PERMITDESK-SANDBOX — synthetic training data only"])
@@ -34,7 +34,7 @@ import Testing
       }
       let again = try SandboxDatabase(path: path)
       #expect(try again.trainee(named: "olivia")?.cohort == "c1")
-      #expect(try again.rawStrings("SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "build-version", "seals", "room-signing", "attempt-lease", "verify-coverage", "typed-defects"])
+      #expect(try again.rawStrings("SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "build-version", "seals", "room-signing", "attempt-lease", "verify-coverage", "typed-defects", "pair-mode"])
       #expect(try again.rawStrings("SELECT count(*) FROM sandbox") == ["1"])
     }
   }

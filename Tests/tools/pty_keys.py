@@ -193,6 +193,40 @@ def standalone_monitor(binary):
     ok("permitdesk monitor refreshes in place on a terminal; Enter ends it (exit 0), Ctrl-C stops it (SIGINT)")
 
 
+def suspend_and_resume(binary):
+    """Ctrl-Z at the prompt under a job-control shell: the REPL stops with the terminal put back,
+    and `fg` brings it back in readline's mode with the prompt and the half-typed line redrawn (the
+    rest of the line is then echoed once, by readline, and runs)."""
+    env = dict(os.environ, TERM="xterm", PS1="SHELL$ ", NO_COLOR="1")
+    # Blocked as a test harness may hand it down: the REPL must unblock it at its prompt.
+    shell = pexpect.spawn(
+        "/bin/bash", ["--norc", "--noprofile", "-i"], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 200),
+        preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTSTP}))
+    expect(shell, r"SHELL\$ ", "bash's prompt")
+    shell.send("exec 2>&1; %s --no-color\r" % binary)
+    expect(shell, PROMPT, "the REPL's prompt under bash")
+    shell.send("curr")
+    expect(shell, "curr", "the echo of the half-typed line")
+    shell.send("\x1a")
+    expect(shell, r"Stopped.*\r\n.*SHELL\$ ", "bash's prompt after Ctrl-Z")
+    shell.send("fg\r")
+    expect(shell, PROMPT, "the prompt redrawn after fg")
+    expect(shell, "curr", "the half-typed line redrawn after fg")
+    mode = termios.tcgetattr(shell.child_fd)[3]
+    if mode & termios.ECHO or mode & termios.ICANON:
+        fail("after fg the terminal is not in readline's mode (echo or line mode on)", shell)
+    shell.send("iculum\r")
+    expect(shell, r"log in first", "the completed line 'curriculum' to run")
+    if shell.before.count("iculum") != 1:
+        fail("the rest of the line was echoed %d times" % shell.before.count("iculum"), shell)
+    expect(shell, PROMPT, "the prompt after curriculum")
+    shell.sendeof()
+    expect(shell, r"SHELL\$ ", "bash's prompt after Ctrl-D")
+    shell.send("exit\r")
+    expect(shell, pexpect.EOF, "the end of bash")
+    ok("Ctrl-Z stops the REPL at the prompt; fg brings back the prompt and the half-typed line in readline's mode")
+
+
 def rehearse_interrupt(binary):
     """Outside the REPL Ctrl-C keeps its usual meaning: `rehearse --new` stops (killed by SIGINT,
     nothing written), the terminal first put back as it was (echo and line editing on)."""
@@ -271,6 +305,7 @@ def main():
     monitor_interrupt(binary, prefix, trainer)
     standalone_monitor(binary)
     rehearse_interrupt(binary)
+    suspend_and_resume(binary)
     announcement(binary, prefix, trainer, trainee)
     print("all terminal key checks passed")
 

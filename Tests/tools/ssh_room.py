@@ -68,6 +68,16 @@ def run(child, name, line, pattern, what):
     prompt(child, name)
 
 
+def finish(child, name, what):
+    """`finish`, or `finish --now` where finish first lists what is still pending."""
+    child.sendline("finish")
+    if expect(child, ["Final score:", "finish --now"], what) == 1:
+        prompt(child, name)
+        child.sendline("finish --now")
+        expect(child, "Final score:", what)
+    prompt(child, name)
+
+
 def main(port, user, keydir):
     room = Room(port, user, keydir)
 
@@ -117,7 +127,37 @@ def main(port, user, keydir):
     run(bob, "bob", "monitor", "'monitor' is for trainers", "monitor refused")
     ok("a trainee has no instructor station")
 
-    run(bob, "bob", "finish --now", "Final score:", "bob's score")
+    finish(bob, "bob", "bob's score")
+    finish(carol, "carol", "carol's score")
+
+    # Pair mode: bob (post A) and carol (post B) share one attempt; the trainer sees both.
+    run(bob, "bob", "start m01-s01-jurisdiction --pair dave", "dave is not a trainee of this room", "a stranger refused")
+    run(bob, "bob", "start m01-s01-jurisdiction --pair carol", r"Attempt #3 started[\s\S]*you are post A, carol is post B",
+        "the pair attempt")
+    run(carol, "carol", "join", r"Joined pair attempt #3 at m01-s01-jurisdiction as post B with bob", "carol joins")
+    ok("bob starts a pair attempt with carol, carol joins as post B")
+    for line, pattern in (("advance --next", "It is now "), ("open T001", "T001 - "), ("decide accept", "you propose accept"),
+                          ("handover", r"handed over to post B \(carol\)")):
+        run(bob, "bob", line, pattern, "bob's " + line)
+    run(alice, "alice", "monitor --once --format json",
+        re.compile(r'"attempt": 3,\s*"trainee": "bob"[\s\S]*"partner": "carol"[\s\S]*"attempt": 3,\s*"trainee": "carol"'
+                   r'[\s\S]*"post": "B"[\s\S]*"partner": "bob"'), "both partners in the monitor")
+    ok("the trainer's monitor --once --format json lists both partners while they work")
+    run(alice, "alice", "inject 3 announce Lunch at 12", "injected into attempt #3 \\(bob", "the injection into the pair")
+    run(carol, "carol", "open T001",
+        re.compile(r"\[bob, post A\] handover[\s\S]*hands over the proposal accept: your review, please[\s\S]*"
+                   r"\[from trainer:alice\] instructor event: announce Lunch at 12"), "bob's handover and the event at carol's")
+    ok("bob's commands and the injected event reach carol before her next command")
+    run(carol, "carol", "show passport", "passport", "carol looks")
+    run(carol, "carol", "checklist", "materials required", "carol's checklist")
+    run(carol, "carol", "review agree", "you agree with post A's proposal; bob issues the notice", "carol's verdict")
+    run(bob, "bob", "issue", r"post B \(carol\) agrees[\s\S]*notice issued", "bob issues")
+    finish(bob, "bob", "bob's pair score")
+    run(carol, "carol", "score", r"\[bob, post A\] finish[\s\S]*Final score:", "carol's pair score")
+    ok("the two trainees finish the pair attempt, each with a final score")
+    run(alice, "alice", "report --format csv", re.compile(r"\n3,bob,[\s\S]*\n3,carol,"), "a report row for each partner")
+    run(alice, "alice", "verify --rescore", "intact and authenticated with the room key", "verify after the pair")
+    ok("the trainer's report has a row for each partner; the records verify and re-score")
     for child, name in ((bob, "bob"), (carol, "carol"), (alice, "alice")):
         child.sendline("quit")
         expect(child, pexpect.EOF, name + " leaving")

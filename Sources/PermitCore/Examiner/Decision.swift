@@ -92,6 +92,8 @@ public struct Decision: Hashable, Sendable {
   public var rules: [RuleID]
   /// Remarks about the decision itself (for example a date outside the pack's calendar).
   public var notes: [String]
+  /// The notes in language-neutral form, one per note (see ``Finding/reason``).
+  public var noteReasons: [FindingReason] = []
 
   /// The defect codes, sorted.
   public var defects: [Defect] { findings.map(\.defect) }

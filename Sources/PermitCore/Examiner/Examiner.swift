@@ -78,6 +78,7 @@ struct Run {
   var referTo: String?
   var rules = RuleMask([.jurisdiction, .acceptanceTimeLimit, .workingDays])
   var notes: [String] = []
+  var noteReasons: [FindingReason] = []
   var mismatchSeen: Set<String> = []
 
   init(policy: PolicyPack, packet: Packet) {
@@ -103,6 +104,7 @@ struct Run {
     if !policy.calendar.covers(date) || !policy.calendar.covers(deadline) {
       notes.append(
         "the policy pack's calendar does not cover \(date.year); working days counted on weekends only")
+      noteReasons.append(.calendarNotCovered(year: date.year))
     }
     let app = packet.application
     // 1. Jurisdiction (art. 32(2)).
@@ -257,6 +259,10 @@ struct Run {
             + policy.categoryA.commitmentMayReplace.map(\.rawValue).sorted().joined(separator: " and ")
             + " of a Category A applicant (computed category \(computed.rawValue))"
             + (anyCategory.isEmpty ? "" : ", or for " + anyCategory.map(\.rawValue).sorted().joined(separator: " and ") + " in any category"))
+        noteReasons.append(
+          .commitmentNotValid(
+            replaced, mayReplace: policy.categoryA.commitmentMayReplace.sorted { $0.rawValue < $1.rawValue }, computed: computed,
+            anyCategory: anyCategory.sorted { $0.rawValue < $1.rawValue }))
       }
     }
     for kind in required {
@@ -341,6 +347,6 @@ struct Run {
       claimedCategory: packet.application.category, age: age, receiptDate: date,
       acceptanceDeadline: deadline, pending: pending, pendingFindings: pendingFindings,
       compliance: outcome == .refuse ? [] : compliance, flags: outcome == .refuse ? [] : flags,
-      rules: used.sorted, notes: notes)
+      rules: used.sorted, notes: notes, noteReasons: noteReasons)
   }
 }

@@ -66,4 +66,9 @@ public enum FindingReason: Hashable, Sendable {
   case notInChinese(MaterialKind, language: String)
   /// Category B above the age limit (a flag for the Center).
   case ageOverLimitB(age: Int, limit: Int)
+  /// A note: the pack's calendar does not cover the year (working days count weekends only).
+  case calendarNotCovered(year: Int)
+  /// A note: a commitment that stands in for nothing here (`anyCategory`: what a commitment may
+  /// replace whatever the category, for this type).
+  case commitmentNotValid(MaterialKind, mayReplace: [MaterialKind], computed: Category, anyCategory: [MaterialKind])
 }

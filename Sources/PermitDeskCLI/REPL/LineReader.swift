@@ -157,10 +157,10 @@ extension LineReader {
     }
 
     /// Empties the self-pipe (and what readline's getc took out of it while it waited inside
-    /// readline): whether Ctrl-C was pressed and the window resized since last time.
-    static func drain() -> (interrupted: Bool, resized: Bool) {
+    /// readline): whether Ctrl-C or Ctrl-Z was pressed and the window resized since last time.
+    static func drain() -> (interrupted: Bool, resized: Bool, suspended: Bool) {
       let bits = pd_signal_drain()
-      return (bits & 1 != 0, bits & 2 != 0)
+      return (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0)
     }
 
     /// Seconds on a monotonic clock.
@@ -174,7 +174,11 @@ extension LineReader {
         print(L10n.t("repl.interrupt.ignored"))
       }
       if interrupt == .stops && signalFD >= 0 { pd_signal_route_to_pipe() }
-      defer { if interrupt == .stops { pd_signal_default_interrupt() } }
+      if signalFD >= 0 { pd_signal_suspend_to_pipe(1) }
+      defer {
+        if interrupt == .stops { pd_signal_default_interrupt() }
+        if signalFD >= 0 { pd_signal_suspend_to_pipe(0) }
+      }
       pd_flush_stdout()
       pd_rl_begin(prompt)  // readline keeps its own copy of the prompt
       if earlier.resized { pd_rl_resize() }  // the window changed while a command ran
@@ -184,6 +188,7 @@ extension LineReader {
         // What the signal handler wrote to the pipe, and what readline's getc took from it.
         let signals = drain()
         if signals.resized { pd_rl_resize() }
+        if signals.suspended { pd_rl_suspend() }
         if signals.interrupted {
           if interrupt == .stops {
             pd_rl_end()  // the terminal as it was, then the usual end of a Ctrl-C

@@ -41,9 +41,17 @@ struct RecordedAttempt {
       }
       setups?.byKey[key] = setup
     }
+    if let partner = a.partner {
+      // A pair attempt: post A is the attempt's trainee, post B its partner; each logged command is
+      // applied as the post of whoever typed it.
+      guard let name = try db.trainees(cohort: nil).first(where: { $0.id == partner })?.name else {
+        return .failure(SetupError(message: "attempt #\(a.id): its partner #\(partner) is not a trainee of this sandbox"))
+      }
+      setup.pair = Pairing(postA: trainee, postB: name)
+    }
     var rows = try db.actions(attempt: a.id)
     if !throughEnd, let last = a.resultSeq, a.status != .open { rows = rows.filter { $0.seq <= last } }
-    let log = rows.map { CommandLog.decode(verb: $0.verb, arguments: $0.arguments) }
+    let log = rows.map { (command: CommandLog.decode(verb: $0.verb, arguments: $0.arguments), actor: $0.actor) }
     let runner = AttemptRunner.replay(setup: setup, log: log)
     return .success(
       RecordedAttempt(runner: runner, actions: log.count, lastSeq: rows.last?.seq ?? 0, finishedInLog: runner.session.finished))

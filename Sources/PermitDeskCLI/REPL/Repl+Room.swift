@@ -14,7 +14,7 @@ struct RoomSeat {
   /// that reads a file, say) stays out of the room until someone decides it belongs here. `login`
   /// is not in it: the key decides who you are.
   static let verbs: Set<String> = [
-    "help", "curriculum", "scenarios", "start", "resume", "brief", "queue", "open", "show", "checklist", "points",
+    "help", "curriculum", "scenarios", "start", "resume", "join", "brief", "queue", "open", "show", "checklist", "points",
     "decide", "handover", "review", "issue", "clock", "advance", "hint", "snapshot", "restore", "monthly", "finish",
     "score", "debrief", "quit", "exit",
   ]
@@ -55,6 +55,7 @@ extension Repl {
       if let open = try db.openAttempt(trainee: t.id) {
         say(["You have an unfinished attempt at \(open.scenarioID) (#\(open.id)): 'resume' to continue it."])
       }
+      say(pairInvitations(t))
     } catch {
       fail("cannot enter the room: \(error)")
     }

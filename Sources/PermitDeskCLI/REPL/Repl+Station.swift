@@ -15,20 +15,27 @@ import PermitLocalization
 
 extension Repl {
   /// Applies what others appended to the attempt's log since this process last looked, and shows it.
-  func catchUp() {
-    guard let r = runner, let a = attempt, a.status == .open else { return }
-    guard let rows = try? db.actions(attempt: a.id, after: appliedSeq), !rows.isEmpty else { return }
+  func catchUp() { say(catchUpLines()) }
+
+  /// Applies what others appended to the attempt's log since this process last looked (a trainer's
+  /// events, a pair partner's commands) and returns what to show of it.
+  func catchUpLines() -> [String] {
+    guard let r = runner, let a = attempt, a.status == .open else { return [] }
+    guard let rows = try? db.actions(attempt: a.id, after: appliedSeq) else { return [] }
+    var out: [String] = []
     for row in rows {
       let command = CommandLog.decode(verb: row.verb, arguments: row.arguments)
-      let step = r.step(command)
+      let wasFinished = r.session.finished
+      let step = r.step(command, by: r.setup.pair?.post(of: row.actor))
       r.adopt(step)
       appliedSeq = row.seq
-      if case .instructor = command {
-        say([L10n.t("station.from", Localized.staff(StaffID(row.actor))) + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
-      } else if row.actor != trainee?.name {
-        say([L10n.t("station.other", Localized.staff(StaffID(row.actor)), row.verb) + (step.reply.lines.first ?? "")] + step.reply.lines.dropFirst())
+      if row.actor != trainee?.name {
+        out += partnerLines(row, command, step)
+        if !wasFinished && r.session.finished { out += partnerFinished() }
       }
     }
+    if rows.isEmpty { out += pairClosed() }
+    return out
   }
 
   /// For the terminal's idle moments (`LineReader.idleHandler`): the same catch-up as before a
@@ -116,6 +123,8 @@ struct MonitorRow {
   var lastAction: String
   var lastActionAgo: Int?
   var alerts: [String]
+  /// The other trainee of a pair attempt (nil alone).
+  var partner: String? = nil
 
   var json: JSON {
     .object([
@@ -123,6 +132,7 @@ struct MonitorRow {
       ("mode", .string(mode)), ("post", .string(post)), ("clock", .string(clock)), ("filesDone", .int(filesDone)),
       ("filesTotal", .int(filesTotal)), ("score", .int(score)), ("lastAction", .string(lastAction)),
       ("lastActionSecondsAgo", lastActionAgo.map { .int($0) } ?? .null), ("alerts", .array(alerts.map { .string($0) })),
+      ("partner", partner.map { .string($0) } ?? .null),
     ])
   }
 }
@@ -139,8 +149,12 @@ enum Station {
       let name = names[a.trainee] ?? "?"
       guard case .success(let rebuilt) = try RecordedAttempt.rebuild(a, trainee: name, course: course, db: db) else { continue }
       let s = rebuilt.runner.session
-      let card = Scorer.score(s, passMark: course.passMark(of: a.moduleID))
       let last = try db.actions(attempt: a.id, after: max(0, rebuilt.lastSeq - 1)).last
+      // A pair attempt is two rows: each partner at their post, with their own running score.
+      let seats: [(name: String, post: TraineePost?)] =
+        s.pair.map { p in [(p.postA, TraineePost.a), (p.postB, TraineePost.b)] } ?? [(name, nil)]
+      for (who, seat) in seats {
+      let card = Scorer.score(s, post: seat, passMark: course.passMark(of: a.moduleID))
       var alerts: [String] = []
       let breaches = card.lost.filter { $0.dimension == .doubleReview && $0.evidence.hasPrefix("action at") }
       if !breaches.isEmpty { alerts.append("issued without review (\(breaches.count))") }
@@ -150,12 +164,13 @@ enum Station {
       if deemed > 0 { alerts.append("deemed acceptance (\(deemed))") }
       out.append(
         MonitorRow(
-          attempt: a.id, trainee: name, scenario: a.scenarioID, mode: a.mode.rawValue, post: a.post.rawValue, clock: s.now.description,
+          attempt: a.id, trainee: who, scenario: a.scenarioID, mode: a.mode.rawValue, post: seat?.rawValue ?? a.post.rawValue, clock: s.now.description,
           filesDone: s.cases.values.filter { !$0.notices.isEmpty || $0.deemedAccepted }.count,
           filesTotal: s.applicants.count, score: card.overall,
-          lastAction: last.map { $0.actor == name ? $0.verb : "\($0.verb) (\($0.actor))" } ?? "-",
+          lastAction: last.map { $0.actor == who ? $0.verb : "\($0.verb) (\($0.actor))" } ?? "-",
           lastActionAgo: last.flatMap { iso.date(from: $0.wallTime) }.map { max(0, Int(now.timeIntervalSince($0))) },
-          alerts: alerts))
+          alerts: alerts, partner: s.pair.flatMap { p in seat.map { p.name(of: $0.other) } }))
+      }
     }
     return out
   }
@@ -164,7 +179,7 @@ enum Station {
     let header = ["attempt", "trainee", "scenario", "mode", "clock", "files", "score", "last action", "alerts"]
     let body = rows.map { r in
       [
-        "#\(r.attempt)", r.trainee, r.scenario, r.mode + (r.post == "B" ? " (B)" : ""),
+        "#\(r.attempt)", r.trainee + (r.partner.map { " (with \($0))" } ?? ""), r.scenario, r.mode + (r.post == "B" ? " (B)" : ""),
         String(r.clock.dropFirst(11).prefix(5)), "\(r.filesDone)/\(r.filesTotal)", String(r.score),
         r.lastAction + (r.lastActionAgo.map { " \(ago($0))" } ?? ""), r.alerts.joined(separator: ", "),
       ]

@@ -137,6 +137,7 @@ final class Repl {
     case "scenarios": scenarios(args)
     case "start": start(args)
     case "resume": resume(args)
+    case "join": join(args)
     case "score": score()
     case "debrief": debrief()
     default:
@@ -198,7 +199,7 @@ final class Repl {
       if let open = try db.openAttempt(trainee: t.id) {
         lines.append(L10n.t("repl.login.unfinished", open.scenarioID, open.id))
       }
-      say(lines)
+      say(lines + pairInvitations(t))
     } catch {
       fail(L10n.t("repl.login.cannot", "\(error)"))
     }
@@ -211,7 +212,8 @@ final class Repl {
   }
 
   func progress(for t: TraineeRecord) throws -> [ModuleProgress] {
-    let attempts = try db.attempts(trainee: t.id, scenario: nil, cohort: nil)
+    // Pair attempts count for both partners, each with their own post's result.
+    let attempts = try db.attempts(participant: t.id, scenario: nil, cohort: nil)
     return Progress.compute(
       modules: course.modules,
       attempts: attempts.map {
@@ -281,6 +283,7 @@ final class Repl {
       fail(L10n.t("repl.start.usage"))
       return
     }
+    var partner: TraineeRecord?
     var mode = AttemptMode.practice
     var seed: UInt64 = 0
     var free = false
@@ -294,6 +297,14 @@ final class Repl {
       case "--abandon":
         abandon = true
         i += 1
+      case "--pair":
+        guard i + 1 < args.count, !args[i + 1].hasPrefix("-") else {
+          fail("--pair takes your partner's name: 'start \(id) --pair NAME' (they 'join' as post B)")
+          return
+        }
+        guard let p = pairPartner(args[i + 1], for: t) else { return }
+        partner = p
+        i += 2
       case "--mode":
         guard i + 1 < args.count, let m = AttemptMode(rawValue: args[i + 1]), m != .autoplay else {
           fail(L10n.t("repl.start.mode"))
@@ -325,16 +336,17 @@ final class Repl {
       fail(L10n.t("repl.start.in-progress", open.id, open.scenarioID, now, id))
       return
     }
-    startAttempt(id: id, trainee: t, mode: mode, seed: seed, module: module?.id)
+    startAttempt(id: id, trainee: t, mode: mode, seed: seed, module: module?.id, partner: partner)
   }
 
   @discardableResult
-  func startAttempt(id: String, trainee t: TraineeRecord, mode: AttemptMode, seed: UInt64, module: String?) -> Bool {
+  func startAttempt(id: String, trainee t: TraineeRecord, mode: AttemptMode, seed: UInt64, module: String?, partner: TraineeRecord? = nil) -> Bool {
     switch course.setup(scenario: id, trainee: t.name, mode: mode, seed: seed) {
     case .failure(let why):
       fail(why.message)
       return false
-    case .success(let setup):
+    case .success(var setup):
+      if let partner { setup.pair = Pairing(postA: t.name, postB: partner.name) }
       do {
         if let open = try db.openAttempt(trainee: t.id) {
           // Not while another live session works on it: it would go on writing into an abandoned attempt.
@@ -342,17 +354,19 @@ final class Repl {
           try db.abandonAttempt(id: open.id)
           releaseLease()
         }
-        let a = try db.startAttempt(
-          NewAttempt(
-            trainee: t.id, scenarioID: id, contentHash: course.contentHash(of: id), seed: seed, policy: setup.policy.id,
-            mode: setup.mode, post: setup.scenario.post, moduleID: module))
+        var new = NewAttempt(
+          trainee: t.id, scenarioID: id, contentHash: course.contentHash(of: id), seed: seed, policy: setup.policy.id,
+          mode: setup.mode, post: partner == nil ? setup.scenario.post : .a, moduleID: module)
+        new.partner = partner?.id
+        let a = try db.startAttempt(new)
         attempt = a
         moduleID = module
         _ = claimLease(a, trainee: t, takeOver: false, verb: "start")
         let r = AttemptRunner(setup: setup)
         runner = r
         appliedSeq = 0
-        say([L10n.t("repl.start.started", a.id)] + r.drainMessages() + [L10n.t("repl.start.next")])
+        let pairing = partner.map { [L10n.t("repl.start.pairing", $0.name, a.id)] } ?? []
+        say([L10n.t("repl.start.started", a.id)] + pairing + r.drainMessages() + [L10n.t("repl.start.next")])
         return true
       } catch {
         fail(L10n.t("repl.start.cannot", "\(error)"))
@@ -369,7 +383,16 @@ final class Repl {
     }
     do {
       guard let a = try db.openAttempt(trainee: t.id) else {
+        // The partner of a pair attempt resumes it as post B.
+        if let pair = try db.openPairAttempts(partner: t.id).last {
+          enterPair(pair, as: t, verb: "Resumed", takeOver: args.contains("--take-over"))
+          return
+        }
         fail(L10n.t("repl.resume.none", t.name))
+        return
+      }
+      if a.partner != nil {
+        enterPair(a, as: t, verb: "Resumed", takeOver: args.contains("--take-over"))
         return
       }
       // One live session per attempt: where it is open elsewhere, say so (or take it over when asked).
@@ -418,16 +441,22 @@ final class Repl {
   func attemptCommand(_ words: [String]) {
     guard let r = needAttempt(), let a = attempt, let t = trainee else { return }
     catchUp()
-    var step = r.step(LoggedCommand.parse(words).0)
-    let card: ScoreCard?
+    let command = LoggedCommand.parse(words).0
+    var step = r.step(command, by: myPost)
+    var card: ScoreCard?
     do {
-      do {
-        card = try commit(step, attempt: a, trainee: t)
-      } catch StoreError.logAdvanced {
-        // An event was injected between the catch-up and the commit: apply it, then this command.
-        catchUp()
-        step = r.step(LoggedCommand.parse(words).0)
-        card = try commit(step, attempt: a, trainee: t)
+      // Commit on top of the log as applied. Someone else may append between the catch-up and the
+      // commit (a trainer's event, the pair partner's command): apply theirs, then this one again.
+      var tries = 0
+      while true {
+        do {
+          card = try commit(step, attempt: a, trainee: t)
+          break
+        } catch StoreError.logAdvanced where tries < 20 {
+          tries += 1
+          catchUp()
+          step = r.step(command, by: myPost)
+        }
       }
     } catch StoreError.leaseLost(let id, let by) {
       leaseLost(attempt: id, by: by)
@@ -453,7 +482,7 @@ final class Repl {
   func commit(_ step: AttemptRunner.Step, attempt a: AttemptRecord, trainee t: TraineeRecord) throws -> ScoreCard? {
     let s = step.state.session
     let finishes = step.reply.ok && step.command.verb == "finish"
-    let card = finishes ? Scorer.score(s, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID), restores: step.state.restores.count) : nil
+    let card = finishes ? Scorer.score(s, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID), restores: step.state.restores.count) : nil
     var snapshot: String?
     if step.reply.ok, case .command(.snapshot(let name)) = step.command { snapshot = name }
     let tickets: Set<String>? = step.rewindsAll ? nil : s.touched
@@ -465,6 +494,7 @@ final class Repl {
         projection: Repl.projection(s, attempt: a.id, only: tickets), tickets: tickets.map { $0.sorted() },
         result: card.map(AttemptResult.init), snapshot: snapshot)
     request.expectedSeq = appliedSeq
+    if finishes { request.participants = pairResults(s, restores: step.state.restores.count, attempt: a) }
     request.lease = lease
     appliedSeq = try db.commit(request).seq
     if card != nil { releaseLease() }  // finished: nothing more to hold
@@ -513,9 +543,13 @@ final class Repl {
   /// Records the score of an attempt whose log is finished but whose result is not (see `resume`).
   func finishAttempt() {
     guard let r = runner, let a = attempt else { return }
-    let card = Scorer.score(r, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID))
+    let card = Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID))
     do {
-      try db.finishAttempt(id: a.id, result: AttemptResult(card))
+      if let participants = pairResults(r.session, restores: r.restores.count, attempt: a) {
+        try db.finishAttempt(id: a.id, result: AttemptResult(Scorer.score(r, post: .a, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID))), participants: participants)
+      } else {
+        try db.finishAttempt(id: a.id, result: AttemptResult(card))
+      }
       attempt = try db.attempt(id: a.id)
       releaseLease()
     } catch {
@@ -526,12 +560,13 @@ final class Repl {
 
   func score() {
     guard let r = needAttempt() else { return }
-    say(Debrief.scoreLines(Scorer.score(r, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), finished: r.session.finished))
+    say(Debrief.scoreLines(Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), finished: r.session.finished))
   }
 
   func debrief() {
     guard let r = needAttempt() else { return }
-    say(Debrief.lines(session: r.session, card: Scorer.score(r, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), restores: r.restores))
+    let s = myPost.map { r.session.viewed(as: $0) } ?? r.session
+    say(Debrief.lines(session: s, card: Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), restores: r.restores))
   }
 
   // MARK: - Completion
@@ -559,7 +594,7 @@ final class Repl {
     } else {
       switch before[0] {
       case "help": candidates = CommandTable.names
-      case "start": candidates = course.scenarioIDs + ["--mode", "--seed", "--free", "practice", "assessment"]
+      case "start": candidates = course.scenarioIDs + ["--mode", "--seed", "--free", "--pair", "practice", "assessment"]
       case "scenarios": candidates = course.modules.map(\.id)
       case "resume": candidates = ["--take-over"]
       default:

@@ -89,7 +89,8 @@ extension PermitDesk {
       let library = try content.library
       let all = try db.trainees(cohort: nil)
       let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
-      let records = try db.attempts(trainee: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != .autoplay }
+      // Per person: a pair attempt is a row for each partner, with their own post's result.
+      let records = try db.attempts(participant: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != .autoplay }
       let facts = try AttemptFacts.load(records, trainees: names, db: db)
       var clock = ZoneClock(library: library)
       if format == .xapi {
@@ -114,7 +115,7 @@ extension PermitDesk {
         let course = Course(library: library)
         // Progress counts all of a trainee's attempts, whatever the scenario filter.
         var progress: [Int64: [AttemptRecord]] = [:]
-        for a in try db.attempts(trainee: traineeID, scenario: nil, cohort: cohort) { progress[a.trainee, default: []].append(a) }
+        for a in try db.attempts(participant: traineeID, scenario: nil, cohort: cohort) { progress[a.trainee, default: []].append(a) }
         if per == .trainee {
           table = ReportViews.trainees(facts, progressAttempts: progress, modules: course.modules, clock: &clock)
         } else {

@@ -87,6 +87,16 @@ extension PermitDesk.Verify {
                   "attempt #\(a.id): recorded score \(a.overall ?? -1) (passed \(a.passed ?? false)) does not follow from its log, which gives \(card.overall) (passed \(card.passed))"))
               }
             }
+            // A pair attempt: post B's own result must follow from the same log.
+            if a.partner != nil, let b = try db.participants(attempt: a.id).first(where: { $0.post == .b }) {
+              let cardB = Scorer.score(rebuilt.runner, post: .b, passMark: course.passMark(of: a.moduleID), module: course.module(named: a.moduleID))
+              if (b.overall, b.decisions, b.doubleReview, b.timeLimits, b.passed) != (cardB.overall, cardB.decisions, cardB.doubleReview, cardB.timeLimits, cardB.passed)
+                && !course.contentChanged(a.contentHash, scenario: a.scenarioID)
+              {
+                myProblems.append((a.id,
+                  "attempt #\(a.id): post B's recorded score \(b.overall) (passed \(b.passed)) does not follow from its log, which gives \(cardB.overall) (passed \(cardB.passed))"))
+              }
+            }
           }
         } catch {
           all.lock.withLock { all.failure = error }

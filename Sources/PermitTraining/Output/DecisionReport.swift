@@ -89,7 +89,7 @@ public enum DecisionReport {
     show(t("decide.pending-items"), d.pendingFindings)
     show(t("decide.compliance"), d.compliance)
     for f in d.flags { out.append(t("decide.flag", f.code, FindingText.detail(f, in: lang), f.rule.rawValue)) }
-    for n in d.notes { out.append(t("decide.note", n)) }
+    for n in FindingText.notes(d, in: lang) { out.append(t("decide.note", n)) }
     out.append(t("decide.rules", d.rules.map(\.rawValue).joined(separator: ", ")))
     return out.joined(separator: "\n")
   }

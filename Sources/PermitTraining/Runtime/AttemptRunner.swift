@@ -27,6 +27,8 @@ public final class AttemptRunner {
     public var packs: (String) -> PolicyPack?
     public var trainee: String
     public var mode: AttemptMode
+    /// The two trainees of a pair attempt (nil alone); see ``Pairing``.
+    public var pair: Pairing? = nil
     public init(scenario: Scenario, applicants: [ScriptedApplicant], policy: PolicyPack, packs: @escaping (String) -> PolicyPack?, trainee: String, mode: AttemptMode) {
       self.scenario = scenario
       self.applicants = applicants
@@ -55,6 +57,8 @@ public final class AttemptRunner {
     public var reply: Session.Reply
     public var command: LoggedCommand
     public var rewindsAll: Bool
+    /// The post that typed the command (pair attempts; nil alone).
+    public var post: TraineePost? = nil
     /// Which step of its runner this is (the runner adopts its pending step without a copy).
     var serial = 0
   }
@@ -69,7 +73,7 @@ public final class AttemptRunner {
   /// The state, possibly moved on by a step not adopted yet (``pending``).
   private var current: State
   /// The commands adopted so far, in order: what puts the state back after a step not adopted.
-  private var adopted: [LoggedCommand] = []
+  private var adopted: [(command: LoggedCommand, post: TraineePost?)] = []
   /// The serial of the step `current` has moved on by, while it is not adopted.
   private var pending: Int?
   private var serial = 0
@@ -90,13 +94,23 @@ public final class AttemptRunner {
   }
 
   static func fresh(_ s: Setup) -> Session {
-    Session(scenario: s.scenario, applicants: s.applicants, policy: s.policy, packs: s.packs, trainee: s.trainee, mode: s.mode)
+    Session(scenario: s.scenario, applicants: s.applicants, policy: s.policy, packs: s.packs, trainee: s.trainee, mode: s.mode, pair: s.pair)
   }
 
   /// Rebuilds an attempt from its logged commands (output discarded).
   public static func replay(setup: Setup, log: [LoggedCommand]) -> AttemptRunner {
     let r = AttemptRunner(setup: setup)
     for c in log { _ = r.apply(c) }
+    r.current.session.clearTouched()
+    _ = r.drainMessages()
+    return r
+  }
+
+  /// Rebuilds an attempt from its logged commands and who typed each (the log's actor column): in a
+  /// pair attempt each command is applied as its trainee's post.
+  public static func replay(setup: Setup, log: [(command: LoggedCommand, actor: String)]) -> AttemptRunner {
+    let r = AttemptRunner(setup: setup)
+    for (c, actor) in log { r.adopt(r.step(c, by: setup.pair?.post(of: actor))) }
     r.current.session.clearTouched()
     _ = r.drainMessages()
     return r
@@ -139,29 +153,34 @@ public final class AttemptRunner {
       current = step.state
     }
     pending = nil
-    adopted.append(step.command)
+    adopted.append((step.command, step.post))
   }
 
-  /// Puts back the state before a step that was not adopted: the adopted commands replayed.
+  /// Puts back the state before a step that was not adopted: the adopted commands replayed, each
+  /// as the post that typed it.
   private func settle() {
     guard pending != nil else { return }
     pending = nil
-    current = AttemptRunner.replay(setup: setup, log: adopted).current
+    let r = AttemptRunner(setup: setup)
+    for (c, post) in adopted { r.adopt(r.step(c, by: post)) }
+    current = r.current
   }
 
   /// The state a command leads to and its reply. The runner looks unchanged until the step is
-  /// adopted (see the type's notes: the work is done in place).
-  public func step(_ command: LoggedCommand) -> Step {
+  /// adopted (see the type's notes: the work is done in place). In a pair attempt, `post` is the
+  /// post of whoever typed the command (nil: post A, or the scenario's post alone).
+  public func step(_ command: LoggedCommand, by post: TraineePost? = nil) -> Step {
     settle()
     serial += 1
     pending = serial
-    let step = step(command, on: &current)
-    return Step(state: current, reply: step.reply, command: command, rewindsAll: step.rewindsAll, serial: serial)
+    let step = step(command, by: post, on: &current)
+    return Step(state: current, reply: step.reply, command: command, rewindsAll: step.rewindsAll, post: post, serial: serial)
   }
 
   /// A command's effect on `next`, in place: the reply, and whether every case may have changed.
-  private func step(_ command: LoggedCommand, on next: inout State) -> (reply: Session.Reply, rewindsAll: Bool) {
+  private func step(_ command: LoggedCommand, by post: TraineePost?, on next: inout State) -> (reply: Session.Reply, rewindsAll: Bool) {
     next.session.clearTouched()
+    if setup.pair != nil { next.session.acting = post ?? .a }
     func done(_ lines: [String], _ ok: Bool, all: Bool = false) -> (reply: Session.Reply, rewindsAll: Bool) {
       (Session.Reply(lines: lines, ok: ok), all)
     }
@@ -185,6 +204,7 @@ public final class AttemptRunner {
         guard setup.mode == .practice else {
           return done([L10n.t("session.snapshot.practice-only", verb, Localized.mode(setup.mode))], false)
         }
+        if let refusal = next.session.pairRefusal(c) { return done([refusal], false) }
         if case .snapshot = c {
           next.snapshots[name] = next.session
           return done([L10n.t("session.snapshot.taken", name, next.session.now)], true)

@@ -10,9 +10,15 @@ extension Session {
     var out = ["\(scenario.title(in: Language.current))", ""]
     out += scenario.briefing(in: Language.current).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     out.append("")
-    out.append(L10n.t(
-      "session.brief.setup", Localized.body(scenario.window), policy.id, Localized.post(scenario.post), Localized.staff(colleague),
-      Localized.name("colleague", scenario.colleague.rawValue), Localized.mode(mode)))
+    if let pair {
+      out.append(L10n.t(
+        "session.brief.setup.pair", Localized.body(scenario.window), policy.id, Localized.post(post), pair.name(of: acting.other),
+        Localized.post(acting.other), Localized.mode(mode)))
+    } else {
+      out.append(L10n.t(
+        "session.brief.setup", Localized.body(scenario.window), policy.id, Localized.post(post), Localized.staff(colleague),
+        Localized.name("colleague", scenario.colleague.rawValue), Localized.mode(mode)))
+    }
     out.append(L10n.t("session.brief.hours", Session.hhmm(scenario.hours.opens), Session.hhmm(scenario.hours.closes), scenario.start))
     return out
   }
@@ -189,7 +195,7 @@ extension Session {
   }
 
   mutating func decide(_ outcome: Outcome, _ defects: [String], _ referTo: String?) -> Result<[String], CommandError> {
-    guard scenario.post == .a else { return .failure(CommandError(L10n.t("session.decide.post-b"))) }
+    guard post == .a else { return .failure(CommandError(L10n.t("session.decide.post-b"))) }
     guard case .success(let (t, c0)) = openCase() else { return .failure(CommandError(L10n.t("session.no-open-case.short"))) }
     var c = c0
     if let m = ProposalCheck.malformation(outcome: outcome, defects: defects, referTo: referTo, policy: c.policy) {
@@ -225,9 +231,11 @@ extension Session {
   }
 
   mutating func handover() -> Result<[String], CommandError> {
-    guard scenario.post == .a else { return .failure(CommandError(L10n.t("session.handover.post-b"))) }
+    guard post == .a else { return .failure(CommandError(L10n.t("session.handover.post-b"))) }
     guard case .success(let (t, c)) = openCase() else { return .failure(CommandError(L10n.t("session.no-open-case.short"))) }
     guard c.state == .proposed else { return .failure(CommandError(L10n.t("session.handover.not-proposed", t, Localized.state(c.state)))) }
+    if pair != nil { return pairHandover(t, c) }
+    note(.handedOver(AttemptFacts.Handover(ticket: t, round: c.rounds.count, at: now)))
     let at = colleagueAvailable(at: now)
     schedule(at, .colleagueReview(t))
     if at > now {
@@ -245,6 +253,7 @@ extension Session {
     guard let proposal = c.proposal, c.state == .proposed else {
       return .failure(CommandError(L10n.t("session.review.nothing", t, Localized.state(c.state))))
     }
+    if let refusal = pairReviewRefusal(t) { return .failure(CommandError(refusal)) }
     do {
       try c.review(verdict, by: trainee, at: now)
     } catch {
@@ -261,7 +270,8 @@ extension Session {
     note(.reviewed(AttemptFacts.Reviewed(
       ticket: t, round: c.rounds.count, proposal: proposal, proposalCorrect: planted == nil, plantedError: planted,
       agreed: returnReason == nil, reason: returnReason,
-      looked: facts.looked(key).filter(evidence.contains), evidence: evidence, at: now)))
+      looked: facts(of: acting).looked(key).filter(evidence.contains), evidence: evidence, at: now)))
+    if pair != nil { return pairReviewed(t, agreed: returnReason == nil, exam) }
     if v == "agree" {
       schedule(now, .colleagueIssue(t))
     } else {
@@ -273,7 +283,7 @@ extension Session {
   }
 
   mutating func issue() -> Result<[String], CommandError> {
-    guard scenario.post == .a else { return .failure(CommandError(L10n.t("session.issue.post-b"))) }
+    guard post == .a else { return .failure(CommandError(L10n.t("session.issue.post-b"))) }
     guard case .success(let (t, c0)) = openCase() else { return .failure(CommandError(L10n.t("session.no-open-case.short"))) }
     var c = c0
     do {
@@ -348,7 +358,7 @@ extension Session {
     guard mode == .practice else { return .failure(CommandError(L10n.t("session.hint.mode", Localized.mode(mode)))) }
     guard case .success(let (t, c)) = openCase() else { return .failure(CommandError(L10n.t("session.no-open-case.short"))) }
     // A repeated hint for the same file gives the next pointer, not the same one.
-    let before = facts.hints.filter { $0 == t }.count
+    let before = facts(of: acting).hints.filter { $0 == t }.count
     note(.hintTaken(ticket: t))
     let e = c.currentRound.examination
     let proposed = Set(facts.proposals.last(where: { $0.ticket == t && $0.round == c.rounds.count })?.defects ?? [])

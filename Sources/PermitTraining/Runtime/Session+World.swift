@@ -77,7 +77,7 @@ extension Session {
     put(a.ticket, c)
     tickets.append(a.ticket)
     inbox.append(.arrived(ticket: a.ticket, applicant: packet.applicant.name, type: packet.application.type, employer: packet.employer.name, deadline: c.acceptanceDeadline))
-    if scenario.post == .b { schedule(later(10, from: a.arrives), .colleaguePropose(a.ticket)) }
+    if simulatesPostA { schedule(later(10, from: a.arrives), .colleaguePropose(a.ticket)) }
   }
 
   mutating func happen(_ e: TimedEvent) {
@@ -141,7 +141,7 @@ extension Session {
       if (try? c.resubmit(packet)) != nil {
         put(t, c)
         inbox.append(.corrected(ticket: t, round: c.rounds.count, deadline: c.acceptanceDeadline))
-        if scenario.post == .b { schedule(later(10), .colleaguePropose(t)) }
+        if simulatesPostA { schedule(later(10), .colleaguePropose(t)) }
       }
     }
   }

@@ -50,6 +50,8 @@ public struct AttemptFacts: Sendable, Hashable {
   }
   public var proposals: [Proposed] = []
   public var reviews: [Reviewed] = []
+  /// Handovers to post B (post A's, as the trainee or in a pair).
+  public var handovers: [Handover] = []
   public var breaches: [Breach] = []
   /// Hints taken, by ticket.
   public var hints: [String] = []
@@ -87,8 +89,16 @@ public struct Session {
   public let scenario: Scenario
   /// Practice, assessment or autoplay.
   public let mode: AttemptMode
-  /// The trainee's identity on sign-offs.
-  public let trainee: StaffID
+  /// The trainee's identity on sign-offs: in a pair attempt, the identity of the post acting now
+  /// (``acting``).
+  public var trainee: StaffID { pair.map { StaffID("trainee:" + $0.name(of: acting)) } ?? soloTrainee }
+  let soloTrainee: StaffID
+  /// The two trainees of a pair attempt (`start --pair`), or nil: the simulated colleague is off
+  /// and the partner is the real other post (see `Session+Pair.swift`).
+  public let pair: Pairing?
+  /// The post whose command is being applied: the scenario's post alone; in a pair attempt, the
+  /// post of whoever typed the command (set by ``AttemptRunner/step(_:by:)``).
+  public internal(set) var acting: TraineePost
   /// The simulated colleague in the other post.
   public let colleague: StaffID
   /// The simulated clock.
@@ -101,10 +111,16 @@ public struct Session {
   public internal(set) var tickets: [String] = []
   /// The applicants of the attempt (scripted and generated), by ticket.
   public internal(set) var applicants: [String: ScriptedApplicant]
-  /// The ticket the trainee has open.
-  public internal(set) var openTicket: String?
-  /// What scoring needs.
+  /// The ticket the acting trainee has open (each partner of a pair has their own).
+  public internal(set) var openTicket: String? {
+    get { openTickets[acting] }
+    set { openTickets[acting] = newValue }
+  }
+  var openTickets: [TraineePost: String] = [:]
+  /// What scoring needs: every fact of the attempt (both posts' in a pair; ``facts(of:)`` for one).
   public internal(set) var facts = AttemptFacts()
+  /// The facts by the post that caused them (pair attempts).
+  var factsByPost: [TraineePost: AttemptFacts] = [:]
   /// Whether `finish` has closed the attempt.
   public internal(set) var finished = false
   /// Events of the command under way (world and attempt), not yet handed out.
@@ -141,12 +157,15 @@ public struct Session {
   /// applicants (see `ScenarioExpander`); `packs` resolves policy pack ids.
   public init(
     scenario: Scenario, applicants: [ScriptedApplicant], policy: PolicyPack, packs: @escaping (String) -> PolicyPack?,
-    trainee: String, mode: AttemptMode
+    trainee: String, mode: AttemptMode, pair: Pairing? = nil
   ) {
     self.scenario = scenario
     self.mode = mode
-    self.trainee = StaffID("trainee:" + trainee)
-    colleague = StaffID(scenario.post == .a ? "Li Wei (simulated post B)" : "Zhang Min (simulated post A)")
+    self.pair = pair
+    acting = pair == nil ? scenario.post : .a
+    soloTrainee = StaffID("trainee:" + trainee)
+    colleague = pair.map { StaffID("trainee:" + $0.postB) }
+      ?? StaffID(scenario.post == .a ? "Li Wei (simulated post B)" : "Zhang Min (simulated post A)")
     clock = SimulatedClock(start: scenario.start)
     self.policy = policy
     self.packs = packs
@@ -156,7 +175,7 @@ public struct Session {
     for a in sorted { byTicket[a.ticket] = a }
     self.applicants = byTicket
     events = scenario.events.sorted { $0.at < $1.at }
-    inbox.append(.welcome(title: scenario.title(in: Language.current), window: scenario.window, post: scenario.post, mode: mode))
+    inbox.append(.welcome(title: scenario.title(in: Language.current), window: scenario.window, post: acting, mode: mode))
     advanceWorld(to: clock.current)
   }
 
@@ -190,6 +209,7 @@ public struct Session {
   /// Records a fact of the attempt: folded into ``facts`` and handed out with the reply's events.
   mutating func note(_ e: SessionEvent) {
     facts.record(e)
+    if pair != nil { factsByPost[acting, default: AttemptFacts()].record(e) }
     inbox.append(e)
   }
 
@@ -252,6 +272,9 @@ public struct Session {
   public mutating func apply(_ command: AttemptCommand) -> Reply {
     if finished && !(AttemptCommands.spec(command.name)?.allowedAfterFinish ?? false) {
       return Reply(lines: [Session.finishedMessage], ok: false)
+    }
+    if let refusal = pairRefusal(command) {
+      return Reply(lines: [refusal] + drainMessages(), ok: false)
     }
     let result: Result<[String], CommandError>
     if let closed = windowRefusal(command) {

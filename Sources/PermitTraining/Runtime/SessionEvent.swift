@@ -49,6 +49,8 @@ public enum SessionEvent: Hashable, Sendable {
   case proposed(AttemptFacts.Proposed)
   /// The trainee reviewed (post B).
   case reviewed(AttemptFacts.Reviewed)
+  /// Post A handed a proposal over to post B.
+  case handedOver(AttemptFacts.Handover)
   /// The core refused a breach of the double-post rule.
   case breach(AttemptFacts.Breach)
   /// A hint was taken on a ticket.
@@ -67,6 +69,7 @@ extension AttemptFacts {
     switch e {
     case .proposed(let p): proposals.append(p)
     case .reviewed(let r): reviews.append(r)
+    case .handedOver(let h): handovers.append(h)
     case .breach(let b): breaches.append(b)
     case .hintTaken(let t): hints.append(t)
     case .materialShown(let t, let round, let m): shown["\(t)#\(round)", default: []].insert(m)
@@ -112,7 +115,7 @@ public enum SessionScreens {
     case .centerApproved(let t, let until): return L10n.t("event.center-approved", t, until.map { "\($0)" } ?? "?")
     case .centerBounced(let t, let reason): return L10n.t("event.center-bounced", t, reason)
     case .corrected(let t, let round, let d): return L10n.t("event.corrected", t, round, d)
-    case .proposed, .reviewed, .breach, .hintTaken, .materialShown, .checklistShown, .pointsShown: return nil
+    case .proposed, .reviewed, .handedOver, .breach, .hintTaken, .materialShown, .checklistShown, .pointsShown: return nil
     }
   }
 }

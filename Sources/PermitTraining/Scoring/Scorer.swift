@@ -131,19 +131,31 @@ public enum Scorer {
 
   /// Computes the score card. `passMark` and `module` come from the curriculum when the attempt was
   /// started from a module; `restores` from the runner (``AttemptRunner/restores``).
-  public static func score(_ s: Session, passMark: Int? = nil, module: CurriculumModule? = nil, restores: Int = 0) -> ScoreCard {
+  ///
+  /// A pair attempt is scored per post (`post`, default post A): the same function, a view of one
+  /// post's facts. Post A's card is the solo post A model. Post B's counts only the file rounds
+  /// post A handed over (each an equal share): decisions are the verdicts, double review the
+  /// evidence looked at before each, time limits the promptness of the verdicts (README "Scoring").
+  public static func score(
+    _ s: Session, post wanted: TraineePost? = nil, passMark: Int? = nil, module: CurriculumModule? = nil, restores: Int = 0
+  ) -> ScoreCard {
     var lost: [PointLost] = []
     var critical: [CriticalFinding] = []
-    let post = s.scenario.post
-    let files = max(1, s.applicants.count)
+    let post = s.pair == nil ? s.scenario.post : wanted ?? .a
+    let facts = s.facts(of: post)
+    // Post B of a pair: the rounds handed over to them are the files they are scored on.
+    let pairB = s.pair != nil && post == .b
+    let handed = Set(s.facts(of: .a).handovers.map { "\($0.ticket)#\($0.round)" })
+    let files = max(1, pairB ? handed.count : s.applicants.count)
     let fileShare = 100.0 / Double(files)
     let arrived = s.tickets.compactMap { s.cases[$0] }
-    var open = s.applicants.count - arrived.count
+    var open = pairB ? 0 : s.applicants.count - arrived.count
 
     /// Rounds a file is expected to take, fixed by the scenario: a second when the first is a
     /// one-time notice and the employer comes back with a correction.
     func expectedRounds(_ c: CaseFile) -> Int {
-      s.applicants[c.ticket]?.correction != nil && c.rounds[0].examination.outcome == .supplement ? 2 : 1
+      if pairB { return 1 }  // each handed-over round is a file of its own
+      return s.applicants[c.ticket]?.correction != nil && c.rounds[0].examination.outcome == .supplement ? 2 : 1
     }
     func label(_ t: String, _ r: Int) -> String { r > 1 ? "\(t) round \(r)" : t }
     func evidence(_ f: Finding) -> Phrase {
@@ -167,7 +179,8 @@ public enum Scorer {
       let n = expectedRounds(c)
       let share = fileShare / Double(n)
       var fileEarned = 0.0
-      for number in 1...n {
+      let numbers = pairB ? (1...c.rounds.count).filter { handed.contains("\(t)#\($0)") } : Array(1...n)
+      for number in numbers {
         guard number <= c.rounds.count else {
           // The correction is still to come (the file counts as open below), or never will.
           if s.finished || !(c.state.awaitsAcceptanceDecision || c.state == .awaitingCorrection) {
@@ -181,7 +194,7 @@ public enum Scorer {
         let e = r.examination
         let awaiting = number == c.rounds.count && c.state.awaitsAcceptanceDecision
         if post == .a {
-          guard let p = s.facts.proposals.first(where: { $0.ticket == t && $0.round == number }) else {
+          guard let p = facts.proposals.first(where: { $0.ticket == t && $0.round == number }) else {
             if awaiting && !s.finished { continue }
             let why = c.deemedAccepted && number == c.rounds.count
               ? Phrase(c.centerDecision?.approved == false ? "why.lapsed-bounced" : "why.lapsed")
@@ -224,7 +237,7 @@ public enum Scorer {
               shown: Phrase("ev.decide-at", .text("\(p.at)"))))
           }
         } else {
-          let verdicts = s.facts.reviews.filter { $0.ticket == t && $0.round == number }
+          let verdicts = facts.reviews.filter { $0.ticket == t && $0.round == number }
           if verdicts.isEmpty {
             if awaiting && !s.finished { continue }
             lost.append(PointLost(dimension: .decisions, points: share, ticket: label(t, number), rule: .policy(.doublePost), why: Phrase(c.deemedAccepted ? "why.never-reviewed-lapsed" : "why.never-reviewed"), shown: answerLine(e)))
@@ -255,18 +268,18 @@ public enum Scorer {
         }
       }
       // Hints: a fixed share of the file, taken from what the file earned.
-      for _ in s.facts.hints.filter({ $0 == t }) {
+      for _ in facts.hints.filter({ $0 == t }) {
         let pts = min(fileEarned, fileShare * hintShare)
         fileEarned -= pts
         lost.append(PointLost(dimension: .decisions, points: fileShare * hintShare, ticket: t, rule: .hint, why: Phrase("why.hint"), shown: Phrase("ev.practice")))
       }
       decisions += max(0, fileEarned)
-      if !s.finished && (c.state.awaitsAcceptanceDecision || c.state == .awaitingCorrection) { open += 1 }
+      if !s.finished && (c.state.awaitsAcceptanceDecision || c.state == .awaitingCorrection) && (!pairB || s.awaitingReview.contains(t)) { open += 1 }
     }
 
     // 2. Double review: 100 less what was lost.
     var review = 100.0
-    for b in s.facts.breaches where b.kind != .incompleteNotice {
+    for b in facts.breaches where b.kind != .incompleteNotice {
       review -= breachPenalty
       let detail = Phrase("why.breach." + b.kind.rawValue)
       lost.append(PointLost(dimension: .doubleReview, points: breachPenalty, ticket: b.ticket, rule: .policy(.doublePost), why: detail, shown: Phrase("ev.action-at", .text("\(b.at)"))))
@@ -275,7 +288,7 @@ public enum Scorer {
     }
     if post == .b {
       var charged: [String: Double] = [:]
-      for rv in s.facts.reviews {
+      for rv in facts.reviews {
         guard let c = s.cases[rv.ticket] else { continue }
         let share = fileShare / Double(expectedRounds(c))
         let key = "\(rv.ticket)#\(rv.round)"
@@ -293,16 +306,18 @@ public enum Scorer {
           shown: rv.looked.isEmpty ? Phrase("ev.looked-nothing", .evidence(missing)) : Phrase("ev.looked", .evidence(rv.looked), .evidence(missing))))
       }
     } else {
-      for c in arrived where c.deemedAccepted && c.state != .proposed && !c.history.contains(where: { $0.event == "review" }) && s.facts.proposals.contains(where: { $0.ticket == c.ticket }) {
+      for c in arrived where c.deemedAccepted && c.state != .proposed && !c.history.contains(where: { $0.event == "review" }) && facts.proposals.contains(where: { $0.ticket == c.ticket }) {
         let pts = fileShare / Double(expectedRounds(c))
         review -= pts
         lost.append(PointLost(dimension: .doubleReview, points: pts, ticket: c.ticket, rule: .policy(.doublePost), why: Phrase("why.never-handed-over"), shown: history))
       }
     }
 
-    // 3. Time limits: 100 less what was lost (a round not yet due loses nothing yet).
+    // 3. Time limits: 100 less what was lost (a round not yet due loses nothing yet). Post B of a
+    // pair answers for their verdicts, post A (and a trainee alone) for the notices.
     var time = 100.0
-    for c in arrived {
+    if pairB { time -= pairReviewDelays(s, facts, handed: handed, share: fileShare, &lost) }
+    for c in arrived where !pairB {
       let share = fileShare / Double(expectedRounds(c))
       for r in c.rounds.prefix(expectedRounds(c)) {
         if let n = c.notices.first(where: { $0.round == r.number }) {
@@ -335,18 +350,48 @@ public enum Scorer {
       "notices-on-time": arrived.reduce(0) { $0 + $1.notices.filter(\.onTime).count },
       "deemed-accepted": arrived.filter(\.deemedAccepted).count,
       "center-bounced": arrived.filter { $0.centerDecision?.approved == false }.count,
-      "reviews": s.facts.reviews.count, "proposals": s.facts.proposals.count, "hints": s.facts.hints.count,
+      "reviews": s.facts.reviews.count, "proposals": s.facts.proposals.count, "hints": facts.hints.count,
     ]
+    if s.pair != nil { summary["handovers"] = handed.count }
     for o in Outcome.allCases { summary["notices-" + o.rawValue] = arrived.reduce(0) { $0 + $1.notices.filter { $0.outcome == o }.count } }
     return ScoreCard(
       decisions: d, doubleReview: rv, timeLimits: tl, overall: overall, passMark: mark,
       passed: overall >= mark && critical.isEmpty, critical: critical, lost: lost, files: s.applicants.count,
-      open: s.finished ? 0 : open, hints: s.facts.hints.count, restores: restores, summary: summary)
+      open: s.finished ? 0 : open, hints: facts.hints.count, restores: restores, summary: summary)
   }
 
-  /// Scores a runner's attempt (its restores included).
-  public static func score(_ runner: AttemptRunner, passMark: Int? = nil, module: CurriculumModule? = nil) -> ScoreCard {
-    score(runner.session, passMark: passMark, module: module, restores: runner.restores.count)
+  /// Scores a runner's attempt (its restores included); in a pair attempt, one post's view.
+  public static func score(_ runner: AttemptRunner, post: TraineePost? = nil, passMark: Int? = nil, module: CurriculumModule? = nil) -> ScoreCard {
+    score(runner.session, post: post, passMark: passMark, module: module, restores: runner.restores.count)
+  }
+
+  /// Post B of a pair: the time share each handed-over round loses to a slow verdict. Post B answers
+  /// a handover the working day it arrives; each working day later costs ``latePerDay`` of the
+  /// round's share, and a round still unreviewed when the file lapsed into a deemed acceptance
+  /// loses all of it.
+  static func pairReviewDelays(_ s: Session, _ facts: AttemptFacts, handed: Set<String>, share: Double, _ lost: inout [PointLost]) -> Double {
+    var total = 0.0
+    let handovers = s.facts(of: .a).handovers
+    for key in handed.sorted() {
+      guard let h = handovers.first(where: { "\($0.ticket)#\($0.round)" == key }), let c = s.cases[h.ticket],
+        h.round <= c.rounds.count
+      else { continue }
+      let r = c.rounds[h.round - 1]
+      let offset = c.policy.utcOffsetSeconds
+      let label = h.round > 1 ? "\(h.ticket) round \(h.round)" : h.ticket
+      if let v = facts.reviews.first(where: { $0.ticket == h.ticket && $0.round == h.round }) {
+        let from = h.at.date(atOffset: offset)
+        let late = c.policy.calendar.workingDays(after: from, through: v.at.date(atOffset: offset))
+        guard v.at.date(atOffset: offset) > from, late > 0 else { continue }
+        let pts = min(share, share * latePerDay * Double(late))
+        total += pts
+        lost.append(PointLost(dimension: .timeLimits, points: pts, ticket: label, rule: .policy(.acceptanceTimeLimit), explanation: "verdict \(late) working day\(late == 1 ? "" : "s") after the handover at \(h.at) (decision due \(r.deadline))", evidence: "review at \(v.at)"))
+      } else if c.deemedAccepted && h.round == c.rounds.count {
+        total += share
+        lost.append(PointLost(dimension: .timeLimits, points: share, ticket: label, rule: .policy(.deemedAcceptance), explanation: "handed over to you at \(h.at) but not reviewed by \(r.deadline): deemed accepted by law", evidence: "case history"))
+      }
+    }
+    return total
   }
 
   /// The evidence items that show what is wrong with a proposal: for each defect missed or

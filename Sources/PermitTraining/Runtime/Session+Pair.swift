@@ -1,0 +1,144 @@
+import PermitContent
+import PermitCore
+
+// Pair mode (`start SCENARIO --pair NAME`, the partner's `join`): two trainees share one attempt,
+// one log and one simulated clock, as post A (the starter) and post B (the partner). The simulated
+// colleague is off: post A's handovers wait in post B's review queue, post B's verdicts come back
+// to post A, and post A issues the notice. Every command is applied as the post of whoever typed
+// it (``Session/acting``, from the log's actor column on replay).
+//
+// Who moves the clock: every command costs its simulated time whoever types it, but only post A
+// may `advance` it and `finish` the day (post A keeps the window's queue; post B cannot skip post
+// A's deadlines). Snapshots and restores are off: the world is shared, a restore would take the
+// partner's work back too.
+
+/// The two trainees of a pair attempt, by name.
+public struct Pairing: Sendable, Hashable {
+  /// Post A: the trainee who started the attempt.
+  public var postA: String
+  /// Post B: the partner who joined it.
+  public var postB: String
+
+  /// Creates a pairing.
+  public init(postA: String, postB: String) {
+    self.postA = postA
+    self.postB = postB
+  }
+
+  /// The trainee at a post.
+  public func name(of post: TraineePost) -> String { post == .a ? postA : postB }
+
+  /// The post of a trainee (by the name the log's actor column records), or nil for anyone else
+  /// (a trainer's injected event).
+  public func post(of name: String) -> TraineePost? { name == postA ? .a : name == postB ? .b : nil }
+}
+
+extension TraineePost {
+  /// The other post.
+  public var other: TraineePost { self == .a ? .b : .a }
+}
+
+extension AttemptFacts {
+  /// Post A handed a proposal over to post B (a fact of post A's; in a pair attempt, what puts the
+  /// file in post B's review queue).
+  public struct Handover: Sendable, Hashable {
+    public var ticket: String
+    public var round: Int
+    public var at: Timestamp
+  }
+}
+
+extension Session {
+  /// The post acting now: the scenario's post alone, the typing trainee's in a pair.
+  public var post: TraineePost { pair == nil ? scenario.post : acting }
+
+  /// Whether a simulated post A proposes (a post-B scenario played alone).
+  var simulatesPostA: Bool { pair == nil && scenario.post == .b }
+
+  /// The facts one post caused (in a pair attempt); every fact when alone.
+  public func facts(of post: TraineePost) -> AttemptFacts {
+    pair == nil ? facts : factsByPost[post] ?? AttemptFacts()
+  }
+
+  /// The ticket a post has open.
+  public func openTicket(of post: TraineePost) -> String? { pair == nil ? openTicket : openTickets[post] }
+
+  /// The same session as seen by one post (its open ticket, its identity on `debrief`).
+  public func viewed(as post: TraineePost) -> Session {
+    var s = self
+    if pair != nil { s.acting = post }
+    return s
+  }
+
+  /// The post B files handed over and not yet reviewed, in arrival order (a pair's review queue):
+  /// a file's round waits while it has more handovers than verdicts.
+  public var awaitingReview: [String] {
+    tickets.filter { t in
+      guard let c = cases[t], c.state == .proposed else { return false }
+      let round = c.rounds.count
+      return facts.handovers.filter { $0.ticket == t && $0.round == round }.count
+        > facts.reviews.filter { $0.ticket == t && $0.round == round }.count
+    }
+  }
+
+  /// What a pair attempt refuses before the command runs: `advance` and `finish` by post B,
+  /// snapshots and restores. Nil alone, and for everything else.
+  func pairRefusal(_ command: AttemptCommand) -> String? {
+    guard let pair else { return nil }
+    switch command {
+    case .advance where acting == .b, .finish where acting == .b:
+      return "in a pair attempt only post A (\(pair.postA)) moves the clock and finishes the day; your commands still take their time"
+    case .snapshot, .restore:
+      return "no snapshots or restores in a pair attempt: the world is shared with your partner"
+    default:
+      return nil
+    }
+  }
+
+  /// Post A hands a proposal over to the partner's review queue.
+  mutating func pairHandover(_ t: String, _ c: CaseFile) -> Result<[String], CommandError> {
+    guard let pair else { return .failure(CommandError("not a pair attempt")) }
+    if awaitingReview.contains(t) {
+      return .failure(CommandError("\(t) is already with post B (\(pair.postB)) for review"))
+    }
+    note(.handedOver(AttemptFacts.Handover(ticket: t, round: c.rounds.count, at: now)))
+    return .success(["\(t): handed over to post B (\(pair.postB)); their verdict will come back to you."])
+  }
+
+  /// Post B may review only what post A handed over (post A's own `review` goes to the core, which
+  /// refuses it as a self-review).
+  func pairReviewRefusal(_ t: String) -> String? {
+    guard let pair, acting == .b else { return nil }
+    guard awaitingReview.contains(t) else {
+      return "\(t) has not been handed over to you: post A (\(pair.postA)) hands it over after deciding"
+    }
+    return nil
+  }
+
+  /// After post B's verdict in a pair: post A issues (agreed) or decides again (returned).
+  mutating func pairReviewed(_ t: String, agreed: Bool, _ exam: Decision) -> Result<[String], CommandError> {
+    let a = pair?.postA ?? "post A"
+    let line = agreed
+      ? "\(t): you agree with post A's proposal; \(a) issues the notice."
+      : "\(t): you return post A's proposal to \(a), who decides again."
+    return .success([line] + (Session.lateNote(exam).map { ["\(t): \($0)"] } ?? []))
+  }
+
+  /// What a partner's command means to the other post, in one line (nil when the command's echo
+  /// says enough): a handover reaching post B, a verdict reaching post A, a notice issued.
+  public func pairLine(_ e: SessionEvent, viewer: TraineePost) -> String? {
+    guard let pair else { return nil }
+    switch e {
+    case .handedOver(let h) where viewer == .b:
+      let p = cases[h.ticket]?.proposal
+      let what = p.map { " " + $0.outcome.rawValue + ($0.defects.isEmpty ? "" : " (" + $0.defects.joined(separator: ", ") + ")") } ?? ""
+      return "\(h.ticket): post A (\(pair.postA)) hands over the proposal\(what): your review, please ('open \(h.ticket)', then 'review agree' or 'review return REASON')."
+    case .reviewed(let r) where viewer == .a:
+      return r.agreed
+        ? "\(r.ticket): post B (\(pair.postB)) agrees. You may issue the notice."
+        : "\(r.ticket): post B (\(pair.postB)) returns your proposal: \(r.reason ?? "")."
+    default:
+      return nil
+    }
+  }
+}
