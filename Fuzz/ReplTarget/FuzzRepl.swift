@@ -4,6 +4,7 @@
 // has two different signatures; the log encoding of every command decodes to the same command.
 // Built by `./dev fuzz` with `swiftc -sanitize=fuzzer` (see Fuzz/build.sh); not part of the package.
 import Foundation
+import PermitContent
 import PermitCore
 import PermitTraining
 

@@ -1,6 +1,7 @@
 // libFuzzer target: the YAML composer and every content reader on arbitrary bytes.
 // Built by `./dev fuzz` with `swiftc -sanitize=fuzzer` (see Fuzz/build.sh); not part of the package.
 import Foundation
+import PermitContent
 import PermitCore
 import PermitTraining
 
