@@ -4,9 +4,9 @@
 
 extension Catalog {
   /// The parts of the English catalog.
-  static let enParts: [[String: String]] = [enCore, enSession, enScoring, enRepl, enReport, enFindings]
+  static let enParts: [[String: String]] = [enCore, enSession, enScoring, enRepl, enReport, enFindings, enPair]
   /// The parts of the Chinese catalog, in the same order.
-  static let zhParts: [[String: String]] = [zhCore, zhSession, zhScoring, zhRepl, zhReport, zhFindings]
+  static let zhParts: [[String: String]] = [zhCore, zhSession, zhScoring, zhRepl, zhReport, zhFindings, zhPair]
 
   /// English.
   public static let en: [String: String] = union(enParts)

@@ -108,6 +108,21 @@ struct LanguageEndToEndTests {
     #expect(chinese.contains("  容缺受理列明待补的材料：'decide accept-pending missing:degree'。"))
   }
 
+  @Test("pair mode in Chinese: start --pair and join answer in Chinese with the official post names")
+  func pairInChinese() throws {
+    let box = try Sandbox()
+    let zh = ["LANG": "zh_CN.UTF-8"]
+    _ = try box.run([], stdin: "login 王芳\nquit\n", environment: zh)
+    let start = try box.run([], stdin: "login 李娜\nstart m01-s01-jurisdiction --pair 王芳\nquit\n", environment: zh)
+    #expect(start.stdout.contains("结对练习：你是A岗，王芳是B岗"), "\(start.stdout)")
+    let join = try box.run([], stdin: "login 王芳\njoin 7\njoin\nquit\n", environment: zh)
+    #expect(join.stderr.contains("练习 #7 不是以你为搭档、正在进行的结对练习（等你加入的：#1）"), "\(join.stderr)")
+    #expect(join.stdout.contains("李娜开始了结对练习 #1（m01-s01-jurisdiction），你是B岗：'join 1'。"), "\(join.stdout)")
+    #expect(join.stdout.contains("已加入结对练习 #1（m01-s01-jurisdiction），你是B岗，搭档李娜是A岗"), "\(join.stdout)")
+    #expect(join.stdout.contains("还没有移交给你的案卷：李娜的移交和命令"), "\(join.stdout)")
+    #expect(!join.stdout.contains("Joined pair attempt"), "\(join.stdout)")
+  }
+
   @Test("a Chinese session reads the scenario's title, briefing and event messages in Chinese")
   func bilingualContentInTheRepl() throws {
     let box = try Sandbox()

@@ -21,11 +21,11 @@ extension Repl {
   func pairPartner(_ name: String, for t: TraineeRecord) -> TraineeRecord? {
     if let seat = room, seat.config.member(name) == nil {
       let names = seat.config.members.map(\.name)
-      fail("\(name) is not a trainee of this room" + Suggest.hint(name, names) + "; your trainer adds people with 'room add'")
+      fail(L10n.t("pair.partner.not-in-room", name, Suggest.hint(name, names)))
       return nil
     }
     guard name != t.name else {
-      fail("you cannot pair with yourself: --pair names your partner, who joins as post B")
+      fail(L10n.t("pair.partner.self"))
       return nil
     }
     do {
@@ -33,12 +33,12 @@ extension Repl {
       if room != nil { return try db.upsertTrainee(name: name, cohort: nil) }
       guard let p = try db.trainee(named: name) else {
         let known = try db.trainees(cohort: nil).map(\.name).filter { $0 != t.name }
-        fail("no trainee '\(name)'" + Suggest.hint(name, known) + "; your partner logs in once first, then you 'start SCENARIO --pair \(name)'")
+        fail(L10n.t("pair.partner.unknown", name, Suggest.hint(name, known)))
         return nil
       }
       return p
     } catch {
-      fail("cannot find the partner: \(error)")
+      fail(L10n.t("pair.partner.error", error))
       return nil
     }
   }
@@ -48,7 +48,7 @@ extension Repl {
   func join(_ args: [String]) {
     guard let t = needTrainee() else { return }
     guard args.count <= 1 else {
-      fail("usage: join [ATTEMPT] (the attempt number your partner's 'start --pair' gave)")
+      fail(L10n.t("pair.join.usage"))
       return
     }
     do {
@@ -56,12 +56,12 @@ extension Repl {
       let a: AttemptRecord
       if let arg = args.first {
         guard let id = Int64(arg.hasPrefix("#") ? String(arg.dropFirst()) : arg) else {
-          fail("join takes an attempt number, like 'join 12'")
+          fail(L10n.t("pair.join.number"))
           return
         }
         guard let found = waiting.first(where: { $0.id == id }) else {
           let list = waiting.map { "#\($0.id)" }.joined(separator: ", ")
-          fail("attempt #\(id) is not a running pair attempt with you as partner" + (list.isEmpty ? "" : " (yours: \(list))"))
+          fail(L10n.t("pair.join.not-yours", id) + (list.isEmpty ? "" : L10n.t("pair.join.yours", list)))
           return
         }
         a = found
@@ -69,16 +69,17 @@ extension Repl {
         guard let only = waiting.first, waiting.count == 1 else {
           fail(
             waiting.isEmpty
-              ? "no pair attempt is waiting for you: your partner starts one with 'start SCENARIO --pair \(t.name)'"
-              : "\(waiting.count) pair attempts are waiting for you (" + waiting.map { "#\($0.id) \($0.scenarioID)" }.joined(separator: ", ")
-                + "): 'join ATTEMPT' names one")
+              ? L10n.t("pair.join.none", t.name)
+              : L10n.t(
+                "pair.join.many", waiting.count,
+                waiting.map { "#\($0.id) \($0.scenarioID)" }.joined(separator: L10n.t("list.sep"))))
           return
         }
         a = only
       }
       enterPair(a, as: t, verb: "Joined")
     } catch {
-      fail("cannot join: \(error)")
+      fail(L10n.t("pair.join.error", error))
     }
   }
 
@@ -92,7 +93,7 @@ extension Repl {
       switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db) {
       case .failure(let e):
         releaseLease()
-        fail("cannot enter attempt #\(a.id): \(e.message)")
+        fail(L10n.t("pair.enter.error", a.id, e.message))
         return
       case .success(let r): rebuilt = r
       }
@@ -103,17 +104,21 @@ extension Repl {
       moduleID = a.moduleID
       let post = r.setup.pair?.post(of: t.name) ?? .b
       let partner = r.setup.pair?.name(of: post.other) ?? "?"
-      let open = r.session.openTicket(of: post).map { ", \($0) open" } ?? ""
+      let open = r.session.openTicket(of: post).map { L10n.t("pair.enter.open", $0) } ?? ""
       var lines = [
-        "\(verb) pair attempt #\(a.id) at \(a.scenarioID) as post \(post.rawValue) with \(partner) (post \(post.other.rawValue)): \(rebuilt.actions) actions replayed; it is \(r.session.now)\(open)."
+        L10n.t(
+          verb == "Joined" ? "pair.enter.joined" : "pair.enter.resumed", a.id, a.scenarioID, post.rawValue, partner,
+          post.other.rawValue, rebuilt.actions, r.session.now, open)
       ]
       if post == .b {
         let queue = r.session.awaitingReview
-        lines.append(queue.isEmpty ? "Nothing handed over to you yet: \(partner)'s handovers and commands appear here before your next prompt." : "Waiting for your review: " + queue.joined(separator: ", ") + ".")
+        lines.append(
+          queue.isEmpty
+            ? L10n.t("pair.enter.nothing", partner) : L10n.t("pair.enter.waiting", queue.joined(separator: L10n.t("list.sep"))))
       }
       say(lines)
     } catch {
-      fail("cannot enter attempt #\(a.id): \(error)")
+      fail(L10n.t("pair.enter.error", a.id, error))
     }
   }
 
@@ -129,7 +134,9 @@ extension Repl {
     let post = pair.post(of: row.actor)?.rawValue ?? "?"
     let words: [String]
     if case .command(let c) = command { words = c.words } else if case .invalid(let v, let args) = command { words = [v] + args } else { words = [row.verb] }
-    var out = ["[\(row.actor), post \(post)] " + words.joined(separator: " ") + (step.reply.ok ? "" : " (refused)")]
+    var out = [
+      L10n.t("pair.partner.line", row.actor, post, words.joined(separator: " "), step.reply.ok ? "" : L10n.t("pair.partner.refused"))
+    ]
     let s = step.state.session
     for e in step.reply.events {
       if let l = s.pairLine(e, viewer: viewer) { out.append("  " + l) } else if let l = SessionScreens.line(e), !Repl.partnerOnly(e) { out.append("  " + l) }
@@ -157,10 +164,10 @@ extension Repl {
   /// A pair attempt the partner abandoned (`start --abandon`): said once, and the attempt is left.
   func pairClosed() -> [String] {
     guard myPost != nil, let a = attempt, let now = try? db.attempt(id: a.id), now.status == .abandoned else { return [] }
-    let partner = runner?.setup.pair.map { $0.name(of: (myPost ?? .b).other) } ?? "your partner"
+    let partner = runner?.setup.pair.map { $0.name(of: (myPost ?? .b).other) } ?? L10n.t("pair.your-partner")
     runner = nil
     attempt = nil
-    return ["Pair attempt #\(a.id) was abandoned by \(partner); 'start SCENARIO' or 'join' another."]
+    return [L10n.t("pair.abandoned", a.id, partner)]
   }
 
   /// What a trainee is told on entering: the pair attempts waiting for them as post B.
@@ -168,7 +175,7 @@ extension Repl {
     guard let waiting = try? db.openPairAttempts(partner: t.id), !waiting.isEmpty,
       let names = try? Dictionary(uniqueKeysWithValues: db.trainees(cohort: nil).map { ($0.id, $0.name) })
     else { return [] }
-    return waiting.map { "\(names[$0.trainee] ?? "?") started pair attempt #\($0.id) at \($0.scenarioID) with you as post B: 'join \($0.id)'." }
+    return waiting.map { L10n.t("pair.invitation", names[$0.trainee] ?? "?", $0.id, $0.scenarioID) }
   }
 
   /// The score cards of both posts of a pair attempt's finishing step, for the record.

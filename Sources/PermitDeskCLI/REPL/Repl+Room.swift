@@ -1,6 +1,7 @@
 import ArgumentParser
 import CReadline
 import Foundation
+import PermitLocalization
 import PermitStore
 import PermitTraining
 
@@ -53,11 +54,11 @@ extension Repl {
       let t = try db.upsertTrainee(name: seat.name, cohort: nil)
       trainee = t
       if let open = try db.openAttempt(trainee: t.id) {
-        say(["You have an unfinished attempt at \(open.scenarioID) (#\(open.id)): 'resume' to continue it."])
+        say([L10n.t("room.unfinished", open.scenarioID, open.id)])
       }
       say(pairInvitations(t))
     } catch {
-      fail("cannot enter the room: \(error)")
+      fail(L10n.t("room.enter.error", error))
     }
   }
 
@@ -66,16 +67,16 @@ extension Repl {
   func roomGate(_ verb: String, _ args: [String]) -> Bool {
     guard let seat = room else { return false }
     if verb == "login" {
-      fail("you are \(seat.name) in this training room: your SSH key decides who you are, so 'login' is not available")
+      fail(L10n.t("room.login", seat.name))
       return true
     }
     if let command = RoomSeat.trainerCommands.first(where: { $0.name == verb }) {
       guard seat.role == .trainer else {
-        fail("'\(verb)' is for trainers; ask your trainer")
+        fail(L10n.t("room.trainer-only", verb))
         return true
       }
       if let option = args.first(where: { a in RoomSeat.pathOptions.contains { a == $0 || a.hasPrefix($0 + "=") } }) {
-        fail("\(option) is not available in the training room: \(verb) works on the room's own records")
+        fail(L10n.t("room.path-option", option, verb))
         return true
       }
       trainerCommand(command.name, args)
@@ -83,9 +84,7 @@ extension Repl {
     }
     if !RoomSeat.verbs.contains(verb) {
       let known = CommandTable.find(verb) != nil
-      fail(
-        (known ? "'\(verb)' is not available in the training room" : "unknown command '\(verb)'")
-          + " ('help' lists the commands)")
+      fail(L10n.t(known ? "room.unavailable" : "room.unknown", verb))
       return true
     }
     return false
@@ -110,11 +109,11 @@ extension Repl {
       case "verify":
         let rescore = args.contains("--rescore")
         if let stray = args.first(where: { $0 != "--rescore" }) {
-          fail("unexpected '\(stray)'; usage: verify [--rescore]")
+          fail(L10n.t("room.verify.usage", stray))
           return
         }
         if !(try PermitDesk.Verify.check(db: db, key: seat.config.key, library: { self.library }, rescore: rescore)) {
-          fail("verify: problems found (listed above)")
+          fail(L10n.t("room.verify.problems"))
         }
       case "monitor":
         var json = false
@@ -127,7 +126,7 @@ extension Repl {
             json = args[i + 1] == "json"
             i += 1
           default:
-            fail("unexpected '\(args[i])'; usage: monitor [--once] [--format table|json]")
+            fail(L10n.t("room.monitor.usage", args[i]))
             return
           }
           i += 1
@@ -144,7 +143,7 @@ extension Repl {
       }
     } catch let code as ExitCode {
       // The subcommand already said what went wrong on standard error.
-      if errors == before && code != .success { fail("\(verb): failed (exit code \(code.rawValue))") }
+      if errors == before && code != .success { fail(L10n.t("room.failed", verb, code.rawValue)) }
     } catch {
       let message = PermitDesk.message(for: error)
       if PermitDesk.exitCode(for: error) == .success { say([message]) } else {

@@ -18,32 +18,32 @@ public enum InstructorEvent: Hashable, Sendable {
   case ruleChange(policy: String)
 
   /// `surge N | colleague-absent UNTIL | announce TEXT | rule-change PACK`.
-  public static let usage = "surge N | colleague-absent UNTIL (HH:MM or 2017-07-03T14:00+08:00) | announce TEXT | rule-change PACK"
+  public static var usage: String { L10n.t("event.usage") }
 
   /// Parses the words after `inject ATTEMPT`.
   public static func parse(_ words: [String]) -> Result<InstructorEvent, AttemptCommands.ParseError> {
-    guard let kind = words.first?.lowercased() else { return .failure(.init("an event is needed: " + usage)) }
+    guard let kind = words.first?.lowercased() else { return .failure(.init(L10n.t("event.needed", usage))) }
     let rest = Array(words.dropFirst())
     switch kind {
     case "surge":
       guard rest.count == 1, let n = Int(rest[0]), (1...50).contains(n) else {
-        return .failure(.init("usage: surge N (1 to 50 applicants)"))
+        return .failure(.init(L10n.t("event.surge.usage")))
       }
       return .success(.surge(count: n))
     case "colleague-absent":
       guard rest.count == 1, Timestamp(iso: rest[0]) != nil || clock(rest[0]) != nil else {
-        return .failure(.init("usage: colleague-absent UNTIL, a time like 14:00 or 2017-07-03T14:00+08:00"))
+        return .failure(.init(L10n.t("event.absent.usage")))
       }
       return .success(.colleagueAbsent(until: rest[0]))
     case "announce":
       let text = rest.joined(separator: " ").trimmingCharacters(in: .whitespaces)
-      guard !text.isEmpty else { return .failure(.init("usage: announce TEXT")) }
+      guard !text.isEmpty else { return .failure(.init(L10n.t("event.announce.usage"))) }
       return .success(.announce(text: text))
     case "rule-change":
-      guard rest.count == 1 else { return .failure(.init("usage: rule-change PACK (a policy pack id)")) }
+      guard rest.count == 1 else { return .failure(.init(L10n.t("event.rule-change.usage"))) }
       return .success(.ruleChange(policy: rest[0]))
     default:
-      return .failure(.init("unknown event '\(kind)'" + Suggest.hint(kind, ["surge", "colleague-absent", "announce", "rule-change"]) + "; events: " + usage))
+      return .failure(.init(L10n.t("event.unknown", kind, Suggest.hint(kind, ["surge", "colleague-absent", "announce", "rule-change"]), usage)))
     }
   }
 

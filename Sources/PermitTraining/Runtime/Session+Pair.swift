@@ -1,5 +1,6 @@
 import PermitContent
 import PermitCore
+import PermitLocalization
 
 // Pair mode (`start SCENARIO --pair NAME`, the partner's `join`): two trainees share one attempt,
 // one log and one simulated clock, as post A (the starter) and post B (the partner). The simulated
@@ -87,9 +88,9 @@ extension Session {
     guard let pair else { return nil }
     switch command {
     case .advance where acting == .b, .finish where acting == .b:
-      return "in a pair attempt only post A (\(pair.postA)) moves the clock and finishes the day; your commands still take their time"
+      return L10n.t("pair.refuse.clock", pair.postA)
     case .snapshot, .restore:
-      return "no snapshots or restores in a pair attempt: the world is shared with your partner"
+      return L10n.t("pair.refuse.snapshot")
     default:
       return nil
     }
@@ -97,12 +98,12 @@ extension Session {
 
   /// Post A hands a proposal over to the partner's review queue.
   mutating func pairHandover(_ t: String, _ c: CaseFile) -> Result<[String], CommandError> {
-    guard let pair else { return .failure(CommandError("not a pair attempt")) }
+    guard let pair else { return .failure(CommandError(L10n.t("pair.not-pair"))) }
     if awaitingReview.contains(t) {
-      return .failure(CommandError("\(t) is already with post B (\(pair.postB)) for review"))
+      return .failure(CommandError(L10n.t("pair.handover.already", t, pair.postB)))
     }
     note(.handedOver(AttemptFacts.Handover(ticket: t, round: c.rounds.count, at: now)))
-    return .success(["\(t): handed over to post B (\(pair.postB)); their verdict will come back to you."])
+    return .success([L10n.t("pair.handover.done", t, pair.postB)])
   }
 
   /// Post B may review only what post A handed over (post A's own `review` goes to the core, which
@@ -110,18 +111,18 @@ extension Session {
   func pairReviewRefusal(_ t: String) -> String? {
     guard let pair, acting == .b else { return nil }
     guard awaitingReview.contains(t) else {
-      return "\(t) has not been handed over to you: post A (\(pair.postA)) hands it over after deciding"
+      return L10n.t("pair.review.not-handed", t, pair.postA)
     }
     return nil
   }
 
   /// After post B's verdict in a pair: post A issues (agreed) or decides again (returned).
   mutating func pairReviewed(_ t: String, agreed: Bool, _ exam: Decision) -> Result<[String], CommandError> {
-    let a = pair?.postA ?? "post A"
+    let a = pair?.postA ?? L10n.t("pair.post-a")
     let line = agreed
-      ? "\(t): you agree with post A's proposal; \(a) issues the notice."
-      : "\(t): you return post A's proposal to \(a), who decides again."
-    return .success([line] + (Session.lateNote(exam).map { ["\(t): \($0)"] } ?? []))
+      ? L10n.t("pair.review.agree", t, a)
+      : L10n.t("pair.review.return", t, a)
+    return .success([line] + (Session.lateNote(exam).map { [L10n.t("pair.ticket-line", t, $0)] } ?? []))
   }
 
   /// What a partner's command means to the other post, in one line (nil when the command's echo
@@ -132,11 +133,11 @@ extension Session {
     case .handedOver(let h) where viewer == .b:
       let p = cases[h.ticket]?.proposal
       let what = p.map { " " + $0.outcome.rawValue + ($0.defects.isEmpty ? "" : " (" + $0.defects.joined(separator: ", ") + ")") } ?? ""
-      return "\(h.ticket): post A (\(pair.postA)) hands over the proposal\(what): your review, please ('open \(h.ticket)', then 'review agree' or 'review return REASON')."
+      return L10n.t("pair.line.handed-over", h.ticket, pair.postA, what)
     case .reviewed(let r) where viewer == .a:
       return r.agreed
-        ? "\(r.ticket): post B (\(pair.postB)) agrees. You may issue the notice."
-        : "\(r.ticket): post B (\(pair.postB)) returns your proposal: \(r.reason ?? "")."
+        ? L10n.t("pair.line.agrees", r.ticket, pair.postB)
+        : L10n.t("pair.line.returns", r.ticket, pair.postB, r.reason ?? "")
     default:
       return nil
     }
