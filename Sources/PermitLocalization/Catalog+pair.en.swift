@@ -72,5 +72,10 @@ extension Catalog {
     "event.announce.usage": "usage: announce TEXT",
     "event.rule-change.usage": "usage: rule-change PACK (a policy pack id)",
     "event.unknown": "unknown event '{1}'{2}; events: {3}",
+    // the room's forced command (RoomShell)
+    "room.shell.command": "this account only opens the PermitDesk training room; connect with `ssh -t` and no command (asked to run: {1})",
+    "room.shell.not-member": "{1} is not a member of this training room; ask the trainer to add you",
+    "room.banner.trainer": "PermitDesk training room (synthetic data only). You are {1}, a trainer; 'help' lists what you can do.",
+    "room.banner.trainee": "PermitDesk training room (synthetic data only). You are {1}, a trainee; 'help' lists what you can do.",
   ]
 }

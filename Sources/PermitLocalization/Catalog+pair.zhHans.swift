@@ -71,5 +71,10 @@ extension Catalog {
     "event.announce.usage": "用法：announce 文字",
     "event.rule-change.usage": "用法：rule-change 政策包（政策包编号）",
     "event.unknown": "未知事件 '{1}'{2}；可用事件：{3}",
+    // 培训室的强制命令
+    "room.shell.command": "此账号只能进入 PermitDesk 培训室；请用 `ssh -t` 连接，不要附带命令（请求运行：{1}）",
+    "room.shell.not-member": "{1}不是本培训室的成员；请培训师添加你",
+    "room.banner.trainer": "PermitDesk 培训室（仅含模拟数据）。你是{1}，培训师；'help' 列出你可以使用的命令。",
+    "room.banner.trainee": "PermitDesk 培训室（仅含模拟数据）。你是{1}，学员；'help' 列出你可以使用的命令。",
   ]
 }

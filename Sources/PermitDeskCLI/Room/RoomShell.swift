@@ -3,6 +3,7 @@ import CReadline
 import Crypto
 import Foundation
 import PermitContent
+import PermitLocalization
 import PermitStore
 import PermitTraining
 
@@ -27,14 +28,12 @@ extension PermitDesk.Room {
       // `ssh host COMMAND`, scp and sftp all arrive here with the command they asked for: refused,
       // so the key opens the room and nothing else.
       if let asked = env["SSH_ORIGINAL_COMMAND"], !asked.isEmpty {
-        printError(
-          "permitdesk: this account only opens the PermitDesk training room; connect with `ssh -t` and no command "
-            + "(asked to run: \(String(asked.prefix(60)).debugDescription))")
+        printError("permitdesk: " + L10n.t("room.shell.command", String(asked.prefix(60)).debugDescription))
         throw Exit.usage
       }
       let config = try location.load()
       guard let member = config.member(name) else {
-        printError("permitdesk: \(name) is not a member of this training room; ask the trainer to add you")
+        printError("permitdesk: " + L10n.t("room.shell.not-member", name))
         throw Exit.badInput
       }
       pd_stdout_line_buffered()
@@ -53,7 +52,7 @@ extension PermitDesk.Room {
       let repl = Repl(library: library, course: Course(library: library), db: db, color: color, stopOnError: false)
       repl.room = RoomSeat(name: member.name, role: member.role, config: config)
       repl.say([
-        "PermitDesk training room (synthetic data only). You are \(member.name), \(member.role == .trainer ? "a trainer" : "a trainee"); 'help' lists what you can do."
+        L10n.t(member.role == .trainer ? "room.banner.trainer" : "room.banner.trainee", member.name)
       ])
       repl.enterRoom()
       _ = repl.run(reader: reader)
