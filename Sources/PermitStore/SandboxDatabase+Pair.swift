@@ -145,20 +145,8 @@ extension SandboxDatabase {
     let own = try attempts(trainee: trainee, scenario: scenario, cohort: cohort)
     let partnered: [AttemptRecord] = try read { db in
       guard try db.tableExists("participant") else { return [] }
-      var conditions = ["attempt.partner IS NOT NULL"]
-      var arguments: StatementArguments = []
-      if let trainee {
-        conditions.append("attempt.partner = ?")
-        _ = arguments.append(contentsOf: [trainee])
-      }
-      if let scenario {
-        conditions.append("attempt.scenarioID = ?")
-        _ = arguments.append(contentsOf: [scenario])
-      }
-      if let cohort {
-        conditions.append("trainee.cohort = ?")
-        _ = arguments.append(contentsOf: [cohort])
-      }
+      let (filters, arguments) = SandboxDatabase.attemptFilter(person: "attempt.partner", trainee, scenario, cohort)
+      let conditions = ["attempt.partner IS NOT NULL"] + filters
       let sql = "SELECT attempt.* FROM attempt JOIN trainee ON trainee.id = attempt.partner WHERE "
         + conditions.joined(separator: " AND ") + " ORDER BY attempt.id"
       return try Table.Attempt.fetchAll(db, sql: sql, arguments: arguments).map { row in

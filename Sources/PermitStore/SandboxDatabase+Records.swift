@@ -168,12 +168,14 @@ extension SandboxDatabase {
     }
   }
 
-  /// Attempts matching every given filter (nil = any), oldest first. `cohort` is the trainee's cohort.
-  public func attempts(trainee: Int64?, scenario: String?, cohort: String?) throws -> [AttemptRecord] {
+  /// The SQL conditions and arguments of an attempt query's filters (nil = any): `person` is the
+  /// column naming the person (`attempt.trainee`, or `attempt.partner` for a pair's post B), joined
+  /// to `trainee` for the cohort.
+  static func attemptFilter(person: String, _ trainee: Int64?, _ scenario: String?, _ cohort: String?) -> ([String], StatementArguments) {
     var conditions: [String] = []
     var arguments: StatementArguments = []
     if let trainee {
-      conditions.append("attempt.trainee = ?")
+      conditions.append("\(person) = ?")
       _ = arguments.append(contentsOf: [trainee])
     }
     if let scenario {
@@ -184,6 +186,12 @@ extension SandboxDatabase {
       conditions.append("trainee.cohort = ?")
       _ = arguments.append(contentsOf: [cohort])
     }
+    return (conditions, arguments)
+  }
+
+  /// Attempts matching every given filter (nil = any), oldest first. `cohort` is the trainee's cohort.
+  public func attempts(trainee: Int64?, scenario: String?, cohort: String?) throws -> [AttemptRecord] {
+    let (conditions, arguments) = SandboxDatabase.attemptFilter(person: "attempt.trainee", trainee, scenario, cohort)
     let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     let sql =
       "SELECT attempt.* FROM attempt JOIN trainee ON trainee.id = attempt.trainee \(whereClause) ORDER BY attempt.id"
