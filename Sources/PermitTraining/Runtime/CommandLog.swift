@@ -94,39 +94,10 @@ public enum CommandLog {
     guard let o = any as? [String: Any], (o["v"] as? Int) == 2 else { return .invalid(verb: verb, arguments: []) }
     if let bad = o["invalid"] as? [String] { return .invalid(verb: verb, arguments: bad) }
     if verb == "inject" { return InstructorEvent(fields: o).map(LoggedCommand.instructor) ?? .invalid(verb: verb, arguments: []) }
-    func str(_ k: String) -> String? { o[k] as? String }
-    let cmd: AttemptCommand?
-    switch verb {
-    case "brief": cmd = .brief
-    case "queue": cmd = .queue
-    case "checklist": cmd = .checklist
-    case "points": cmd = .points
-    case "handover": cmd = .handover
-    case "issue": cmd = .issue
-    case "clock": cmd = .clock
-    case "hint": cmd = .hint
-    // A row without "now" was written before `finish --now` existed, when `finish` always went ahead.
-    case "finish": cmd = .finish(now: (o["now"] as? Bool) ?? true)
-    case "open": cmd = str("ticket").map { .open(ticket: $0) }
-    case "show":
-      if let m = str("material") { cmd = MaterialKind(rawValue: m).map { .show(material: $0) } } else { cmd = .show(material: nil) }
-    case "decide":
-      cmd = str("outcome").flatMap(Outcome.init(rawValue:)).map {
-        .decide(outcome: $0, defects: (o["defects"] as? [String]) ?? [], referTo: str("referTo"))
-      }
-    case "review": cmd = str("verdict") == "agree" ? .review(returnReason: nil) : str("reason").map { .review(returnReason: $0) }
-    case "advance":
-      if let s = (o["seconds"] as? NSNumber)?.int64Value { cmd = .advance(.by(seconds: s)) }
-      else if let t = str("to").flatMap(Timestamp.init(iso:)) { cmd = .advance(.to(t)) }
-      else if let c = str("clock"), c.count == 5, let h = Int(c.prefix(2)), let m = Int(c.suffix(2)) { cmd = .advance(.toClock(hour: h, minute: m)) }
-      else if o["next"] != nil { cmd = .advance(.next) }
-      else { cmd = nil }
-    case "snapshot": cmd = str("name").map { .snapshot(name: $0) }
-    case "restore": cmd = str("name").map { .restore(name: $0) }
-    case "monthly": cmd = .monthly(year: o["year"] as? Int, month: o["month"] as? Int)
-    default: cmd = nil
-    }
-    return cmd.map(LoggedCommand.command) ?? .invalid(verb: verb, arguments: [])
+    let fields = LogFields(
+      string: { o[$0] as? String }, integer: { (o[$0] as? NSNumber)?.int64Value }, flag: { o[$0] as? Bool },
+      strings: { o[$0] as? [String] }, has: { o[$0] != nil })
+    return command(verb: verb, fields).map(LoggedCommand.command) ?? .invalid(verb: verb, arguments: [])
   }
 }
 
@@ -147,40 +118,57 @@ extension CommandLog {
       }
     }
     if case .strings(let bad)? = o["invalid"] { return .invalid(verb: verb, arguments: bad) }
-    func str(_ k: String) -> String? { if case .string(let s)? = o[k] { return s } else { return nil } }
-    func int(_ k: String) -> Int? { if case .int(let i)? = o[k] { return Int(exactly: i) } else { return nil } }
-    let cmd: AttemptCommand?
+    let fields = LogFields(
+      string: { if case .string(let s)? = o[$0] { s } else { nil } },
+      integer: { if case .int(let i)? = o[$0] { i } else { nil } },
+      flag: { if case .bool(let b)? = o[$0] { b } else { nil } },
+      strings: { if case .strings(let a)? = o[$0] { a } else { nil } },
+      has: { o[$0] != nil })
+    return command(verb: verb, fields).map(LoggedCommand.command) ?? .invalid(verb: verb, arguments: [])
+  }
+
+  /// The values of a version-2 object, however it was read (``FlatJSON`` or `JSONSerialization`).
+  struct LogFields {
+    let string: (String) -> String?
+    let integer: (String) -> Int64?
+    let flag: (String) -> Bool?
+    let strings: (String) -> [String]?
+    let has: (String) -> Bool
+  }
+
+  /// The one reading of a version-2 object's fields as a command (nil: not a command).
+  static func command(verb: String, _ f: LogFields) -> AttemptCommand? {
+    let str = f.string
     switch verb {
-    case "brief": cmd = .brief
-    case "queue": cmd = .queue
-    case "checklist": cmd = .checklist
-    case "points": cmd = .points
-    case "handover": cmd = .handover
-    case "issue": cmd = .issue
-    case "clock": cmd = .clock
-    case "hint": cmd = .hint
+    case "brief": return .brief
+    case "queue": return .queue
+    case "checklist": return .checklist
+    case "points": return .points
+    case "handover": return .handover
+    case "issue": return .issue
+    case "clock": return .clock
+    case "hint": return .hint
     // A row without "now" was written before `finish --now` existed, when `finish` always went ahead.
-    case "finish": if case .bool(let now)? = o["now"] { cmd = .finish(now: now) } else { cmd = .finish(now: true) }
-    case "open": cmd = str("ticket").map { .open(ticket: $0) }
+    case "finish": return .finish(now: f.flag("now") ?? true)
+    case "open": return str("ticket").map { .open(ticket: $0) }
     case "show":
-      if let m = str("material") { cmd = MaterialKind(rawValue: m).map { .show(material: $0) } } else { cmd = .show(material: nil) }
+      guard let m = str("material") else { return .show(material: nil) }
+      return MaterialKind(rawValue: m).map { .show(material: $0) }
     case "decide":
-      var defects: [String] = []
-      if case .strings(let d)? = o["defects"] { defects = d }
-      cmd = str("outcome").flatMap(Outcome.init(rawValue:)).map { .decide(outcome: $0, defects: defects, referTo: str("referTo")) }
-    case "review": cmd = str("verdict") == "agree" ? .review(returnReason: nil) : str("reason").map { .review(returnReason: $0) }
+      return str("outcome").flatMap(Outcome.init(rawValue:)).map {
+        .decide(outcome: $0, defects: f.strings("defects") ?? [], referTo: str("referTo"))
+      }
+    case "review": return str("verdict") == "agree" ? .review(returnReason: nil) : str("reason").map { .review(returnReason: $0) }
     case "advance":
-      if case .int(let s)? = o["seconds"] { cmd = .advance(.by(seconds: s)) }
-      else if let t = str("to").flatMap(Timestamp.init(iso:)) { cmd = .advance(.to(t)) }
-      else if let c = str("clock"), c.count == 5, let h = Int(c.prefix(2)), let m = Int(c.suffix(2)) { cmd = .advance(.toClock(hour: h, minute: m)) }
-      else if o["next"] != nil { cmd = .advance(.next) }
-      else { cmd = nil }
-    case "snapshot": cmd = str("name").map { .snapshot(name: $0) }
-    case "restore": cmd = str("name").map { .restore(name: $0) }
-    case "monthly": cmd = .monthly(year: int("year"), month: int("month"))
-    default: cmd = nil
+      if let s = f.integer("seconds") { return .advance(.by(seconds: s)) }
+      if let t = str("to").flatMap(Timestamp.init(iso:)) { return .advance(.to(t)) }
+      if let c = str("clock"), c.count == 5, let h = Int(c.prefix(2)), let m = Int(c.suffix(2)) { return .advance(.toClock(hour: h, minute: m)) }
+      return f.has("next") ? .advance(.next) : nil
+    case "snapshot": return str("name").map { .snapshot(name: $0) }
+    case "restore": return str("name").map { .restore(name: $0) }
+    case "monthly": return .monthly(year: f.integer("year").flatMap { Int(exactly: $0) }, month: f.integer("month").flatMap { Int(exactly: $0) })
+    default: return nil
     }
-    return cmd.map(LoggedCommand.command) ?? .invalid(verb: verb, arguments: [])
   }
 }
 
