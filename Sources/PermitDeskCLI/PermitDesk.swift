@@ -34,7 +34,8 @@ struct PermitDesk: ParsableCommand {
       print(BuildInfo.versionText(content: content))
       return
     }
-    main(args)
+    // ArgumentParser's own words (USAGE, OPTIONS, Error: …) in a Chinese session; English as is.
+    if Language.current == .en { main(args) } else { ArgumentParserWords.main(PermitDesk.self, args) }
   }
 
   /// The REPL is the default subcommand rather than the root command's own `run()`: ArgumentParser

@@ -5,6 +5,23 @@
 extension Catalog {
   /// English: pair mode and the training room.
   static let enPair: [String: String] = [
+    // ArgumentParser's own words (ArgumentParserWords.swift).
+    "cli.ap.overview": "OVERVIEW: ",
+    "cli.ap.usage": "USAGE: ",
+    "cli.ap.arguments": "ARGUMENTS:",
+    "cli.ap.options": "OPTIONS:",
+    "cli.ap.subcommands": "SUBCOMMANDS:",
+    "cli.ap.error": "Error: ",
+    "cli.ap.show-help": "Show help information.",
+    "cli.ap.show-version": "Show the version.",
+    "cli.ap.missing-argument": "Missing expected argument ",
+    "cli.ap.unknown-option": "Unknown option ",
+    "cli.ap.unexpected-argument": "Unexpected argument ",
+    "cli.ap.missing-value": "Missing value for ",
+    "cli.ap.default": "(default: ",
+    "cli.ap.values": "(values: ",
+    "cli.ap.and-default": "; default: ",
+    "cli.ap.see": "See '{1}' for more information.",
     // the pair attempt (Session+Pair)
     "pair.refuse.clock": "in a pair attempt only post A ({1}) moves the clock and finishes the day; your commands still take their time",
     "pair.refuse.snapshot": "no snapshots or restores in a pair attempt: the world is shared with your partner",

@@ -4,6 +4,23 @@
 extension Catalog {
   /// Simplified Chinese: pair mode and the training room.
   static let zhPair: [String: String] = [
+    // ArgumentParser's own words (ArgumentParserWords.swift).
+    "cli.ap.overview": "概述：",
+    "cli.ap.usage": "用法：",
+    "cli.ap.arguments": "参数：",
+    "cli.ap.options": "选项：",
+    "cli.ap.subcommands": "子命令：",
+    "cli.ap.error": "错误：",
+    "cli.ap.show-help": "显示帮助信息。",
+    "cli.ap.show-version": "显示版本。",
+    "cli.ap.missing-argument": "缺少参数 ",
+    "cli.ap.unknown-option": "未知选项 ",
+    "cli.ap.unexpected-argument": "多余的参数 ",
+    "cli.ap.missing-value": "缺少取值 ",
+    "cli.ap.default": "(默认：",
+    "cli.ap.values": "(可选值：",
+    "cli.ap.and-default": "；默认：",
+    "cli.ap.see": "详见 '{1}'。",
     // the pair attempt (Session+Pair)
     "pair.refuse.clock": "结对练习中只有A岗（{1}）可以推进时钟和结束当日练习；你的命令仍会花费模拟时间",
     "pair.refuse.snapshot": "结对练习中不能保存或恢复快照：练习环境与你的搭档共享",

@@ -75,6 +75,15 @@ struct LanguageEndToEndTests {
     #expect(decide.stdout.contains("申请材料文件（YAML）。"))
     let en = try box.run(["decide", "--help"])
     #expect(en.stdout.contains("Show the window's acceptance decision for packet files"))
+    #expect(en.stdout.contains("USAGE: permitdesk decide") && en.stdout.contains("OPTIONS:"))
+    // ArgumentParser's own words too: headings, its option texts, its errors (exit codes unchanged).
+    #expect(decide.stdout.contains("用法：permitdesk decide") && decide.stdout.contains("选项：") && decide.stdout.contains("显示帮助信息。"))
+    #expect(!decide.stdout.contains("USAGE:") && !decide.stdout.contains("OPTIONS:") && !decide.stdout.contains("Show help information."))
+    let bad = try box.run(["check", "--bogus"], environment: zh)
+    #expect(bad.status == 64, "\(bad.stderr)")
+    #expect(bad.stderr.contains("错误：未知选项 '--bogus'") && bad.stderr.contains("用法：permitdesk check"), "\(bad.stderr)")
+    let badEn = try box.run(["check", "--bogus"])
+    #expect(badEn.status == 64 && badEn.stderr.contains("Error: Unknown option '--bogus'"), "\(badEn.stderr)")
   }
 
   /// The verbs of `help`, read from its English listing.

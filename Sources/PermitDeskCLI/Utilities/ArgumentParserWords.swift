@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import PermitLocalization
+
+/// ArgumentParser's own words around our catalog texts (`USAGE:`, `OPTIONS:`, `Show help
+/// information.`, `Error: Unknown option …`) in the session's language. ArgumentParser has no
+/// localisation of its own, so a Chinese session runs the command itself and rewrites those fixed
+/// phrases of the help and error text it produces (English sessions use ArgumentParser's `main`
+/// unchanged). Only the phrases below change; our texts come from the catalog already.
+enum ArgumentParserWords {
+  /// Line-start and in-line phrases, English → the catalog key of their translation.
+  static let phrases: [(String, String)] = [
+    ("OVERVIEW: ", "cli.ap.overview"), ("USAGE: ", "cli.ap.usage"), ("ARGUMENTS:", "cli.ap.arguments"),
+    ("OPTIONS:", "cli.ap.options"), ("SUBCOMMANDS:", "cli.ap.subcommands"), ("Error: ", "cli.ap.error"),
+    ("Usage: ", "cli.ap.usage"), ("Show help information.", "cli.ap.show-help"), ("Show the version.", "cli.ap.show-version"),
+    ("Missing expected argument ", "cli.ap.missing-argument"), ("Unknown option ", "cli.ap.unknown-option"),
+    ("Unexpected argument ", "cli.ap.unexpected-argument"), ("Missing value for ", "cli.ap.missing-value"),
+    ("(default: ", "cli.ap.default"), ("(values: ", "cli.ap.values"), ("; default: ", "cli.ap.and-default"),
+  ]
+
+  /// `text` with ArgumentParser's phrases in `language` (unchanged in English).
+  static func translate(_ text: String, to language: Language = Language.current) -> String {
+    guard language != .en else { return text }
+    var out = text
+    for (english, key) in phrases { out = out.replacingOccurrences(of: english, with: L10n.t(key)) }
+    // "See 'permitdesk help <subcommand>' for detailed help." / "See 'permitdesk X --help' for more information."
+    out = out.replacingOccurrences(
+      of: #"See '([^']+)' for (detailed help|more information)\."#, with: L10n.t("cli.ap.see", "$1"), options: .regularExpression)
+    return out
+  }
+
+  /// Parses and runs the command as ArgumentParser's `main` does, with its words in the session's
+  /// language: help on standard output (exit 0), errors on standard error with their exit code.
+  static func main<Root: ParsableCommand>(_ root: Root.Type, _ arguments: [String]) -> Never {
+    do {
+      var command = try root.parseAsRoot(arguments)
+      try command.run()
+      exit(0)
+    } catch {
+      let code = root.exitCode(for: error)
+      let message = translate(root.fullMessage(for: error))
+      if !message.isEmpty {
+        if code == .success { print(message) } else { printError(message) }
+      }
+      exit(code.rawValue)
+    }
+  }
+}
