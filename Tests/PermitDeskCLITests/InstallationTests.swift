@@ -12,25 +12,61 @@ func runProgram(
   _ = FileManager.default.createFile(atPath: inPath, contents: Data(stdin.utf8))
   _ = FileManager.default.createFile(atPath: outPath, contents: nil)
   _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: executable)
-  p.arguments = args
-  p.currentDirectoryURL = URL(fileURLWithPath: directory)
-  p.environment = environment
   let handles = [
     try #require(FileHandle(forReadingAtPath: inPath)), try #require(FileHandle(forWritingAtPath: outPath)),
     try #require(FileHandle(forWritingAtPath: errPath)),
   ]
-  p.standardInput = handles[0]
-  p.standardOutput = handles[1]
-  p.standardError = handles[2]
-  try p.run()
-  p.waitUntilExit()
-  for h in handles { try h.close() }
-  return CLI.Result(
-    status: p.terminationStatus, reason: p.terminationReason,
-    stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-    stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+  defer { for h in handles { try? h.close() } }
+  // A binary the test has just copied can be "busy" for a moment: a process another test forks at
+  // the same time inherits the copy's write descriptor until it execs (ETXTBSY, errno 26). That is
+  // the test harness racing itself, not the product, so the launch is retried for up to 5 s.
+  var attempt = 0
+  while true {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = args
+    p.currentDirectoryURL = URL(fileURLWithPath: directory)
+    p.environment = environment
+    p.standardInput = handles[0]
+    p.standardOutput = handles[1]
+    p.standardError = handles[2]
+    do {
+      try p.run()
+    } catch let error as NSError where isTextFileBusy(error) && attempt < 50 {
+      attempt += 1
+      usleep(100_000)
+      continue
+    }
+    p.waitUntilExit()
+    return CLI.Result(
+      status: p.terminationStatus, reason: p.terminationReason,
+      stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+  }
+}
+
+/// Whether launching failed with ETXTBSY ("Text file busy"), directly or as the underlying error.
+private func isTextFileBusy(_ error: NSError) -> Bool {
+  if error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) { return true }
+  if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError { return isTextFileBusy(underlying) }
+  return false
+}
+
+/// Copies an executable with a close-on-exec descriptor, so that no process forked meanwhile by
+/// another test keeps the copy open for writing (which would make launching it fail with ETXTBSY).
+func copyExecutable(_ source: String, to destination: String) throws {
+  let data = try Data(contentsOf: URL(fileURLWithPath: source))
+  let fd = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+  guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+  defer { close(fd) }
+  try data.withUnsafeBytes { buffer in
+    var offset = 0
+    while offset < buffer.count {
+      let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+      guard n > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+      offset += n
+    }
+  }
 }
 
 /// An environment without any PermitDesk setting of the caller, with private HOME and XDG folders.
@@ -77,7 +113,7 @@ struct InstallationTests {
       for d in [dir + "/bin", elsewhere, dir + "/home"] {
         try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
       }
-      try FileManager.default.copyItem(atPath: CLI.binary, toPath: bin)
+      try copyExecutable(CLI.binary, to: bin)
     }
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
@@ -214,7 +250,7 @@ struct InstallationTests {
     try FileManager.default.copyItem(atPath: box.db, toPath: shelf + "/ro.sqlite")
     // The binary as someone else (root can write anywhere): setpriv to nobody; the copied binary
     // must be reachable, so it goes to the shelf too.
-    try FileManager.default.copyItem(atPath: CLI.binary, toPath: shelf + "/permitdesk")
+    try copyExecutable(CLI.binary, to: shelf + "/permitdesk")
     try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: shelf + "/ro.sqlite")
     try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: shelf)
     let asRoot = getuid() == 0
