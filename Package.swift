@@ -64,15 +64,15 @@ let package = Package(
     // Writes the commit a build is made from into the executable (`permitdesk --version`).
     .plugin(name: "BuildInfo", capability: .buildTool()),
     .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitContent", "PermitTraining"]),
+    // The content fixtures (Fixtures/valid, invalid, schema, packets) live with the content tests;
+    // the runtime tests read the shared packet (Fixtures/packets/complete.yaml) from there.
     .testTarget(
       name: "PermitContentTests",
-      dependencies: ["PermitContent", "PermitLocalization", "PermitCore"]),
-    // The content fixtures (Fixtures/valid, invalid, schema) stay under PermitTrainingTests, where
-    // scripts, docs and other branches name them; PermitContentTests reads them from there.
+      dependencies: ["PermitContent", "PermitLocalization", "PermitCore"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "PermitTrainingTests",
-      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore"],
-      exclude: ["Fixtures"]),
+      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore"]),
     .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
     .testTarget(
       name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitContent", "PermitLocalization", "PermitTraining"],

@@ -21,7 +21,7 @@ func proposeReviewIssue(_ c: inout CaseFile, maker: StaffID = "ann", checker: St
 }
 
 /// Applies the deadlines (a mutating call cannot sit inside `#expect`).
-func apply(_ c: inout CaseFile, now: Timestamp) -> Bool { c.applyDeadlines(now: now) }
+func apply(_ c: inout CaseFile, now: Timestamp) -> Bool { c.applyDeadlines(now: now) != nil }
 
 /// Expects an event to throw exactly `expected`.
 func expectError(
@@ -194,7 +194,7 @@ struct CaseDeadlineTests {
     #expect(t.event == "deem-accepted")
     #expect(t.actor == .system)
     #expect(t.from == .received)
-    #expect(!t.reason.isEmpty)
+    #expect(!t.reason.description.isEmpty)
     #expect(c.centerDeadline == day("2017-07-17"))
     // Applying again does nothing.
     #expect(!apply(&c, now: beijing("2017-07-12")))

@@ -198,7 +198,7 @@ struct PropertyTests {
       check(a.at <= b.at, "\(id): time went backwards \(a.at) → \(b.at)")
       check(b.from == a.to, "\(id): \(b.event) from \(b.from?.rawValue ?? "nil") after \(a.to.rawValue)")
     }
-    check(c.history.allSatisfy { !$0.actor.value.isEmpty && !$0.reason.isEmpty && !$0.event.isEmpty }, "\(id): silent transition")
+    check(c.history.allSatisfy { !$0.actor.value.isEmpty && !$0.reason.description.isEmpty && !$0.event.isEmpty }, "\(id): silent transition")
     check(c.history.last?.to == c.state, "\(id): state is not the last transition's")
     // Deemed acceptance is by the system, after the deadline.
     for t in c.history where t.event == "deem-accepted" {

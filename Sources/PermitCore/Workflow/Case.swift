@@ -122,8 +122,9 @@ public struct Transition: Hashable, Sendable {
   public var actor: StaffID
   /// When (simulated time in the sandbox).
   public var at: Timestamp
-  /// Why, in words.
-  public var reason: String
+  /// Why, typed (rendered by the screens in the session's language; ``TransitionReason/description``
+  /// is the stable English form).
+  public var reason: TransitionReason
 }
 
 /// Why the core refused an event.

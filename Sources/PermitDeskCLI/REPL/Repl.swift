@@ -521,7 +521,7 @@ final class Repl {
           let agreed = tr.to == .agreed
           reviews.append(ReviewRow(
             ticket: t, round: round, maker: maker, reviewer: tr.actor.value, verdict: agreed ? .agree : .return,
-            reason: agreed ? nil : tr.reason, at: tr.at.description))
+            reason: agreed ? nil : tr.reason.description, at: tr.at.description))
         default: break
         }
       }

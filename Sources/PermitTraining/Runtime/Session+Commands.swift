@@ -202,12 +202,14 @@ extension Session {
       return .failure(CommandError(Session.explain(m)))
     }
     let p = Proposal(outcome: outcome, defects: defects, referTo: referTo, maker: trainee, at: now)
+    let next: [FollowUp]
     do {
-      try c.propose(p)
+      next = try c.propose(p)
     } catch {
       return .failure(CommandError(L10n.t("session.core-error", t, Localized.workflowError(error))))
     }
     put(t, c)
+    arrange(t, next, by: trainee)
     note(.proposed(AttemptFacts.Proposed(ticket: t, round: c.rounds.count, outcome: outcome, defects: p.defects, referTo: referTo, at: now)))
     return .success([L10n.t("session.decide.done", t, Localized.proposal(outcome, p.defects, referTo))])
   }
@@ -254,8 +256,9 @@ extension Session {
       return .failure(CommandError(L10n.t("session.review.nothing", t, Localized.state(c.state))))
     }
     if let refusal = pairReviewRefusal(t) { return .failure(CommandError(refusal)) }
+    let next: [FollowUp]
     do {
-      try c.review(verdict, by: trainee, at: now)
+      next = try c.review(verdict, by: trainee, at: now)
     } catch {
       if case .samePersonBothPosts = error {
         note(.breach(AttemptFacts.Breach(kind: .selfReview, ticket: t, detail: "tried to review a proposal you made yourself", at: now)))
@@ -272,11 +275,7 @@ extension Session {
       agreed: returnReason == nil, reason: returnReason,
       looked: facts(of: acting).looked(key).filter(evidence.contains), evidence: evidence, at: now)))
     if pair != nil { return pairReviewed(t, agreed: returnReason == nil, exam) }
-    if v == "agree" {
-      schedule(now, .colleagueIssue(t))
-    } else {
-      schedule(later(10), .colleaguePropose(t))
-    }
+    arrange(t, next, by: trainee)
     advanceWorld(to: now)
     return .success(
       [L10n.t(v == "agree" ? "session.review.agree" : "session.review.return", t)] + (Session.lateNote(exam).map { [L10n.t("session.core-error", t, $0)] } ?? []))
@@ -286,8 +285,9 @@ extension Session {
     guard post == .a else { return .failure(CommandError(L10n.t("session.issue.post-b"))) }
     guard case .success(let (t, c0)) = openCase() else { return .failure(CommandError(L10n.t("session.no-open-case.short"))) }
     var c = c0
+    let next: [FollowUp]
     do {
-      try c.issueNotice(by: trainee, at: now)
+      next = try c.issueNotice(by: trainee, at: now)
     } catch {
       switch error {
       case .notReviewed:
@@ -300,7 +300,7 @@ extension Session {
     }
     put(t, c)
     let n = c.notices.last!
-    afterNotice(t)
+    arrange(t, next, by: StaffID("window-registry"))
     return .success([L10n.t("session.issue.done", t, Localized.noticeName(n.outcome), now, n.onTime ? "" : L10n.t("session.issue.late", c.currentRound.deadline))])
   }
 
