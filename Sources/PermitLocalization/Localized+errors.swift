@@ -57,7 +57,8 @@ extension Localized {
     case .received(let window, let deadline): return t("timeline.received", district(window, in: language), deadline)
     case .proposed(let o, let ds): return t("timeline.proposed", outcome(o) + (ds.isEmpty ? "" : t("timeline.defects", defects(ds))))
     case .agreed(let o): return t("timeline.agreed", outcome(o))
-    case .returned(let reason): return t("timeline.returned", reason)
+    case .returned(.words(let s)): return t("timeline.returned", s)
+    case .returned(.grade(let g)): return t("timeline.returned", grade(g, in: language) ?? "")
     case .acceptanceIssued(let o, let lateAfter, let maker, let checker, let due):
       return t("timeline.issued.acceptance", noticeName(o, in: language), late(lateAfter), staff(maker, in: language), staff(checker, in: language), due)
     case .oneTimeNoticeIssued(let ds, let lateAfter): return t("timeline.issued.supplement", late(lateAfter), defects(ds))

@@ -73,7 +73,27 @@ public enum ReviewVerdict: Hashable, Sendable {
   /// Agree: the notice may be issued.
   case agree
   /// Return to post A with a reason.
-  case `return`(reason: String)
+  case `return`(reason: ReturnReason)
+}
+
+/// Why post B returned a proposal. A string literal is post B's own words (``words(_:)``).
+public enum ReturnReason: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+  /// Post B's own words (a trainee's, a scenario's scripted colleague's).
+  case words(String)
+  /// What is wrong with the proposal against the examiner's answer (the simulated careful colleague):
+  /// screens render it in the session's language.
+  case grade(Grade)
+
+  /// Creates a reason in post B's own words.
+  public init(stringLiteral value: String) { self = .words(value) }
+
+  /// The stable English form (``Grade/explanation`` for a grade).
+  public var description: String {
+    switch self {
+    case .words(let s): return s
+    case .grade(let g): return g.explanation ?? ""
+    }
+  }
 }
 
 /// A notice issued by the window, signed by both posts.

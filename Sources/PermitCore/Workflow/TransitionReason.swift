@@ -10,7 +10,7 @@ public enum TransitionReason: Hashable, Sendable, CustomStringConvertible {
   /// Post B agreed with the proposal.
   case agreed(Outcome)
   /// Post B returned the proposal to post A, with post B's reason in post B's words.
-  case returned(reason: String)
+  case returned(reason: ReturnReason)
   /// An acceptance notice (``Outcome/accept`` or ``Outcome/acceptPending``) was issued, signed by
   /// both posts; `lateAfter` is the deadline it missed, if any; the Center decides by `centerDue`.
   case acceptanceIssued(Outcome, lateAfter: CivilDate?, maker: StaffID, checker: StaffID, centerDue: CivilDate)
@@ -45,7 +45,7 @@ public enum TransitionReason: Hashable, Sendable, CustomStringConvertible {
     case .proposed(let o, let defects):
       return "post A proposes " + o.rawValue + (defects.isEmpty ? "" : " (" + defects.joined(separator: ", ") + ")")
     case .agreed(let o): return "post B agrees with " + o.rawValue
-    case .returned(let reason): return "post B returns the proposal to post A: " + reason
+    case .returned(let reason): return "post B returns the proposal to post A: \(reason)"
     case .acceptanceIssued(let o, let lateAfter, let maker, let checker, let due):
       return "\(o.noticeName) issued\(late(lateAfter)); signed by \(maker) (A) and \(checker) (B); Center decision due by \(due)"
     case .oneTimeNoticeIssued(let defects, let lateAfter):

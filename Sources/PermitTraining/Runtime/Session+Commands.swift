@@ -251,7 +251,7 @@ extension Session {
     guard case .success(let (t, c0)) = openCase() else { return .failure(CommandError(L10n.t("session.no-open-case.short"))) }
     var c = c0
     let v = returnReason == nil ? "agree" : "return"
-    let verdict: ReviewVerdict = returnReason.map { .return(reason: $0) } ?? .agree
+    let verdict: ReviewVerdict = returnReason.map { .return(reason: .words($0)) } ?? .agree
     guard let proposal = c.proposal, c.state == .proposed else {
       return .failure(CommandError(L10n.t("session.review.nothing", t, Localized.state(c.state))))
     }

@@ -189,10 +189,11 @@ extension Session {
     switch scenario.colleague {
     case .rubberStamp: verdict = .agree
     case .careful:
-      if let why = Session.judge(p, against: c.currentRound.examination) { verdict = .return(reason: why) } else { verdict = .agree }
+      let g = Grading.grade(p, against: c.currentRound.examination)
+      verdict = g.explanation == nil ? .agree : .return(reason: .grade(g))
     case .scripted:
       let s = applicants[t]?.review ?? "agree"
-      verdict = s == "agree" ? .agree : .return(reason: s.hasPrefix("return:") ? String(s.dropFirst(7)).trimmingWhitespace : s)
+      verdict = s == "agree" ? .agree : .return(reason: .words(s.hasPrefix("return:") ? String(s.dropFirst(7)).trimmingWhitespace : s))
     }
     do {
       let next = try c.review(verdict, by: colleague, at: now)
@@ -201,10 +202,14 @@ extension Session {
       switch verdict {
       case .agree: inbox.append(.colleagueAgreed(ticket: t, colleague: colleague))
       case .return(let r):
-        // The careful colleague's reason in the session's language (the case history keeps the
-        // core's English); a scripted reason is the scenario's own text.
+        // The careful colleague's reason (a grade) in the session's language; a scripted reason is
+        // the scenario's own text.
         let exam = c.currentRound.examination
-        let why = scenario.colleague == .careful ? Localized.grade(Grading.grade(p, against: exam)) ?? r : r
+        let why: String
+        switch r {
+        case .grade(let g): why = Localized.grade(g) ?? r.description
+        case .words(let s): why = s
+        }
         let note = Session.lateNote(exam).map { L10n.t("why.note", $0.dropLast()) } ?? ""
         inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: why + note))
       }
