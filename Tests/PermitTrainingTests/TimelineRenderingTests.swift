@@ -68,7 +68,7 @@ import Testing
     let r = AttemptRunner(setup: setup)
     Autoplayer.play(r, style: .perfect) { _, _ in }
     let history = r.session.tickets.flatMap { r.session.cases[$0]!.history }
-    #expect(history.contains { $0.event == "center-decide" } && history.contains { $0.event == "file" })
+    #expect(history.contains { $0.event == .centerDecide } && history.contains { $0.event == .file })
     for tr in history {
       #expect(Localized.transition(tr, in: .en) == tr.reason.description)
       #expect(Localized.transition(tr, in: .zhHans) != tr.reason.description)

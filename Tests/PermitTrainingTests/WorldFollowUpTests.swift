@@ -32,13 +32,13 @@ import Testing
     _ = s.apply(.advance(.to(deemedAt)))
     let c = try #require(s.cases["T001"])
     #expect(c.state == .centerPreliminaryReview && c.deemedAccepted)
-    #expect(c.history.last?.event == "deem-accepted" && c.history.last?.at == deemedAt)
+    #expect(c.history.last?.event == .deemAccepted && c.history.last?.at == deemedAt)
     // The Center: the next working day at 10:00, the decision two working days later at 11:00
     // (the Center's own limit, 10 working days from receipt, is Mon 17 Jul).
     _ = s.apply(.advance(.to(RuntimeFixture.at("2017-07-17T12:00+08:00"))))
     let done = try #require(s.cases["T001"])
-    let review = try #require(done.history.first { $0.event == "center-review" })
-    let decided = try #require(done.history.first { $0.event == "center-decide" })
+    let review = try #require(done.history.first { $0.event == .centerReview })
+    let decided = try #require(done.history.first { $0.event == .centerDecide })
     #expect(review.at == RuntimeFixture.at("2017-07-12T10:00+08:00"))
     #expect(decided.at == RuntimeFixture.at("2017-07-14T11:00+08:00"))
     #expect(done.state == .filed && done.history.last?.actor == .center)

@@ -130,14 +130,46 @@ public struct Round: Hashable, Sendable {
   public var deadline: CivilDate
 }
 
+/// The events of a case (product.md §3), by their stable names (`receive`, `deem-accepted`, …: the
+/// catalog's `event.*` names and the timeline show them).
+public enum CaseEvent: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+  /// A packet received at the window.
+  case receive
+  /// Post A's proposal.
+  case propose
+  /// Post B's verdict (agree or return).
+  case review
+  /// The notice issued.
+  case issue
+  /// Accepted by law: no notice by the deadline.
+  case deemAccepted = "deem-accepted"
+  /// A corrected submission after a one-time notice.
+  case resubmit
+  /// An accept-pending item arrived.
+  case pendingReceived = "pending-received"
+  /// The Center's preliminary review done.
+  case centerReview = "center-review"
+  /// The Center's decision.
+  case centerDecide = "center-decide"
+  /// Filed.
+  case file
+  /// Purged after retention.
+  case purge
+  /// Another policy pack put in force.
+  case policyChange = "policy-change"
+
+  /// The stable name.
+  public var description: String { rawValue }
+}
+
 /// A recorded transition: no transition is silent.
 public struct Transition: Hashable, Sendable {
   /// State before.
   public var from: CaseState?
   /// State after.
   public var to: CaseState
-  /// The event's name (`receive`, `propose`, `review`, `issue`, `deem-accepted`, …).
-  public var event: String
+  /// The event.
+  public var event: CaseEvent
   /// Who did it.
   public var actor: StaffID
   /// When (simulated time in the sandbox).

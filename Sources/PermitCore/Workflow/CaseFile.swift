@@ -54,7 +54,7 @@ public struct CaseFile: Hashable, Sendable {
     rounds = [round]
     history.append(
       Transition(
-        from: nil, to: .received, event: "receive", actor: receivedBy, at: packet.submitted,
+        from: nil, to: .received, event: .receive, actor: receivedBy, at: packet.submitted,
         reason: .received(window: packet.window, deadline: round.deadline)))
   }
 
@@ -89,7 +89,7 @@ public struct CaseFile: Hashable, Sendable {
     if at < lastEventAt { throw .timeBeforeLastEvent(at, last: lastEventAt) }
   }
 
-  private mutating func record(_ to: CaseState, _ event: String, _ actor: StaffID, _ at: Timestamp, _ reason: TransitionReason) {
+  private mutating func record(_ to: CaseState, _ event: CaseEvent, _ actor: StaffID, _ at: Timestamp, _ reason: TransitionReason) {
     history.append(Transition(from: state, to: to, event: event, actor: actor, at: at, reason: reason))
     state = to
   }
@@ -110,7 +110,7 @@ public struct CaseFile: Hashable, Sendable {
     makers.insert(proposal.maker)
     self.proposal = proposal
     checker = nil
-    record(.proposed, "propose", proposal.maker, proposal.at, .proposed(proposal.outcome, defects: proposal.defects))
+    record(.proposed, .propose, proposal.maker, proposal.at, .proposed(proposal.outcome, defects: proposal.defects))
     return [.review]
   }
 
@@ -125,11 +125,11 @@ public struct CaseFile: Hashable, Sendable {
     switch verdict {
     case .agree:
       checker = reviewer
-      record(.agreed, "review", reviewer, at, .agreed(p.outcome))
+      record(.agreed, .review, reviewer, at, .agreed(p.outcome))
       return [.issueNotice]
     case .return(let reason):
       checker = nil
-      record(.received, "review", reviewer, at, .returned(reason: reason))
+      record(.received, .review, reviewer, at, .returned(reason: reason))
       return [.examine]
     }
   }
@@ -163,14 +163,14 @@ public struct CaseFile: Hashable, Sendable {
       accept(on: localDate(at))
       pending = pendingItems
       record(
-        .centerPreliminaryReview, "issue", issuer, at,
+        .centerPreliminaryReview, .issue, issuer, at,
         .acceptanceIssued(p.outcome, lateAfter: late, maker: p.maker, checker: b, centerDue: centerDeadline!))
       return followUpsOfAcceptance(at: at)
     case .supplement:
-      record(.awaitingCorrection, "issue", issuer, at, .oneTimeNoticeIssued(defects: p.defects, lateAfter: late))
+      record(.awaitingCorrection, .issue, issuer, at, .oneTimeNoticeIssued(defects: p.defects, lateAfter: late))
       return [.awaitCorrection(defects: p.defects)]
     case .refuse:
-      record(.refused, "issue", issuer, at, .refusalIssued(referTo: p.referTo, lateAfter: late))
+      record(.refused, .issue, issuer, at, .refusalIssued(referTo: p.referTo, lateAfter: late))
       return [.file]
     }
   }
@@ -199,7 +199,7 @@ public struct CaseFile: Hashable, Sendable {
     checker = nil
     let round = currentRound
     pending = round.examination.outcome == .acceptPending ? round.examination.pending : []
-    record(.centerPreliminaryReview, "deem-accepted", .system, now, .deemedAccepted(deadline: round.deadline, receipt: receipt))
+    record(.centerPreliminaryReview, .deemAccepted, .system, now, .deemedAccepted(deadline: round.deadline, receipt: receipt))
     return followUpsOfAcceptance(at: now)
   }
 
@@ -213,7 +213,7 @@ public struct CaseFile: Hashable, Sendable {
     rounds.append(round)
     proposal = nil
     checker = nil
-    record(.received, "resubmit", .employer, packet.submitted, .resubmitted(round: round.number, deadline: round.deadline))
+    record(.received, .resubmit, .employer, packet.submitted, .resubmitted(round: round.number, deadline: round.deadline))
     return followUpsOfReceipt
   }
 
@@ -226,7 +226,7 @@ public struct CaseFile: Hashable, Sendable {
     guard let i = pending.firstIndex(of: item) else { throw .notPending(item) }
     try checkTime(at)
     pending.remove(at: i)
-    record(state, "pending-received", .employer, at, .pendingReceived(item, stillPending: pending))
+    record(state, .pendingReceived, .employer, at, .pendingReceived(item, stillPending: pending))
     return pending.isEmpty ? [] : [.awaitPending(pending)]
   }
 
@@ -235,7 +235,7 @@ public struct CaseFile: Hashable, Sendable {
   public mutating func centerPreliminaryReviewDone(at: Timestamp) throws(WorkflowError) -> [FollowUp] {
     guard state == .centerPreliminaryReview else { throw .notAllowed(event: "finish preliminary review of", state: state) }
     try checkTime(at)
-    record(.centerExamination, "center-review", .center, at, .preliminaryReviewDone)
+    record(.centerExamination, .centerReview, .center, at, .preliminaryReviewDone)
     return followUpsOfPreliminaryReview(at: at)
   }
 
@@ -250,7 +250,7 @@ public struct CaseFile: Hashable, Sendable {
     centerDecision = (approve, reason, day)
     let late = centerDeadline.flatMap { day > $0 ? $0 : nil }
     record(
-      approve ? .approved : .centerRefused, "center-decide", .center, at,
+      approve ? .approved : .centerRefused, .centerDecide, .center, at,
       approve ? .centerApproved(lateAfter: late) : .centerRefused(reason, lateAfter: late))
     return [.file]
   }
@@ -272,7 +272,7 @@ public struct CaseFile: Hashable, Sendable {
     try checkTime(at)
     let until = localDate(at).adding(years: policy.timeLimits.retentionYears)
     retainUntil = until
-    record(.filed, "file", by, at, .filed(until: until, years: policy.timeLimits.retentionYears))
+    record(.filed, .file, by, at, .filed(until: until, years: policy.timeLimits.retentionYears))
     return [.retainUntil(until)]
   }
 
@@ -282,7 +282,7 @@ public struct CaseFile: Hashable, Sendable {
     guard state == .filed, let until = retainUntil else { throw .notAllowed(event: "purge", state: state) }
     try checkTime(at)
     if localDate(at) < until { throw .retentionNotExpired(until: until) }
-    record(.purged, "purge", by, at, .purged(retentionEnded: until))
+    record(.purged, .purge, by, at, .purged(retentionEnded: until))
     return []
   }
 
@@ -296,7 +296,7 @@ public struct CaseFile: Hashable, Sendable {
     try checkTime(at)
     let old = policy.id
     policy = pack
-    record(state, "policy-change", by, at, .policyChanged(from: old, to: pack.id))
+    record(state, .policyChange, by, at, .policyChanged(from: old, to: pack.id))
     return []
   }
 }

@@ -221,7 +221,7 @@ extension Session {
   mutating func colleaguePropose(_ t: String) {
     guard var c = cases[t], c.state == .received else { return }
     var p = modelProposal(c, maker: colleague, at: now)
-    if c.rounds.count == 1, let scripted = applicants[t]?.proposal, !c.history.contains(where: { $0.event == "review" }) {
+    if c.rounds.count == 1, let scripted = applicants[t]?.proposal, !c.history.contains(where: { $0.event == .review }) {
       p = Proposal(outcome: scripted.outcome, defects: scripted.defects, referTo: scripted.referTo, maker: colleague, at: now)
     }
     do {
