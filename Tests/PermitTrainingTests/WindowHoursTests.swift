@@ -1,3 +1,4 @@
+@testable import PermitDeskCLI
 import PermitCore
 import Testing
 
@@ -24,7 +25,7 @@ import PermitContent
   struct Fingerprint: Equatable {
     var now: Timestamp
     var cases: [String: CaseFile]
-    var facts: AttemptFacts
+    var facts: PermitTraining.AttemptFacts
     var open: String?
     var finished: Bool
     init(_ s: Session) { (now, cases, facts, open, finished) = (s.now, s.cases, s.facts, s.openTicket, s.finished) }

@@ -366,7 +366,7 @@ final class Repl {
         runner = r
         appliedSeq = 0
         let pairing = partner.map { [L10n.t("repl.start.pairing", $0.name, a.id)] } ?? []
-        say([L10n.t("repl.start.started", a.id)] + pairing + r.drainMessages() + [L10n.t("repl.start.next")])
+        say([L10n.t("repl.start.started", a.id)] + pairing + SessionScreens.lines(r.drainEvents()) + [L10n.t("repl.start.next")])
         return true
       } catch {
         fail(L10n.t("repl.start.cannot", "\(error)"))

@@ -98,15 +98,15 @@ public enum InstructorEvent: Hashable, Sendable {
 
 extension AttemptRunner {
   /// The state an instructor event leads to: the event happens now in the simulated world.
-  func instruct(_ e: InstructorEvent, _ next: inout State) -> (lines: [String], ok: Bool) {
+  func instruct(_ e: InstructorEvent, _ next: inout State) -> Session.Reply {
     let s = next.session
-    guard !s.finished else { return ([L10n.t("instructor.finished")], false) }
+    guard !s.finished else { return Session.Reply(refusal: .instructorFinished) }
     let message = L10n.t("instructor.from-trainer")
     switch e {
     case .announce(let text):
       next.session.instruct(TimedEvent(at: s.now, kind: .announcement, message: text), arrivals: [])
     case .ruleChange(let id):
-      guard setup.packs(id) != nil else { return ([L10n.t("instructor.no-pack", id)], false) }
+      guard setup.packs(id) != nil else { return Session.Reply(refusal: .instructorNoPack(id)) }
       next.session.instruct(TimedEvent(at: s.now, kind: .ruleChange(policy: id), message: message), arrivals: [])
     case .colleagueAbsent(let text):
       let offset = s.now.offsetSeconds
@@ -114,7 +114,7 @@ extension AttemptRunner {
       if until == nil, let (h, m) = InstructorEvent.clock(text) {
         until = Timestamp(date: s.now.date(atOffset: offset), hour: h, minute: m, offsetSeconds: offset)
       }
-      guard let until, until > s.now else { return ([L10n.t("instructor.absent-time", s.now)], false) }
+      guard let until, until > s.now else { return Session.Reply(refusal: .instructorAbsentTime(now: s.now)) }
       next.session.instruct(TimedEvent(at: s.now, kind: .colleagueAbsent(until: until), message: message), arrivals: [])
     case .surge(let n):
       // Deterministic: the same attempt and the same injections give the same applicants.
@@ -133,7 +133,7 @@ extension AttemptRunner {
       }
       next.session.instruct(TimedEvent(at: s.now, kind: .surge(block), message: message), arrivals: generated)
     }
-    return ([L10n.t("instructor.event", e.summary)] + next.session.drainMessages(), true)
+    return Session.Reply(answer: .instructed(e), events: next.session.drainEvents())
   }
 }
 
