@@ -186,6 +186,6 @@ import PermitContent
     #expect(CommandLog.decode(verb: "finish", arguments: #"{"v":2}"#) == .command(.finish(now: true)))
     #expect(CommandLog.encode(.command(.finish(now: false))) == #"{"now":false,"v":2}"#)
     #expect(CommandLog.decode(verb: "finish", arguments: #"{"now":false,"v":2}"#) == .command(.finish(now: false)))
-    #expect(AttemptCommands.parse(["finish", "later"]) == .failure(AttemptCommands.ParseError("usage: finish [--now]")))
+    #expect(AttemptCommands.parse(["finish", "later"]) == .failure(AttemptCommands.ParseError(.finish)))
   }
 }

@@ -65,8 +65,9 @@ enum AnswerScreens {
   }
 
   static func brief(_ b: BriefView) -> [String] {
-    var out = [b.title, ""]
-    out += b.briefing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Content in the session's language (issue 15).
+    var out = [SessionScreens.text(b.title), ""]
+    out += SessionScreens.text(b.briefing).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     out.append("")
     if let partner = b.partner {
       out.append(L10n.t(

@@ -13,7 +13,7 @@ enum RefusalScreens {
   static func message(_ r: SessionRefusal) -> String {
     switch r {
     case .finished: return finished
-    case .parse(let message): return message
+    case .parse(let why): return ParseScreens.message(why)
     case .notUnderstood(let verb): return L10n.t("session.not-understood", verb)
     case .windowClosed(let opens): return L10n.t("session.window.closed", AnswerScreens.dayAndTime(opens))
     case .runnerOnly(let verb): return L10n.t("session.runner-only", verb)

@@ -28,16 +28,16 @@ enum SessionScreens {
     let staff = { (s: StaffID) in Localized.staff(s) }
     switch e {
     case .welcome(let title, let window, let post, let mode):
-      return L10n.t("event.welcome", title, Localized.district(window), Localized.post(post), Localized.mode(mode))
+      return L10n.t("event.welcome", text(title), Localized.district(window), Localized.post(post), Localized.mode(mode))
     case .arrived(let t, let name, let type, let employer, let deadline):
       // English ends the employer's name with the sentence's full stop unless it has one (`Co., Ltd.`).
       let who = Language.current == .en && !employer.hasSuffix(".") ? employer + "." : employer
       return L10n.t("event.arrived", t, name, Localized.type(type), who, deadline)
-    case .ruleChanged(let m, let id, let at): return L10n.t("event.rule-changed", m, id, at)
-    case .ruleChangeUnavailable(let m, let id): return L10n.t("event.rule-change-unavailable", m, id)
-    case .surge(let m, let n): return L10n.t("event.surge", m, n)
-    case .colleagueAway(let c, let until, let m): return L10n.t("event.colleague-away", staff(c), until, m)
-    case .announcement(let m): return L10n.t("event.announcement", m)
+    case .ruleChanged(let m, let id, let at): return L10n.t("event.rule-changed", text(m), id, at)
+    case .ruleChangeUnavailable(let m, let id): return L10n.t("event.rule-change-unavailable", text(m), id)
+    case .surge(let m, let n): return L10n.t("event.surge", text(m), n)
+    case .colleagueAway(let c, let until, let m): return L10n.t("event.colleague-away", staff(c), until, text(m))
+    case .announcement(let m): return L10n.t("event.announcement", text(m))
     case .deemedAccepted(let t, let d): return L10n.t("event.deemed", t, d)
     case .colleagueAgreed(let t, let c): return L10n.t("event.colleague-agreed", t, staff(c))
     case .colleagueReturned(let t, let c, let reason, let late):
@@ -63,6 +63,17 @@ enum SessionScreens {
     case .proposed, .reviewed, .handedOver, .breach, .hintTaken, .materialShown, .checklistShown, .pointsShown: return nil
     }
   }
+
+  /// A timed event's message in the session's language.
+  static func text(_ m: WorldMessage) -> String {
+    switch m {
+    case .content(let en, let zh): return Language.current == .zhHans ? (zh ?? en) : en
+    case .fromTrainer: return L10n.t("instructor.from-trainer")
+    }
+  }
+
+  /// Content in the session's language (English when not translated).
+  static func text(_ c: ContentText) -> String { Language.current == .zhHans ? (c.zh ?? c.en) : c.en }
 
   /// What a partner's command means to the other post, in one line (nil when the command's echo
   /// says enough): a handover reaching post B, a verdict reaching post A.

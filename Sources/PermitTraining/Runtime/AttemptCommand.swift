@@ -1,7 +1,6 @@
 import Foundation
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 /// Where `advance` moves the clock.
 public enum AdvanceTarget: Hashable, Sendable {
@@ -116,10 +115,10 @@ public struct CommandSpec: Sendable {
 /// The one table of attempt commands: help, completion, costs, the allow-list after `finish`, the
 /// log's encoding and autoplay all derive from it.
 public enum AttemptCommands {
-  /// Words that do not make a command, with what to type instead.
+  /// Words that do not make a command: why, typed (the CLI says what to type instead).
   public struct ParseError: Error, Sendable, Hashable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    public var reason: ParseFailure
+    public init(_ reason: ParseFailure) { self.reason = reason }
   }
 
   /// Every attempt command, in the order `help` lists them.
@@ -128,13 +127,13 @@ public enum AttemptCommands {
     spec("queue", "queue", "tickets at the window with state and deadline", afterFinish: true) { _ in .success(.queue) },
     spec("open", "open TICKET", "take a ticket's file", "Shows the employer, the applicant, the application and the list of materials handed in.",
          cost: .open, args: [.ticket]) { a in
-      a.count == 1 ? .success(.open(ticket: a[0].uppercased())) : .failure(ParseError(L10n.t("parse.open")))
+      a.count == 1 ? .success(.open(ticket: a[0].uppercased())) : .failure(ParseError(.open))
     },
     spec("show", "show [MATERIAL]", "the open file, or one document's stated facts", "As post B, opening the evidence before you agree is part of the review.",
          cost: .show, afterFinish: true, args: [.material]) { a in
       guard let name = a.first else { return .success(.show(material: nil)) }
       guard let kind = MaterialKind(rawValue: name) else {
-        return .failure(ParseError(L10n.t("parse.unknown-material", name) + Suggest.hint(name, MaterialKind.allCases.map(\.rawValue))))
+        return .failure(ParseError(.unknownMaterial(name)))
       }
       return .success(.show(material: kind))
     },
@@ -146,9 +145,9 @@ public enum AttemptCommands {
     spec("handover", "handover", "as post A, hand your proposal to post B", cost: .handover) { _ in .success(.handover) },
     spec("review", "review agree | review return REASON", "as post B, agree with post A's proposal or return it with a reason",
          cost: .review, args: [.verdict, .defect]) { a in
-      guard let v = a.first, v == "agree" || v == "return" else { return .failure(ParseError(L10n.t("parse.review"))) }
+      guard let v = a.first, v == "agree" || v == "return" else { return .failure(ParseError(.review)) }
       if v == "agree" { return .success(.review(returnReason: nil)) }
-      guard a.count >= 2 else { return .failure(ParseError(L10n.t("parse.review.why"))) }
+      guard a.count >= 2 else { return .failure(ParseError(.reviewReason)) }
       return .success(.review(returnReason: a.dropFirst().joined(separator: " ")))
     },
     spec("issue", "issue", "as post A, issue the notice once post B has agreed", "No notice without both posts: the system refuses it, and the attempt records it.",
@@ -160,11 +159,11 @@ public enum AttemptCommands {
     spec("hint", "hint", "practice mode: a pointer to what you have not found yet (costs points)",
          "Each hint costs a quarter of that file's decision share; asking again for the same file gives the next pointer.", cost: .hint) { _ in .success(.hint) },
     spec("snapshot", "snapshot NAME", "practice mode: remember this moment", args: [.snapshot]) { a in
-      a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError(L10n.t("parse.snapshot")))
+      a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError(.snapshot))
     },
     spec("restore", "restore NAME", "practice mode: go back to a snapshot (the only way the clock goes back)",
          "An attempt with a restore earns no module credit; the debrief and the report show each restore.", args: [.snapshot]) { a in
-      a.count == 1 ? .success(.restore(name: a[0])) : .failure(ParseError(L10n.t("parse.restore")))
+      a.count == 1 ? .success(.restore(name: a[0])) : .failure(ParseError(.restore))
     },
     spec("monthly", "monthly [YYYY-MM]", "the window's monthly report to the Center (received, notices, on time, deemed, breaches, Center decisions, filed)",
          "Aggregated from this attempt's cases; the report is due a few working days after the month ends.", afterFinish: true, args: [.month]) { a in
@@ -173,7 +172,7 @@ public enum AttemptCommands {
       guard u.count == 7, u[4] == 45, let y = CivilDate.digits(u, 0, 4), let m = CivilDate.twoDigits(u, 5), (1...12).contains(m),
         (1900...2100).contains(y)
       else {
-        return .failure(ParseError(L10n.t("parse.monthly")))
+        return .failure(ParseError(.monthly))
       }
       return .success(.monthly(year: y, month: m))
     },
@@ -182,7 +181,7 @@ public enum AttemptCommands {
       switch a {
       case []: return .success(.finish(now: false))
       case ["--now"]: return .success(.finish(now: true))
-      default: return .failure(ParseError("usage: finish [--now]"))
+      default: return .failure(ParseError(.finish))
       }
     },
   ]
@@ -200,8 +199,8 @@ public enum AttemptCommands {
 
   /// Parses REPL words (verb first) into a command.
   public static func parse(_ words: [String]) -> Result<AttemptCommand, ParseError> {
-    guard let verb = words.first else { return .failure(ParseError(L10n.t("parse.no-command"))) }
-    guard let s = byName[verb] else { return .failure(ParseError(L10n.t("parse.not-scenario-command", verb))) }
+    guard let verb = words.first else { return .failure(ParseError(.noCommand)) }
+    guard let s = byName[verb] else { return .failure(ParseError(.notAttemptCommand(verb))) }
     return s.parse(Array(words.dropFirst()))
   }
 
@@ -216,42 +215,40 @@ public enum AttemptCommands {
     var words = args
     var referTo: String?
     if let i = words.firstIndex(of: "--refer-to") {
-      guard i + 1 < words.count else { return .failure(ParseError(L10n.t("parse.refer-to"))) }
+      guard i + 1 < words.count else { return .failure(ParseError(.referTo)) }
       referTo = District.normalised(words[i + 1])
       words.removeSubrange(i...(i + 1))
     }
-    guard let o = words.first else { return .failure(ParseError(L10n.t("parse.decide"))) }
+    guard let o = words.first else { return .failure(ParseError(.decide)) }
     guard let outcome = Outcome(rawValue: o) else {
-      return .failure(ParseError(L10n.t("parse.unknown-outcome", o) + Suggest.hint(o, Outcome.allCases.map(\.rawValue))))
+      return .failure(ParseError(.unknownOutcome(o)))
     }
     let defects = Array(words.dropFirst())
     for d in defects where !DefectCatalog.isKnown(d) {
       // An impossible pair (stale:passport) is malformed, with the family's valid subjects.
-      if let why = DefectCatalog.pairProblem(d) { return .failure(ParseError(L10n.t("malformed.invalid-pair", why))) }
-      return .failure(ParseError(L10n.t("session.unknown-defect", d) + Suggest.hint(d, DefectCatalog.allCodes) + L10n.t("session.unknown-defect.tab")))
+      if DefectCatalog.pairProblem(d) != nil { return .failure(ParseError(.invalidPair(d))) }
+      return .failure(ParseError(.unknownDefect(d)))
     }
-    if outcome == .supplement && defects.isEmpty { return .failure(ParseError(L10n.t("parse.supplement"))) }
-    if outcome == .accept && !defects.isEmpty { return .failure(ParseError(L10n.t("parse.accept"))) }
-    if outcome == .refuse && defects.isEmpty { return .failure(ParseError(L10n.t("parse.refuse"))) }
+    if outcome == .supplement && defects.isEmpty { return .failure(ParseError(.supplementWithoutDefects)) }
+    if outcome == .accept && !defects.isEmpty { return .failure(ParseError(.acceptWithDefects)) }
+    if outcome == .refuse && defects.isEmpty { return .failure(ParseError(.refusalWithoutGround)) }
     return .success(.decide(outcome: outcome, defects: Array(Set(defects)).sorted(), referTo: referTo))
   }
 
-  static var advanceUsage: String { L10n.t("parse.advance") }
-
   @Sendable static func parseAdvance(_ args: [String]) -> Result<AttemptCommand, ParseError> {
-    guard let a = args.first else { return .failure(ParseError(advanceUsage)) }
+    guard let a = args.first else { return .failure(ParseError(.advance)) }
     if a == "--next" { return .success(.advance(.next)) }
     if a == "--to" {
-      guard args.count == 2 else { return .failure(ParseError(advanceUsage)) }
+      guard args.count == 2 else { return .failure(ParseError(.advance)) }
       if let t = Timestamp(iso: args[1]) { return .success(.advance(.to(t))) }
       let u = Array(args[1].utf8)
       if u.count == 5, u[2] == 58, let h = CivilDate.twoDigits(u, 0), let m = CivilDate.twoDigits(u, 3), (0..<24).contains(h), (0..<60).contains(m) {
         return .success(.advance(.toClock(hour: h, minute: m)))
       }
-      return .failure(ParseError(advanceUsage))
+      return .failure(ParseError(.advance))
     }
     if let secs = parseDuration(a) { return .success(.advance(.by(seconds: secs))) }
-    return .failure(ParseError(advanceUsage))
+    return .failure(ParseError(.advance))
   }
 
   /// Parses `90m`, `2h`, `1d`, `1h30m` into seconds (nil for anything else, for other digits than
@@ -295,4 +292,52 @@ public enum AttemptCommands {
     if rest > 0 || out.isEmpty { out += "\(rest)m" }
     return out
   }
+}
+
+/// Why words do not make a command (``AttemptCommands/ParseError``), with what the screen needs to
+/// say what to type instead.
+public enum ParseFailure: Hashable, Sendable {
+  /// No words.
+  case noCommand
+  /// A verb that is not an attempt command.
+  case notAttemptCommand(String)
+  /// `open` without exactly one ticket.
+  case open
+  /// `show` of an unknown material.
+  case unknownMaterial(String)
+  /// `review` without `agree` or `return`.
+  case review
+  /// `review return` without a reason.
+  case reviewReason
+  /// `snapshot` / `restore` without exactly one name.
+  case snapshot
+  case restore
+  /// `monthly` with something other than `YYYY-MM`.
+  case monthly
+  /// `finish` with something other than `--now`.
+  case finish
+  /// `--refer-to` without a body.
+  case referTo
+  /// `decide` without an outcome.
+  case decide
+  /// An unknown outcome.
+  case unknownOutcome(String)
+  /// An impossible defect pair (`stale:passport`).
+  case invalidPair(String)
+  /// An unknown defect code.
+  case unknownDefect(String)
+  /// `decide supplement` without defects, `accept` with defects, `refuse` without a ground.
+  case supplementWithoutDefects
+  case acceptWithDefects
+  case refusalWithoutGround
+  /// `advance` with anything but a duration, `--to TIME` or `--next`.
+  case advance
+  /// `inject`: no event; a malformed `surge`, `colleague-absent`, `announce`, `rule-change`; an
+  /// unknown event.
+  case eventNeeded
+  case surge
+  case colleagueAbsent
+  case announce
+  case ruleChange
+  case unknownEvent(String)
 }

@@ -193,7 +193,7 @@ public final class AttemptRunner {
     case .instructor: return done(.empty(ok: false))  // handled above
     case .invalid(let v, let args):
       let why: SessionRefusal
-      if case .failure(let e) = AttemptCommands.parse([v] + args) { why = .parse(message: e.message) } else { why = .notUnderstood(verb: v) }
+      if case .failure(let e) = AttemptCommands.parse([v] + args) { why = .parse(e.reason) } else { why = .notUnderstood(verb: v) }
       return done(Session.Reply(refusal: why, events: next.session.drainEvents()))
     case .command(let c):
       switch c {

@@ -1,15 +1,14 @@
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 /// The command handlers of a ``Session``: each checks the command against the attempt and the core,
 /// changes the state, and returns its answer as a value (``SessionAnswer``) or why it refused
 /// (``SessionRefusal``); the world's events follow in the reply. The CLI's screens say them.
 extension Session {
   func brief() -> SessionAnswer {
-    // Content in the session's language (issue 15).
     .brief(BriefView(
-      title: scenario.title(in: Language.current), briefing: scenario.briefing(in: Language.current), window: scenario.window,
+      title: ContentText(en: scenario.title, zh: scenario.titleZh), briefing: ContentText(en: scenario.briefing, zh: scenario.briefingZh),
+      window: scenario.window,
       policy: policy.id, post: post, colleague: colleague, colleagueStyle: scenario.colleague.rawValue,
       partner: pair?.name(of: acting.other), partnerPost: acting.other, mode: mode,
       opens: scenario.hours.opens, closes: scenario.hours.closes, start: scenario.start))

@@ -1,6 +1,5 @@
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 /// The simulated world of a ``Session``: arrivals, timed events, the simulated colleague, the
 /// Center and the deadlines, advancing on the simulated clock and reporting what happens as
@@ -80,22 +79,24 @@ extension Session {
     if simulatesPostA { schedule(later(10, from: a.arrives), .colleaguePropose(a.ticket)) }
   }
 
-  mutating func happen(_ e: TimedEvent) {
+  mutating func happen(_ e: TimedEvent, fromTrainer: Bool = false) {
+    // The scenario's message in both languages (the screens choose); a trainer's event says so.
+    let message: WorldMessage = fromTrainer ? .fromTrainer : .content(en: e.message, zh: e.messageZh)
     switch e.kind {
     case .ruleChange(let id):
       if let p = packs(id) {
         policy = p
-        inbox.append(.ruleChanged(message: e.message(in: Language.current), policy: id, at: e.at))
+        inbox.append(.ruleChanged(message: message, policy: id, at: e.at))
       } else {
-        inbox.append(.ruleChangeUnavailable(message: e.message(in: Language.current), policy: id))
+        inbox.append(.ruleChangeUnavailable(message: message, policy: id))
       }
     case .surge(let block):
-      inbox.append(.surge(message: e.message(in: Language.current), count: block.count))
+      inbox.append(.surge(message: message, count: block.count))
     case .colleagueAbsent(let until):
       absentUntil = until
-      inbox.append(.colleagueAway(colleague: colleague, until: until, message: e.message(in: Language.current)))
+      inbox.append(.colleagueAway(colleague: colleague, until: until, message: message))
     case .announcement:
-      inbox.append(.announcement(message: e.message(in: Language.current)))
+      inbox.append(.announcement(message: .content(en: e.message, zh: e.messageZh)))
     }
   }
 

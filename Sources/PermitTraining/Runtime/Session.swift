@@ -1,6 +1,5 @@
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 /// What the trainee did and what happened, as the scoring engine needs it. Everything here is
 /// derived by replaying the action log, never stored separately.
@@ -175,7 +174,7 @@ public struct Session {
     for a in sorted { byTicket[a.ticket] = a }
     self.applicants = byTicket
     events = scenario.events.sorted { $0.at < $1.at }
-    inbox.append(.welcome(title: scenario.title(in: Language.current), window: scenario.window, post: acting, mode: mode))
+    inbox.append(.welcome(title: ContentText(en: scenario.title, zh: scenario.titleZh), window: scenario.window, post: acting, mode: mode))
     advanceWorld(to: clock.current)
   }
 
@@ -279,7 +278,7 @@ public struct Session {
     }
     switch AttemptCommands.parse(words) {
     case .success(let c): return apply(c)
-    case .failure(let e): return Reply(refusal: .parse(message: e.message), events: drainEvents())
+    case .failure(let e): return Reply(refusal: .parse(e.reason), events: drainEvents())
     }
   }
 

@@ -17,6 +17,16 @@ public struct DayTime: Hashable, Sendable {
   }
 }
 
+/// Content written in English and, when translated, in Chinese (the screens choose).
+public struct ContentText: Hashable, Sendable {
+  public var en: String
+  public var zh: String?
+  public init(en: String, zh: String?) {
+    self.en = en
+    self.zh = zh
+  }
+}
+
 /// How many working days are left until a file's acceptance deadline.
 public enum DaysLeft: Hashable, Sendable {
   case overdue
@@ -71,8 +81,8 @@ public enum SessionAnswer: Hashable, Sendable {
 
 /// `brief`.
 public struct BriefView: Hashable, Sendable {
-  public var title: String
-  public var briefing: String
+  public var title: ContentText
+  public var briefing: ContentText
   public var window: String
   public var policy: String
   public var post: TraineePost
@@ -200,8 +210,8 @@ public struct MonthlyView: Hashable, Sendable {
 public enum SessionRefusal: Hashable, Sendable {
   /// A command after `finish`.
   case finished
-  /// The words did not parse (the parser's message).
-  case parse(message: String)
+  /// The words did not parse.
+  case parse(ParseFailure)
   /// A logged verb the runtime does not know.
   case notUnderstood(verb: String)
   /// Window work while the window is closed (`opens`: the next opening).

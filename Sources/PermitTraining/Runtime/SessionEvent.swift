@@ -9,19 +9,19 @@ import PermitCore
 public enum SessionEvent: Hashable, Sendable {
   // MARK: The world
   /// The attempt opened.
-  case welcome(title: String, window: String, post: TraineePost, mode: AttemptMode)
+  case welcome(title: ContentText, window: String, post: TraineePost, mode: AttemptMode)
   /// An applicant took a ticket.
   case arrived(ticket: String, applicant: String, type: ApplicationType, employer: String, deadline: CivilDate)
   /// A new policy pack is in force.
-  case ruleChanged(message: String, policy: String, at: Timestamp)
+  case ruleChanged(message: WorldMessage, policy: String, at: Timestamp)
   /// A rule change whose pack is not available.
-  case ruleChangeUnavailable(message: String, policy: String)
+  case ruleChangeUnavailable(message: WorldMessage, policy: String)
   /// More applicants are queueing.
-  case surge(message: String, count: Int)
+  case surge(message: WorldMessage, count: Int)
   /// The colleague is away.
-  case colleagueAway(colleague: StaffID, until: Timestamp, message: String)
+  case colleagueAway(colleague: StaffID, until: Timestamp, message: WorldMessage)
   /// An announcement.
-  case announcement(message: String)
+  case announcement(message: WorldMessage)
   /// A file had no notice by its deadline: deemed accepted, it goes to the Center.
   case deemedAccepted(ticket: String, deadline: CivilDate)
   /// The simulated post B agreed with the trainee's proposal.
@@ -85,6 +85,13 @@ extension AttemptFacts {
     for e in events { f.record(e) }
     return f
   }
+}
+
+/// What a timed event tells the trainee: the scenario's message (English, and Chinese when
+/// translated), or that the trainer caused it.
+public enum WorldMessage: Hashable, Sendable {
+  case content(en: String, zh: String?)
+  case fromTrainer
 }
 
 /// Why the simulated post B returned a proposal.
