@@ -80,7 +80,8 @@ public struct AttemptFacts: Sendable, Hashable {
 }
 
 /// The sandbox runtime of one attempt: the scenario's world on a simulated clock, built on the real
-/// core. Commands come in as words; the output comes back as lines. A `Session` is a pure function of
+/// core. Commands come in typed (or as words); each reply comes back as values — a typed answer or
+/// refusal and the typed events — that the CLI's screens render. A `Session` is a pure function of
 /// (scenario, applicants, policy packs, trainee, mode, commands), so replaying the action log
 /// rebuilds it exactly: that is how `resume`, snapshots and scoring work.
 public struct Session {
