@@ -42,7 +42,9 @@ extension Repl {
       }
       cohort = args[i + 1]
     }
-    if let p = ReplInput.nameProblem(name) ?? cohort.flatMap({ ReplInput.nameProblem($0, what: "cohort name") }) {
+    if let p = ReplInput.nameProblem(name).map({ InputScreens.message($0, name: name) })
+      ?? cohort.flatMap({ c in ReplInput.nameProblem(c).map { InputScreens.message($0, name: c, what: "cohort name") } })
+    {
       fail(L10n.t("repl.login.bad-name", p))
       return
     }

@@ -114,7 +114,7 @@ final class Repl {
   func handle(_ line: String) -> Flow {
     switch ReplInput.words(line) {
     case .failure(let problem):
-      fail(problem.description)
+      fail(InputScreens.message(problem))
       return .next
     case .success(let w):
       if w.first?.hasPrefix("#") == true { return .next }

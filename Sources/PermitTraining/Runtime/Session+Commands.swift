@@ -145,7 +145,7 @@ extension Session {
       try c.review(verdict, by: trainee, at: now)
     } catch {
       if case .samePersonBothPosts = error {
-        note(.breach(AttemptFacts.Breach(kind: .selfReview, ticket: t, detail: "tried to review a proposal you made yourself", at: now)))
+        note(.breach(AttemptFacts.Breach(kind: .selfReview, ticket: t, at: now)))
       }
       return .failure(CommandError(.core(ticket: t, error: error, refused: true)))
     }
@@ -177,9 +177,9 @@ extension Session {
     } catch {
       switch error {
       case .notReviewed:
-        note(.breach(AttemptFacts.Breach(kind: .issueWithoutReview, ticket: t, detail: "tried to issue before post B agreed", at: now)))
+        note(.breach(AttemptFacts.Breach(kind: .issueWithoutReview, ticket: t, at: now)))
       case .incompleteNotice(let missing):
-        note(.breach(AttemptFacts.Breach(kind: .incompleteNotice, ticket: t, detail: "one-time notice missing " + missing.joined(separator: ", "), at: now)))
+        note(.breach(AttemptFacts.Breach(kind: .incompleteNotice, ticket: t, missing: missing, at: now)))
       default: break
       }
       return .failure(CommandError(.core(ticket: t, error: error, refused: true)))

@@ -44,7 +44,8 @@ public struct AttemptFacts: Sendable, Hashable {
     }
     public var kind: Kind
     public var ticket: String
-    public var detail: String
+    /// What an incomplete one-time notice left out (defect codes; empty for the other kinds).
+    public var missing: [String] = []
     public var at: Timestamp
   }
   public var proposals: [Proposed] = []
