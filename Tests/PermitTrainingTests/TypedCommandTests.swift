@@ -27,6 +27,12 @@ import PermitContent
     }
     #expect(AttemptCommands.costKeys == ["open", "show", "checklist", "points", "decide", "handover", "review", "issue", "hint"])
     #expect(AttemptCommands.costKeys == ScenarioReader.costVerbs, "the scenario reader and the command table share one vocabulary")
+    // Every command of the runtime's table has its help in the CLI, and nothing else does.
+    #expect(Set(AttemptCommandHelp.byVerb.keys) == Set(AttemptCommands.names))
+    for name in AttemptCommands.names {
+      let h = AttemptCommandHelp.of(name)
+      #expect(h.usage.hasPrefix(name) && !h.summary.isEmpty, "\(name)")
+    }
   }
 
   @Test func logEncodingRoundTripsInVersion2() {

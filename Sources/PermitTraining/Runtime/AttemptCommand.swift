@@ -88,17 +88,11 @@ public enum ArgumentKind: Sendable, Hashable {
   case ticket, material, outcome, defectOrBody, verdict, defect, advance, snapshot, month
 }
 
-/// One entry of the command table: name, usage, summary, help text, cost key, where it is allowed
-/// and the parser from words.
+/// One entry of the command table: name, cost key, where it is allowed, what its arguments are and
+/// the parser from words. Its help (usage, summary, text) is the CLI's (`AttemptCommandHelp`).
 public struct CommandSpec: Sendable {
   /// The verb.
   public let name: String
-  /// One usage line.
-  public let usage: String
-  /// One-line summary.
-  public let summary: String
-  /// Further help text (lines separated by newlines).
-  public let details: String
   /// The key of the command's cost in a scenario's `costs:` (nil: it costs no time).
   public let costKey: CostKey?
   /// Whether it still works once the attempt is finished (it only reads).
@@ -123,50 +117,39 @@ public enum AttemptCommands {
 
   /// Every attempt command, in the order `help` lists them.
   public static let specs: [CommandSpec] = [
-    spec("brief", "brief", "the scenario's briefing", afterFinish: true) { _ in .success(.brief) },
-    spec("queue", "queue", "tickets at the window with state and deadline", afterFinish: true) { _ in .success(.queue) },
-    spec("open", "open TICKET", "take a ticket's file", "Shows the employer, the applicant, the application and the list of materials handed in.",
-         cost: .open, args: [.ticket]) { a in
+    spec("brief", afterFinish: true) { _ in .success(.brief) },
+    spec("queue", afterFinish: true) { _ in .success(.queue) },
+    spec("open", cost: .open, args: [.ticket]) { a in
       a.count == 1 ? .success(.open(ticket: a[0].uppercased())) : .failure(ParseError(.open))
     },
-    spec("show", "show [MATERIAL]", "the open file, or one document's stated facts", "As post B, opening the evidence before you agree is part of the review.",
-         cost: .show, afterFinish: true, args: [.material]) { a in
+    spec("show", cost: .show, afterFinish: true, args: [.material]) { a in
       guard let name = a.first else { return .success(.show(material: nil)) }
       guard let kind = MaterialKind(rawValue: name) else {
         return .failure(ParseError(.unknownMaterial(name)))
       }
       return .success(.show(material: kind))
     },
-    spec("checklist", "checklist", "required materials for the open file and which were handed in", cost: .checklist, afterFinish: true) { _ in .success(.checklist) },
-    spec("points", "points", "the points table for the open file (2017 interim table) and the category it supports", cost: .points, afterFinish: true) { _ in .success(.points) },
-    spec("decide", "decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]", "as post A, propose the outcome and every defect",
-         "A one-time notice lists every defect at once, e.g. 'decide supplement stale:criminal-record mismatch:name'.\nA refusal names its ground and, for jurisdiction, the competent body (a pilot window of the pack or the municipal Center): 'decide refuse out-of-jurisdiction --refer-to haidian'.\nAccept-pending lists the items still to come: 'decide accept-pending missing:degree'.\nA proposal that cannot be right (an impossible pair such as stale:passport, an unknown body) is refused with a hint, not scored.",
-         cost: .decide, args: [.outcome, .defectOrBody], parse: parseDecide),
-    spec("handover", "handover", "as post A, hand your proposal to post B", cost: .handover) { _ in .success(.handover) },
-    spec("review", "review agree | review return REASON", "as post B, agree with post A's proposal or return it with a reason",
-         cost: .review, args: [.verdict, .defect]) { a in
+    spec("checklist", cost: .checklist, afterFinish: true) { _ in .success(.checklist) },
+    spec("points", cost: .points, afterFinish: true) { _ in .success(.points) },
+    spec("decide", cost: .decide, args: [.outcome, .defectOrBody], parse: parseDecide),
+    spec("handover", cost: .handover) { _ in .success(.handover) },
+    spec("review", cost: .review, args: [.verdict, .defect]) { a in
       guard let v = a.first, v == "agree" || v == "return" else { return .failure(ParseError(.review)) }
       if v == "agree" { return .success(.review(returnReason: nil)) }
       guard a.count >= 2 else { return .failure(ParseError(.reviewReason)) }
       return .success(.review(returnReason: a.dropFirst().joined(separator: " ")))
     },
-    spec("issue", "issue", "as post A, issue the notice once post B has agreed", "No notice without both posts: the system refuses it, and the attempt records it.",
-         cost: .issue) { _ in .success(.issue) },
-    spec("clock", "clock", "the simulated time, whether the window is open, and the agenda of pending deadlines", afterFinish: true) { _ in .success(.clock) },
-    spec("advance", "advance DURATION | advance --to TIME | advance --next", "let simulated time pass (forward only)",
-         "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline, or to the next opening when the window is closed and that comes first. At most a year past the scenario's start.",
-         args: [.advance], parse: parseAdvance),
-    spec("hint", "hint", "practice mode: a pointer to what you have not found yet (costs points)",
-         "Each hint costs a quarter of that file's decision share; asking again for the same file gives the next pointer.", cost: .hint) { _ in .success(.hint) },
-    spec("snapshot", "snapshot NAME", "practice mode: remember this moment", args: [.snapshot]) { a in
+    spec("issue", cost: .issue) { _ in .success(.issue) },
+    spec("clock", afterFinish: true) { _ in .success(.clock) },
+    spec("advance", args: [.advance], parse: parseAdvance),
+    spec("hint", cost: .hint) { _ in .success(.hint) },
+    spec("snapshot", args: [.snapshot]) { a in
       a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError(.snapshot))
     },
-    spec("restore", "restore NAME", "practice mode: go back to a snapshot (the only way the clock goes back)",
-         "An attempt with a restore earns no module credit; the debrief and the report show each restore.", args: [.snapshot]) { a in
+    spec("restore", args: [.snapshot]) { a in
       a.count == 1 ? .success(.restore(name: a[0])) : .failure(ParseError(.restore))
     },
-    spec("monthly", "monthly [YYYY-MM]", "the window's monthly report to the Center (received, notices, on time, deemed, breaches, Center decisions, filed)",
-         "Aggregated from this attempt's cases; the report is due a few working days after the month ends.", afterFinish: true, args: [.month]) { a in
+    spec("monthly", afterFinish: true, args: [.month]) { a in
       guard let s = a.first else { return .success(.monthly(year: nil, month: nil)) }
       let u = Array(s.utf8)
       guard u.count == 7, u[4] == 45, let y = CivilDate.digits(u, 0, 4), let m = CivilDate.twoDigits(u, 5), (1...12).contains(m),
@@ -176,8 +159,7 @@ public enum AttemptCommands {
       }
       return .success(.monthly(year: y, month: m))
     },
-    spec("finish", "finish [--now]", "close the window: the rest of the day runs, the attempt is scored and recorded",
-         "If anything would still happen without you (applicants still to arrive, files with no notice whose deadline will lapse into a deemed acceptance, corrections due back), finish lists it and waits: deal with it, or 'finish --now' to finish anyway.\nFiles with no notice become deemed acceptances when their deadline passes.") { a in
+    spec("finish") { a in
       switch a {
       case []: return .success(.finish(now: false))
       case ["--now"]: return .success(.finish(now: true))
@@ -205,10 +187,10 @@ public enum AttemptCommands {
   }
 
   private static func spec(
-    _ name: String, _ usage: String, _ summary: String, _ details: String = "", cost: CostKey? = nil, afterFinish: Bool = false,
-    args: [ArgumentKind] = [], parse: @escaping @Sendable ([String]) -> Result<AttemptCommand, ParseError>
+    _ name: String, cost: CostKey? = nil, afterFinish: Bool = false, args: [ArgumentKind] = [],
+    parse: @escaping @Sendable ([String]) -> Result<AttemptCommand, ParseError>
   ) -> CommandSpec {
-    CommandSpec(name: name, usage: usage, summary: summary, details: details, costKey: cost, allowedAfterFinish: afterFinish, arguments: args, parse: parse)
+    CommandSpec(name: name, costKey: cost, allowedAfterFinish: afterFinish, arguments: args, parse: parse)
   }
 
   @Sendable static func parseDecide(_ args: [String]) -> Result<AttemptCommand, ParseError> {
