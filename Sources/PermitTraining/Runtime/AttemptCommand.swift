@@ -102,7 +102,7 @@ public struct CommandSpec: Sendable {
   /// Whether it is window work: refused while the window is closed (README "The REPL"). Window work
   /// is exactly what costs window time, so this derives from ``costKey`` and nowhere else.
   public var needsOpenWindow: Bool { costKey != nil }
-  /// Words after the verb → the command, or the message saying what to type instead.
+  /// Words after the verb → the command, or why they do not make one (``ParseFailure``).
   public let parse: @Sendable ([String]) -> Result<AttemptCommand, AttemptCommands.ParseError>
 }
 
