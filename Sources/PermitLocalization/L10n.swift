@@ -1,3 +1,5 @@
+import PermitCore
+
 /// Message lookup (issue 15). Every sentence a person reads comes from a catalog: one per language,
 /// keyed by stable message keys (`notice.accept.title`), in `Catalog+en.swift` and
 /// `Catalog+zhHans.swift`. The catalogs are data compiled into the binary (see `Locales/README.md`
@@ -21,11 +23,13 @@ public enum L10n {
   }
 
   /// An argument as `"\(value)"` shows it, without the general interpolation's dynamic casts for
-  /// the two kinds most messages carry (text and whole numbers).
+  /// the kinds most messages carry (text, whole numbers, times and dates).
   @inline(__always)
   static func shown(_ value: Any) -> String {
     if let s = value as? String { return s }
     if let i = value as? Int { return String(i) }
+    if let t = value as? Timestamp { return t.description }
+    if let d = value as? CivilDate { return d.description }
     return "\(value)"
   }
 

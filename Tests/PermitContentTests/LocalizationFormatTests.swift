@@ -1,3 +1,4 @@
+import PermitCore
 import Testing
 
 @testable import PermitLocalization
@@ -29,7 +30,8 @@ import Testing
   }
 
   @Test func argumentsShowAsInterpolationShowsThem() {
-    let values: [Any] = ["text", 42, -7, 3.5, true, Optional<Int>.none as Any, UInt8(9), Substring("sub")]
+    let values: [Any] = [
+      "text", 42, Timestamp(iso: "2017-07-03T09:00+08:00")!, CivilDate(iso: "2017-07-03")!, -7, 3.5, true, Optional<Int>.none as Any, UInt8(9), Substring("sub")]
     for v in values { #expect(L10n.shown(v) == "\(v)") }
   }
 }
