@@ -23,19 +23,9 @@ extension YAMLReader {
     return SourcePosition(line: m.line, column: m.column)
   }
 
-  /// An error at a stored position.
-  public func error(at p: SourcePosition, _ message: String) {
-    append(Diagnostic(file: file, line: p.line, column: p.column, message: message))
-  }
-
   /// An error at a stored position, in language-neutral form.
   public func error(at p: SourcePosition, _ text: LoaderMessage) {
     append(Diagnostic(file: file, line: p.line, column: p.column, text))
-  }
-
-  /// A warning at a stored position.
-  public func warning(at p: SourcePosition, _ message: String) {
-    append(Diagnostic(file: file, line: p.line, column: p.column, severity: .warning, message: message))
   }
 }
 
@@ -219,8 +209,9 @@ public enum ScenarioReader {
       {
         r.error(
           sn,
-          "scoring weights must sum to 100: decisions \(scoring.decisions) + double-review \(scoring.doubleReview) + time-limits \(scoring.timeLimits) = \(sum)"
-        )
+          LoaderMessage(
+            "scenario.weights-sum", .text("\(scoring.decisions)"), .text("\(scoring.doubleReview)"), .text("\(scoring.timeLimits)"),
+            .text("\(sum)")))
       }
     }
 
@@ -245,7 +236,7 @@ public enum ScenarioReader {
           let m = ProposalCheck.malformation(outcome: p.outcome, defects: p.defects, referTo: p.referTo, policy: pack)
         else { continue }
         let at = source.applicants[a.ticket]?.proposal ?? source.applicants[a.ticket]?.node ?? .start
-        r.appendDiagnostic(Diagnostic(file: r.file, line: at.line, column: at.column, message: "\(a.ticket): malformed proposal: \(m)"))
+        r.error(at: at, LoaderMessage("scenario.malformed-proposal", .text(a.ticket), .malformation(m)))
       }
     }
 
@@ -405,8 +396,8 @@ public enum ScenarioReader {
       if !expectUnreadable && expect?.outcome != .supplement {
         r.error(
           f.keys["correction"],
-          "a correction follows a one-time notice: the applicant needs 'expect' with outcome 'supplement'"
-            + (expect.map { ", not '\($0.outcome.rawValue)'" } ?? ""))
+          expect.map { LoaderMessage("scenario.correction-needs-supplement.not", .text($0.outcome.rawValue)) }
+            ?? LoaderMessage("scenario.correction-needs-supplement"))
       }
       if let c = r.fields(cn, "correction", allowed: correctionKeys, required: ["after-hours", "packet"]) {
         let after = r.int(c, "after-hours", what: "correction", range: 1...2000)
@@ -446,7 +437,7 @@ public enum ScenarioReader {
       }
       if !DefectCatalog.isKnown(s) {
         if let problem = DefectCatalog.pairProblem(s) {
-          r.error(item, problem)
+          r.error(item, LoaderMessage("defect-pair", .pairProblem(problem)))
         } else {
           r.error(item, LoaderMessage("scenario.unknown-defect", .text(s), suggest: Suggest.closest(to: s, in: DefectCatalog.allCodes)))
         }
@@ -581,7 +572,7 @@ public enum ScenarioReader {
   static func unit(_ f: YAMLReader.Fields, _ key: String, _ r: YAMLReader, _ what: String) -> Double? {
     guard let v = r.number(f, key, what: what) else { return nil }
     if v < 0 || v > 1 {
-      r.error(f[key], "'\(key)' of \(what) must be between 0 and 1, found \(v)")
+      r.error(f[key], LoaderMessage("out-of-range", .place("'\(key)' of \(what)"), .text("0"), .text("1"), .text("\(v)")))
       return nil
     }
     return v

@@ -227,7 +227,7 @@ public enum AttemptCommands {
     let defects = Array(words.dropFirst())
     for d in defects where !DefectCatalog.isKnown(d) {
       // An impossible pair (stale:passport) is malformed, with the family's valid subjects.
-      if let why = DefectCatalog.pairProblem(d) { return .failure(ParseError(L10n.t("malformed.invalid-pair", why))) }
+      if let why = DefectCatalog.pairProblem(d) { return .failure(ParseError(L10n.t("malformed.invalid-pair", Localized.pairProblem(why)))) }
       return .failure(ParseError(L10n.t("session.unknown-defect", d) + Suggest.hint(d, DefectCatalog.allCodes) + L10n.t("session.unknown-defect.tab")))
     }
     if outcome == .supplement && defects.isEmpty { return .failure(ParseError(L10n.t("parse.supplement"))) }
