@@ -113,6 +113,15 @@ extension Catalog {
       "diag.yaml.too-large": "more than {1} values (aliases expanded); the file is too large",
       "diag.yaml.memory": "YAML: out of memory",
       "diag.yaml.phrase-untranslated": "{1}",
+      // Setting up an attempt (Course).
+      "setup.cannot-read": "cannot read the file",
+      "setup.not-a-scenario": "not a scenario file (a scenario has id:, clock: and applicants: or generate:)",
+      "setup.unknown-scenario": "unknown scenario '{1}'{2} ('scenarios' lists them)",
+      "setup.does-not-load": "scenario '{1}' does not load ('permitdesk check' lists every problem)",
+      "setup.does-not-load.why": "scenario '{1}' does not load: {2} ('permitdesk check' lists every problem)",
+      "setup.policy-does-not-load": "policy pack {1} does not load",
+      "setup.attempt": "attempt #{1}: {2}",
+      "setup.attempt.partner": "attempt #{1}: its partner #{2} is not a trainee of this sandbox",
       // Defect pairs (DefectCatalog.pairProblem).
       "defect-pair.takes-no-subject": "'{1}' takes no subject: write it alone",
       "defect-pair.needs-subject": "'{1}' needs a subject: one of {2}",

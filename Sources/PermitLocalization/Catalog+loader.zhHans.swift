@@ -154,6 +154,15 @@ extension Catalog {
     "diag.yaml.phrase.while scanning an alias": "扫描别名时",
     "diag.yaml.phrase.while scanning an anchor": "扫描锚点时",
     "diag.yaml.phrase.while scanning for the next token": "查找下一个记号时",
+    // 准备练习（Course）
+    "setup.cannot-read": "无法读取该文件",
+    "setup.not-a-scenario": "不是场景文件（场景须有id:、clock:，以及applicants:或generate:）",
+    "setup.unknown-scenario": "未知的场景“{1}”{2}（'scenarios' 列出全部场景）",
+    "setup.does-not-load": "场景“{1}”无法加载（'permitdesk check' 列出全部问题）",
+    "setup.does-not-load.why": "场景“{1}”无法加载：{2}（'permitdesk check' 列出全部问题）",
+    "setup.policy-does-not-load": "政策包{1}无法加载",
+    "setup.attempt": "练习#{1}：{2}",
+    "setup.attempt.partner": "练习#{1}：其搭档#{2}不是本沙盒中的学员",
     // 缺陷代码组合（DefectCatalog.pairProblem）
     "defect-pair.takes-no-subject": "“{1}”不带对象：单独写出即可",
     "defect-pair.needs-subject": "“{1}”须带对象，为以下之一：{2}",

@@ -23,6 +23,11 @@ enum ArgumentParserWords {
     guard language != .en else { return text }
     var out = text
     for (english, key) in phrases { out = out.replacingOccurrences(of: english, with: L10n.t(key)) }
+    // A long help line wrapped right after "(default:" / "(values:".
+    for (english, key) in [("default", "cli.ap.default"), ("values", "cli.ap.values")] {
+      out = out.replacingOccurrences(
+        of: #"\("# + english + #":(\n +)"#, with: L10n.t(key).trimmingCharacters(in: .whitespaces) + "$1", options: .regularExpression)
+    }
     // "See 'permitdesk help <subcommand>' for detailed help." / "See 'permitdesk X --help' for more information."
     out = out.replacingOccurrences(
       of: #"See '([^']+)' for (detailed help|more information)\."#, with: L10n.t("cli.ap.see", "$1"), options: .regularExpression)
