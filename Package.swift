@@ -23,7 +23,8 @@ let package = Package(
     .target(
       name: "PermitStore",
       dependencies: [
-        "PermitCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        "PermitCore", "PermitLocalization", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The interface's text in English and Chinese (catalogs, code names, the language in use). A leaf
     // under PermitCore because both sides speak through it: content diagnostics and bilingual content
@@ -73,7 +74,7 @@ let package = Package(
       name: "PermitTrainingTests",
       dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
+    .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore", "PermitLocalization"]),
     .testTarget(
       name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitContent", "PermitLocalization", "PermitTraining"],
       exclude: ["Fixtures", "Snapshots"]),

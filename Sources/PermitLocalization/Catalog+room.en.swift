@@ -1,9 +1,11 @@
-// English texts of the training room's administration: `permitdesk room init|add|remove|shell`
-// help, their messages, and the room's files (room.conf, authorized_keys, key files). Keys match
-// Catalog+room.zhHans.swift one for one; united in Catalog+parts.swift.
+// English texts of the training room's administration (`permitdesk room init|add|remove|shell`
+// help, their messages, the room's files: room.conf, authorized_keys, key files) and of the other
+// subcommands' argument checks and errors (generate, rehearse, report, purge, replay, play, decide,
+// monitor; the content folder not found). Keys match Catalog+room.zhHans.swift one for one; united
+// in Catalog+parts.swift.
 
 extension Catalog {
-  /// English texts of the room's administration.
+  /// English texts of the room's administration and the subcommands' errors.
   static let enRoom: [String: String] = [
     // Help.
     "cli.room.abstract": "A training room on one host: trainees and trainers reach PermitDesk over SSH, each as themselves.",
@@ -78,5 +80,50 @@ extension Catalog {
     "room.admin.chown": "cannot give {1} to {2}: {3}",
     "room.admin.mkdir": "cannot create the folder {1}: {2}",
     "room.admin.write": "cannot write {1}: {2}",
+    // Other subcommands: their validation and errors; the content folder not found.
+    "purge.case": "purged attempt #{1} {2}: {3}, kept until {4}",
+    "purge.done.one": "purge: {1} filed case past retention removed",
+    "purge.done.other": "purge: {1} filed cases past retention removed",
+    "cli.purge.before-format": "Please give --before as a real date, YYYY-MM-DD.",
+    "cli.report.xapi-per": "--format xapi writes statements per attempt; --per {1} does not apply to it. Leave out --per, or choose another format.",
+    "cli.report.since-xapi": "--since applies to --format xapi (incremental export) only.",
+    "cli.report.since-format": "Please give --since as YYYY-MM-DD or an ISO 8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00.",
+    "cli.report.installation-id": "Please give --installation-id as a UUID, e.g. 3f2b…-…; 'uuidgen' makes one.",
+    "cli.report.no-bom": "--no-bom applies to --format csv only.",
+    "cli.rehearse.nothing": "Please give a packet file to rehearse, --new TYPE to build one, --template TYPE to start from one, or --materials TYPE.",
+    "cli.rehearse.type": "Please give {1} one of {2}",
+    "cli.rehearse.category-format": "Please give --category as A, B or C.",
+    "cli.rehearse.new-alone": "--new builds its own packet: leave out the packet file and --template.",
+    "cli.rehearse.new-output": "--new writes a packet file: give --output FILE or leave it out.",
+    "cli.generate.count-range": "--count must be between 1 and 10000.",
+    "cli.generate.unknown-profile": "unknown profile '{1}'; known: {2}",
+    "cli.generate.unknown-type": "unknown application type '{1}'; known: {2}",
+    "cli.generate.unknown-family": "unknown defect family '{1}'",
+    "cli.generate.rate-range": "--defect-rate must be between 0 and 1.",
+    "cli.generate.bad-post": "--post must be A or B.",
+    "cli.generate.bad-start": "--start must be a date and time with its offset, like 2017-07-03T09:00+08:00.",
+    "cli.generate.every-range": "--every-minutes must be between 1 and 1440.",
+    "cli.generate.bad-window": "'{1}' is not a window of {2} (windows: {3})",
+    "cli.generate.bad-id": "--id must use only lower-case letters, digits and '-'.",
+    "cli.monitor.bad-interval": "Please give --interval in seconds, from 0.5 to 3600.",
+    "cli.decide.no-packet": "Please name at least one packet file.",
+    "cli.play.autoplay-unfinished": "the autoplay ended without finishing the attempt",
+    "cli.err.unknown-scenario": "unknown scenario '{1}'",
+    "cli.err.unknown-policy": "unknown policy pack '{1}'",
+    "cli.err.no-trainee": "no trainee '{1}'",
+    "cli.err.no-attempt": "no attempt #{1}",
+    "cli.err.cannot-write": "cannot write {1}: {2}",
+    "cli.err.cannot-write.folder": "cannot write {1}: check that its folder exists and is writable",
+    "cli.err.could-not-save": "could not save: {1}",
+    "content.not-found": "no PermitDesk content (policy packs, scenarios, curriculum) found; tried:",
+    "content.not-found.fix": "Give the content folder with --content PATH or PERMITDESK_HOME, or reinstall the package.",
+    "content.origin.program": "the running program",
+    "content.origin.next-to": "next to {1}",
+    "content.origin.checkout": "the build checkout",
+    "content.refusal.no-exe": "its path cannot be read from /proc/self/exe",
+    "content.refusal.does-not-exist": "does not exist",
+    "content.refusal.not-a-folder": "is not a folder",
+    "content.refusal.no-policies": "has no Policies/ folder",
+    "content.refusal.no-pack": "Policies/ holds no policy pack (*.yaml)",
   ]
 }

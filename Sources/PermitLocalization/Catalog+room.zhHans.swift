@@ -1,8 +1,9 @@
-// 培训室管理的简体中文文本：`permitdesk room init|add|remove|shell` 的帮助和提示，以及培训室的
-// 文件（room.conf、authorized_keys、密钥文件）。键与 Catalog+room.en.swift 一一对应。
+// 培训室管理的简体中文文本：`permitdesk room init|add|remove|shell` 的帮助和提示，培训室的文件
+// （room.conf、authorized_keys、密钥文件），以及其他子命令的参数校验和错误。键与
+// Catalog+room.en.swift 一一对应。
 
 extension Catalog {
-  /// Simplified Chinese texts of the room's administration.
+  /// Simplified Chinese texts of the room's administration and the subcommands' errors.
   static let zhRoom: [String: String] = [
     // 帮助
     "cli.room.abstract": "在一台主机上设立培训室：学员和培训师通过SSH以各自的身份使用PermitDesk。",
@@ -73,5 +74,50 @@ extension Catalog {
     "room.admin.chown": "无法把 {1} 交给{2}：{3}",
     "room.admin.mkdir": "无法创建文件夹 {1}：{2}",
     "room.admin.write": "无法写入 {1}：{2}",
+    // 其他子命令的参数校验和错误；找不到内容文件夹
+    "purge.case": "已删除练习#{1} {2}：{3}，原保存至{4}",
+    "purge.done.one": "purge：已删除{1}件超过保存期的已归档案卷",
+    "purge.done.other": "purge：已删除{1}件超过保存期的已归档案卷",
+    "cli.purge.before-format": "请以YYYY-MM-DD格式的真实日期给出 --before。",
+    "cli.report.xapi-per": "--format xapi 按练习输出语句；--per {1} 对它不适用。请去掉 --per，或选择其他格式。",
+    "cli.report.since-xapi": "--since 仅适用于 --format xapi（增量导出）。",
+    "cli.report.since-format": "请以YYYY-MM-DD或带时区偏移的ISO 8601日期时间给出 --since，如2026-03-02T09:00:00+08:00。",
+    "cli.report.installation-id": "请以UUID给出 --installation-id，如3f2b…-…；'uuidgen' 可以生成。",
+    "cli.report.no-bom": "--no-bom 仅适用于 --format csv。",
+    "cli.rehearse.nothing": "请给出要预演的申请材料文件，或用 --new 类型 新建，或用 --template 类型 从模板开始，或用 --materials 类型。",
+    "cli.rehearse.type": "{1} 须为以下之一：{2}",
+    "cli.rehearse.category-format": "--category 须为A、B或C。",
+    "cli.rehearse.new-alone": "--new 会建立自己的申请材料：请去掉申请材料文件和 --template。",
+    "cli.rehearse.new-output": "--new 写出申请材料文件：请用 --output 文件 指定，或不写此选项。",
+    "cli.generate.count-range": "--count 须在1到10000之间。",
+    "cli.generate.unknown-profile": "未知的生成方案“{1}”；已有：{2}",
+    "cli.generate.unknown-type": "未知的申请事项类型“{1}”；已有：{2}",
+    "cli.generate.unknown-family": "未知的缺陷类别“{1}”",
+    "cli.generate.rate-range": "--defect-rate 须在0到1之间。",
+    "cli.generate.bad-post": "--post 须为A或B。",
+    "cli.generate.bad-start": "--start 须为带时区偏移的日期时间，如2017-07-03T09:00+08:00。",
+    "cli.generate.every-range": "--every-minutes 须在1到1440之间。",
+    "cli.generate.bad-window": "“{1}”不是{2}的受理窗口（受理窗口：{3}）",
+    "cli.generate.bad-id": "--id 只能使用小写字母、数字和“-”。",
+    "cli.monitor.bad-interval": "请以秒为单位给出 --interval，从0.5到3600。",
+    "cli.decide.no-packet": "请至少指定一个申请材料文件。",
+    "cli.play.autoplay-unfinished": "自动演示结束时练习尚未完成",
+    "cli.err.unknown-scenario": "未知的场景“{1}”",
+    "cli.err.unknown-policy": "未知的政策包“{1}”",
+    "cli.err.no-trainee": "没有学员“{1}”",
+    "cli.err.no-attempt": "没有练习#{1}",
+    "cli.err.cannot-write": "无法写入 {1}：{2}",
+    "cli.err.cannot-write.folder": "无法写入 {1}：请检查其所在文件夹是否存在且可写",
+    "cli.err.could-not-save": "无法保存：{1}",
+    "content.not-found": "找不到PermitDesk内容（政策包、场景、课程）；已尝试：",
+    "content.not-found.fix": "请用 --content 路径 或 PERMITDESK_HOME 指定内容文件夹，或重新安装软件包。",
+    "content.origin.program": "正在运行的程序",
+    "content.origin.next-to": "与 {1} 同一安装位置",
+    "content.origin.checkout": "构建所在的源代码目录",
+    "content.refusal.no-exe": "无法从 /proc/self/exe 读取其路径",
+    "content.refusal.does-not-exist": "不存在",
+    "content.refusal.not-a-folder": "不是文件夹",
+    "content.refusal.no-policies": "没有 Policies/ 文件夹",
+    "content.refusal.no-pack": "Policies/ 中没有政策包（*.yaml）",
   ]
 }

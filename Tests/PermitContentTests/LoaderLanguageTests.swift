@@ -178,4 +178,11 @@ struct LoaderLanguageTests {
     let none = try #require(DefectCatalog.pairProblem("out-of-jurisdiction:haidian"))
     #expect(Localized.pairProblem(none, in: .zhHans) == "“out-of-jurisdiction”不带对象：单独写出即可")
   }
+
+  @Test("every generate profile is described in the catalog")
+  func generateProfiles() {
+    for (name, _) in ScenarioGeneration.profiles {
+      #expect(Catalog.en["cli.generate.profile." + name] != nil && Catalog.zhHans["cli.generate.profile." + name] != nil, "\(name)")
+    }
+  }
 }

@@ -107,4 +107,37 @@ struct DiagnosticLanguageEndToEndTests {
     #expect(r.stderr.contains("\(syntax):3:1: error: YAML语法错误：未找到应有的“,”或“}”"), "\(r.stderr)")
     #expect(!r.stderr.contains("did not find"), "\(r.stderr)")
   }
+
+  /// The subcommands' own errors (argument checks, a missing database, no content, ArgumentParser's
+  /// sentences) in a Chinese session: Chinese, with nothing but codes, options and paths in English.
+  @Test("--lang zh-Hans: the subcommands' errors and help are Chinese")
+  func subcommandErrorsInChinese() throws {
+    let box = try Sandbox()
+    let missing = box.dir + "/none.sqlite"
+    let cases: [(args: [String], status: Int32, contains: String)] = [
+      (["report", "--db", missing], 65, "没有沙盒数据库；此命令只读取，不会新建"),
+      (["purge", "--db", missing, "--before", "2017-13-01"], 64, "请以YYYY-MM-DD格式的真实日期给出 --before。"),
+      (["report", "--per", "bogus"], 64, "错误：“bogus”不是 '--per <per>' 的有效取值。请使用以下之一：'attempt'、'trainee'、'module'、'item'。"),
+      (["generate", "--count", "0", "--seed", "1", "--output", box.dir + "/g.yaml"], 64, "--count 须在1到10000之间。"),
+      (["generate", "--count", "2", "--seed", "1", "--output", box.dir + "/g.yaml", "--profile", "mixd"], 64, "未知的生成方案“mixd”"),
+      (["rehearse", "--materials", "extenson"], 64, "--materials 须为以下之一："),
+      (["check", "--content", box.dir + "/nowhere"], 65, "找不到PermitDesk内容（政策包、场景、课程）；已尝试："),
+      (["replay", "--db", missing, "1"], 65, "没有沙盒数据库"),
+    ]
+    for c in cases {
+      let r = try box.run(["--lang", "zh-Hans"] + c.args)
+      #expect(r.exited(c.status), "\(c.args): \(r.status) \(r.stderr)")
+      #expect(r.stderr.contains(c.contains), "\(c.args): \(r.stderr)")
+      for line in r.stderr.split(separator: "\n") where !line.hasPrefix("用法：") {
+        #expect(line.range(of: "[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", options: .regularExpression) == nil, "\(c.args): \(line)")
+      }
+    }
+    // The same errors in English, as they always read.
+    let en = try box.run(["report", "--db", missing])
+    #expect(en.stderr.contains("there is no sandbox database at \(missing); this command only reads and creates none."), "\(en.stderr)")
+    // Help that ArgumentParser wraps after "(default:" and the generate profiles.
+    let help = try box.run(["--lang", "zh-Hans", "generate", "--help"])
+    #expect(help.stdout.contains("mixed（各类申请事项，60%带缺陷，涵盖全部缺陷类别）"), "\(help.stdout)")
+    #expect(!help.stdout.contains("(default:") && !help.stdout.contains("every type"), "\(help.stdout)")
+  }
 }

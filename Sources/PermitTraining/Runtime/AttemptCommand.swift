@@ -182,7 +182,7 @@ public enum AttemptCommands {
       switch a {
       case []: return .success(.finish(now: false))
       case ["--now"]: return .success(.finish(now: true))
-      default: return .failure(ParseError("usage: finish [--now]"))
+      default: return .failure(ParseError(L10n.t("parse.finish")))
       }
     },
   ]
