@@ -23,7 +23,8 @@ let package = Package(
     .target(
       name: "PermitStore",
       dependencies: [
-        "PermitCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        "PermitCore", "PermitLocalization", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The interface's text in English and Chinese (catalogs, code names, the language in use). A leaf
     // under PermitCore because both sides speak through it: content diagnostics and bilingual content
@@ -63,7 +64,8 @@ let package = Package(
       plugins: ["BuildInfo"]),
     // Writes the commit a build is made from into the executable (`permitdesk --version`).
     .plugin(name: "BuildInfo", capability: .buildTool()),
-    .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitContent", "PermitTraining"]),
+    // PermitDeskCLI for the notice's text (the CLI's screens) in a rule test.
+    .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitContent", "PermitTraining", "PermitDeskCLI"]),
     // The content fixtures (Fixtures/valid, invalid, schema, packets) live with the content tests;
     // the runtime tests read the shared packet (Fixtures/packets/complete.yaml) from there.
     .testTarget(
@@ -72,10 +74,11 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "PermitTrainingTests",
-      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore"]),
-    .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
+      // PermitDeskCLI for its screens: the runtime's typed replies read as the trainee reads them.
+      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore", "PermitDeskCLI"]),
+    .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore", "PermitLocalization"]),
     .testTarget(
-      name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitContent", "PermitLocalization", "PermitTraining"],
+      name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitContent", "PermitLocalization", "PermitTraining", "PermitDeskCLI"],
       exclude: ["Fixtures", "Snapshots"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,6 +1,5 @@
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 /// The simulated world of a ``Session``: arrivals, timed events, the simulated colleague, the
 /// Center and the deadlines, advancing on the simulated clock and reporting what happens as
@@ -103,22 +102,24 @@ extension Session {
     arrange(a.ticket, next, by: StaffID("window-intake"))
   }
 
-  mutating func happen(_ e: TimedEvent) {
+  mutating func happen(_ e: TimedEvent, fromTrainer: Bool = false) {
+    // The scenario's message in both languages (the screens choose); a trainer's event says so.
+    let message: WorldMessage = fromTrainer ? .fromTrainer : .content(en: e.message, zh: e.messageZh)
     switch e.kind {
     case .ruleChange(let id):
       if let p = packs(id) {
         policy = p
-        inbox.append(.ruleChanged(message: e.message(in: Language.current), policy: id, at: e.at))
+        inbox.append(.ruleChanged(message: message, policy: id, at: e.at))
       } else {
-        inbox.append(.ruleChangeUnavailable(message: e.message(in: Language.current), policy: id))
+        inbox.append(.ruleChangeUnavailable(message: message, policy: id))
       }
     case .surge(let block):
-      inbox.append(.surge(message: e.message(in: Language.current), count: block.count))
+      inbox.append(.surge(message: message, count: block.count))
     case .colleagueAbsent(let until):
       absentUntil = until
-      inbox.append(.colleagueAway(colleague: colleague, until: until, message: e.message(in: Language.current)))
+      inbox.append(.colleagueAway(colleague: colleague, until: until, message: message))
     case .announcement:
-      inbox.append(.announcement(message: e.message(in: Language.current)))
+      inbox.append(.announcement(message: .content(en: e.message, zh: e.messageZh)))
     }
   }
 
@@ -152,7 +153,7 @@ extension Session {
       guard let next = try? c.centerDecide(approve: ok, reason: reason, at: now) else { return }
       put(t, c)
       arrange(t, next, by: .center)
-      inbox.append(ok ? .centerApproved(ticket: t, retainUntil: cases[t]?.retainUntil) : .centerBounced(ticket: t, reason: Localized.centerReason(reason)))
+      inbox.append(ok ? .centerApproved(ticket: t, retainUntil: cases[t]?.retainUntil) : .centerBounced(ticket: t, outcome: exam.outcome, defects: exam.defects.map(\.code)))
     case .correction(let t):
       guard var c = cases[t], c.state == .awaitingCorrection, let fix = applicants[t]?.correction else { return }
       var packet = fix.packet
@@ -202,19 +203,13 @@ extension Session {
       switch verdict {
       case .agree: inbox.append(.colleagueAgreed(ticket: t, colleague: colleague))
       case .return(let r):
-        // The careful colleague's reason (a grade) in the session's language; a scripted reason is
-        // the scenario's own text.
+        // The careful colleague's reason is its grade, a scripted one the scenario's own text (the
+        // screens say them in the session's language, as the timeline does).
         let exam = c.currentRound.examination
-        let why: String
-        switch r {
-        case .grade(let g): why = Localized.grade(g) ?? r.description
-        case .words(let s): why = s
-        }
-        let note = Session.lateNote(exam).map { L10n.t("why.note", $0.dropLast()) } ?? ""
-        inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: why + note))
+        inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: r, late: Session.lateNote(exam)))
       }
     } catch {
-      inbox.append(.colleagueCouldNotReview(ticket: t, error: Localized.workflowError(error)))
+      inbox.append(.colleagueCouldNotReview(ticket: t, error: error))
     }
   }
 
@@ -247,7 +242,7 @@ extension Session {
       arrange(t, next, by: StaffID("window-registry"))
     } catch {
       // The core refuses an incomplete one-time notice: post A proposes again.
-      inbox.append(.colleagueNoticeRefused(ticket: t, error: Localized.workflowError(error)))
+      inbox.append(.colleagueNoticeRefused(ticket: t, error: error))
       var cc = c
       let p = modelProposal(cc, maker: colleague, at: now)
       if (try? cc.propose(p)) != nil {
