@@ -135,6 +135,12 @@ struct DiagnosticLanguageEndToEndTests {
     // The same errors in English, as they always read.
     let en = try box.run(["report", "--db", missing])
     #expect(en.stderr.contains("there is no sandbox database at \(missing); this command only reads and creates none."), "\(en.stderr)")
+    // What the subcommands report when they succeed.
+    let generated = try box.run(["--lang", "zh-Hans", "generate", "--count", "3", "--seed", "1", "--output", box.dir + "/g.yaml"])
+    #expect(generated.exited(0) && generated.stdout.hasPrefix("generate：已写入 \(box.dir)/g.yaml：情景 g，3位申请人（3位带标准答案），朝阳区窗口，A岗"), "\(generated.stdout)")
+    _ = try box.run(["--db", box.dir + "/db.sqlite"], stdin: "login ana\nquit\n")
+    let verified = try box.run(["--lang", "zh-Hans", "--db", box.dir + "/db.sqlite", "verify"])
+    #expect(verified.exited(0) && verified.stdout == "verify: 记录完好\n", "\(verified.stdout)\(verified.stderr)")
     // Help that ArgumentParser wraps after "(default:" and the generate profiles.
     let help = try box.run(["--lang", "zh-Hans", "generate", "--help"])
     #expect(help.stdout.contains("mixed（各类申请事项，60%带缺陷，涵盖全部缺陷类别）"), "\(help.stdout)")
