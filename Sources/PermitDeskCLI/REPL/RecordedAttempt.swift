@@ -2,10 +2,32 @@ import PermitContent
 import PermitStore
 import PermitTraining
 
-/// Setups already built, by scenario, seed and mode (re-scoring many attempts of one scenario
-/// builds its applicants once). One per thread.
+/// What re-scoring many attempts on one thread shares between them: setups already built, by
+/// scenario, seed and mode (re-scoring many attempts of one scenario builds its applicants once),
+/// and log rows already decoded (most rows repeat across attempts: `advance` to the next
+/// happening, `show passport`, `handover`). One per thread; the content it was built from does
+/// not change while it lives (the caller's course is loaded once).
 final class SetupCache {
   var byKey: [String: AttemptRunner.Setup] = [:]
+  /// Decoded log rows by verb and arguments text (``CommandLog/decode(verb:arguments:)`` is a
+  /// function of the two). Emptied when it grows past ``decodedLimit`` rows.
+  private(set) var decoded: [DecodeKey: LoggedCommand] = [:]
+  static let decodedLimit = 100_000
+
+  struct DecodeKey: Hashable {
+    let verb: String
+    let arguments: String
+  }
+
+  /// The command a log row holds, decoded once per distinct text.
+  func decode(verb: String, arguments: String) -> LoggedCommand {
+    let key = DecodeKey(verb: verb, arguments: arguments)
+    if let known = decoded[key] { return known }
+    let c = CommandLog.decode(verb: verb, arguments: arguments)
+    if decoded.count >= Self.decodedLimit { decoded.removeAll(keepingCapacity: true) }
+    decoded[key] = c
+    return c
+  }
 }
 
 /// A recorded attempt rebuilt from its action log: what `resume`, `replay` and `verify --rescore`
@@ -49,9 +71,12 @@ struct RecordedAttempt {
       }
       setup.pair = Pairing(postA: trainee, postB: name)
     }
-    var rows = try db.actions(attempt: a.id)
-    if !throughEnd, let last = a.resultSeq, a.status != .open { rows = rows.filter { $0.seq <= last } }
-    let log = rows.map { (command: CommandLog.decode(verb: $0.verb, arguments: $0.arguments), actor: $0.actor) }
+    let through: Int64? = !throughEnd && a.status != .open ? a.resultSeq : nil
+    let rows = try db.commandLog(attempt: a.id, through: through)
+    let log = rows.map { row in
+      (command: setups?.decode(verb: row.verb, arguments: row.arguments) ?? CommandLog.decode(verb: row.verb, arguments: row.arguments),
+        actor: row.actor)
+    }
     let runner = AttemptRunner.replay(setup: setup, log: log)
     return .success(
       RecordedAttempt(runner: runner, actions: log.count, lastSeq: rows.last?.seq ?? 0, finishedInLog: runner.session.finished))

@@ -99,7 +99,7 @@ public final class AttemptRunner {
   /// Rebuilds an attempt from its logged commands (output discarded).
   public static func replay(setup: Setup, log: [LoggedCommand]) -> AttemptRunner {
     let r = AttemptRunner(setup: setup)
-    for c in log { _ = r.apply(c) }
+    for c in log { r.replayStep(c, by: nil) }
     r.current.session.clearTouched()
     _ = r.drainEvents()
     return r
@@ -109,7 +109,7 @@ public final class AttemptRunner {
   /// pair attempt each command is applied as its trainee's post.
   public static func replay(setup: Setup, log: [(command: LoggedCommand, actor: String)]) -> AttemptRunner {
     let r = AttemptRunner(setup: setup)
-    for (c, actor) in log { r.adopt(r.step(c, by: setup.pair?.post(of: actor))) }
+    for (c, actor) in log { r.replayStep(c, by: setup.pair?.post(of: actor)) }
     r.current.session.clearTouched()
     _ = r.drainEvents()
     return r
@@ -143,6 +143,15 @@ public final class AttemptRunner {
     let s = step(command)
     adopt(s)
     return s.reply
+  }
+
+  /// A step adopted at once, for a replay (the reply is discarded): the same change as
+  /// `adopt(step(command, by: post))` without the ``Step`` value, whose copy of the state (every
+  /// collection of the session retained and released) cost a tenth of `verify --rescore`.
+  private func replayStep(_ command: LoggedCommand, by post: TraineePost?) {
+    settle()
+    _ = step(command, by: post, on: &current)
+    adopted.append((command, post))
   }
 
   /// Makes a step's state the current one.

@@ -23,6 +23,17 @@ public enum Autoplayer {
     _ runner: AttemptRunner, style: AutoplayStyle, commit: ((AttemptRunner.Step) -> Bool)? = nil,
     each: (AttemptCommand, Session.Reply) -> Void
   ) {
+    play(runner, style: style, scan: false, commit: commit, each: each)
+  }
+
+  /// ``play(_:style:commit:each:)``, choosing the next file from a ``WorkIndex`` kept from the
+  /// tickets each command touched, or (`scan`, the reference the tests compare it with) by
+  /// scanning every ticket, which copied every case on each choice: O(cases) per command.
+  static func play(
+    _ runner: AttemptRunner, style: AutoplayStyle, scan: Bool, commit: ((AttemptRunner.Step) -> Bool)? = nil,
+    each: (AttemptCommand, Session.Reply) -> Void
+  ) {
+    var index = WorkIndex(style: style)
     var mistakesMade = Set<String>()
     var stopped = false
     func run(_ c: AttemptCommand) -> Session.Reply {
@@ -46,6 +57,7 @@ public enum Autoplayer {
         return .empty(ok: false)
       }
       runner.adopt(step)
+      index.touched(step.state.session.touched, rewindsAll: step.rewindsAll)
       each(c, step.reply)
       return step.reply
     }
@@ -55,6 +67,11 @@ public enum Autoplayer {
     /// make the runner copy its collections on the next command).
     func firstWork() -> (ticket: String, file: CaseFile, postA: Bool, trainee: StaffID)? {
       let s = runner.session
+      if !scan {
+        index.update(s)
+        guard let i = index.ready.first, let c = s.cases[s.tickets[i]] else { return nil }
+        return (s.tickets[i], c, s.scenario.post == .a, s.trainee)
+      }
       let lateOne = s.tickets.first { s.applicants[$0]?.correction == nil } ?? s.tickets.first
       for t in s.tickets {
         guard let c = s.cases[t] else { continue }
@@ -70,6 +87,12 @@ public enum Autoplayer {
         return (t, c, s.scenario.post == .a, s.trainee)
       }
       return nil
+    }
+    /// ``Session/hasPendingWindowWork``, from the index unless scanning.
+    func pendingWork(_ s: Session) -> Bool {
+      if scan { return s.hasPendingWindowWork }
+      index.update(s)
+      return !index.awaiting.isEmpty
     }
     var steps = 0
     while steps < 20_000 && !stopped {
@@ -123,7 +146,7 @@ public enum Autoplayer {
       }
       let (more, quiet, before) = { () -> (Bool, Bool, Timestamp) in
         let s = runner.session
-        return (s.nextHappening() != nil, s.dayIsDone && s.waitingCount == 0 && !s.hasPendingWindowWork, s.now)
+        return (s.nextHappening() != nil, s.dayIsDone && s.waitingCount == 0 && !pendingWork(s), s.now)
       }()
       if more && !(quiet && style != .late) {
         let r = run(.advance(.next))
@@ -131,7 +154,7 @@ public enum Autoplayer {
         if !r.ok || (s.now == before && s.nextHappening() == before && !s.dayIsDone) {
           if s.dayIsDone || !r.ok { break }
         }
-        if s.dayIsDone && s.waitingCount == 0 && !s.hasPendingWindowWork && style != .late { break }
+        if s.dayIsDone && s.waitingCount == 0 && !pendingWork(s) && style != .late { break }
         continue
       }
       break
@@ -146,5 +169,88 @@ extension Session {
   /// Whether a case still needs the window (a proposal under review or a colleague's work pending).
   public var hasPendingWindowWork: Bool {
     tickets.contains { cases[$0]!.state.awaitsAcceptanceDecision }
+  }
+}
+
+/// What the autoplayer chooses from, kept up to date from the tickets each command touched
+/// (``Session/touched``: every case a command changes, world events included, is put through
+/// the one place that records it) instead of a scan of every ticket per choice (issue 8: at 1,600
+/// applicants the scan, which copied each case it looked at, cost more than the commands).
+struct WorkIndex {
+  let style: AutoplayStyle
+  /// The place of each ticket seen in ``Session/tickets`` (which only grows without a restore).
+  private var position: [String: Int] = [:]
+  /// Tickets indexed so far.
+  private var known = 0
+  /// The first arrived ticket without a correction to come, and the file the `late` style leaves
+  /// (that one, else the first ticket).
+  private var firstPlain: String?
+  private var lateOne: String?
+  /// Places of the tickets the window can act on, ascending: the next file is the first.
+  private(set) var ready: [Int] = []
+  /// Tickets awaiting an acceptance decision (``Session/hasPendingWindowWork``).
+  private(set) var awaiting: Set<String> = []
+  /// Tickets changed since the last ``update(_:)``.
+  private var dirty: Set<String> = []
+  /// Whether every case may have changed (a restore): rebuild from scratch.
+  private var stale = true
+
+  init(style: AutoplayStyle) { self.style = style }
+
+  /// Records the tickets a command changed.
+  mutating func touched(_ tickets: Set<String>, rewindsAll: Bool) {
+    if rewindsAll { stale = true } else { dirty.formUnion(tickets) }
+  }
+
+  /// Brings the index up to `s`: the changed tickets and the new ones are looked at again.
+  mutating func update(_ s: Session) {
+    if stale || s.tickets.count < known {
+      self = WorkIndex(style: style)
+      stale = false
+    }
+    while known < s.tickets.count {
+      let t = s.tickets[known]
+      position[t] = known
+      dirty.insert(t)
+      if firstPlain == nil, s.applicants[t]?.correction == nil { firstPlain = t }
+      known += 1
+    }
+    let late = firstPlain ?? s.tickets.first
+    if late != lateOne {
+      if let l = lateOne { dirty.insert(l) }
+      if let l = late { dirty.insert(l) }
+      lateOne = late
+    }
+    guard !dirty.isEmpty else { return }
+    for t in dirty {
+      guard let i = position[t], let c = s.cases[t] else { continue }
+      if c.state.awaitsAcceptanceDecision { awaiting.insert(t) } else { awaiting.remove(t) }
+      let at = lowerBound(i)
+      let listed = at < ready.count && ready[at] == i
+      let wanted = actionable(t, c, s)
+      if wanted && !listed { ready.insert(i, at: at) }
+      if !wanted && listed { ready.remove(at: at) }
+    }
+    dirty.removeAll(keepingCapacity: true)
+  }
+
+  /// Whether the window can act on the case now (the scan's test, ticket by ticket).
+  private func actionable(_ t: String, _ c: CaseFile, _ s: Session) -> Bool {
+    // Late: the first file of the day that needs no second round is decided and agreed on time,
+    // but its notice is never issued (post A), or it is never reviewed (post B).
+    if style == .late && t == lateOne && (s.scenario.post == .b || c.state == .agreed) { return false }
+    if s.scenario.post == .a { return c.state == .received || c.state == .agreed }
+    guard c.state == .proposed, let p = c.proposal, p.maker != s.trainee else { return false }
+    return true
+  }
+
+  /// The first place in `ready` not below `i`.
+  private func lowerBound(_ i: Int) -> Int {
+    var (lo, hi) = (0, ready.count)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if ready[mid] < i { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
   }
 }
