@@ -23,7 +23,8 @@ let package = Package(
     .target(
       name: "PermitStore",
       dependencies: [
-        "PermitCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        "PermitCore", "PermitLocalization", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The interface's text in English and Chinese (catalogs, code names, the language in use). A leaf
     // under PermitCore because both sides speak through it: content diagnostics and bilingual content
@@ -75,7 +76,7 @@ let package = Package(
       // PermitDeskCLI for its screens: the runtime's typed replies read as the trainee reads them.
       dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore", "PermitDeskCLI"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
+    .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore", "PermitLocalization"]),
     .testTarget(
       name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitContent", "PermitLocalization", "PermitTraining", "PermitDeskCLI"],
       exclude: ["Fixtures", "Snapshots"]),

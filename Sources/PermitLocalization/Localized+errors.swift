@@ -22,7 +22,7 @@ extension Localized {
     func t(_ key: String, _ args: Any...) -> String { L10n.format(L10n.catalog(language)[key] ?? key, args.map { "\($0)" }) }
     switch m {
     case .unknownDefect(let c): return t("session.unknown-defect", c)
-    case .invalidPair(_, let hint): return t("malformed.invalid-pair", hint)
+    case .invalidPair(_, let hint): return t("malformed.invalid-pair", pairProblem(hint, in: language))
     case .duplicateDefect(let c): return t("malformed.duplicate", c)
     case .supplementWithoutDefects: return t("malformed.supplement-without-defects")
     case .acceptWithDefects: return t("malformed.accept-with-defects")
@@ -32,6 +32,18 @@ extension Localized {
     case .referralWithoutRefusal: return t("malformed.referral-without-refusal")
     case .missingReferral: return t("malformed.missing-referral")
     case .unknownBody(let b, let valid): return t("malformed.unknown-body", b, list(valid, in: language))
+    }
+  }
+}
+
+extension Localized {
+  /// Why a defect code of a known family is not a valid pair, in the language.
+  public static func pairProblem(_ p: PairProblem, in language: Language = Language.current) -> String {
+    switch p {
+    case .takesNoSubject(let k): return L10n.t("defect-pair.takes-no-subject", k.rawValue, in: language)
+    case .needsSubject(let k, let subjects): return L10n.t("defect-pair.needs-subject", k.rawValue, list(subjects, in: language), in: language)
+    case .wrongSubject(let code, let k, let subjects, let suggestion):
+      return L10n.t("defect-pair.wrong-subject", code, k.rawValue, list(subjects, in: language), suggestion, in: language)
     }
   }
 }

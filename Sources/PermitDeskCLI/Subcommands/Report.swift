@@ -57,14 +57,14 @@ extension PermitDesk {
 
     func validate() throws {
       if format == .xapi && per != .attempt {
-        throw ValidationError("--format xapi writes statements per attempt; --per \(per.rawValue) does not apply to it. Leave out --per, or choose another format.")
+        throw ValidationError(L10n.t("cli.report.xapi-per", per.rawValue))
       }
-      if since != nil && format != .xapi { throw ValidationError("--since applies to --format xapi (incremental export) only.") }
+      if since != nil && format != .xapi { throw ValidationError(L10n.t("cli.report.since-xapi")) }
       if let s = since, Report.parseSince(s) == nil {
-        throw ValidationError("Please give --since as YYYY-MM-DD or an ISO 8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00.")
+        throw ValidationError(L10n.t("cli.report.since-format"))
       }
-      if let i = installationId, UUID(uuidString: i) == nil { throw ValidationError("Please give --installation-id as a UUID, e.g. 3f2b…-…; 'uuidgen' makes one.") }
-      if noBom && format != .csv { throw ValidationError("--no-bom applies to --format csv only.") }
+      if let i = installationId, UUID(uuidString: i) == nil { throw ValidationError(L10n.t("cli.report.installation-id")) }
+      if noBom && format != .csv { throw ValidationError(L10n.t("cli.report.no-bom")) }
     }
 
     static func parseSince(_ s: String) -> Date? {
@@ -81,7 +81,7 @@ extension PermitDesk {
       var traineeID: Int64?
       if let name = trainee {
         guard let t = try db.trainee(named: name) else {
-          printError("permitdesk: no trainee '\(name)'")
+          printError("permitdesk: " + L10n.t("cli.err.no-trainee", name))
           throw Exit.badInput
         }
         traineeID = t.id
@@ -153,7 +153,7 @@ extension PermitDesk {
         return
       }
       do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-        printError("permitdesk: cannot write \(path): \(error.localizedDescription)")
+        printError("permitdesk: " + L10n.t("cli.err.cannot-write", path, error.localizedDescription))
         throw Exit.badInput
       }
       print("report written to \(path) (\(format.rawValue), \(text.utf8.count) bytes)")
@@ -189,7 +189,7 @@ extension PermitDesk {
     @Option(name: .customLong("scenario-file"), help: helpText("cli.verify.scenario-file"), completion: .file(extensions: ["yaml"]))
     var scenarioFiles: [String] = []
 
-    @Option(name: .customLong("key"), help: "The room's config file (or a key file) whose key signs the records.")
+    @Option(name: .customLong("key"), help: helpText("cli.verify.key"))
     var keyFile: String?
 
     func run() throws {
@@ -308,16 +308,16 @@ extension PermitDesk {
     var before: String
 
     func validate() throws {
-      if CivilDate(iso: before) == nil { throw ValidationError("Please give --before as a real date, YYYY-MM-DD.") }
+      if CivilDate(iso: before) == nil { throw ValidationError(L10n.t("cli.purge.before-format")) }
     }
 
     func run() throws {
       let db = try database.open()
       let removed = try db.purgeCases(retainedBefore: before)
       for c in removed {
-        print("purged attempt #\(c.attempt) \(c.ticket): \(c.outcome?.rawValue ?? c.state), kept until \(c.retainUntil ?? "?")")
+        print(L10n.t("purge.case", c.attempt, c.ticket, c.outcome?.rawValue ?? c.state, c.retainUntil ?? "?"))
       }
-      print("purge: \(removed.count) filed case\(removed.count == 1 ? "" : "s") past retention removed")
+      print(L10n.t(removed.count == 1 ? "purge.done.one" : "purge.done.other", removed.count))
     }
   }
 }
