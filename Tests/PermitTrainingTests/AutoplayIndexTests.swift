@@ -1,4 +1,3 @@
-@testable import PermitDeskCLI
 import Foundation
 import PermitContent
 import PermitCore
