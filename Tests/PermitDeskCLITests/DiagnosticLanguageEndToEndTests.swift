@@ -135,9 +135,33 @@ struct DiagnosticLanguageEndToEndTests {
     // The same errors in English, as they always read.
     let en = try box.run(["report", "--db", missing])
     #expect(en.stderr.contains("there is no sandbox database at \(missing); this command only reads and creates none."), "\(en.stderr)")
+    // What the subcommands report when they succeed.
+    let generated = try box.run(["--lang", "zh-Hans", "generate", "--count", "3", "--seed", "1", "--output", box.dir + "/g.yaml"])
+    #expect(generated.exited(0) && generated.stdout.hasPrefix("generate：已写入 \(box.dir)/g.yaml：情景 g，3位申请人（3位带标准答案），朝阳区窗口，A岗"), "\(generated.stdout)")
+    _ = try box.run(["--db", box.dir + "/db.sqlite"], stdin: "login ana\nquit\n")
+    let verified = try box.run(["--lang", "zh-Hans", "--db", box.dir + "/db.sqlite", "verify"])
+    #expect(verified.exited(0) && verified.stdout == "verify: 记录完好\n", "\(verified.stdout)\(verified.stderr)")
     // Help that ArgumentParser wraps after "(default:" and the generate profiles.
     let help = try box.run(["--lang", "zh-Hans", "generate", "--help"])
     #expect(help.stdout.contains("mixed（各类申请事项，60%带缺陷，涵盖全部缺陷类别）"), "\(help.stdout)")
     #expect(!help.stdout.contains("(default:") && !help.stdout.contains("every type"), "\(help.stdout)")
+  }
+
+  /// The employer's rehearsal in a Chinese session: the materials list and the guided questions.
+  @Test("--lang zh-Hans rehearse: the materials list and the guided rehearsal are Chinese")
+  func rehearsalInChinese() throws {
+    let box = try Sandbox()
+    let list = try box.run(["--lang", "zh-Hans", "rehearse", "--materials", "overseas-notification"])
+    #expect(list.exited(0), "\(list.stderr)")
+    #expect(list.stdout.hasPrefix("overseas-notification所需材料（政策包beijing-2017-pilot）：\n  1. application-form: 外国人工作许可申请表"), "\(list.stdout)")
+    #expect(list.stdout.contains("  A类可以容缺后补（容缺受理）："), "\(list.stdout)")
+    let guided = try box.run(
+      ["--lang", "zh-Hans", "rehearse", "--new", "extension", "--output", box.dir + "/new.yaml"], stdin: String(repeating: "\n", count: 80))
+    #expect(guided.exited(0) && guided.stdout.contains("受理通知书"), "\(guided.stderr)")
+    #expect(guided.stdout.contains("引导式预演：新建一份extension申请材料（在现有工作许可到期前办理延期）。"), "\(guided.stdout)")
+    #expect(guided.stdout.contains("\n用人单位名称: 用人单位的注册名称，与营业执照一致\n"), "\(guided.stdout)")
+    for line in guided.stdout.split(separator: "\n") where !line.contains("(Sandbox)") {
+      #expect(line.range(of: "[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", options: .regularExpression) == nil, "\(line)")
+    }
   }
 }

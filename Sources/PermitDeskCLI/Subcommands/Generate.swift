@@ -130,8 +130,11 @@ extension PermitDesk {
         throw Exit.badInput
       } else {
         let keyed = scenario.applicants.filter { $0.expect != nil }.count
-        print("generate: wrote \(output): scenario \(scenarioID), \(scenario.applicants.count) applicant\(scenario.applicants.count == 1 ? "" : "s") (\(keyed) with answer keys), \(w) window, post \(p.rawValue), policy \(policy)")
-        print("next: permitdesk check \(output); permitdesk play \(output) --free --trainee NAME")
+        print(
+          L10n.t(
+            scenario.applicants.count == 1 ? "cli.generate.wrote.one" : "cli.generate.wrote.other", output, scenarioID,
+            scenario.applicants.count, keyed, Localized.name("district", w), p.rawValue, policy))
+        print(L10n.t("cli.generate.next", output))
       }
     }
 

@@ -96,7 +96,7 @@ extension PermitDesk {
             printError("permitdesk: " + L10n.t("cli.err.cannot-write", out, error.localizedDescription))
             throw Exit.badInput
           }
-          print("template written to \(out)")
+          print(L10n.t("cli.rehearse.template-written", out))
         } else {
           print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
@@ -152,7 +152,7 @@ extension PermitDesk {
       }
       let guide = RehearseGuide(reader: reader, policy: pack, template: start)
       guard guide.run() else {
-        printError("rehearse: the input ended before the packet was complete; nothing was written. Run it again, or start from --template \(type.rawValue).")
+        printError("rehearse: " + L10n.t("cli.rehearse.input-ended", type.rawValue))
         throw Exit.badInput
       }
       let file = output ?? "\(type.rawValue)-draft.yaml"
@@ -160,14 +160,14 @@ extension PermitDesk {
         + "# \(type.rawValue) packet written by `permitdesk rehearse --new \(type.rawValue)`; edit it and rehearse again with\n"
         + "# permitdesk rehearse \(file)" + (person.map { " --person \($0)" } ?? "") + "\n" + ScenarioWriter.packet(guide.packet)
       if FileManager.default.fileExists(atPath: file) && output == nil {
-        printError("rehearse: \(file) exists already; give --output FILE to choose another name (nothing was overwritten).")
+        printError("rehearse: " + L10n.t("cli.rehearse.exists", file))
         throw Exit.badInput
       }
       do { try text.write(toFile: file, atomically: true, encoding: .utf8) } catch {
         printError("permitdesk: " + L10n.t("cli.err.cannot-write", file, error.localizedDescription))
         throw Exit.badInput
       }
-      print("\npacket written to \(file)\n")
+      print("\n" + L10n.t("cli.rehearse.packet-written", file) + "\n")
       // Read back what was written, so the notice is the one the file gets.
       switch library.loadPacket(path: file) {
       case .failure(let e):

@@ -156,7 +156,7 @@ extension PermitDesk {
         printError("permitdesk: " + L10n.t("cli.err.cannot-write", path, error.localizedDescription))
         throw Exit.badInput
       }
-      print("report written to \(path) (\(format.rawValue), \(text.utf8.count) bytes)")
+      print(L10n.t("cli.report.written", path, format.rawValue, text.utf8.count))
     }
 
     /// The columns of a view (for --schema and the README).
@@ -272,23 +272,21 @@ extension PermitDesk {
       // follow from its log: the first is not evidence that the record was edited.
       problems += changed
       if problems.isEmpty {
-        let rescoreNote = (rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : "")
-          + (older > 0 ? "; \(older) scored by an earlier scoring model, not compared ('replay ID' shows both scores)" : "")
+        let rescoreNote = (rescore ? L10n.t(rescored == 1 ? "cli.verify.rescored.one" : "cli.verify.rescored.other", rescored) : "")
+          + (older > 0 ? L10n.t("cli.verify.older", older) : "")
         switch report.authentication {
         case .unsigned:
-          print("verify: the records are intact" + rescoreNote)
+          print("verify: " + L10n.t("cli.verify.intact") + rescoreNote)
         case .authenticated:
-          print("verify: the records are intact and authenticated with the room key (id \(report.keyID ?? "?"))" + rescoreNote)
+          print("verify: " + L10n.t("cli.verify.authenticated", report.keyID ?? "?") + rescoreNote)
         case .unauthenticated:
-          print(
-            "verify: the chain is consistent but unauthenticated: the records are signed with a room key (id \(report.keyID ?? "?")) "
-              + "that was not given; pass --key with the room's config to authenticate them" + rescoreNote)
+          print("verify: " + L10n.t("cli.verify.unauthenticated", report.keyID ?? "?") + rescoreNote)
         }
-        for note in skipped { print("verify: note: \(note)") }
+        for note in skipped { print("verify: " + L10n.t("cli.verify.note", note)) }
         return true
       }
       for p in problems { print("verify: \(p)") }
-      for note in skipped { print("verify: note: \(note)") }
+      for note in skipped { print("verify: " + L10n.t("cli.verify.note", note)) }
       return false
     }
   }
