@@ -59,7 +59,7 @@ struct RecordedAttempt {
       setup.trainee = trainee
     } else {
       switch course.setup(scenario: a.scenarioID, trainee: trainee, mode: mode, seed: a.seed) {
-      case .failure(let e): return .failure(SetupError(message: L10n.t("setup.attempt", a.id, e.message)))
+      case .failure(let e): return .failure(SetupError(message: L10n.t("setup.attempt", a.id, SetupScreens.message(e))))
       case .success(let s): setup = s
       }
       setups?.byKey[key] = setup
