@@ -66,16 +66,16 @@ let package = Package(
     .plugin(name: "BuildInfo", capability: .buildTool()),
     // PermitDeskCLI for the notice's text (the CLI's screens) in a rule test.
     .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitContent", "PermitTraining", "PermitDeskCLI"]),
+    // The content fixtures (Fixtures/valid, invalid, schema, packets) live with the content tests;
+    // the runtime tests read the shared packet (Fixtures/packets/complete.yaml) from there.
     .testTarget(
       name: "PermitContentTests",
-      dependencies: ["PermitContent", "PermitLocalization", "PermitCore"]),
-    // The content fixtures (Fixtures/valid, invalid, schema) stay under PermitTrainingTests, where
-    // scripts, docs and other branches name them; PermitContentTests reads them from there.
+      dependencies: ["PermitContent", "PermitLocalization", "PermitCore"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "PermitTrainingTests",
       // PermitDeskCLI for its screens: the runtime's typed replies read as the trainee reads them.
-      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore", "PermitDeskCLI"],
-      exclude: ["Fixtures"]),
+      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore", "PermitDeskCLI"]),
     .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore", "PermitLocalization"]),
     .testTarget(
       name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitContent", "PermitLocalization", "PermitTraining", "PermitDeskCLI"],

@@ -6,12 +6,12 @@ public enum PolicyReader {
   static let topKeys = [
     "id", "title", "utc-offset", "calendar", "windows", "municipal-center", "handled-types", "time-limits", "validity",
     "documents", "required-materials", "category-a", "category-checked-types", "category-b-max-age", "points", "rules",
-    "districts", "effective-from", "abolished-types", "examiner-rules", "commitment-any-category",
+    "districts", "effective-from", "abolished-types", "examiner-rules", "commitment-any-category", "center-timings",
   ]
   /// Top-level keys a pack may leave out.
   static let optionalTopKeys: Set<String> = [
     "category-checked-types", "municipal-center", "districts", "effective-from", "abolished-types", "examiner-rules",
-    "commitment-any-category",
+    "commitment-any-category", "center-timings",
   ]
   static let timeKeys = [
     "acceptance-working-days", "center-decision-working-days", "center-decision-working-days-category-a",
@@ -112,8 +112,9 @@ public enum PolicyReader {
     let maxAge = r.int(f, "category-b-max-age", what: what, range: 18...100) ?? 60
     let points = f["points"].flatMap { readPoints($0, r) }
     let rules = readRules(f["rules"], r)
+    let centerTimings = readCenterTimings(f["center-timings"], r)
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let time, let validity, let documents,
-      let points
+      let points, let centerTimings
     else { return nil }
     var pack = PolicyPack(
       id: id, title: title, utcOffsetSeconds: offset, windows: windows, municipalCenter: center, handledTypes: handled,
@@ -125,6 +126,7 @@ public enum PolicyReader {
     pack.abolishedTypes = abolished
     pack.examinerRules = examinerRules
     pack.commitmentAnyCategory = anyCategory
+    pack.center = centerTimings
     if !pack.undefinedRules.isEmpty {
       r.error(f["rules"] ?? node, LoaderMessage("policy.undefined-rules", .text(pack.undefinedRules.map(\.rawValue).joined(separator: ", "))))
       return nil
