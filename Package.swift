@@ -63,7 +63,8 @@ let package = Package(
       plugins: ["BuildInfo"]),
     // Writes the commit a build is made from into the executable (`permitdesk --version`).
     .plugin(name: "BuildInfo", capability: .buildTool()),
-    .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitContent", "PermitTraining"]),
+    // PermitDeskCLI for the notice's text (the CLI's screens) in a rule test.
+    .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitContent", "PermitTraining", "PermitDeskCLI"]),
     .testTarget(
       name: "PermitContentTests",
       dependencies: ["PermitContent", "PermitLocalization", "PermitCore"]),
@@ -71,11 +72,12 @@ let package = Package(
     // scripts, docs and other branches name them; PermitContentTests reads them from there.
     .testTarget(
       name: "PermitTrainingTests",
-      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore"],
+      // PermitDeskCLI for its screens: the runtime's typed replies read as the trainee reads them.
+      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore", "PermitDeskCLI"],
       exclude: ["Fixtures"]),
     .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
     .testTarget(
-      name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitContent", "PermitLocalization", "PermitTraining"],
+      name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitContent", "PermitLocalization", "PermitTraining", "PermitDeskCLI"],
       exclude: ["Fixtures", "Snapshots"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+@testable import PermitDeskCLI
 import PermitCore
 import PermitContent
 import PermitTraining

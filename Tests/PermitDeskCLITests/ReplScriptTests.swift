@@ -1,3 +1,4 @@
+@testable import PermitDeskCLI
 import Foundation
 import PermitTraining
 import Testing

@@ -1,3 +1,4 @@
+@testable import PermitDeskCLI
 import Testing
 
 @testable import PermitTraining

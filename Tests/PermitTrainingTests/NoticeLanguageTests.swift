@@ -1,3 +1,4 @@
+@testable import PermitDeskCLI
 import PermitContent
 import PermitCore
 import PermitTraining

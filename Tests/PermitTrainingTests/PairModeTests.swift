@@ -1,3 +1,4 @@
+@testable import PermitDeskCLI
 import Foundation
 import PermitContent
 import PermitCore
@@ -35,7 +36,7 @@ import Testing
     func lookAtEverything(_ who: String, _ t: String) {
       run(who, "open \(t)")
       let c = runner.session.cases[t]!
-      for item in AttemptFacts.evidence(of: c) {
+      for item in PermitTraining.AttemptFacts.evidence(of: c) {
         run(who, item == "checklist" || item == "points" ? item : "show \(item)")
       }
     }
@@ -72,7 +73,7 @@ import Testing
     p.lookAtEverything("bo", "T001")
     let verdict = p.run("bo", "review agree")
     #expect(verdict.ok, "\(verdict.lines)")
-    #expect(p.runner.session.pairLine(verdict.events.first { if case .reviewed = $0 { true } else { false } }!, viewer: .a)?.contains("post B (bo) agrees") == true)
+    #expect(SessionScreens.pairLine(verdict.events.first { if case .reviewed = $0 { true } else { false } }!, in: p.runner.session, viewer: .a)?.contains("post B (bo) agrees") == true)
     #expect(p.runner.session.cases["T001"]?.state == .agreed)
     // Each keeps their own open file.
     #expect(p.runner.session.openTicket(of: .a) == "T001" && p.runner.session.openTicket(of: .b) == "T001")

@@ -1,3 +1,4 @@
+@testable import PermitDeskCLI
 import PermitCore
 import Testing
 
@@ -73,7 +74,7 @@ import Testing
       #expect(ReplInput.words(line) == .failure(.controlCharacter(column: column, scalar: scalar)), "\(line.debugDescription)")
     }
     #expect(ReplInput.words("open\tT001") == .success(["open", "T001"]))
-    #expect(ReplInput.Problem.controlCharacter(column: 10, scalar: 0).description.hasPrefix("control character U+0000 at column 10"))
+    #expect(InputScreens.message(ReplInput.Problem.controlCharacter(column: 10, scalar: 0)).hasPrefix("control character U+0000 at column 10"))
   }
 
   @Test("quotes group words; an unclosed quote is an error with a hint, not swallowed")
@@ -81,7 +82,7 @@ import Testing
     #expect(ReplInput.words(#"login "Bob Smith" --cohort "c 1""#) == .success(["login", "Bob Smith", "--cohort", "c 1"]))
     #expect(ReplInput.words(#"snapshot """#) == .success(["snapshot", ""]))
     #expect(ReplInput.words(#"decide "supplement missing:degree"#) == .failure(.unclosedQuote(column: 8)))
-    #expect(ReplInput.Problem.unclosedQuote(column: 8).description.contains("close it"))
+    #expect(InputScreens.message(ReplInput.Problem.unclosedQuote(column: 8)).contains("close it"))
     #expect(ReplInput.lenientWords(#"decide "sup"#) == ["decide", "sup"])
     for w in ["a", "two words", "", "--x y"] { #expect(ReplInput.words("x " + ReplInput.quoted(w)!) == .success(["x", w])) }
     #expect(ReplInput.quoted(#"a"b"#) == nil)
@@ -91,7 +92,7 @@ import Testing
   func length() {
     let line = "queue " + String(repeating: "x", count: ReplInput.maxLineBytes)
     #expect(ReplInput.words(line) == .failure(.tooLong(bytes: line.utf8.count)))
-    #expect(ReplInput.Problem.tooLong(bytes: ReplInput.maxLineBytes + 1).description.contains("more than 4096 bytes"))
+    #expect(InputScreens.message(ReplInput.Problem.tooLong(bytes: ReplInput.maxLineBytes + 1)).contains("more than 4096 bytes"))
     #expect(ReplInput.check(String(repeating: "é", count: ReplInput.maxLineBytes / 2)) == nil)
   }
 

@@ -1,3 +1,4 @@
+@testable import PermitDeskCLI
 import Foundation
 import PermitContent
 import PermitCore
@@ -37,8 +38,8 @@ import Testing
     m.level = .master
     m.authentication = .embassy
     m.signed = false
-    #expect(Session.describe(m, in: .en) == "degree: name \"Olivia MARLOWE\", level master, authentication embassy, NOT signed")
-    #expect(Session.describe(m, in: .zhHans) == "degree 最高学位（学历）证书：姓名“Olivia MARLOWE”，学位 硕士，认证 中国驻外使领馆认证，未签字")
+    #expect(AnswerScreens.describe(m, in: .en) == "degree: name \"Olivia MARLOWE\", level master, authentication embassy, NOT signed")
+    #expect(AnswerScreens.describe(m, in: .zhHans) == "degree 最高学位（学历）证书：姓名“Olivia MARLOWE”，学位 硕士，认证 中国驻外使领馆认证，未签字")
     #expect(Localized.workflowError(.notReviewed, in: .zhHans) == "未经双岗审核不得出具文书：须先经B岗同意")
     #expect(Localized.workflowError(.notReviewed, in: .en) == WorkflowError.notReviewed.description)
     #expect(

@@ -1,3 +1,4 @@
+@testable import PermitDeskCLI
 import PermitCore
 import Testing
 
@@ -26,6 +27,12 @@ import PermitContent
     }
     #expect(AttemptCommands.costKeys == ["open", "show", "checklist", "points", "decide", "handover", "review", "issue", "hint"])
     #expect(AttemptCommands.costKeys == ScenarioReader.costVerbs, "the scenario reader and the command table share one vocabulary")
+    // Every command of the runtime's table has its help in the CLI, and nothing else does.
+    #expect(Set(AttemptCommandHelp.byVerb.keys) == Set(AttemptCommands.names))
+    for name in AttemptCommands.names {
+      let h = AttemptCommandHelp.of(name)
+      #expect(h.usage.hasPrefix(name) && !h.summary.isEmpty, "\(name)")
+    }
   }
 
   @Test func logEncodingRoundTripsInVersion2() {
@@ -67,7 +74,8 @@ import PermitContent
     let score = Scorer.score(r.session).json
     let restore = r.apply(.restore(name: "start"))
     #expect(!restore.ok)
-    #expect(restore.lines == [Session.finishedMessage])
+    #expect(restore.lines == [RefusalScreens.finished])
+    #expect(restore.refusal == .finished)
     #expect(r.session.finished)
     #expect(Scorer.score(r.session).json == score)
     #expect(r.apply(.queue).ok)  // reading still works
@@ -147,7 +155,7 @@ import PermitContent
       let r = AttemptRunner(setup: RuntimeFixture.setup(RuntimeFixture.scenario(post: post, planted: post == .b)))
       var events: [SessionEvent] = []
       Autoplayer.play(r, style: style) { _, reply in events += reply.events }
-      #expect(AttemptFacts.fold(events) == r.session.facts, "\(style)")
+      #expect(PermitTraining.AttemptFacts.fold(events) == r.session.facts, "\(style)")
       #expect(events.contains { if case .arrived = $0 { return true } else { return false } })
       // Every event the trainee sees as a message is in the reply's lines.
       #expect(!r.session.facts.proposals.isEmpty || !r.session.facts.reviews.isEmpty, "\(style)")

@@ -1,3 +1,4 @@
+@testable import PermitDeskCLI
 import PermitCore
 import Testing
 
@@ -24,7 +25,7 @@ import PermitContent
   struct Fingerprint: Equatable {
     var now: Timestamp
     var cases: [String: CaseFile]
-    var facts: AttemptFacts
+    var facts: PermitTraining.AttemptFacts
     var open: String?
     var finished: Bool
     init(_ s: Session) { (now, cases, facts, open, finished) = (s.now, s.cases, s.facts, s.openTicket, s.finished) }
@@ -185,6 +186,6 @@ import PermitContent
     #expect(CommandLog.decode(verb: "finish", arguments: #"{"v":2}"#) == .command(.finish(now: true)))
     #expect(CommandLog.encode(.command(.finish(now: false))) == #"{"now":false,"v":2}"#)
     #expect(CommandLog.decode(verb: "finish", arguments: #"{"now":false,"v":2}"#) == .command(.finish(now: false)))
-    #expect(AttemptCommands.parse(["finish", "later"]) == .failure(AttemptCommands.ParseError("usage: finish [--now]")))
+    #expect(AttemptCommands.parse(["finish", "later"]) == .failure(AttemptCommands.ParseError(.finish)))
   }
 }

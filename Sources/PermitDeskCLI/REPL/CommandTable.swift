@@ -15,7 +15,8 @@ struct CommandInfo {
 /// from the one command table of the runtime (``AttemptCommands/specs``).
 enum CommandTable {
   static let all: [CommandInfo] = before + AttemptCommands.specs.map {
-    CommandInfo(name: $0.name, usage: $0.usage, summary: $0.summary, details: $0.details, attempt: true)
+    let h = AttemptCommandHelp.of($0.name)
+    return CommandInfo(name: $0.name, usage: h.usage, summary: h.summary, details: h.details, attempt: true)
   } + after
 
   static let before: [CommandInfo] = [

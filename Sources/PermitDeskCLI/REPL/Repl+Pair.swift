@@ -139,7 +139,7 @@ extension Repl {
     ]
     let s = step.state.session
     for e in step.reply.events {
-      if let l = s.pairLine(e, viewer: viewer) { out.append("  " + l) } else if let l = SessionScreens.line(e), !Repl.partnerOnly(e) { out.append("  " + l) }
+      if let l = SessionScreens.pairLine(e, in: s, viewer: viewer) { out.append("  " + l) } else if let l = SessionScreens.line(e), !Repl.partnerOnly(e) { out.append("  " + l) }
     }
     if step.reply.ok, case .command(.issue) = command, let first = step.reply.lines.first { out.append("  " + first) }
     if step.reply.ok, case .command(.finish) = command, let first = step.reply.lines.first { out.append("  " + first) }

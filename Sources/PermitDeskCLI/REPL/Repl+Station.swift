@@ -54,13 +54,13 @@ extension Repl {
   /// `inject ATTEMPT EVENT…` (trainer): appends an instructor event to a running attempt's log.
   func inject(_ args: [String], by actor: String) {
     guard args.count >= 2, let id = Int64(args[0].hasPrefix("#") ? String(args[0].dropFirst()) : args[0]) else {
-      fail(L10n.t("station.inject.usage", InstructorEvent.usage))
+      fail(L10n.t("station.inject.usage", ParseScreens.eventUsage))
       return
     }
     let event: InstructorEvent
     switch InstructorEvent.parse(Array(args.dropFirst())) {
     case .failure(let e):
-      fail(e.message)
+      fail(ParseScreens.message(e.reason))
       return
     case .success(let e): event = e
     }

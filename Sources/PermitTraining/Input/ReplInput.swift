@@ -9,29 +9,18 @@ public enum ReplInput {
   /// The longest trainee or cohort name, in characters.
   public static let maxNameLength = 64
 
-  /// Why a line was refused.
-  public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+  /// Why a line was refused (the CLI's screens say it, with what to do instead).
+  public enum Problem: Error, Hashable, Sendable {
     /// Longer than `maxLineBytes` (the count is at least this; a reader may stop counting).
     case tooLong(bytes: Int)
     /// A control character at a 1-based character column.
     case controlCharacter(column: Int, scalar: UInt32)
     /// A double quote opened at a 1-based character column and never closed.
     case unclosedQuote(column: Int)
-
-    public var description: String {
-      switch self {
-      case .tooLong(let n):
-        return "line too long (\(n > ReplInput.maxLineBytes + 1 ? "\(n)" : "more than \(ReplInput.maxLineBytes)") bytes; at most \(ReplInput.maxLineBytes)): nothing was done; type a shorter command"
-      case .controlCharacter(let column, let scalar):
-        return "control character \(ReplInput.codePoint(scalar)) at column \(column) refused: commands take printable text only; nothing was done"
-      case .unclosedQuote(let column):
-        return "unclosed \" at column \(column): close it (\"two words\") or remove it; nothing was done"
-      }
-    }
   }
 
   /// `U+0000` style.
-  static func codePoint(_ v: UInt32) -> String {
+  public static func codePoint(_ v: UInt32) -> String {
     let hex = String(v, radix: 16, uppercase: true)
     return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
@@ -101,17 +90,25 @@ public enum ReplInput {
     return "\"" + word + "\""
   }
 
+  /// Why a trainee or cohort name is refused.
+  public enum NameProblem: Hashable, Sendable {
+    case empty
+    case controlCharacter(scalar: UInt32)
+    case tooLong
+    case option
+    case doubleQuote
+    case spaceAtEnds
+  }
+
   /// Why a trainee or cohort name is refused, or nil when it is fine: not empty, at most
   /// `maxNameLength` characters, printable, not starting with `-` (it would read as an option).
-  public static func nameProblem(_ name: String, what: String = "trainee name") -> String? {
-    if name.trimmingWhitespace.isEmpty { return "the \(what) is empty" }
-    if let s = name.unicodeScalars.first(where: { isRefused($0) || $0 == "\t" }) {
-      return "the \(what) holds the control character \(codePoint(s.value)): names take printable text only"
-    }
-    if name.count > maxNameLength { return "the \(what) is longer than \(maxNameLength) characters" }
-    if name.hasPrefix("-") { return "the \(what) '\(name)' starts with '-': an option is not a name" }
-    if name.contains("\"") { return "the \(what) holds a double quote" }
-    if name != name.trimmingWhitespace { return "the \(what) '\(name)' starts or ends with a space" }
+  public static func nameProblem(_ name: String) -> NameProblem? {
+    if name.trimmingWhitespace.isEmpty { return .empty }
+    if let s = name.unicodeScalars.first(where: { isRefused($0) || $0 == "\t" }) { return .controlCharacter(scalar: s.value) }
+    if name.count > maxNameLength { return .tooLong }
+    if name.hasPrefix("-") { return .option }
+    if name.contains("\"") { return .doubleQuote }
+    if name != name.trimmingWhitespace { return .spaceAtEnds }
     return nil
   }
 

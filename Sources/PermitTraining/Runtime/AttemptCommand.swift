@@ -1,7 +1,6 @@
 import Foundation
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 /// Where `advance` moves the clock.
 public enum AdvanceTarget: Hashable, Sendable {
@@ -89,17 +88,11 @@ public enum ArgumentKind: Sendable, Hashable {
   case ticket, material, outcome, defectOrBody, verdict, defect, advance, snapshot, month
 }
 
-/// One entry of the command table: name, usage, summary, help text, cost key, where it is allowed
-/// and the parser from words.
+/// One entry of the command table: name, cost key, where it is allowed, what its arguments are and
+/// the parser from words. Its help (usage, summary, text) is the CLI's (`AttemptCommandHelp`).
 public struct CommandSpec: Sendable {
   /// The verb.
   public let name: String
-  /// One usage line.
-  public let usage: String
-  /// One-line summary.
-  public let summary: String
-  /// Further help text (lines separated by newlines).
-  public let details: String
   /// The key of the command's cost in a scenario's `costs:` (nil: it costs no time).
   public let costKey: CostKey?
   /// Whether it still works once the attempt is finished (it only reads).
@@ -109,80 +102,68 @@ public struct CommandSpec: Sendable {
   /// Whether it is window work: refused while the window is closed (README "The REPL"). Window work
   /// is exactly what costs window time, so this derives from ``costKey`` and nowhere else.
   public var needsOpenWindow: Bool { costKey != nil }
-  /// Words after the verb → the command, or the message saying what to type instead.
+  /// Words after the verb → the command, or why they do not make one (``ParseFailure``).
   public let parse: @Sendable ([String]) -> Result<AttemptCommand, AttemptCommands.ParseError>
 }
 
 /// The one table of attempt commands: help, completion, costs, the allow-list after `finish`, the
 /// log's encoding and autoplay all derive from it.
 public enum AttemptCommands {
-  /// Words that do not make a command, with what to type instead.
+  /// Words that do not make a command: why, typed (the CLI says what to type instead).
   public struct ParseError: Error, Sendable, Hashable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    public var reason: ParseFailure
+    public init(_ reason: ParseFailure) { self.reason = reason }
   }
 
   /// Every attempt command, in the order `help` lists them.
   public static let specs: [CommandSpec] = [
-    spec("brief", "brief", "the scenario's briefing", afterFinish: true) { _ in .success(.brief) },
-    spec("queue", "queue", "tickets at the window with state and deadline", afterFinish: true) { _ in .success(.queue) },
-    spec("open", "open TICKET", "take a ticket's file", "Shows the employer, the applicant, the application and the list of materials handed in.",
-         cost: .open, args: [.ticket]) { a in
-      a.count == 1 ? .success(.open(ticket: a[0].uppercased())) : .failure(ParseError(L10n.t("parse.open")))
+    spec("brief", afterFinish: true) { _ in .success(.brief) },
+    spec("queue", afterFinish: true) { _ in .success(.queue) },
+    spec("open", cost: .open, args: [.ticket]) { a in
+      a.count == 1 ? .success(.open(ticket: a[0].uppercased())) : .failure(ParseError(.open))
     },
-    spec("show", "show [MATERIAL]", "the open file, or one document's stated facts", "As post B, opening the evidence before you agree is part of the review.",
-         cost: .show, afterFinish: true, args: [.material]) { a in
+    spec("show", cost: .show, afterFinish: true, args: [.material]) { a in
       guard let name = a.first else { return .success(.show(material: nil)) }
       guard let kind = MaterialKind(rawValue: name) else {
-        return .failure(ParseError(L10n.t("parse.unknown-material", name) + Suggest.hint(name, MaterialKind.allCases.map(\.rawValue))))
+        return .failure(ParseError(.unknownMaterial(name)))
       }
       return .success(.show(material: kind))
     },
-    spec("checklist", "checklist", "required materials for the open file and which were handed in", cost: .checklist, afterFinish: true) { _ in .success(.checklist) },
-    spec("points", "points", "the points table for the open file (2017 interim table) and the category it supports", cost: .points, afterFinish: true) { _ in .success(.points) },
-    spec("decide", "decide accept|accept-pending|supplement|refuse [DEFECT…] [--refer-to BODY]", "as post A, propose the outcome and every defect",
-         "A one-time notice lists every defect at once, e.g. 'decide supplement stale:criminal-record mismatch:name'.\nA refusal names its ground and, for jurisdiction, the competent body (a pilot window of the pack or the municipal Center): 'decide refuse out-of-jurisdiction --refer-to haidian'.\nAccept-pending lists the items still to come: 'decide accept-pending missing:degree'.\nA proposal that cannot be right (an impossible pair such as stale:passport, an unknown body) is refused with a hint, not scored.",
-         cost: .decide, args: [.outcome, .defectOrBody], parse: parseDecide),
-    spec("handover", "handover", "as post A, hand your proposal to post B", cost: .handover) { _ in .success(.handover) },
-    spec("review", "review agree | review return REASON", "as post B, agree with post A's proposal or return it with a reason",
-         cost: .review, args: [.verdict, .defect]) { a in
-      guard let v = a.first, v == "agree" || v == "return" else { return .failure(ParseError(L10n.t("parse.review"))) }
+    spec("checklist", cost: .checklist, afterFinish: true) { _ in .success(.checklist) },
+    spec("points", cost: .points, afterFinish: true) { _ in .success(.points) },
+    spec("decide", cost: .decide, args: [.outcome, .defectOrBody], parse: parseDecide),
+    spec("handover", cost: .handover) { _ in .success(.handover) },
+    spec("review", cost: .review, args: [.verdict, .defect]) { a in
+      guard let v = a.first, v == "agree" || v == "return" else { return .failure(ParseError(.review)) }
       if v == "agree" { return .success(.review(returnReason: nil)) }
-      guard a.count >= 2 else { return .failure(ParseError(L10n.t("parse.review.why"))) }
+      guard a.count >= 2 else { return .failure(ParseError(.reviewReason)) }
       return .success(.review(returnReason: a.dropFirst().joined(separator: " ")))
     },
-    spec("issue", "issue", "as post A, issue the notice once post B has agreed", "No notice without both posts: the system refuses it, and the attempt records it.",
-         cost: .issue) { _ in .success(.issue) },
-    spec("clock", "clock", "the simulated time, whether the window is open, and the agenda of pending deadlines", afterFinish: true) { _ in .success(.clock) },
-    spec("advance", "advance DURATION | advance --to TIME | advance --next", "let simulated time pass (forward only)",
-         "DURATION like 30m, 2h, 1d; TIME like 14:00 or 2017-07-04T09:00+08:00; --next jumps to the next arrival, event or deadline, or to the next opening when the window is closed and that comes first. At most a year past the scenario's start.",
-         args: [.advance], parse: parseAdvance),
-    spec("hint", "hint", "practice mode: a pointer to what you have not found yet (costs points)",
-         "Each hint costs a quarter of that file's decision share; asking again for the same file gives the next pointer.", cost: .hint) { _ in .success(.hint) },
-    spec("snapshot", "snapshot NAME", "practice mode: remember this moment", args: [.snapshot]) { a in
-      a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError(L10n.t("parse.snapshot")))
+    spec("issue", cost: .issue) { _ in .success(.issue) },
+    spec("clock", afterFinish: true) { _ in .success(.clock) },
+    spec("advance", args: [.advance], parse: parseAdvance),
+    spec("hint", cost: .hint) { _ in .success(.hint) },
+    spec("snapshot", args: [.snapshot]) { a in
+      a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError(.snapshot))
     },
-    spec("restore", "restore NAME", "practice mode: go back to a snapshot (the only way the clock goes back)",
-         "An attempt with a restore earns no module credit; the debrief and the report show each restore.", args: [.snapshot]) { a in
-      a.count == 1 ? .success(.restore(name: a[0])) : .failure(ParseError(L10n.t("parse.restore")))
+    spec("restore", args: [.snapshot]) { a in
+      a.count == 1 ? .success(.restore(name: a[0])) : .failure(ParseError(.restore))
     },
-    spec("monthly", "monthly [YYYY-MM]", "the window's monthly report to the Center (received, notices, on time, deemed, breaches, Center decisions, filed)",
-         "Aggregated from this attempt's cases; the report is due a few working days after the month ends.", afterFinish: true, args: [.month]) { a in
+    spec("monthly", afterFinish: true, args: [.month]) { a in
       guard let s = a.first else { return .success(.monthly(year: nil, month: nil)) }
       let u = Array(s.utf8)
       guard u.count == 7, u[4] == 45, let y = CivilDate.digits(u, 0, 4), let m = CivilDate.twoDigits(u, 5), (1...12).contains(m),
         (1900...2100).contains(y)
       else {
-        return .failure(ParseError(L10n.t("parse.monthly")))
+        return .failure(ParseError(.monthly))
       }
       return .success(.monthly(year: y, month: m))
     },
-    spec("finish", "finish [--now]", "close the window: the rest of the day runs, the attempt is scored and recorded",
-         "If anything would still happen without you (applicants still to arrive, files with no notice whose deadline will lapse into a deemed acceptance, corrections due back), finish lists it and waits: deal with it, or 'finish --now' to finish anyway.\nFiles with no notice become deemed acceptances when their deadline passes.") { a in
+    spec("finish") { a in
       switch a {
       case []: return .success(.finish(now: false))
       case ["--now"]: return .success(.finish(now: true))
-      default: return .failure(ParseError("usage: finish [--now]"))
+      default: return .failure(ParseError(.finish))
       }
     },
   ]
@@ -200,58 +181,56 @@ public enum AttemptCommands {
 
   /// Parses REPL words (verb first) into a command.
   public static func parse(_ words: [String]) -> Result<AttemptCommand, ParseError> {
-    guard let verb = words.first else { return .failure(ParseError(L10n.t("parse.no-command"))) }
-    guard let s = byName[verb] else { return .failure(ParseError(L10n.t("parse.not-scenario-command", verb))) }
+    guard let verb = words.first else { return .failure(ParseError(.noCommand)) }
+    guard let s = byName[verb] else { return .failure(ParseError(.notAttemptCommand(verb))) }
     return s.parse(Array(words.dropFirst()))
   }
 
   private static func spec(
-    _ name: String, _ usage: String, _ summary: String, _ details: String = "", cost: CostKey? = nil, afterFinish: Bool = false,
-    args: [ArgumentKind] = [], parse: @escaping @Sendable ([String]) -> Result<AttemptCommand, ParseError>
+    _ name: String, cost: CostKey? = nil, afterFinish: Bool = false, args: [ArgumentKind] = [],
+    parse: @escaping @Sendable ([String]) -> Result<AttemptCommand, ParseError>
   ) -> CommandSpec {
-    CommandSpec(name: name, usage: usage, summary: summary, details: details, costKey: cost, allowedAfterFinish: afterFinish, arguments: args, parse: parse)
+    CommandSpec(name: name, costKey: cost, allowedAfterFinish: afterFinish, arguments: args, parse: parse)
   }
 
   @Sendable static func parseDecide(_ args: [String]) -> Result<AttemptCommand, ParseError> {
     var words = args
     var referTo: String?
     if let i = words.firstIndex(of: "--refer-to") {
-      guard i + 1 < words.count else { return .failure(ParseError(L10n.t("parse.refer-to"))) }
+      guard i + 1 < words.count else { return .failure(ParseError(.referTo)) }
       referTo = District.normalised(words[i + 1])
       words.removeSubrange(i...(i + 1))
     }
-    guard let o = words.first else { return .failure(ParseError(L10n.t("parse.decide"))) }
+    guard let o = words.first else { return .failure(ParseError(.decide)) }
     guard let outcome = Outcome(rawValue: o) else {
-      return .failure(ParseError(L10n.t("parse.unknown-outcome", o) + Suggest.hint(o, Outcome.allCases.map(\.rawValue))))
+      return .failure(ParseError(.unknownOutcome(o)))
     }
     let defects = Array(words.dropFirst())
     for d in defects where !DefectCatalog.isKnown(d) {
       // An impossible pair (stale:passport) is malformed, with the family's valid subjects.
-      if let why = DefectCatalog.pairProblem(d) { return .failure(ParseError(L10n.t("malformed.invalid-pair", why))) }
-      return .failure(ParseError(L10n.t("session.unknown-defect", d) + Suggest.hint(d, DefectCatalog.allCodes) + L10n.t("session.unknown-defect.tab")))
+      if DefectCatalog.pairProblem(d) != nil { return .failure(ParseError(.invalidPair(d))) }
+      return .failure(ParseError(.unknownDefect(d)))
     }
-    if outcome == .supplement && defects.isEmpty { return .failure(ParseError(L10n.t("parse.supplement"))) }
-    if outcome == .accept && !defects.isEmpty { return .failure(ParseError(L10n.t("parse.accept"))) }
-    if outcome == .refuse && defects.isEmpty { return .failure(ParseError(L10n.t("parse.refuse"))) }
+    if outcome == .supplement && defects.isEmpty { return .failure(ParseError(.supplementWithoutDefects)) }
+    if outcome == .accept && !defects.isEmpty { return .failure(ParseError(.acceptWithDefects)) }
+    if outcome == .refuse && defects.isEmpty { return .failure(ParseError(.refusalWithoutGround)) }
     return .success(.decide(outcome: outcome, defects: Array(Set(defects)).sorted(), referTo: referTo))
   }
 
-  static var advanceUsage: String { L10n.t("parse.advance") }
-
   @Sendable static func parseAdvance(_ args: [String]) -> Result<AttemptCommand, ParseError> {
-    guard let a = args.first else { return .failure(ParseError(advanceUsage)) }
+    guard let a = args.first else { return .failure(ParseError(.advance)) }
     if a == "--next" { return .success(.advance(.next)) }
     if a == "--to" {
-      guard args.count == 2 else { return .failure(ParseError(advanceUsage)) }
+      guard args.count == 2 else { return .failure(ParseError(.advance)) }
       if let t = Timestamp(iso: args[1]) { return .success(.advance(.to(t))) }
       let u = Array(args[1].utf8)
       if u.count == 5, u[2] == 58, let h = CivilDate.twoDigits(u, 0), let m = CivilDate.twoDigits(u, 3), (0..<24).contains(h), (0..<60).contains(m) {
         return .success(.advance(.toClock(hour: h, minute: m)))
       }
-      return .failure(ParseError(advanceUsage))
+      return .failure(ParseError(.advance))
     }
     if let secs = parseDuration(a) { return .success(.advance(.by(seconds: secs))) }
-    return .failure(ParseError(advanceUsage))
+    return .failure(ParseError(.advance))
   }
 
   /// Parses `90m`, `2h`, `1d`, `1h30m` into seconds (nil for anything else, for other digits than
@@ -295,4 +274,52 @@ public enum AttemptCommands {
     if rest > 0 || out.isEmpty { out += "\(rest)m" }
     return out
   }
+}
+
+/// Why words do not make a command (``AttemptCommands/ParseError``), with what the screen needs to
+/// say what to type instead.
+public enum ParseFailure: Hashable, Sendable {
+  /// No words.
+  case noCommand
+  /// A verb that is not an attempt command.
+  case notAttemptCommand(String)
+  /// `open` without exactly one ticket.
+  case open
+  /// `show` of an unknown material.
+  case unknownMaterial(String)
+  /// `review` without `agree` or `return`.
+  case review
+  /// `review return` without a reason.
+  case reviewReason
+  /// `snapshot` / `restore` without exactly one name.
+  case snapshot
+  case restore
+  /// `monthly` with something other than `YYYY-MM`.
+  case monthly
+  /// `finish` with something other than `--now`.
+  case finish
+  /// `--refer-to` without a body.
+  case referTo
+  /// `decide` without an outcome.
+  case decide
+  /// An unknown outcome.
+  case unknownOutcome(String)
+  /// An impossible defect pair (`stale:passport`).
+  case invalidPair(String)
+  /// An unknown defect code.
+  case unknownDefect(String)
+  /// `decide supplement` without defects, `accept` with defects, `refuse` without a ground.
+  case supplementWithoutDefects
+  case acceptWithDefects
+  case refusalWithoutGround
+  /// `advance` with anything but a duration, `--to TIME` or `--next`.
+  case advance
+  /// `inject`: no event; a malformed `surge`, `colleague-absent`, `announce`, `rule-change`; an
+  /// unknown event.
+  case eventNeeded
+  case surge
+  case colleagueAbsent
+  case announce
+  case ruleChange
+  case unknownEvent(String)
 }

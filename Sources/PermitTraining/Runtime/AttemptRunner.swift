@@ -1,6 +1,5 @@
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 /// Runs an attempt: feeds typed commands to a ``Session`` and keeps the practice-mode snapshots
 /// (`snapshot NAME`, `restore NAME`) as values, so a restore costs nothing however long the attempt.
@@ -47,7 +46,7 @@ public final class AttemptRunner {
     public var snapshots: [String: Session] = [:]
     /// Restores made, in order, with the time they went back from and to (an attempt with a
     /// restore earns no module credit; the debrief and the report show them).
-    public var restores: [String] = []
+    public var restores: [RestoreMade] = []
   }
 
   /// What a command leads to: the next state, the reply, and whether every case may have changed
@@ -82,7 +81,7 @@ public final class AttemptRunner {
   /// Snapshot names.
   public var snapshotNames: [String] { state.snapshots.keys.sorted() }
   /// Restores made (see ``State/restores``).
-  public var restores: [String] { state.restores }
+  public var restores: [RestoreMade] { state.restores }
 
   /// Verbs the runner handles (every attempt command).
   public static var verbs: [String] { AttemptCommands.names }
@@ -102,7 +101,7 @@ public final class AttemptRunner {
     let r = AttemptRunner(setup: setup)
     for c in log { r.replayStep(c, by: nil) }
     r.current.session.clearTouched()
-    _ = r.drainMessages()
+    _ = r.drainEvents()
     return r
   }
 
@@ -112,7 +111,7 @@ public final class AttemptRunner {
     let r = AttemptRunner(setup: setup)
     for (c, actor) in log { r.replayStep(c, by: setup.pair?.post(of: actor)) }
     r.current.session.clearTouched()
-    _ = r.drainMessages()
+    _ = r.drainEvents()
     return r
   }
 
@@ -121,16 +120,16 @@ public final class AttemptRunner {
     replay(setup: setup, log: log.map { LoggedCommand.parse($0).0 })
   }
 
-  /// Messages from the world not yet shown (the welcome line of a fresh attempt).
-  public func drainMessages() -> [String] {
+  /// Events of the world not yet shown (the welcome of a fresh attempt).
+  public func drainEvents() -> [SessionEvent] {
     settle()
-    return current.session.drainMessages()
+    return current.session.drainEvents()
   }
 
   /// Applies REPL words: parsed with the command table, then applied.
   @discardableResult
   public func apply(_ words: [String]) -> Session.Reply {
-    guard !words.isEmpty else { return Session.Reply(lines: [], ok: true) }
+    guard !words.isEmpty else { return .empty(ok: true) }
     return apply(LoggedCommand.parse(words).0)
   }
 
@@ -190,45 +189,38 @@ public final class AttemptRunner {
   private func step(_ command: LoggedCommand, by post: TraineePost?, on next: inout State) -> (reply: Session.Reply, rewindsAll: Bool) {
     next.session.clearTouched()
     if setup.pair != nil { next.session.acting = post ?? .a }
-    func done(_ lines: [String], _ ok: Bool, all: Bool = false) -> (reply: Session.Reply, rewindsAll: Bool) {
-      (Session.Reply(lines: lines, ok: ok), all)
-    }
+    func done(_ reply: Session.Reply, all: Bool = false) -> (reply: Session.Reply, rewindsAll: Bool) { (reply, all) }
+    func refused(_ why: SessionRefusal) -> (reply: Session.Reply, rewindsAll: Bool) { (Session.Reply(refusal: why), false) }
     let verb = command.verb
     if case .instructor(let e) = command {
-      let (lines, ok) = instruct(e, &next)
-      return done(lines, ok)
+      return done(instruct(e, &next))
     }
     if next.session.finished && !(AttemptCommands.spec(verb)?.allowedAfterFinish ?? false) {
-      return done([Session.finishedMessage], false)
+      return refused(.finished)
     }
     switch command {
-    case .instructor: return done([], false)  // handled above
+    case .instructor: return done(.empty(ok: false))  // handled above
     case .invalid(let v, let args):
-      let message: String
-      if case .failure(let e) = AttemptCommands.parse([v] + args) { message = e.message } else { message = L10n.t("session.not-understood", v) }
-      return done([message] + next.session.drainMessages(), false)
+      let why: SessionRefusal
+      if case .failure(let e) = AttemptCommands.parse([v] + args) { why = .parse(e.reason) } else { why = .notUnderstood(verb: v) }
+      return done(Session.Reply(refusal: why, events: next.session.drainEvents()))
     case .command(let c):
       switch c {
       case .snapshot(let name), .restore(let name):
-        guard setup.mode == .practice else {
-          return done([L10n.t("session.snapshot.practice-only", verb, Localized.mode(setup.mode))], false)
-        }
-        if let refusal = next.session.pairRefusal(c) { return done([refusal], false) }
+        guard setup.mode == .practice else { return refused(.practiceOnly(verb: verb, mode: setup.mode)) }
+        if let refusal = next.session.pairRefusal(c) { return refused(refusal) }
         if case .snapshot = c {
           next.snapshots[name] = next.session
-          return done([L10n.t("session.snapshot.taken", name, next.session.now)], true)
+          return done(Session.Reply(answer: .snapshotTaken(name: name, at: next.session.now)))
         }
         guard let saved = next.snapshots[name] else {
-          let known = next.snapshots.keys.sorted()
-          return done(
-            [L10n.t("session.snapshot.unknown", name) + (known.isEmpty ? L10n.t("session.snapshot.take-one") : L10n.t("session.snapshot.known", Localized.list(known))) + Suggest.hint(name, known)],
-            false)
+          return refused(.unknownSnapshot(name: name, known: next.snapshots.keys.sorted()))
         }
         let from = next.session.now
         next.session = saved
         next.session.clearTouched()
-        next.restores.append(L10n.t("session.restore.entry", name, from, next.session.now))
-        return done([L10n.t("session.restore.done", name, next.session.now)], true, all: true)
+        next.restores.append(RestoreMade(name: name, from: from, to: next.session.now))
+        return done(Session.Reply(answer: .restored(name: name, at: next.session.now)), all: true)
       default:
         return (next.session.apply(c), false)
       }

@@ -50,11 +50,11 @@ public enum Autoplayer {
       return execute(c)
     }
     func execute(_ c: AttemptCommand) -> Session.Reply {
-      if stopped { return Session.Reply(lines: [], ok: false) }
+      if stopped { return .empty(ok: false) }
       let step = runner.step(.command(c))
       if let commit, !commit(step) {
         stopped = true
-        return Session.Reply(lines: [], ok: false)
+        return .empty(ok: false)
       }
       runner.adopt(step)
       index.touched(step.state.session.touched, rewindsAll: step.rewindsAll)

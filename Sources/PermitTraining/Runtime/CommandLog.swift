@@ -19,7 +19,7 @@ public enum LoggedCommand: Hashable, Sendable {
     }
   }
 
-  /// Parses REPL words into a logged command and, when they do not parse, the message.
+  /// Parses REPL words into a logged command and, when they do not parse, why (``ParseFailure``).
   public static func parse(_ words: [String]) -> (LoggedCommand, AttemptCommands.ParseError?) {
     switch AttemptCommands.parse(words) {
     case .success(let c): return (.command(c), nil)

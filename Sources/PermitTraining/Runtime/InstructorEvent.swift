@@ -1,7 +1,6 @@
 import Foundation
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 /// What a trainer injects into a running attempt from the instructor station (`inject ATTEMPT
 /// EVENT`), as a flight-simulator instructor would: it is appended to the attempt's action log
@@ -17,33 +16,33 @@ public enum InstructorEvent: Hashable, Sendable {
   /// `rule-change PACK`: another policy pack takes effect now.
   case ruleChange(policy: String)
 
-  /// `surge N | colleague-absent UNTIL | announce TEXT | rule-change PACK`.
-  public static var usage: String { L10n.t("event.usage") }
+  /// The event kinds, as typed after `inject ATTEMPT`.
+  public static let kinds = ["surge", "colleague-absent", "announce", "rule-change"]
 
   /// Parses the words after `inject ATTEMPT`.
   public static func parse(_ words: [String]) -> Result<InstructorEvent, AttemptCommands.ParseError> {
-    guard let kind = words.first?.lowercased() else { return .failure(.init(L10n.t("event.needed", usage))) }
+    guard let kind = words.first?.lowercased() else { return .failure(.init(.eventNeeded)) }
     let rest = Array(words.dropFirst())
     switch kind {
     case "surge":
       guard rest.count == 1, let n = Int(rest[0]), (1...50).contains(n) else {
-        return .failure(.init(L10n.t("event.surge.usage")))
+        return .failure(.init(.surge))
       }
       return .success(.surge(count: n))
     case "colleague-absent":
       guard rest.count == 1, Timestamp(iso: rest[0]) != nil || clock(rest[0]) != nil else {
-        return .failure(.init(L10n.t("event.absent.usage")))
+        return .failure(.init(.colleagueAbsent))
       }
       return .success(.colleagueAbsent(until: rest[0]))
     case "announce":
       let text = rest.joined(separator: " ").trimmingCharacters(in: .whitespaces)
-      guard !text.isEmpty else { return .failure(.init(L10n.t("event.announce.usage"))) }
+      guard !text.isEmpty else { return .failure(.init(.announce)) }
       return .success(.announce(text: text))
     case "rule-change":
-      guard rest.count == 1 else { return .failure(.init(L10n.t("event.rule-change.usage"))) }
+      guard rest.count == 1 else { return .failure(.init(.ruleChange)) }
       return .success(.ruleChange(policy: rest[0]))
     default:
-      return .failure(.init(L10n.t("event.unknown", kind, Suggest.hint(kind, ["surge", "colleague-absent", "announce", "rule-change"]), usage)))
+      return .failure(.init(.unknownEvent(kind)))
     }
   }
 
@@ -98,15 +97,15 @@ public enum InstructorEvent: Hashable, Sendable {
 
 extension AttemptRunner {
   /// The state an instructor event leads to: the event happens now in the simulated world.
-  func instruct(_ e: InstructorEvent, _ next: inout State) -> (lines: [String], ok: Bool) {
+  func instruct(_ e: InstructorEvent, _ next: inout State) -> Session.Reply {
     let s = next.session
-    guard !s.finished else { return ([L10n.t("instructor.finished")], false) }
-    let message = L10n.t("instructor.from-trainer")
+    guard !s.finished else { return Session.Reply(refusal: .instructorFinished) }
+    let message = ""  // the screens say it came from the trainer (``WorldMessage/fromTrainer``)
     switch e {
     case .announce(let text):
-      next.session.instruct(TimedEvent(at: s.now, kind: .announcement, message: text), arrivals: [])
+      next.session.instruct(TimedEvent(at: s.now, kind: .announcement, message: text), arrivals: [], fromTrainer: false)
     case .ruleChange(let id):
-      guard setup.packs(id) != nil else { return ([L10n.t("instructor.no-pack", id)], false) }
+      guard setup.packs(id) != nil else { return Session.Reply(refusal: .instructorNoPack(id)) }
       next.session.instruct(TimedEvent(at: s.now, kind: .ruleChange(policy: id), message: message), arrivals: [])
     case .colleagueAbsent(let text):
       let offset = s.now.offsetSeconds
@@ -114,7 +113,7 @@ extension AttemptRunner {
       if until == nil, let (h, m) = InstructorEvent.clock(text) {
         until = Timestamp(date: s.now.date(atOffset: offset), hour: h, minute: m, offsetSeconds: offset)
       }
-      guard let until, until > s.now else { return ([L10n.t("instructor.absent-time", s.now)], false) }
+      guard let until, until > s.now else { return Session.Reply(refusal: .instructorAbsentTime(now: s.now)) }
       next.session.instruct(TimedEvent(at: s.now, kind: .colleagueAbsent(until: until), message: message), arrivals: [])
     case .surge(let n):
       // Deterministic: the same attempt and the same injections give the same applicants.
@@ -133,7 +132,7 @@ extension AttemptRunner {
       }
       next.session.instruct(TimedEvent(at: s.now, kind: .surge(block), message: message), arrivals: generated)
     }
-    return ([L10n.t("instructor.event", e.summary)] + next.session.drainMessages(), true)
+    return Session.Reply(answer: .instructed(e), events: next.session.drainEvents())
   }
 }
 
@@ -143,12 +142,12 @@ extension Session {
 
   /// An instructor's event (``InstructorEvent``), happening now: it is announced like a scenario's
   /// timed event, and a surge's applicants join the arrivals (and the answer keys).
-  public mutating func instruct(_ e: TimedEvent, arrivals extra: [ScriptedApplicant]) {
+  public mutating func instruct(_ e: TimedEvent, arrivals extra: [ScriptedApplicant], fromTrainer: Bool = true) {
     for a in extra { applicants[a.ticket] = a }
     if !extra.isEmpty {
       arrivals = (arrivals + extra).enumerated()
         .sorted { ($0.element.arrives, $0.offset) < ($1.element.arrives, $1.offset) }.map(\.element)
     }
-    happen(e)
+    happen(e, fromTrainer: fromTrainer)
   }
 }

@@ -1,6 +1,5 @@
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 // Pair mode (`start SCENARIO --pair NAME`, the partner's `join`): two trainees share one attempt,
 // one log and one simulated clock, as post A (the starter) and post B (the partner). The simulated
@@ -84,62 +83,40 @@ extension Session {
 
   /// What a pair attempt refuses before the command runs: `advance` and `finish` by post B,
   /// snapshots and restores. Nil alone, and for everything else.
-  func pairRefusal(_ command: AttemptCommand) -> String? {
+  func pairRefusal(_ command: AttemptCommand) -> SessionRefusal? {
     guard let pair else { return nil }
     switch command {
     case .advance where acting == .b, .finish where acting == .b:
-      return L10n.t("pair.refuse.clock", pair.postA)
+      return .pairClock(postA: pair.postA)
     case .snapshot, .restore:
-      return L10n.t("pair.refuse.snapshot")
+      return .pairSnapshot
     default:
       return nil
     }
   }
 
   /// Post A hands a proposal over to the partner's review queue.
-  mutating func pairHandover(_ t: String, _ c: CaseFile) -> Result<[String], CommandError> {
-    guard let pair else { return .failure(CommandError(L10n.t("pair.not-pair"))) }
+  mutating func pairHandover(_ t: String, _ c: CaseFile) -> Result<SessionAnswer, CommandError> {
+    guard let pair else { return .failure(CommandError(.notPair)) }
     if awaitingReview.contains(t) {
-      return .failure(CommandError(L10n.t("pair.handover.already", t, pair.postB)))
+      return .failure(CommandError(.pairAlreadyHandedOver(ticket: t, postB: pair.postB)))
     }
     note(.handedOver(AttemptFacts.Handover(ticket: t, round: c.rounds.count, at: now)))
-    return .success([L10n.t("pair.handover.done", t, pair.postB)])
+    return .success(.handedToPartner(ticket: t, partner: pair.postB))
   }
 
   /// Post B may review only what post A handed over (post A's own `review` goes to the core, which
   /// refuses it as a self-review).
-  func pairReviewRefusal(_ t: String) -> String? {
+  func pairReviewRefusal(_ t: String) -> SessionRefusal? {
     guard let pair, acting == .b else { return nil }
     guard awaitingReview.contains(t) else {
-      return L10n.t("pair.review.not-handed", t, pair.postA)
+      return .pairNotHandedOver(ticket: t, postA: pair.postA)
     }
     return nil
   }
 
   /// After post B's verdict in a pair: post A issues (agreed) or decides again (returned).
-  mutating func pairReviewed(_ t: String, agreed: Bool, _ exam: Decision) -> Result<[String], CommandError> {
-    let a = pair?.postA ?? L10n.t("pair.post-a")
-    let line = agreed
-      ? L10n.t("pair.review.agree", t, a)
-      : L10n.t("pair.review.return", t, a)
-    return .success([line] + (Session.lateNote(exam).map { [L10n.t("pair.ticket-line", t, $0)] } ?? []))
-  }
-
-  /// What a partner's command means to the other post, in one line (nil when the command's echo
-  /// says enough): a handover reaching post B, a verdict reaching post A, a notice issued.
-  public func pairLine(_ e: SessionEvent, viewer: TraineePost) -> String? {
-    guard let pair else { return nil }
-    switch e {
-    case .handedOver(let h) where viewer == .b:
-      let p = cases[h.ticket]?.proposal
-      let what = p.map { " " + $0.outcome.rawValue + ($0.defects.isEmpty ? "" : " (" + $0.defects.joined(separator: ", ") + ")") } ?? ""
-      return L10n.t("pair.line.handed-over", h.ticket, pair.postA, what)
-    case .reviewed(let r) where viewer == .a:
-      return r.agreed
-        ? L10n.t("pair.line.agrees", r.ticket, pair.postB)
-        : L10n.t("pair.line.returns", r.ticket, pair.postB, r.reason ?? "")
-    default:
-      return nil
-    }
+  mutating func pairReviewed(_ t: String, agreed: Bool, _ exam: Decision) -> Result<SessionAnswer, CommandError> {
+    .success(.reviewedForPartner(ticket: t, agreed: agreed, postA: pair?.postA ?? "", late: Session.lateNote(exam)))
   }
 }

@@ -1,5 +1,4 @@
 import PermitCore
-import PermitLocalization
 
 /// The window's hours are real (issue 9 item 5). Window work, every command that costs window time
 /// (``CommandSpec/needsOpenWindow``), is refused while the window is closed; an action that would
@@ -19,44 +18,38 @@ extension Session {
   /// Today's closing time (meaningful while the window is open).
   public var closingTime: Timestamp { scenario.hours.closing(onDayOf: now, offset: offset) }
 
-  /// "Mon 09:00 (2017-07-03)": a time of the window's zone with its weekday.
-  func dayAndTime(_ t: Timestamp) -> String {
-    let d = t.date(atOffset: offset)
-    return L10n.t("session.window.at", Localized.weekday(d), Session.hhmm(t.minuteOfDay(atOffset: offset)), d)
-  }
-
-  /// What window work is told while the window is closed.
-  public var closedMessage: String {
-    L10n.t("session.window.closed", dayAndTime(nextOpening))
+  /// A time of the window's zone: its date and minute of the day (the screens add the weekday).
+  func dayTime(_ t: Timestamp) -> DayTime {
+    DayTime(date: t.date(atOffset: offset), minute: t.minuteOfDay(atOffset: offset))
   }
 
   /// The refusal of window work while the window is closed, nil when the command may go ahead. A
   /// refused command changes nothing and costs no time (see README "The REPL").
-  func windowRefusal(_ command: AttemptCommand) -> String? {
+  func windowRefusal(_ command: AttemptCommand) -> SessionRefusal? {
     guard !finished, AttemptCommands.spec(command.name)?.needsOpenWindow == true, !windowOpen else { return nil }
-    return closedMessage
+    return .windowClosed(opens: dayTime(nextOpening))
   }
 
   /// Spends `minutes` of window time on an action begun now. An action that would run past closing
-  /// ends at closing (what it did is done and stamped with its start, a time of opening hours); the
-  /// line returned says so. After `finish` the clock has stopped: nothing is spent.
-  mutating func spend(minutes: Int) -> [String] {
-    guard minutes > 0, !finished else { return [] }
+  /// ends at closing (what it did is done and stamped with its start, a time of opening hours); what
+  /// is returned says so. After `finish` the clock has stopped: nothing is spent.
+  mutating func spend(minutes: Int) -> EndedAtClosing? {
+    guard minutes > 0, !finished else { return nil }
     guard windowOpen else {
       // Not reached by window work, which is refused while the window is closed; a cost that ever
       // came here would still be spent in opening hours, from the next opening.
       advanceWorld(to: later(minutes))
-      return []
+      return nil
     }
     let end = now.adding(seconds: Int64(minutes) * 60)
     let closing = closingTime
     if end <= closing {
       advanceWorld(to: end)
-      return []
+      return nil
     }
     let left = Int((closing.epochSeconds - now.epochSeconds) / 60)
     advanceWorld(to: closing)
-    return [L10n.t("session.window.ended-at-closing", Session.hhmm(scenario.hours.closes), left, minutes, dayAndTime(nextOpening))]
+    return EndedAtClosing(closes: scenario.hours.closes, done: left, minutes: minutes, opens: dayTime(nextOpening))
   }
 
   /// Where `advance --next` goes: the next arrival, event or deadline, or the next opening when the
@@ -95,21 +88,10 @@ extension Session {
     return out
   }
 
-  /// One line for something still to happen.
-  static func line(_ p: StillToHappen) -> String {
-    switch p {
-    case .arrivals(let n, let next):
-      return n == 1 ? L10n.t("session.finish.pending.arrival", next) : L10n.t("session.finish.pending.arrivals", n, next)
-    case .lapse(let t, let state, let deadline): return L10n.t("session.finish.pending.lapse", t, state.rawValue, deadline)
-    case .correction(let t, let at): return L10n.t("session.finish.pending.correction", t, at)
-    }
-  }
-
   /// The refusal of a plain `finish` while something would still happen, nil when it may go ahead.
-  func finishRefusal(now goAhead: Bool) -> String? {
+  func finishRefusal(now goAhead: Bool) -> SessionRefusal? {
     let pending = stillToHappen
     guard !goAhead, !pending.isEmpty else { return nil }
-    return ([L10n.t("session.finish.pending")] + pending.map { "  " + Session.line($0) } + [L10n.t("session.finish.pending.footer")])
-      .joined(separator: "\n")
+    return .stillToHappen(pending)
   }
 }

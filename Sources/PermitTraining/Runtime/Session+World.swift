@@ -1,6 +1,5 @@
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 /// The simulated world of a ``Session``: arrivals, timed events, the simulated colleague, the
 /// Center and the deadlines, advancing on the simulated clock and reporting what happens as
@@ -80,22 +79,24 @@ extension Session {
     if simulatesPostA { schedule(later(10, from: a.arrives), .colleaguePropose(a.ticket)) }
   }
 
-  mutating func happen(_ e: TimedEvent) {
+  mutating func happen(_ e: TimedEvent, fromTrainer: Bool = false) {
+    // The scenario's message in both languages (the screens choose); a trainer's event says so.
+    let message: WorldMessage = fromTrainer ? .fromTrainer : .content(en: e.message, zh: e.messageZh)
     switch e.kind {
     case .ruleChange(let id):
       if let p = packs(id) {
         policy = p
-        inbox.append(.ruleChanged(message: e.message(in: Language.current), policy: id, at: e.at))
+        inbox.append(.ruleChanged(message: message, policy: id, at: e.at))
       } else {
-        inbox.append(.ruleChangeUnavailable(message: e.message(in: Language.current), policy: id))
+        inbox.append(.ruleChangeUnavailable(message: message, policy: id))
       }
     case .surge(let block):
-      inbox.append(.surge(message: e.message(in: Language.current), count: block.count))
+      inbox.append(.surge(message: message, count: block.count))
     case .colleagueAbsent(let until):
       absentUntil = until
-      inbox.append(.colleagueAway(colleague: colleague, until: until, message: e.message(in: Language.current)))
+      inbox.append(.colleagueAway(colleague: colleague, until: until, message: message))
     case .announcement:
-      inbox.append(.announcement(message: e.message(in: Language.current)))
+      inbox.append(.announcement(message: .content(en: e.message, zh: e.messageZh)))
     }
   }
 
@@ -130,9 +131,7 @@ extension Session {
       if (try? c.centerDecide(approve: ok, reason: reason, at: now)) != nil {
         try? c.file(at: now, by: .center)
         put(t, c)
-        let shown = L10n.t(
-          "event.center-bounced.reason", CodeNames.outcomeLabel(exam.outcome.rawValue), Localized.list(exam.defects.map { CodeNames.defectLabel($0.code) }))
-        inbox.append(ok ? .centerApproved(ticket: t, retainUntil: c.retainUntil) : .centerBounced(ticket: t, reason: shown))
+        inbox.append(ok ? .centerApproved(ticket: t, retainUntil: c.retainUntil) : .centerBounced(ticket: t, outcome: exam.outcome, defects: exam.defects.map(\.code)))
       }
     case .correction(let t):
       guard var c = cases[t], c.state == .awaitingCorrection, let fix = applicants[t]?.correction else { return }
@@ -181,15 +180,14 @@ extension Session {
       switch verdict {
       case .agree: inbox.append(.colleagueAgreed(ticket: t, colleague: colleague))
       case .return(let r):
-        // The careful colleague's reason in the session's language (the case history keeps the
-        // core's English); a scripted reason is the scenario's own text.
+        // The careful colleague's reason is its grade (the screens say it in the session's language;
+        // the case history keeps the core's English); a scripted reason is the scenario's own text.
         let exam = c.currentRound.examination
-        let why = scenario.colleague == .careful ? Localized.grade(Grading.grade(p, against: exam)) ?? r : r
-        let note = Session.lateNote(exam).map { L10n.t("why.note", $0.dropLast()) } ?? ""
-        inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: why + note))
+        let why: ReturnReason = scenario.colleague == .careful ? .graded(Grading.grade(p, against: exam), fallback: r) : .scripted(r)
+        inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: why, late: Session.lateNote(exam)))
       }
     } catch {
-      inbox.append(.colleagueCouldNotReview(ticket: t, error: Localized.workflowError(error)))
+      inbox.append(.colleagueCouldNotReview(ticket: t, error: error))
     }
   }
 
@@ -222,7 +220,7 @@ extension Session {
       afterNotice(t)
     } catch {
       // The core refuses an incomplete one-time notice: post A proposes again.
-      inbox.append(.colleagueNoticeRefused(ticket: t, error: Localized.workflowError(error)))
+      inbox.append(.colleagueNoticeRefused(ticket: t, error: error))
       var cc = c
       let p = modelProposal(cc, maker: colleague, at: now)
       if (try? cc.propose(p)) != nil {

@@ -1,6 +1,5 @@
 import PermitContent
 import PermitCore
-import PermitLocalization
 
 /// What the trainee did and what happened, as the scoring engine needs it. Everything here is
 /// derived by replaying the action log, never stored separately.
@@ -45,7 +44,8 @@ public struct AttemptFacts: Sendable, Hashable {
     }
     public var kind: Kind
     public var ticket: String
-    public var detail: String
+    /// What an incomplete one-time notice left out (defect codes; empty for the other kinds).
+    public var missing: [String] = []
     public var at: Timestamp
   }
   public var proposals: [Proposed] = []
@@ -81,7 +81,8 @@ public struct AttemptFacts: Sendable, Hashable {
 }
 
 /// The sandbox runtime of one attempt: the scenario's world on a simulated clock, built on the real
-/// core. Commands come in as words; the output comes back as lines. A `Session` is a pure function of
+/// core. Commands come in typed (or as words); each reply comes back as values — a typed answer or
+/// refusal and the typed events — that the CLI's screens render. A `Session` is a pure function of
 /// (scenario, applicants, policy packs, trainee, mode, commands), so replaying the action log
 /// rebuilds it exactly: that is how `resume`, snapshots and scoring work.
 public struct Session {
@@ -175,7 +176,7 @@ public struct Session {
     for a in sorted { byTicket[a.ticket] = a }
     self.applicants = byTicket
     events = scenario.events.sorted { $0.at < $1.at }
-    inbox.append(.welcome(title: scenario.title(in: Language.current), window: scenario.window, post: acting, mode: mode))
+    inbox.append(.welcome(title: ContentText(en: scenario.title, zh: scenario.titleZh), window: scenario.window, post: acting, mode: mode))
     advanceWorld(to: clock.current)
   }
 
@@ -194,11 +195,6 @@ public struct Session {
   var offset: Int32 { policy.utcOffsetSeconds }
 
   // MARK: - Reading the world
-
-  /// Messages from the world since the last call (the events rendered by ``SessionScreens``).
-  public mutating func drainMessages() -> [String] {
-    drainEvents().compactMap(SessionScreens.line)
-  }
 
   /// Events since the last call.
   public mutating func drainEvents() -> [SessionEvent] {
@@ -239,31 +235,54 @@ public struct Session {
 
   // MARK: - Commands
 
-  /// The result of one command.
+  /// The result of one command: typed, rendered by the CLI's screens.
   public struct Reply: Sendable {
-    /// Lines to print.
-    public var lines: [String]
+    /// The answer of an accepted command (nil: nothing to say, e.g. empty words).
+    public var answer: SessionAnswer?
+    /// Why the command was refused (nil when accepted).
+    public var refusal: SessionRefusal?
+    /// The action ran past closing and ended at closing.
+    public var endedAtClosing: EndedAtClosing?
     /// What happened, typed (the world's events and the attempt's facts), in order.
     public var events: [SessionEvent] = []
-    /// Whether the command was accepted (false: an error line was printed and nothing changed but time).
+    /// Whether the command was accepted (false: refused, and nothing changed but time).
     public var ok: Bool
+
+    /// An accepted command's reply.
+    public init(answer: SessionAnswer?, endedAtClosing: EndedAtClosing? = nil, events: [SessionEvent] = []) {
+      self.answer = answer
+      self.endedAtClosing = endedAtClosing
+      self.events = events
+      ok = true
+    }
+
+    /// A refused command's reply.
+    public init(refusal: SessionRefusal, events: [SessionEvent] = []) {
+      self.refusal = refusal
+      self.events = events
+      ok = false
+    }
+
+    /// A reply that says nothing (empty words; an autoplay step not committed).
+    public static func empty(ok: Bool) -> Reply {
+      var r = Reply(answer: nil)
+      r.ok = ok
+      return r
+    }
   }
 
   /// Applies one command given as REPL words (parsed with ``AttemptCommands/parse(_:)``).
   public mutating func apply(_ words: [String]) -> Reply {
-    guard !words.isEmpty else { return Reply(lines: [], ok: true) }
+    guard !words.isEmpty else { return .empty(ok: true) }
     let verb = words[0]
     if finished && !(AttemptCommands.spec(verb)?.allowedAfterFinish ?? false) {
-      return Reply(lines: [Session.finishedMessage], ok: false)
+      return Reply(refusal: .finished)
     }
     switch AttemptCommands.parse(words) {
     case .success(let c): return apply(c)
-    case .failure(let e): return Reply(lines: [e.message] + drainMessages(), ok: false)
+    case .failure(let e): return Reply(refusal: .parse(e.reason), events: drainEvents())
     }
   }
-
-  /// What a command after `finish` is told.
-  public static var finishedMessage: String { L10n.t("session.finished") }
 
   /// Applies one typed command. Costs simulated time when it succeeds (ending at closing when it
   /// would run past it); window work is refused while the window is closed. A refused command
@@ -271,15 +290,14 @@ public struct Session {
   /// (``AttemptRunner``); here they are refused.
   public mutating func apply(_ command: AttemptCommand) -> Reply {
     if finished && !(AttemptCommands.spec(command.name)?.allowedAfterFinish ?? false) {
-      return Reply(lines: [Session.finishedMessage], ok: false)
+      return Reply(refusal: .finished)
     }
     if let refusal = pairRefusal(command) {
-      return Reply(lines: [refusal] + drainMessages(), ok: false)
+      return Reply(refusal: refusal, events: drainEvents())
     }
-    let result: Result<[String], CommandError>
+    let result: Result<SessionAnswer, CommandError>
     if let closed = windowRefusal(command) {
-      let events = drainEvents()
-      return Reply(lines: [closed] + events.compactMap(SessionScreens.line), events: events, ok: false)
+      return Reply(refusal: closed, events: drainEvents())
     }
     switch command {
     case .brief: result = .success(brief())
@@ -292,34 +310,28 @@ public struct Session {
     case .handover: result = handover()
     case .review(let reason): result = review(reason)
     case .issue: result = issue()
-    case .clock: result = .success(clockLines())
+    case .clock: result = .success(clockView())
     case .advance(let a): result = advance(a)
     case .hint: result = hint()
     case .monthly(let y, let m): result = monthly(y, m)
     case .finish(let goAhead): result = finish(now: goAhead)
-    case .snapshot, .restore: result = .failure(CommandError(L10n.t("session.runner-only", command.name)))
+    case .snapshot, .restore: result = .failure(CommandError(.runnerOnly(verb: command.name)))
     }
     switch result {
-    case .success(var lines):
+    case .success(let answer):
       let cost = AttemptCommands.spec(command.name)?.costKey.map { scenario.costs.cost($0.rawValue) } ?? 0
-      lines += spend(minutes: cost)
-      let events = drainEvents()
-      return Reply(lines: lines + events.compactMap(SessionScreens.line), events: events, ok: true)
+      let ended = spend(minutes: cost)
+      return Reply(answer: answer, endedAtClosing: ended, events: drainEvents())
     case .failure(let e):
-      let events = drainEvents()
-      return Reply(lines: [e.message] + events.compactMap(SessionScreens.line), events: events, ok: false)
+      return Reply(refusal: e.reason, events: drainEvents())
     }
   }
 
-  /// A command the session refused, with what to do instead.
+  /// A command the session refused: why, typed (the CLI says what to do instead).
   public struct CommandError: Error, Sendable {
-    public var message: String
-    init(_ message: String) { self.message = message }
+    public var reason: SessionRefusal
+    init(_ reason: SessionRefusal) { self.reason = reason }
   }
 
 }
 
-extension String {
-  /// Padded with spaces to `width` terminal columns (display width: a CJK name takes two per character).
-  func padding(_ width: Int) -> String { DisplayWidth.pad(self, to: width) }
-}

@@ -1,6 +1,7 @@
 import PermitContent
 import PermitCore
 import PermitLocalization
+import PermitTraining
 
 /// The debrief of an attempt (product.md §7): every point lost with the rule and the evidence, a
 /// timeline, and the end-of-day summary.
@@ -42,7 +43,7 @@ public enum Debrief {
 
   /// The full debrief: critical errors first, then every point lost, what post B looked at, the
   /// restores, the timeline and the day's summary.
-  public static func lines(session s: Session, card: ScoreCard, restores: [String] = []) -> [String] {
+  public static func lines(session s: Session, card: ScoreCard, restores: [RestoreMade] = []) -> [String] {
     var out = [L10n.t("debrief.head", s.scenario.title(in: Language.current), s.scenario.id, Localized.staff(s.trainee), Localized.mode(s.mode))]
     out += scoreLines(card, finished: s.finished)
     out.append("")
@@ -81,7 +82,7 @@ public enum Debrief {
     if !restores.isEmpty {
       out.append("")
       out.append(L10n.t("debrief.restores"))
-      for r in restores { out.append("  " + r) }
+      for r in restores { out.append("  " + SessionScreens.restore(r)) }
     }
     out.append("")
     out.append(L10n.t("debrief.timeline"))
