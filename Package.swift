@@ -23,7 +23,8 @@ let package = Package(
     .target(
       name: "PermitStore",
       dependencies: [
-        "PermitCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        "PermitCore", "PermitLocalization", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The interface's text in English and Chinese (catalogs, code names, the language in use). A leaf
     // under PermitCore because both sides speak through it: content diagnostics and bilingual content
@@ -65,17 +66,17 @@ let package = Package(
     .plugin(name: "BuildInfo", capability: .buildTool()),
     // PermitDeskCLI for the notice's text (the CLI's screens) in a rule test.
     .testTarget(name: "PermitCoreTests", dependencies: ["PermitCore", "PermitContent", "PermitTraining", "PermitDeskCLI"]),
+    // The content fixtures (Fixtures/valid, invalid, schema, packets) live with the content tests;
+    // the runtime tests read the shared packet (Fixtures/packets/complete.yaml) from there.
     .testTarget(
       name: "PermitContentTests",
-      dependencies: ["PermitContent", "PermitLocalization", "PermitCore"]),
-    // The content fixtures (Fixtures/valid, invalid, schema) stay under PermitTrainingTests, where
-    // scripts, docs and other branches name them; PermitContentTests reads them from there.
+      dependencies: ["PermitContent", "PermitLocalization", "PermitCore"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "PermitTrainingTests",
       // PermitDeskCLI for its screens: the runtime's typed replies read as the trainee reads them.
-      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore", "PermitDeskCLI"],
-      exclude: ["Fixtures"]),
-    .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore"]),
+      dependencies: ["PermitTraining", "PermitContent", "PermitLocalization", "PermitCore", "PermitDeskCLI"]),
+    .testTarget(name: "PermitStoreTests", dependencies: ["PermitStore", "PermitCore", "PermitLocalization"]),
     .testTarget(
       name: "PermitDeskCLITests", dependencies: ["PermitCore", "PermitContent", "PermitLocalization", "PermitTraining", "PermitDeskCLI"],
       exclude: ["Fixtures", "Snapshots"]),

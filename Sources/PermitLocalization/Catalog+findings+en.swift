@@ -205,6 +205,7 @@ extension Catalog {
     "diag.scenario.start-not-working-day": "the clock starts on {1}, not a working day: the window opens on the next one",
     "diag.scenario.no-calendar": "{1} has no holiday calendar for {2}: working days ignore holidays",
     "diag.scenario.block-before-start": "this block's first arrival {1} is before the clock starts at {2}",
+    "diag.policy.center-time-format": "'{1}' of center-timings must be a time of day written \"HH:MM\" (quoted), found '{2}'",
     "diag.scenario.hours-format": "'{1}' of hours must be a time of day written \"HH:MM\" (quoted), found '{2}'",
     "diag.scenario.submitted-not-arrival": "the packet states it was submitted at {1}, not on arrival ({2}); the examiner uses {1}",
     "diag.scenario.proposal-post-a": "'proposal' is for post-B scenarios (the simulated post A's proposal); this scenario's post is A",

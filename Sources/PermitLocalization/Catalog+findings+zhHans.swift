@@ -198,6 +198,7 @@ extension Catalog {
     "diag.scenario.start-not-working-day": "时钟从{1}开始，该日不是工作日：窗口在下一个工作日开放",
     "diag.scenario.no-calendar": "{1}没有{2}年的节假日日历：计算工作日时不考虑节假日",
     "diag.scenario.block-before-start": "本批生成的申请人首次到达时间{1}早于时钟开始的{2}",
+    "diag.policy.center-time-format": "center-timings的“{1}”须为带引号的“HH:MM”时刻，实际为“{2}”",
     "diag.scenario.hours-format": "hours的“{1}”须为带引号的“HH:MM”时刻，实际为“{2}”",
     "diag.scenario.submitted-not-arrival": "案卷写明的提交时间为{1}，不是到达时间（{2}）；审查按{1}计算",
     "diag.scenario.proposal-post-a": "“proposal”用于B岗场景（模拟A岗的意见）；本场景为A岗",

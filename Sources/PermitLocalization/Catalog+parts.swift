@@ -4,9 +4,9 @@
 
 extension Catalog {
   /// The parts of the English catalog.
-  static let enParts: [[String: String]] = [enCore, enSession, enScoring, enRepl, enReport, enFindings, enPair]
+  static let enParts: [[String: String]] = [enCore, enSession, enScoring, enRepl, enReport, enFindings, enPair, enLoader, enRoom, enStore, enPlain]
   /// The parts of the Chinese catalog, in the same order.
-  static let zhParts: [[String: String]] = [zhCore, zhSession, zhScoring, zhRepl, zhReport, zhFindings, zhPair]
+  static let zhParts: [[String: String]] = [zhCore, zhSession, zhScoring, zhRepl, zhReport, zhFindings, zhPair, zhLoader, zhRoom, zhStore, zhPlain]
 
   /// English.
   public static let en: [String: String] = union(enParts)

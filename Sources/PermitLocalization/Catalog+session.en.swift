@@ -218,6 +218,7 @@ extension Catalog {
     "parse.snapshot": "usage: snapshot NAME",
     "parse.restore": "usage: restore NAME",
     "parse.monthly": "usage: monthly [YYYY-MM]",
+    "parse.finish": "usage: finish [--now]",
     "parse.no-command": "no command",
     "parse.not-scenario-command": "'{1}' is not a scenario command",
     "parse.refer-to": "--refer-to needs a body: a district or municipal-center",

@@ -202,6 +202,7 @@ extension Catalog {
     "parse.snapshot": "用法：snapshot 名称",
     "parse.restore": "用法：restore 名称",
     "parse.monthly": "用法：monthly [YYYY-MM]",
+    "parse.finish": "用法：finish [--now]",
     "parse.no-command": "没有命令",
     "parse.not-scenario-command": "“{1}”不是练习中的命令",
     "parse.refer-to": "--refer-to 需要一个机关：区名或 municipal-center（市中心）",

@@ -22,7 +22,7 @@ extension Localized {
     func t(_ key: String, _ args: Any...) -> String { L10n.format(L10n.catalog(language)[key] ?? key, args.map { "\($0)" }) }
     switch m {
     case .unknownDefect(let c): return t("session.unknown-defect", c)
-    case .invalidPair(_, let hint): return t("malformed.invalid-pair", hint)
+    case .invalidPair(_, let hint): return t("malformed.invalid-pair", pairProblem(hint, in: language))
     case .duplicateDefect(let c): return t("malformed.duplicate", c)
     case .supplementWithoutDefects: return t("malformed.supplement-without-defects")
     case .acceptWithDefects: return t("malformed.accept-with-defects")
@@ -37,14 +37,67 @@ extension Localized {
 }
 
 extension Localized {
-  /// Why a case moved, as the timeline shows it: PermitCore's words in English; in Chinese the
-  /// state the case moved to, and a returned proposal's reason.
+  /// Why a defect code of a known family is not a valid pair, in the language.
+  public static func pairProblem(_ p: PairProblem, in language: Language = Language.current) -> String {
+    switch p {
+    case .takesNoSubject(let k): return L10n.t("defect-pair.takes-no-subject", k.rawValue, in: language)
+    case .needsSubject(let k, let subjects): return L10n.t("defect-pair.needs-subject", k.rawValue, list(subjects, in: language), in: language)
+    case .wrongSubject(let code, let k, let subjects, let suggestion):
+      return L10n.t("defect-pair.wrong-subject", code, k.rawValue, list(subjects, in: language), suggestion, in: language)
+    }
+  }
+}
+
+extension Localized {
+  /// Why a case moved, as the timeline shows it (``transitionReason(_:in:)``).
   public static func transition(_ tr: Transition, in language: Language = Language.current) -> String {
-    guard language == .zhHans else { return tr.reason }
-    let prefix = "post B returns the proposal to post A: "
-    var out = L10n.t("timeline.to-state", state(tr.to, in: language), in: language)
-    if tr.event == "review", tr.reason.hasPrefix(prefix) { out += L10n.t("timeline.return-reason", tr.reason.dropFirst(prefix.count), in: language) }
-    return out
+    transitionReason(tr.reason, in: language)
+  }
+
+  /// A typed transition reason in the language, from the catalog's `timeline.*` keys: codes with
+  /// their names in Chinese, the English the same words as the reason's stable form.
+  public static func transitionReason(_ r: TransitionReason, in language: Language = Language.current) -> String {
+    func t(_ key: String, _ args: Any...) -> String { L10n.format(L10n.catalog(language)[key] ?? key, args.map { "\($0)" }) }
+    func defects(_ ds: [String]) -> String { list(ds.map { CodeNames.defectLabel($0, in: language) }, in: language) }
+    func materials(_ ms: [MaterialKind]) -> String {
+      ms.isEmpty ? t("none") : list(ms.map { CodeNames.materialLabel($0.rawValue, in: language) }, in: language)
+    }
+    func late(_ d: CivilDate?) -> String { d.map { t("timeline.late", $0) } ?? "" }
+    func centerLate(_ d: CivilDate?) -> String { d.map { t("timeline.center-late", $0) } ?? "" }
+    let outcome = { (o: Outcome) in CodeNames.outcomeLabel(o.rawValue, in: language) }
+    switch r {
+    case .received(let window, let deadline): return t("timeline.received", district(window, in: language), deadline)
+    case .proposed(let o, let ds): return t("timeline.proposed", outcome(o) + (ds.isEmpty ? "" : t("timeline.defects", defects(ds))))
+    case .agreed(let o): return t("timeline.agreed", outcome(o))
+    case .returned(.words(let s)): return t("timeline.returned", s)
+    case .returned(.grade(let g)): return t("timeline.returned", grade(g, in: language) ?? "")
+    case .acceptanceIssued(let o, let lateAfter, let maker, let checker, let due):
+      return t("timeline.issued.acceptance", noticeName(o, in: language), late(lateAfter), staff(maker, in: language), staff(checker, in: language), due)
+    case .oneTimeNoticeIssued(let ds, let lateAfter): return t("timeline.issued.supplement", late(lateAfter), defects(ds))
+    case .refusalIssued(let referTo, let lateAfter):
+      return t("timeline.issued.refusal", late(lateAfter), referTo.map { t("timeline.referred", body($0, in: language)) } ?? "")
+    case .deemedAccepted(let deadline, let receipt): return t("timeline.deemed", deadline, receipt)
+    case .resubmitted(let round, let deadline): return t("timeline.resubmitted", round, deadline)
+    case .pendingReceived(let item, let still): return t("timeline.pending-received", CodeNames.materialLabel(item.rawValue, in: language), materials(still))
+    case .preliminaryReviewDone: return t("timeline.preliminary-review")
+    case .centerApproved(let lateAfter): return t("timeline.center-approved", centerLate(lateAfter))
+    case .centerRefused(let reason, let lateAfter): return t("timeline.center-refused", centerReason(reason, in: language), centerLate(lateAfter))
+    case .filed(let until, let years): return t("timeline.filed", until, years)
+    case .purged(let until): return t("timeline.purged", until)
+    case .policyChanged(let from, let to): return t("timeline.policy-changed", from, to)
+    }
+  }
+
+  /// Why the Center decided as it did, in the language (the Center's own words as they are).
+  public static func centerReason(_ r: CenterReason, in language: Language = Language.current) -> String {
+    switch r {
+    case .approved: return L10n.t("center-reason.approved", in: language)
+    case .shouldNotHaveBeenAccepted(let o, let ds):
+      return L10n.t(
+        "event.center-bounced.reason", CodeNames.outcomeLabel(o.rawValue, in: language),
+        list(ds.map { CodeNames.defectLabel($0, in: language) }, in: language), in: language)
+    case .stated(let s): return s
+    }
   }
 }
 

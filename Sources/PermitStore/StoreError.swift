@@ -1,3 +1,5 @@
+import PermitLocalization
+
 /// What can go wrong in the sandbox store. Each message says what happened and what to do next.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The file is an SQLite database but not a PermitDesk sandbox (no sandbox marker). Carries the path.
@@ -35,45 +37,32 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// over (`by`), or it was cleared; nothing was written.
   case leaseLost(attempt: Int64, by: AttemptLease?)
 
-  /// One line for the user: what happened and what to do.
-  public var description: String {
+  /// One line for the user: what happened and what to do, in the session's language
+  /// (``Language/current``; the catalog's `store.*`).
+  public var description: String { message(in: Language.current) }
+
+  /// The message in a language. The reasons of ``cannotOpen(path:reason:)`` and
+  /// ``signing(path:reason:)`` and the text of ``invalidArgument(_:)`` are the store's own, in
+  /// English (SQLite's messages among them).
+  public func message(in language: Language) -> String {
+    func t(_ key: String, _ args: Any...) -> String { L10n.format(L10n.catalog(language)[key] ?? key, args.map { "\($0)" }) }
     switch self {
-    case .notASandbox(let path):
-      return "\(path) is an SQLite database but not a PermitDesk sandbox (it has no sandbox marker); "
-        + "PermitDesk refuses to write into it. Pass another file with --db or PERMITDESK_DB."
-    case .unreadable(let path):
-      return "\(path) is not an SQLite database or cannot be read; PermitDesk leaves it untouched. "
-        + "Check the path given with --db or PERMITDESK_DB, or move the file away to start a new sandbox."
-    case .newerSchema(let path):
-      return "\(path) was written by a newer version of PermitDesk. Update PermitDesk, or use another "
-        + "sandbox file with --db."
-    case .missing(let path):
-      return "there is no sandbox database at \(path); this command only reads and creates none. "
-        + "Check the path given with --db or PERMITDESK_DB."
-    case .cannotOpen(let path, let reason):
-      return "cannot open the sandbox database \(path): \(reason). Check that the folder exists and is "
-        + "writable, or pass another file with --db."
-    case .unknownAttempt(let id):
-      return "there is no attempt #\(id) in this sandbox. List the attempts with `permitdesk report`."
-    case .unknownTrainee(let name):
-      return "there is no trainee \(name) in this sandbox. Log in with `login NAME` to create one."
+    case .notASandbox(let path): return t("store.not-a-sandbox", path)
+    case .unreadable(let path): return t("store.unreadable", path)
+    case .newerSchema(let path): return t("store.newer-schema", path)
+    case .missing(let path): return t("store.missing", path)
+    case .cannotOpen(let path, let reason): return t("store.cannot-open", path, reason)
+    case .unknownAttempt(let id): return t("store.unknown-attempt", id)
+    case .unknownTrainee(let name): return t("store.unknown-trainee", name)
     case .attemptNotOpen(let id, let status):
-      return "attempt #\(id) is already \(status); it cannot be finished or abandoned again. "
-        + "Start a new attempt with `start SCENARIO`."
-    case .invalidArgument(let message):
-      return message
-    case .busy(let path):
-      return "the sandbox database \(path) stayed locked by another PermitDesk process for more than "
-        + "5 seconds. Try the command again; nothing was recorded."
-    case .database(let message):
-      return "sandbox database error: \(message). Run `permitdesk verify` to check the records."
-    case .signing(let path, let reason):
-      return "\(path): \(reason)"
-    case .logAdvanced(let attempt, let head):
-      return "attempt #\(attempt)'s log moved on (to action \(head)) while this command was prepared; nothing was recorded: try again."
+      return t("store.attempt-not-open", id, L10n.catalog(language)["store.status." + status] ?? status)
+    case .invalidArgument(let message): return message
+    case .busy(let path): return t("store.busy", path)
+    case .database(let message): return t("store.database", message)
+    case .signing(let path, let reason): return "\(path): \(reason)"
+    case .logAdvanced(let attempt, let head): return t("store.log-advanced", attempt, head)
     case .leaseLost(let attempt, let by):
-      let whereNow = by.map { " by process \($0.holder.pid) on \($0.holder.host)" } ?? ""
-      return "attempt #\(attempt) was taken over\(whereNow); nothing was recorded here. 'resume --take-over' takes it back."
+      return by.map { t("store.lease-lost.by", attempt, $0.holder.pid, $0.holder.host) } ?? t("store.lease-lost", attempt)
     }
   }
 }

@@ -12,7 +12,7 @@ struct EndToEndTests {
   @Test("check: clean files exit 0 with a summary")
   func checkClean() throws {
     try #require(EndToEndTests.available, "build the binary first: \(TestSupport.binary)")
-    let r = try TestSupport.run(["check", "Tests/PermitTrainingTests/Fixtures/valid", "Scenarios/examples"])
+    let r = try TestSupport.run(["check", "Tests/PermitContentTests/Fixtures/valid", "Scenarios/examples"])
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     #expect(r.stdout.contains("checked 4 files: 0 errors, 0 warnings"))
   }
@@ -27,12 +27,12 @@ struct EndToEndTests {
   @Test("check: problems exit 1 as file:line:column: error: message")
   func checkProblems() throws {
     try #require(EndToEndTests.available)
-    let r = try TestSupport.run(["check", "Tests/PermitTrainingTests/Fixtures/invalid/answer-key.yaml"])
+    let r = try TestSupport.run(["check", "Tests/PermitContentTests/Fixtures/invalid/answer-key.yaml"])
     #expect(r.status == 1)
     let lines = r.stdout.split(separator: "\n").map(String.init)
     #expect(
       lines.contains {
-        $0.hasPrefix("Tests/PermitTrainingTests/Fixtures/invalid/answer-key.yaml:37:5: error: answer key of applicant T002 disagrees")
+        $0.hasPrefix("Tests/PermitContentTests/Fixtures/invalid/answer-key.yaml:37:5: error: answer key of applicant T002 disagrees")
       })
     #expect(lines.contains { $0.contains(": note: missing:residence-permit (required-materials):") })
     #expect(lines.last == "checked 1 file: 1 error, 0 warnings")
@@ -42,8 +42,8 @@ struct EndToEndTests {
   func checkJSON() throws {
     try #require(EndToEndTests.available)
     let r = try TestSupport.run([
-      "check", "--format", "json", "Tests/PermitTrainingTests/Fixtures/invalid/weights.yaml",
-      "Tests/PermitTrainingTests/Fixtures/valid/module-a.yaml", "Tests/PermitTrainingTests/Fixtures/valid/mini-day.yaml",
+      "check", "--format", "json", "Tests/PermitContentTests/Fixtures/invalid/weights.yaml",
+      "Tests/PermitContentTests/Fixtures/valid/module-a.yaml", "Tests/PermitContentTests/Fixtures/valid/mini-day.yaml",
     ])
     #expect(r.status == 1)
     let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])

@@ -9,7 +9,7 @@ struct FuzzTests {
   /// Seed inputs: every shipped YAML file and every fixture.
   static func corpus() -> [(String, Data)] {
     var files: [String] = []
-    for dir in ["Scenarios", "Curriculum", "Policies", "Tests/PermitTrainingTests/Fixtures"] {
+    for dir in ["Scenarios", "Curriculum", "Policies", "Tests/PermitContentTests/Fixtures"] {
       files += TestSupport.yamlFiles(under: TestSupport.root + "/" + dir)
     }
     return files.compactMap { f in FileManager.default.contents(atPath: f).map { (f, $0) } }

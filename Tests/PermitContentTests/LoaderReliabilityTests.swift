@@ -107,19 +107,12 @@ import Testing
     #expect((d.file, d.line, d.column) == (path, 2, 9) && d.message.contains(message), "\(e)")
   }
 
-  /// A complete packet after its `window:` line (the same applicant as the runtime tests' fixture).
-  static let packetBody = """
-    submitted: 2017-07-03T09:10+08:00
-    employer: { name: "Beijing Maple (Sandbox) Co., Ltd.", district: chaoyang }
-    applicant: { name: "Olivia MARTIN", nationality: CA, birth-date: 1988-04-12, passport-number: SPEC12345, passport-expires: 2027-01-01 }
-    application: { type: overseas-notification, category: B, annual-salary: 360000, months-in-china-per-year: 12, education: master, related-experience-years: 5 }
-    materials:
-      - { kind: application-form, signed: true, sealed: true, name: "Olivia MARTIN", passport-number: SPEC12345 }
-      - { kind: passport }
-      - { kind: degree, level: master, issued-in: CA, authentication: embassy, translation: sealed }
-      - { kind: criminal-record, issued: 2017-03-01, country: CA, authentication: embassy, translation: sealed }
-      - { kind: health-certificate, issued: 2017-05-01 }
-      - { kind: work-experience, years: 5, related: true, sealed: true, translation: sealed }
-      - { kind: contract, language: zh, signed: true, sealed: true }
-    """
+  /// A complete packet after its `window:` line: the shared fixture `Fixtures/packets/complete.yaml`
+  /// (the runtime tests' applicant T001) without its comments and first line.
+  static var packetBody: String {
+    let text = (try? String(contentsOfFile: TestSupport.fixtures + "/packets/complete.yaml", encoding: .utf8)) ?? ""
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
+    precondition(lines.first?.hasPrefix("window:") == true, "packets/complete.yaml must start with its window: line")
+    return lines.dropFirst().joined(separator: "\n")
+  }
 }

@@ -157,7 +157,7 @@ struct LoaderTests {
     let expected: [(String, ContentKind)] = [
       ("Policies/beijing-2017-pilot.yaml", .policy), ("Policies/calendar/2017.yaml", .calendar),
       ("Scenarios/packets/overseas-b-complete.yaml", .packet), ("Scenarios/examples/worked-example.yaml", .scenario),
-      ("Tests/PermitTrainingTests/Fixtures/valid/module-a.yaml", .module),
+      ("Tests/PermitContentTests/Fixtures/valid/module-a.yaml", .module),
     ]
     for (path, kind) in expected {
       let (_, node) = ContentLibrary.parse(TestSupport.root + "/" + path)

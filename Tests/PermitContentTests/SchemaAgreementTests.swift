@@ -12,7 +12,7 @@ struct SchemaAgreementTests {
   @Test("schema and reader give the same verdict on every shipped file and schema fixture")
   func agree() throws {
     let root = TestSupport.root
-    var paths = ["Scenarios", "Tests/PermitTrainingTests/Fixtures/schema", "Tests/PermitTrainingTests/Fixtures/valid"]
+    var paths = ["Scenarios", "Tests/PermitContentTests/Fixtures/schema", "Tests/PermitContentTests/Fixtures/valid"]
       .map { root + "/" + $0 }
     if FileManager.default.fileExists(atPath: root + "/Curriculum") { paths.append(root + "/Curriculum") }
     // The schema's verdicts.

@@ -10,7 +10,7 @@ enum TestSupport {
     for _ in 0..<3 { url.deleteLastPathComponent() }
     return url.path
   }()
-  static let fixtures = root + "/Tests/PermitTrainingTests/Fixtures"
+  static let fixtures = root + "/Tests/PermitContentTests/Fixtures"
   static let library = ContentLibrary(root: root)
 
   /// The built binary: PERMITDESK_BIN or .build/debug/permitdesk.

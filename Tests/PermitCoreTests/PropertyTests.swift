@@ -188,20 +188,20 @@ struct PropertyTests {
         let present = Set(codes(c.rounds[n.round - 1].examination))
         check(present.isSubset(of: Set(n.defects)), "\(id): notice \(n.defects) misses some of \(present.sorted())")
       }
-      check(c.history.contains { $0.event == "issue" && $0.at == n.issuedAt }, "\(id): notice without a transition")
+      check(c.history.contains { $0.event == .issue && $0.at == n.issuedAt }, "\(id): notice without a transition")
     }
     check(c.makers.isDisjoint(with: c.checkers), "\(id): someone held both posts")
     // The one-time rule holds by construction.
     // Every transition recorded with an actor, in non-decreasing time, chained from state to state.
-    check(c.history.first?.event == "receive" && c.history.first?.from == nil, "\(id): first transition")
+    check(c.history.first?.event == .receive && c.history.first?.from == nil, "\(id): first transition")
     for (a, b) in zip(c.history, c.history.dropFirst()) {
       check(a.at <= b.at, "\(id): time went backwards \(a.at) → \(b.at)")
       check(b.from == a.to, "\(id): \(b.event) from \(b.from?.rawValue ?? "nil") after \(a.to.rawValue)")
     }
-    check(c.history.allSatisfy { !$0.actor.value.isEmpty && !$0.reason.isEmpty && !$0.event.isEmpty }, "\(id): silent transition")
+    check(c.history.allSatisfy { !$0.actor.value.isEmpty && !$0.reason.description.isEmpty && !$0.event.rawValue.isEmpty }, "\(id): silent transition")
     check(c.history.last?.to == c.state, "\(id): state is not the last transition's")
     // Deemed acceptance is by the system, after the deadline.
-    for t in c.history where t.event == "deem-accepted" {
+    for t in c.history where t.event == .deemAccepted {
       check(t.actor == .system, "\(id): deemed acceptance by \(t.actor)")
       check(c.deemedAccepted, "\(id): deemedAccepted not set")
     }

@@ -17,7 +17,14 @@ struct ProposalCheckTests {
       return
     }
     #expect(code == "stale:passport")
-    #expect(hint.contains("criminal-record") && hint.contains("did you mean expired:passport?"), "\(hint)")
+    guard case .wrongSubject(let written, let kind, let subjects, let suggestion) = hint else {
+      Issue.record("expected a wrong subject, got \(hint)")
+      return
+    }
+    #expect(written == "stale:passport" && kind == .stale && subjects.contains("criminal-record") && suggestion == "expired:passport")
+    #expect(hint.description.contains("criminal-record") && hint.description.contains("did you mean expired:passport?"), "\(hint)")
+    #expect(DefectCatalog.pairProblem("out-of-jurisdiction:haidian") == .takesNoSubject(.outOfJurisdiction))
+    #expect(DefectCatalog.pairProblem("stale") == .needsSubject(.stale, subjects: DefectCatalog.validSubjects[.stale] ?? []))
     for bad in ["expired:degree", "wrong-issuer:passport", "unsigned:passport", "stale:contract", "untranslated:passport"] {
       #expect(!DefectCatalog.isKnown(bad), "\(bad)")
       #expect(DefectCatalog.pairProblem(bad) != nil, "\(bad)")

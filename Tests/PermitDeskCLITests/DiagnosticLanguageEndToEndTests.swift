@@ -57,4 +57,111 @@ struct DiagnosticLanguageEndToEndTests {
     #expect(d.stdout.contains("情况：出具于2017-01-02，有效至2017-07-02（6个月）；收件日为2017-07-03"), "\(d.stdout)")
     #expect(!d.stdout.contains("valid through"), "\(d.stdout)")
   }
+
+  /// A pack, a calendar and a file with a YAML syntax error, each broken once.
+  static func brokenFiles(in dir: String) throws -> (pack: String, calendar: String, syntax: String) {
+    let pack = try String(contentsOfFile: CLI.root + "/Policies/beijing-2017-pilot.yaml", encoding: .utf8)
+      .replacingOccurrences(of: "utc-offset: \"+08:00\"", with: "utc-offset: \"8h\"")
+      .replacingOccurrences(of: "windows: [chaoyang,", with: "windows: [chaoyng,")
+    let calendar = try String(contentsOfFile: CLI.root + "/Policies/calendar/2017.yaml", encoding: .utf8)
+      .replacingOccurrences(of: "{ date: 2017-01-22,", with: "{ date: 2017-01-23,")
+      .replacingOccurrences(of: "for: qingming }", with: "for: qingmin }")
+    let files = (dir + "/beijing-2017-pilot.yaml", dir + "/2017.yaml", dir + "/syntax.yaml")
+    try pack.write(toFile: files.0, atomically: true, encoding: .utf8)
+    try calendar.write(toFile: files.1, atomically: true, encoding: .utf8)
+    try "window: chaoyang\nemployer: { name: x, district: chaoyang\n".write(toFile: files.2, atomically: true, encoding: .utf8)
+    return files
+  }
+
+  @Test("--lang zh-Hans check: a broken pack, calendar and YAML syntax in Chinese at the same positions")
+  func packCalendarSyntaxInChinese() throws {
+    let box = try Sandbox()
+    let (pack, calendar, syntax) = try Self.brokenFiles(in: box.dir)
+    let en = try box.run(["check", pack, calendar, syntax])
+    let zh = try box.run(["--lang", "zh-Hans", "check", pack, calendar, syntax])
+    #expect(en.status == 1 && zh.status == 1, "\(en.stdout)\(en.stderr)")
+    func lines(_ s: String) -> [String] { s.split(separator: "\n").map(String.init).filter { $0.hasPrefix(box.dir) } }
+    let e = lines(en.stdout)
+    let z = lines(zh.stdout)
+    #expect(e.count == 5, "\(en.stdout)")
+    #expect(e.contains("\(pack):6:13: error: 'utc-offset' must look like +08:00, found '8h'"), "\(e)")
+    #expect(z.contains("\(pack):6:13: error: “utc-offset”须写成+08:00的形式，实际为“8h”"), "\(z)")
+    #expect(z.contains { $0.hasPrefix("\(pack):8:11: error: 受理窗口“chaoyng”不是本政策包中的区（") && $0.hasSuffix("；你是否要输入“chaoyang”？") }, "\(z)")
+    #expect(z.contains("\(calendar):13:5: error: 调休上班日2017-01-23不是星期六或星期日"), "\(z)")
+    #expect(z.contains("\(calendar):15:30: error: 调休上班日对应的节假日“qingmin”不存在；你是否要输入“qingming”？"), "\(z)")
+    #expect(e.contains("\(syntax):3:1: error: YAML syntax: did not find expected ',' or '}' (while parsing a flow mapping at 2:11)"), "\(e)")
+    #expect(z.contains("\(syntax):3:1: error: YAML语法错误：未找到应有的“,”或“}”（解析流式映射（{…}）时，位于2:11）"), "\(z)")
+    func positions(_ l: [String]) -> [String] { l.map { String($0.prefix(while: { $0 != " " })) } }
+    #expect(positions(e) == positions(z))
+    // The machine-readable form keeps the English messages whatever the language.
+    let json = try box.run(["--lang", "zh-Hans", "check", "--format", "json", calendar])
+    #expect(json.stdout.contains("make-up workday 2017-01-23 is not a Saturday or Sunday"), "\(json.stdout)")
+  }
+
+  @Test("--lang zh-Hans decide: a YAML syntax error in Chinese at its position")
+  func decideSyntaxInChinese() throws {
+    let box = try Sandbox()
+    let (_, _, syntax) = try Self.brokenFiles(in: box.dir)
+    let r = try box.run(["--lang", "zh-Hans", "decide", syntax])
+    #expect(r.status == 65, "\(r.stdout)\(r.stderr)")
+    #expect(r.stderr.contains("\(syntax):3:1: error: YAML语法错误：未找到应有的“,”或“}”"), "\(r.stderr)")
+    #expect(!r.stderr.contains("did not find"), "\(r.stderr)")
+  }
+
+  /// The subcommands' own errors (argument checks, a missing database, no content, ArgumentParser's
+  /// sentences) in a Chinese session: Chinese, with nothing but codes, options and paths in English.
+  @Test("--lang zh-Hans: the subcommands' errors and help are Chinese")
+  func subcommandErrorsInChinese() throws {
+    let box = try Sandbox()
+    let missing = box.dir + "/none.sqlite"
+    let cases: [(args: [String], status: Int32, contains: String)] = [
+      (["report", "--db", missing], 65, "没有沙盒数据库；此命令只读取，不会新建"),
+      (["purge", "--db", missing, "--before", "2017-13-01"], 64, "请以YYYY-MM-DD格式的真实日期给出 --before。"),
+      (["report", "--per", "bogus"], 64, "错误：“bogus”不是 '--per <per>' 的有效取值。请使用以下之一：'attempt'、'trainee'、'module'、'item'。"),
+      (["generate", "--count", "0", "--seed", "1", "--output", box.dir + "/g.yaml"], 64, "--count 须在1到10000之间。"),
+      (["generate", "--count", "2", "--seed", "1", "--output", box.dir + "/g.yaml", "--profile", "mixd"], 64, "未知的生成方案“mixd”"),
+      (["rehearse", "--materials", "extenson"], 64, "--materials 须为以下之一："),
+      (["check", "--content", box.dir + "/nowhere"], 65, "找不到PermitDesk内容（政策包、场景、课程）；已尝试："),
+      (["replay", "--db", missing, "1"], 65, "没有沙盒数据库"),
+    ]
+    for c in cases {
+      let r = try box.run(["--lang", "zh-Hans"] + c.args)
+      #expect(r.exited(c.status), "\(c.args): \(r.status) \(r.stderr)")
+      #expect(r.stderr.contains(c.contains), "\(c.args): \(r.stderr)")
+      for line in r.stderr.split(separator: "\n") where !line.hasPrefix("用法：") {
+        #expect(line.range(of: "[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", options: .regularExpression) == nil, "\(c.args): \(line)")
+      }
+    }
+    // The same errors in English, as they always read.
+    let en = try box.run(["report", "--db", missing])
+    #expect(en.stderr.contains("there is no sandbox database at \(missing); this command only reads and creates none."), "\(en.stderr)")
+    // What the subcommands report when they succeed.
+    let generated = try box.run(["--lang", "zh-Hans", "generate", "--count", "3", "--seed", "1", "--output", box.dir + "/g.yaml"])
+    #expect(generated.exited(0) && generated.stdout.hasPrefix("generate：已写入 \(box.dir)/g.yaml：情景 g，3位申请人（3位带标准答案），朝阳区窗口，A岗"), "\(generated.stdout)")
+    _ = try box.run(["--db", box.dir + "/db.sqlite"], stdin: "login ana\nquit\n")
+    let verified = try box.run(["--lang", "zh-Hans", "--db", box.dir + "/db.sqlite", "verify"])
+    #expect(verified.exited(0) && verified.stdout == "verify: 记录完好\n", "\(verified.stdout)\(verified.stderr)")
+    // Help that ArgumentParser wraps after "(default:" and the generate profiles.
+    let help = try box.run(["--lang", "zh-Hans", "generate", "--help"])
+    #expect(help.stdout.contains("mixed（各类申请事项，60%带缺陷，涵盖全部缺陷类别）"), "\(help.stdout)")
+    #expect(!help.stdout.contains("(default:") && !help.stdout.contains("every type"), "\(help.stdout)")
+  }
+
+  /// The employer's rehearsal in a Chinese session: the materials list and the guided questions.
+  @Test("--lang zh-Hans rehearse: the materials list and the guided rehearsal are Chinese")
+  func rehearsalInChinese() throws {
+    let box = try Sandbox()
+    let list = try box.run(["--lang", "zh-Hans", "rehearse", "--materials", "overseas-notification"])
+    #expect(list.exited(0), "\(list.stderr)")
+    #expect(list.stdout.hasPrefix("overseas-notification所需材料（政策包beijing-2017-pilot）：\n  1. application-form: 外国人工作许可申请表"), "\(list.stdout)")
+    #expect(list.stdout.contains("  A类可以容缺后补（容缺受理）："), "\(list.stdout)")
+    let guided = try box.run(
+      ["--lang", "zh-Hans", "rehearse", "--new", "extension", "--output", box.dir + "/new.yaml"], stdin: String(repeating: "\n", count: 80))
+    #expect(guided.exited(0) && guided.stdout.contains("受理通知书"), "\(guided.stderr)")
+    #expect(guided.stdout.contains("引导式预演：新建一份extension申请材料（在现有工作许可到期前办理延期）。"), "\(guided.stdout)")
+    #expect(guided.stdout.contains("\n用人单位名称: 用人单位的注册名称，与营业执照一致\n"), "\(guided.stdout)")
+    for line in guided.stdout.split(separator: "\n") where !line.contains("(Sandbox)") {
+      #expect(line.range(of: "[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", options: .regularExpression) == nil, "\(line)")
+    }
+  }
 }

@@ -77,6 +77,41 @@ struct RoomEndToEndTests {
     #expect(try String(contentsOfFile: room.prefix + "/room.conf", encoding: .utf8) == config)
   }
 
+  @Test("--lang zh-Hans: room init/add/remove/shell help, their messages and errors in Chinese")
+  func roomInChinese() throws {
+    let room = try RoomFixture()
+    let zh = ["--lang", "zh-Hans"]
+    for sub in ["init", "add", "remove", "shell"] {
+      let help = try room.box.run(zh + ["room", sub, "--help"])
+      #expect(help.exited(0), "\(help.stderr)")
+      #expect(help.stdout.hasPrefix("概述："), "\(help.stdout)")
+      // Nothing but option names, placeholders and paths is left in English.
+      for line in help.stdout.split(separator: "\n") where !line.hasPrefix("用法：") {
+        #expect(line.range(of: "[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", options: .regularExpression) == nil || line.contains("useradd"), "\(line)")
+      }
+    }
+    let top = try room.box.run(zh + ["room", "--help"])
+    #expect(top.stdout.contains("凭SSH公钥让一个人进入培训室") && !top.stdout.contains("Let a person"), "\(top.stdout)")
+    try room.makeKey("ana")
+    let added = try room.box.run(zh + ["room", "add", "ana", "--key", room.keys + "/ana.pub", "--room", room.prefix])
+    #expect(added.exited(0) && added.stdout.hasPrefix("培训室：已添加ana，ssh-ed25519密钥 SHA256:") && added.stdout.contains("身份为学员"), "\(added.stdout)\(added.stderr)")
+    let bad = try room.box.run(zh + ["room", "add", "-x", "--key", room.keys + "/ana.pub", "--room", room.prefix])
+    #expect(bad.exited(64) && bad.stderr.contains("错误："), "\(bad.stderr)")
+    let badName = try room.box.run(zh + ["room", "add", "a b", "--key", room.keys + "/ana.pub", "--room", room.prefix])
+    #expect(badName.exited(64) && badName.stderr.contains("“a b”不能作为培训室中的名字"), "\(badName.stderr)")
+    let absent = try room.box.run(zh + ["room", "remove", "bob", "--room", room.prefix])
+    #expect(absent.exited(65) && absent.stderr == "permitdesk: bob不在培训室中（成员：ana）\n", "\(absent.stderr)")
+    let removed = try room.box.run(zh + ["room", "remove", "ana", "--room", room.prefix])
+    #expect(removed.exited(0) && removed.stdout == "培训室：已移除ana（1行密钥）；其记录仍保留在数据库中\n", "\(removed.stdout)")
+    let noRoom = try room.box.run(zh + ["room", "remove", "ana", "--room", room.box.dir + "/nowhere"])
+    #expect(noRoom.exited(65) && noRoom.stderr.contains("没有培训室"), "\(noRoom.stderr)")
+    // The same in English, as it always read.
+    let en = try room.box.run(["room", "remove", "ana", "--room", room.box.dir + "/nowhere"])
+    #expect(en.stderr.contains("there is no training room at \(room.box.dir)/nowhere"), "\(en.stderr)")
+    let again = try room.box.run(zh + ["room", "init", "--prefix", room.prefix, "--account", room.account, "--content", CLI.root])
+    #expect(again.exited(65) && again.stderr.contains("已经是培训室"), "\(again.stderr)")
+  }
+
   @Test("room add writes the forced-command line; one key, one person; room remove takes it out")
   func addAndRemove() throws {
     let room = try RoomFixture()

@@ -16,7 +16,8 @@ import Testing
       let r = AttemptRunner(setup: setup)
       var lines: [String] = []
       Autoplayer.play(r, style: style, scan: scan) { c, reply in
-        lines.append(CommandLog.encode(.command(c)) + " " + c.name + " -> " + String(describing: reply.answer) + " " + String(describing: reply.refusal) + " \(reply.events) ok=\(reply.ok)")
+        lines.append(CommandLog.encode(.command(c)) + " " + c.name + " -> " + String(describing: reply.answer) + " | " + String(describing: reply.refusal) + " | "
+          + String(describing: reply.events) + " ok=\(reply.ok)")
       }
       out.append(lines)
       scores.append(Scorer.score(r).json.render())

@@ -23,21 +23,13 @@ enum RuntimeFixture {
     return p
   }
 
-  static let complete = """
-    window: chaoyang
-    submitted: 2017-07-03T09:10+08:00
-    employer: { name: "Beijing Maple (Sandbox) Co., Ltd.", district: chaoyang }
-    applicant: { name: "Olivia MARTIN", nationality: CA, birth-date: 1988-04-12, passport-number: SPEC12345, passport-expires: 2027-01-01 }
-    application: { type: overseas-notification, category: B, annual-salary: 360000, months-in-china-per-year: 12, education: master, related-experience-years: 5 }
-    materials:
-      - { kind: application-form, signed: true, sealed: true, name: "Olivia MARTIN", passport-number: SPEC12345 }
-      - { kind: passport }
-      - { kind: degree, level: master, issued-in: CA, authentication: embassy, translation: sealed }
-      - { kind: criminal-record, issued: 2017-03-01, country: CA, authentication: embassy, translation: sealed }
-      - { kind: health-certificate, issued: 2017-05-01 }
-      - { kind: work-experience, years: 5, related: true, sealed: true, translation: sealed }
-      - { kind: contract, language: zh, signed: true, sealed: true }
-    """
+  /// A complete overseas-notification packet, shared with the content tests
+  /// (`Tests/PermitContentTests/Fixtures/packets/complete.yaml`).
+  static let complete: String = {
+    let path = root + "/Tests/PermitContentTests/Fixtures/packets/complete.yaml"
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fatalError("missing fixture \(path)") }
+    return text
+  }()
 
   static var defective: String {
     complete.replacingOccurrences(of: "issued: 2017-03-01", with: "issued: 2016-12-01")

@@ -172,14 +172,14 @@ import PermitContent
     var reviews = 0
     for t in r.session.tickets {
       let c = r.session.cases[t]!
-      guard let accepted = c.history.first(where: { $0.event == "issue" && $0.to == .centerPreliminaryReview }),
-        let review = c.history.first(where: { $0.event == "center-review" })
+      guard let accepted = c.history.first(where: { $0.event == .issue && $0.to == .centerPreliminaryReview }),
+        let review = c.history.first(where: { $0.event == .centerReview })
       else { continue }
       reviews += 1
       let off = pack.utcOffsetSeconds
       #expect(review.at.description.hasSuffix("T09:30+08:00"), "\(review.at)")
       #expect(pack.calendar.workingDays(after: accepted.at.date(atOffset: off), through: review.at.date(atOffset: off)) == 3)
-      if let decided = c.history.first(where: { $0.event.hasPrefix("center-") && $0.event != "center-review" }) {
+      if let decided = c.history.first(where: { $0.event == .centerDecide }) {
         #expect(decided.at.description.hasSuffix("T15:00+08:00"), "\(decided.event) \(decided.at)")
       }
     }

@@ -66,7 +66,7 @@ import Testing
       if case .colleagueReturned("T002", _, let why, nil) = e { return why }
       return nil
     }
-    guard case .graded(let grade, _)? = returned.first else { Issue.record("no graded return: \(h.events)"); return }
+    guard case .grade(let grade)? = returned.first else { Issue.record("no graded return: \(h.events)"); return }
     #expect(!grade.outcomeRight || !grade.missed.isEmpty)
   }
 }

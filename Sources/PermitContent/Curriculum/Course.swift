@@ -163,10 +163,10 @@ public final class Course {
     let cwd = FileManager.default.currentDirectoryPath
     let full = path.hasPrefix("/") ? path : cwd + "/" + path
     guard let data = FileManager.default.contents(atPath: full) else {
-      return .failure(SetupError(message: "\(path): error: cannot read the file"))
+      return .failure(SetupError(message: "\(path): error: " + L10n.t("setup.cannot-read")))
     }
     guard var e = Course.entry(data, file: full) else {
-      return .failure(SetupError(message: "\(path):1:1: error: not a scenario file (a scenario has id:, clock: and applicants: or generate:)"))
+      return .failure(SetupError(message: "\(path):1:1: error: " + L10n.t("setup.not-a-scenario")))
     }
     e.file = full
     var i = index

@@ -14,30 +14,28 @@ public enum ScenarioGeneration {
     public var mix: [String]
     /// Share of applicants with a direct Category A qualification.
     public var talentShare: Double
-    /// What it is for.
-    public var summary: String
   }
 
-  /// The profiles, by name.
+  /// The profiles, by name (what each is for: the catalog's `cli.generate.profile.NAME`, in `generate --help`).
   public static let profiles: [(String, Profile)] = [
-    ("mixed", Profile(types: [], defectRate: 0.6, mix: [], talentShare: 0.1, summary: "every type, 60% with defects, every defect family")),
-    ("clean", Profile(types: [], defectRate: 0, mix: [], talentShare: 0.1, summary: "every type, no planted defects")),
+    ("mixed", Profile(types: [], defectRate: 0.6, mix: [], talentShare: 0.1)),
+    ("clean", Profile(types: [], defectRate: 0, mix: [], talentShare: 0.1)),
     (
       "defect-heavy",
-      Profile(types: [], defectRate: 0.95, mix: [], talentShare: 0.1, summary: "every type, 95% with one to three defects")
+      Profile(types: [], defectRate: 0.95, mix: [], talentShare: 0.1)
     ),
     (
       "category-a",
       Profile(
         types: [.overseasNotification], defectRate: 0.6, mix: ["accept-pending", "missing", "stale", "unauthenticated", "untranslated"],
-        talentShare: 0.8, summary: "overseas notifications, mostly Category A talents: pending items and commitments")
+        talentShare: 0.8)
     ),
     (
       "renewals",
       Profile(
         types: [.extension, .change, .cancellation, .replacement], defectRate: 0.6,
         mix: ["late-filing", "early-filing", "wrong-procedure", "expired-document", "missing", "mismatch-name", "out-of-jurisdiction"],
-        talentShare: 0.1, summary: "extensions, changes, cancellations and replacements: timing rules")
+        talentShare: 0.1)
     ),
   ]
 

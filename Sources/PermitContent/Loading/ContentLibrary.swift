@@ -27,8 +27,8 @@ public final class ContentLibrary: @unchecked Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       var isDir: ObjCBool = false
       let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-        ? (isDir.boolValue ? "is a folder" : "cannot be read") : "does not exist"
-      return .failure(LoadError([Diagnostic(file: shown, line: 0, column: 0, message: why)]))
+        ? (isDir.boolValue ? "is-a-folder" : "cannot-be-read") : "does-not-exist"
+      return .failure(LoadError([Diagnostic(file: shown, line: 0, column: 0, LoaderMessage(why))]))
     }
     return decode(data, display: shown)
   }
@@ -37,7 +37,7 @@ public final class ContentLibrary: @unchecked Sendable {
   public static func decode(_ data: Data, display shown: String) -> Result<String, LoadError> {
     if data.count > InputLimits.maxBytes {
       return .failure(
-        LoadError([Diagnostic(file: shown, line: 1, column: 1, message: "file is larger than \(InputLimits.maxBytes >> 20) MiB")]))
+        LoadError([Diagnostic(file: shown, line: 1, column: 1, LoaderMessage("file-too-large", .text("\(InputLimits.maxBytes >> 20)")))]))
     }
     let hasNUL = data.withUnsafeBytes { raw in
       raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false
@@ -58,7 +58,7 @@ public final class ContentLibrary: @unchecked Sendable {
           LoadError([
             Diagnostic(
               file: shown, line: line, column: col,
-              message: b == 0 ? "NUL byte: this is not a text file" : "invalid UTF-8 byte 0x\(String(b, radix: 16)): save the file as UTF-8")
+              b == 0 ? LoaderMessage("nul-byte") : LoaderMessage("invalid-utf8", .text(String(b, radix: 16))))
           ]))
       }
       if b == 10 {
@@ -69,7 +69,7 @@ public final class ContentLibrary: @unchecked Sendable {
       }
       i += len
     }
-    return .failure(LoadError([Diagnostic(file: shown, line: 0, column: 0, message: "not UTF-8 text")]))
+    return .failure(LoadError([Diagnostic(file: shown, line: 0, column: 0, LoaderMessage("not-utf8"))]))
   }
 
   /// Parses a file into a YAML tree with a reader that collects its diagnostics.
@@ -130,7 +130,7 @@ public final class ContentLibrary: @unchecked Sendable {
     if case .success(let p) = result {
       if p.id != id {
         return .failure(
-          LoadError([Diagnostic(file: "Policies/\(id).yaml", line: 1, column: 1, message: "the file's id is '\(p.id)', not '\(id)'")]))
+          LoadError([Diagnostic(file: "Policies/\(id).yaml", line: 1, column: 1, LoaderMessage("pack-id-mismatch", .text(p.id), .text(id)))]))
       }
       lock.lock()
       packs[id] = p
@@ -142,9 +142,12 @@ public final class ContentLibrary: @unchecked Sendable {
   /// The diagnostic for a policy id that is not one of the packs on disk (no position: the caller
   /// that read the id reports it at its own line and column).
   public static func unknownPolicy(_ id: String, known: [String]) -> Diagnostic {
-    Diagnostic(
-      file: "Policies", line: 0, column: 0,
-      message: "unknown policy pack '\(id)'; known: \(known.joined(separator: ", "))" + Suggest.hint(id, known))
+    Diagnostic(file: "Policies", line: 0, column: 0, unknownPolicyMessage(id, known: known))
+  }
+
+  /// The message of ``unknownPolicy(_:known:)``.
+  static func unknownPolicyMessage(_ id: String, known: [String]) -> LoaderMessage {
+    LoaderMessage("unknown-policy", .text(id), .text(known.joined(separator: ", ")), suggest: Suggest.closest(to: id, in: known))
   }
 
   /// Loads a packet file; its `policy:`, when given, must name a pack on disk (reported at the key).
@@ -154,7 +157,7 @@ public final class ContentLibrary: @unchecked Sendable {
     if let id = packet.policy {
       let known = policyIDs()
       if !known.contains(id) {
-        r.error(node["policy"] ?? node, ContentLibrary.unknownPolicy(id, known: known).message)
+        r.error(node["policy"] ?? node, ContentLibrary.unknownPolicyMessage(id, known: known))
         return .failure(LoadError(r.diagnostics))
       }
     }

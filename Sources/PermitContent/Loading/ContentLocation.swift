@@ -1,4 +1,5 @@
 import Foundation
+import PermitLocalization
 
 /// Where the content (policy packs, scenarios, curriculum) of a PermitDesk installation is, found
 /// the way an installed program finds its data:
@@ -18,9 +19,9 @@ public enum ContentLocation {
 
     /// Several lines: what is wrong, every path tried, what to do.
     public var description: String {
-      var lines = ["no PermitDesk content (policy packs, scenarios, curriculum) found; tried:"]
+      var lines = [L10n.t("content.not-found")]
       for t in tried { lines.append("  \(t.path): \(t.reason)") }
-      lines.append("Give the content folder with --content PATH or PERMITDESK_HOME, or reinstall the package.")
+      lines.append(L10n.t("content.not-found.fix"))
       return lines.joined(separator: "\n")
     }
   }
@@ -46,15 +47,15 @@ public enum ContentLocation {
       return accept(home, "PERMITDESK_HOME") ? .success(home) : .failure(NotFound(tried: tried))
     }
     guard let exe = executable ?? runningExecutable() else {
-      return .failure(NotFound(tried: [("the running program", "its path cannot be read from /proc/self/exe")]))
+      return .failure(NotFound(tried: [(L10n.t("content.origin.program"), L10n.t("content.refusal.no-exe"))]))
     }
     let bin = (exe as NSString).deletingLastPathComponent
     let prefix = (bin as NSString).deletingLastPathComponent
     let installed = (prefix == "/" ? "" : prefix) + "/share/permitdesk"
-    if accept(installed, "next to \(exe)") { return .success(installed) }
+    if accept(installed, L10n.t("content.origin.next-to", exe)) { return .success(installed) }
     if let range = exe.range(of: "/.build/") {
       let checkout = String(exe[..<range.lowerBound])
-      if FileManager.default.fileExists(atPath: checkout + "/Package.swift"), accept(checkout, "the build checkout") {
+      if FileManager.default.fileExists(atPath: checkout + "/Package.swift"), accept(checkout, L10n.t("content.origin.checkout")) {
         return .success(checkout)
       }
     }
@@ -64,13 +65,13 @@ public enum ContentLocation {
   /// Why a folder is not a content root, or nil if it is one.
   static func refusal(_ path: String) -> String? {
     var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return "does not exist" }
-    guard isFolder.boolValue else { return "is not a folder" }
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return L10n.t("content.refusal.does-not-exist") }
+    guard isFolder.boolValue else { return L10n.t("content.refusal.not-a-folder") }
     guard FileManager.default.fileExists(atPath: path + "/Policies", isDirectory: &isFolder), isFolder.boolValue else {
-      return "has no Policies/ folder"
+      return L10n.t("content.refusal.no-policies")
     }
     let packs = ((try? FileManager.default.contentsOfDirectory(atPath: path + "/Policies")) ?? []).filter { $0.hasSuffix(".yaml") }
-    return packs.isEmpty ? "Policies/ holds no policy pack (*.yaml)" : nil
+    return packs.isEmpty ? L10n.t("content.refusal.no-pack") : nil
   }
 
   /// The running binary's path with symlinks resolved (Linux: `/proc/self/exe`).

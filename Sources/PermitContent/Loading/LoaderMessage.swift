@@ -21,6 +21,14 @@ public struct LoaderMessage: Hashable, Sendable {
     case messages([LoaderMessage])
     /// The detail of an examiner's finding (``FindingText``).
     case findingDetail(FindingReason)
+    /// A phrase of libyaml's (a problem, "found undefined tag handle", or a context, "while parsing
+    /// a flow mapping"): translated when the catalog knows it (``YAMLPhrase``), otherwise quoted as
+    /// libyaml wrote it.
+    case yaml(String)
+    /// Why a proposal cannot be right (``Localized/malformation(_:in:)``).
+    case malformation(ProposalCheck.Malformation)
+    /// Why a defect code is not a valid pair (``Localized/pairProblem(_:in:)``).
+    case pairProblem(PairProblem)
   }
 
   /// The catalog key, without the `diag.` prefix.
@@ -47,6 +55,9 @@ public struct LoaderMessage: Hashable, Sendable {
       case .message(let m): return m.rendered(in: language)
       case .messages(let ms): return ms.map { $0.rendered(in: language) }.joined(separator: L10n.t("diag.separator", in: language))
       case .findingDetail(let r): return FindingText.render(r, language).detail
+      case .yaml(let phrase): return YAMLPhrase.render(phrase, in: language)
+      case .malformation(let m): return Localized.malformation(m, in: language)
+      case .pairProblem(let p): return Localized.pairProblem(p, in: language)
       }
     }
     let template = L10n.catalog(language)["diag." + key] ?? Catalog.en["diag." + key] ?? key
@@ -58,6 +69,14 @@ public struct LoaderMessage: Hashable, Sendable {
 /// "employer"), rendered in a language: `'KEY' of REST` recursively, the nouns the readers use, a
 /// material kind by its name. A phrase the table does not know stays as written.
 public enum Place {
+  /// Phrases that begin with a noun and name what follows: `an item of 'always'`, `rule
+  /// jurisdiction`; each is rendered with the catalog's `diag.place.<name>` and the rest (itself a
+  /// place, or a code kept as written).
+  static let prefixes: [(prefix: String, key: String, place: Bool)] = [
+    ("an item of ", "item-of", true), ("a band of ", "band-of", true), ("a group of ", "group-of", true),
+    ("rule ", "rule", false), ("abolished ", "abolished", false),
+  ]
+
   /// The phrase in the language.
   public static func render(_ phrase: String, in language: Language) -> String {
     guard language != .en else { return phrase }
@@ -67,8 +86,18 @@ public enum Place {
       if rest.hasPrefix(" of ") {
         return L10n.t("diag.place.of", render(String(rest.dropFirst(4)), in: language), String(key), in: language)
       }
+      if rest.isEmpty { return L10n.t("diag.place.key", String(key), in: language) }
     }
     if let own = L10n.catalog(language)["diag.place." + phrase] { return own }
+    for p in prefixes where phrase.hasPrefix(p.prefix) {
+      let rest = String(phrase.dropFirst(p.prefix.count))
+      return L10n.t("diag.place." + p.key, p.place ? render(rest, in: language) : rest, in: language)
+    }
+    // `required-materials of extension`: a key and what it is of.
+    if let of = phrase.range(of: " of "), !phrase[..<of.lowerBound].contains(" ") {
+      return L10n.t(
+        "diag.place.of-entry", String(phrase[..<of.lowerBound]), render(String(phrase[of.upperBound...]), in: language), in: language)
+    }
     if phrase.hasPrefix("the "), let m = CodeNames.material(String(phrase.dropFirst(4)), in: language) { return m }
     return phrase
   }
@@ -83,5 +112,17 @@ public enum Place {
     case "nothing": return L10n.t("diag.found.nothing", in: language)
     default: return description
     }
+  }
+}
+
+/// libyaml's phrases (its problems and contexts, and the composer's own) in a language: the
+/// catalog's `diag.yaml.phrase.<English phrase>`; one the catalog does not know is quoted as
+/// written inside the Chinese sentence.
+public enum YAMLPhrase {
+  /// The phrase in the language.
+  public static func render(_ phrase: String, in language: Language) -> String {
+    guard language != .en else { return phrase }
+    if let own = L10n.catalog(language)["diag.yaml.phrase." + phrase] { return own }
+    return L10n.t("diag.yaml.phrase-untranslated", phrase, in: language)
   }
 }

@@ -1,16 +1,17 @@
 import PermitCore
+import PermitLocalization
 
 /// Reads policy packs and holiday calendars from YAML, strictly.
 public enum PolicyReader {
   static let topKeys = [
     "id", "title", "utc-offset", "calendar", "windows", "municipal-center", "handled-types", "time-limits", "validity",
     "documents", "required-materials", "category-a", "category-checked-types", "category-b-max-age", "points", "rules",
-    "districts", "effective-from", "abolished-types", "examiner-rules", "commitment-any-category",
+    "districts", "effective-from", "abolished-types", "examiner-rules", "commitment-any-category", "center-timings",
   ]
   /// Top-level keys a pack may leave out.
   static let optionalTopKeys: Set<String> = [
     "category-checked-types", "municipal-center", "districts", "effective-from", "abolished-types", "examiner-rules",
-    "commitment-any-category",
+    "commitment-any-category", "center-timings",
   ]
   static let timeKeys = [
     "acceptance-working-days", "center-decision-working-days", "center-decision-working-days-category-a",
@@ -40,18 +41,18 @@ public enum PolicyReader {
     var offset: Int32 = 8 * 3600
     if let s = r.text(f, "utc-offset", what: what) {
       if let t = Timestamp(iso: "2000-01-01T00:00" + s) { offset = t.offsetSeconds } else {
-        r.error(f["utc-offset"], "'utc-offset' must look like +08:00, found '\(s)'")
+        r.error(f["utc-offset"], LoaderMessage("policy.utc-offset", .text(s)))
       }
     }
     var years: [HolidayCalendar.Year] = []
     if let items = r.list(f, "calendar", what: what) {
       for item in items {
         guard let s = r.scalar(item, "a calendar year"), let y = YAMLReader.wholeNumber(s) else {
-          r.error(item, "calendar years are whole numbers like 2017")
+          r.error(item, LoaderMessage("policy.calendar-year"))
           continue
         }
         if let cal = calendars(y) { years.append(cal) } else {
-          r.error(item, "no holiday calendar for \(y): add Policies/calendar/\(y).yaml")
+          r.error(item, LoaderMessage("policy.no-calendar", .text("\(y)")))
         }
       }
     }
@@ -61,8 +62,9 @@ public enum PolicyReader {
       for item in items {
         guard let s = r.scalar(item, "a district") else { continue }
         if let d = District.canonical(s) { districts.append(d) } else {
-          r.error(item, "unknown district '\(s)'; districts are \(District.all.joined(separator: ", "))"
-            + (District.suggestion(for: s).map { "; did you mean '\($0)'?" } ?? ""))
+          r.error(
+            item,
+            LoaderMessage("policy.unknown-district", .text(s), .text(District.all.joined(separator: ", ")), suggest: District.suggestion(for: s)))
         }
       }
     }
@@ -70,8 +72,11 @@ public enum PolicyReader {
     for item in r.list(f, "windows", what: what) ?? [] {
       guard let s = r.scalar(item, "a window") else { continue }
       if let d = District.canonical(s, in: districts) { windows.append(d) } else {
-        r.error(item, "the window '\(s)' is not one of the pack's districts (\(districts.joined(separator: ", ")))"
-          + (District.suggestion(for: s, in: districts).map { "; did you mean '\($0)'?" } ?? ""))
+        r.error(
+          item,
+          LoaderMessage(
+            "policy.window-not-district", .text(s), .text(districts.joined(separator: ", ")),
+            suggest: District.suggestion(for: s, in: districts)))
       }
     }
     let effective = r.date(f, "effective-from", what: what)
@@ -107,8 +112,9 @@ public enum PolicyReader {
     let maxAge = r.int(f, "category-b-max-age", what: what, range: 18...100) ?? 60
     let points = f["points"].flatMap { readPoints($0, r) }
     let rules = readRules(f["rules"], r)
+    let centerTimings = readCenterTimings(f["center-timings"], r)
     guard !r.diagnostics[before...].contains(where: { $0.severity == .error }), let time, let validity, let documents,
-      let points
+      let points, let centerTimings
     else { return nil }
     var pack = PolicyPack(
       id: id, title: title, utcOffsetSeconds: offset, windows: windows, municipalCenter: center, handledTypes: handled,
@@ -120,12 +126,13 @@ public enum PolicyReader {
     pack.abolishedTypes = abolished
     pack.examinerRules = examinerRules
     pack.commitmentAnyCategory = anyCategory
+    pack.center = centerTimings
     if !pack.undefinedRules.isEmpty {
-      r.error(f["rules"] ?? node, "the pack does not define the rules " + pack.undefinedRules.map(\.rawValue).joined(separator: ", "))
+      r.error(f["rules"] ?? node, LoaderMessage("policy.undefined-rules", .text(pack.undefinedRules.map(\.rawValue).joined(separator: ", "))))
       return nil
     }
     for t in ApplicationType.allCases where pack.handledTypes.contains(t) && pack.requiredMaterials[t] == nil {
-      r.error(f["required-materials"], "no required materials for \(t.rawValue), which the pack handles")
+      r.error(f["required-materials"], LoaderMessage("policy.no-required", .text(t.rawValue)))
     }
     return r.failed ? nil : pack
   }
@@ -281,7 +288,7 @@ public enum PolicyReader {
           let from = r.int(af, "from", what: "age band", range: 0...150), let to = r.int(af, "to", what: "age band", range: 0...150),
           let p = r.int(af, "points", what: "age band", range: 0...100)
         {
-          if to < from { r.error(item, "age band from \(from) to \(to) is empty") }
+          if to < from { r.error(item, LoaderMessage("policy.age-band-empty", .text("\(from)"), .text("\(to)"))) }
           ages.append(PointsTable.AgeBand(from: from, to: to, points: p))
         }
       }
@@ -297,7 +304,7 @@ public enum PolicyReader {
     var thresholds = (85, 60)
     if let t = f["thresholds"], let tf = r.fields(t, "thresholds", allowed: ["A", "B"], required: ["A", "B"]) {
       thresholds = (r.int(tf, "A", what: "thresholds", range: 0...200) ?? 85, r.int(tf, "B", what: "thresholds", range: 0...200) ?? 60)
-      if thresholds.1 > thresholds.0 { r.error(t, "threshold B (\(thresholds.1)) is above threshold A (\(thresholds.0))") }
+      if thresholds.1 > thresholds.0 { r.error(t, LoaderMessage("policy.thresholds", .text("\(thresholds.1)"), .text("\(thresholds.0)"))) }
     }
     return PointsTable(
       salary: bands(f["salary"], r, "salary"), education: education, experienceMinYears: exp.0, experienceBase: exp.1,
@@ -319,16 +326,19 @@ public enum PolicyReader {
       let text = texts?.en ?? k
       let sources = r.texts(rf, "sources", what: "rule \(k)") ?? []
       if sources.isEmpty {
-        r.error(rf["sources"], "rule \(k) names no source: every rule cites at least one source id (S20, T1)")
+        r.error(rf["sources"], LoaderMessage("policy.rule-no-source", .text(k)))
       }
       for (s, node) in zip(sources, r.list(rf, "sources", what: "rule \(k)") ?? []) where !isSourceID(s) {
-        r.error(node, "source ids look like S20 (domain.md Part B) or T1 (research-2024-rules.md), found '\(s)'")
+        r.error(node, LoaderMessage("policy.source-id", .text(s)))
       }
       var confidence: String?
       if let c = r.text(rf, "confidence", what: "rule \(k)") {
         if confidenceLevels.contains(c) { confidence = c } else {
-          r.error(rf["confidence"], "'confidence' of rule \(k) must be one of \(confidenceLevels.joined(separator: ", ")), found '\(c)'"
-            + Suggest.hint(c, confidenceLevels))
+          r.error(
+            rf["confidence"],
+            LoaderMessage(
+              "policy.confidence", .text(k), .text(confidenceLevels.joined(separator: ", ")), .text(c),
+              suggest: Suggest.closest(to: c, in: confidenceLevels)))
         }
       }
       result[id] = PolicyRule(id: id, text: text, sources: sources, confidence: confidence)
@@ -360,7 +370,7 @@ public enum PolicyReader {
         let to = r.date(h, "to", what: "holiday")
       else { continue }
       if to < from || from.year != year || to.year != year {
-        r.error(item, "holiday \(name) must run forwards within \(year) (from \(from) to \(to))")
+        r.error(item, LoaderMessage("calendar.holiday-backwards", .text(name), .text("\(year)"), .text("\(from)"), .text("\(to)")))
         continue
       }
       holidays.append(HolidayCalendar.Holiday(name: name, days: (0...from.days(to: to)).map { from.adding(days: $0) }))
@@ -370,10 +380,10 @@ public enum PolicyReader {
       guard let w = r.fields(item, "a make-up workday", allowed: ["date", "for"], required: ["date", "for"]),
         let date = r.date(w, "date", what: "make-up workday"), let name = r.text(w, "for", required: true, what: "make-up workday")
       else { continue }
-      if date.year != year { r.error(item, "make-up workday \(date) is not in \(year)") }
-      if !date.isWeekend { r.error(item, "make-up workday \(date) is not a Saturday or Sunday") }
+      if date.year != year { r.error(item, LoaderMessage("calendar.workday-year", .text("\(date)"), .text("\(year)"))) }
+      if !date.isWeekend { r.error(item, LoaderMessage("calendar.workday-weekday", .text("\(date)"))) }
       if !holidays.contains(where: { $0.name == name }) {
-        r.error(w["for"], "make-up workday for unknown holiday '\(name)'" + Suggest.hint(name, holidays.map(\.name)))
+        r.error(w["for"], LoaderMessage("calendar.unknown-holiday", .text(name), suggest: Suggest.closest(to: name, in: holidays.map(\.name))))
       }
       workdays.append(HolidayCalendar.MakeUpWorkday(date: date, holiday: name))
     }

@@ -32,13 +32,8 @@ public final class YAMLReader {
   /// Whether an error was reported.
   public var failed: Bool { diagnostics.contains { $0.severity == .error } }
 
-  /// Reports an error at a node (or at the start of the file).
-  public func error(_ node: YAMLNode?, _ message: String) {
-    let m = node?.mark
-    diagnostics.append(Diagnostic(file: file, line: m?.line ?? 1, column: m?.column ?? 1, message: message))
-  }
-
-  /// Reports an error at a node, in language-neutral form.
+  /// Reports an error at a node (or at the start of the file), in language-neutral form (a message
+  /// is a catalog key and its arguments, so that it reads in the session's language).
   public func error(_ node: YAMLNode?, _ text: LoaderMessage) {
     let m = node?.mark
     diagnostics.append(Diagnostic(file: file, line: m?.line ?? 1, column: m?.column ?? 1, text))
@@ -53,17 +48,10 @@ public final class YAMLReader {
   /// Adds a ready-made diagnostic.
   func appendDiagnostic(_ d: Diagnostic) { diagnostics.append(d) }
 
-  /// Reports a warning at a node.
-  public func warning(_ node: YAMLNode?, _ message: String) {
-    let m = node?.mark
-    diagnostics.append(
-      Diagnostic(file: file, line: m?.line ?? 1, column: m?.column ?? 1, severity: .warning, message: message))
-  }
-
   /// Parses text into a tree, reporting syntax errors with their position. Nil on failure.
   public func parse(_ text: String) -> YAMLNode? {
     if text.utf8.count > InputLimits.maxBytes {
-      error(nil, "file is larger than \(InputLimits.maxBytes >> 20) MiB; split it")
+      error(nil, LoaderMessage("file-too-large", .text("\(InputLimits.maxBytes >> 20)")))
       return nil
     }
     do throws(YAMLComposeError) {
@@ -77,26 +65,31 @@ public final class YAMLReader {
       let mark = error.mark
       switch error.kind {
       case .syntax:
-        let context = error.context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
-        diagnostics.append(
-          Diagnostic(
-            file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(error.problem)\(context)"))
+        let text =
+          error.context.map { LoaderMessage("yaml.syntax.context", .yaml(error.problem), .yaml($0.text), .text("\($0.mark.line):\($0.mark.column)")) }
+          ?? LoaderMessage("yaml.syntax", .yaml(error.problem))
+        diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, text))
       case .reader:
         // libyaml's offset counts bytes of the input: placed directly (converting it to a count
         // of characters first put a control character after non-ASCII text at a wrong column).
         let (l, c) = YAMLReader.position(ofUTF8Offset: error.readerOffset, in: text)
-        diagnostics.append(Diagnostic(file: file, line: l, column: c, message: "unreadable text: \(error.problem)"))
+        diagnostics.append(Diagnostic(file: file, line: l, column: c, LoaderMessage("yaml.unreadable", .yaml(error.problem))))
       case .duplicateKeys:
+        var text =
+          error.firstMark.map { LoaderMessage("yaml.duplicate-key.first", .text(error.duplicates[0]), .text("\($0.line):\($0.column)")) }
+          ?? LoaderMessage("yaml.duplicate-key", .text(error.duplicates[0]))
+        if error.duplicates.count > 1 {
+          text = LoaderMessage("yaml.also-repeated", .message(text), .text(error.duplicates.dropFirst().map { "'\($0)'" }.joined(separator: ", ")))
+        }
+        diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, text))
+      case .tooDeep:
         diagnostics.append(
-          Diagnostic(
-            file: file, line: mark.line, column: mark.column,
-            message: "duplicate key '\(error.duplicates[0])'"
-              + (error.firstMark.map { " (first written at \($0.line):\($0.column)); delete or rename one" } ?? "")
-              + (error.duplicates.count > 1 ? "; also repeated: " + error.duplicates.dropFirst().map { "'\($0)'" }.joined(separator: ", ") : "")))
-      case .tooDeep, .tooLarge:
-        diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, message: error.problem))
+          Diagnostic(file: file, line: mark.line, column: mark.column, LoaderMessage("yaml.too-deep", .text("\(InputLimits.maxDepth)"))))
+      case .tooLarge:
+        diagnostics.append(
+          Diagnostic(file: file, line: mark.line, column: mark.column, LoaderMessage("yaml.too-large", .text("\(InputLimits.maxNodes)"))))
       case .memory:
-        self.error(nil, "YAML: \(error.problem)")
+        self.error(nil, LoaderMessage("yaml.memory"))
       }
       return nil
     }
@@ -128,7 +121,7 @@ public final class YAMLReader {
   private func count() -> Bool {
     nodesRead += 1
     if nodesRead == InputLimits.maxNodes {
-      error(nil, "more than \(InputLimits.maxNodes) values (aliases expanded); the file is too large")
+      error(nil, LoaderMessage("yaml.too-large", .text("\(InputLimits.maxNodes)")))
     }
     return nodesRead < InputLimits.maxNodes
   }

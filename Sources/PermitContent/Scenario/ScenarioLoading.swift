@@ -51,7 +51,7 @@ extension ContentLibrary {
       let ids = files.map(\.id)
       return .failure(
         LoadError([
-          Diagnostic(file: "Scenarios", line: 0, column: 0, message: "no scenario '\(id)'" + Suggest.hint(id, ids))
+          Diagnostic(file: "Scenarios", line: 0, column: 0, LoaderMessage("no-scenario", .text(id), suggest: Suggest.closest(to: id, in: ids)))
         ]))
     }
     return loadScenario(path: root + "/" + f.path, display: f.path)
@@ -79,7 +79,7 @@ extension ContentLibrary {
   public func applicants(of scenario: Scenario, attemptSeed: UInt64 = 0) -> Result<[ScriptedApplicant], LoadError> {
     guard case .success(let pack) = policy(scenario.policy) else {
       return .failure(
-        LoadError([Diagnostic(file: scenario.file, line: 1, column: 1, message: "unknown policy pack '\(scenario.policy)'")]))
+        LoadError([Diagnostic(file: scenario.file, line: 1, column: 1, LoaderMessage("unknown-policy.alone", .text(scenario.policy)))]))
     }
     var later: [String: PolicyPack] = [:]
     for id in scenario.policyIDs where id != pack.id {

@@ -162,24 +162,43 @@ public enum DefectCatalog {
     }
   }
 
-  /// Why a code that names a known family is not a valid pair, with what to write instead:
-  /// `stale:passport` → "'stale:passport' is not a valid pair: stale: applies to criminal-record,
-  /// health-certificate; did you mean expired:passport?". Nil for a valid code, and for a code whose
-  /// family or subject is unknown everywhere (a typo: callers suggest the nearest code instead).
-  public static func pairProblem(_ code: String) -> String? {
+  /// Why a code that names a known family is not a valid pair, with what to write instead
+  /// (`stale:passport` → ``PairProblem/wrongSubject(code:kind:subjects:suggestion:)`` with
+  /// `expired:passport`). Nil for a valid code, and for a code whose family or subject is unknown
+  /// everywhere (a typo: callers suggest the nearest code instead). The interface renders it in the
+  /// session's language (PermitLocalization's `Localized.pairProblem`).
+  public static func pairProblem(_ code: String) -> PairProblem? {
     if isKnown(code) { return nil }
     let parts = code.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
     guard let kind = Defect.Kind(rawValue: parts[0]) else { return nil }
-    if !kind.takesSubject { return "'\(kind.rawValue)' takes no subject: write it alone" }
+    if !kind.takesSubject { return .takesNoSubject(kind) }
     let subjects = validSubjects[kind] ?? []
-    guard parts.count == 2, !parts[1].isEmpty else {
-      return "'\(kind.rawValue)' needs a subject: one of " + subjects.joined(separator: ", ")
-    }
+    guard parts.count == 2, !parts[1].isEmpty else { return .needsSubject(kind, subjects: subjects) }
     let others = Defect.Kind.allCases.filter { $0 != kind && (validSubjects[$0] ?? []).contains(parts[1]) }
     guard !others.isEmpty else { return nil }
-    var message = "'\(code)' is not a valid pair: \(kind.rawValue): applies to " + subjects.joined(separator: ", ")
     let preferred = others.first { $0 == .expired || $0 == .stale } ?? others.first { $0 != .missing } ?? others[0]
-    message += "; did you mean \(preferred.rawValue):\(parts[1])?"
-    return message
+    return .wrongSubject(code: code, kind: kind, subjects: subjects, suggestion: preferred.rawValue + ":" + parts[1])
+  }
+}
+
+/// Why a defect code of a known family is not a valid pair (``DefectCatalog/pairProblem(_:)``).
+public enum PairProblem: Hashable, Sendable, CustomStringConvertible {
+  /// A family that takes no subject was written with one (`complete:x`).
+  case takesNoSubject(Defect.Kind)
+  /// A family that needs a subject was written alone; `subjects` are the valid ones.
+  case needsSubject(Defect.Kind, subjects: [String])
+  /// A subject the family does not apply to, though another family does (`stale:passport`):
+  /// the family's valid subjects and the code to write instead (`expired:passport`).
+  case wrongSubject(code: String, kind: Defect.Kind, subjects: [String], suggestion: String)
+
+  /// In English (the interface renders it in the session's language).
+  public var description: String {
+    switch self {
+    case .takesNoSubject(let k): return "'\(k.rawValue)' takes no subject: write it alone"
+    case .needsSubject(let k, let subjects): return "'\(k.rawValue)' needs a subject: one of " + subjects.joined(separator: ", ")
+    case .wrongSubject(let code, let k, let subjects, let suggestion):
+      return "'\(code)' is not a valid pair: \(k.rawValue): applies to " + subjects.joined(separator: ", ")
+        + "; did you mean \(suggestion)?"
+    }
   }
 }

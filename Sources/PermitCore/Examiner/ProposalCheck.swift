@@ -8,7 +8,7 @@ public enum ProposalCheck {
     /// A code that is no family at all, or a subject unknown everywhere (callers suggest the nearest code).
     case unknownDefect(String)
     /// A known family with a subject it does not apply to (`stale:passport`), with the hint.
-    case invalidPair(String, hint: String)
+    case invalidPair(String, hint: PairProblem)
     /// The same code twice.
     case duplicateDefect(String)
     /// A one-time notice with no defect listed.
@@ -31,7 +31,7 @@ public enum ProposalCheck {
     public var description: String {
       switch self {
       case .unknownDefect(let c): return "unknown defect code '\(c)'"
-      case .invalidPair(_, let hint): return hint
+      case .invalidPair(_, let hint): return hint.description
       case .duplicateDefect(let c): return "defect '\(c)' is listed twice"
       case .supplementWithoutDefects: return "a one-time notice lists its defects: supplement DEFECT…"
       case .acceptWithDefects: return "an acceptance lists no defects; did you mean supplement, or accept-pending missing:ITEM?"

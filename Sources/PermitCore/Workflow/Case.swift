@@ -73,7 +73,27 @@ public enum ReviewVerdict: Hashable, Sendable {
   /// Agree: the notice may be issued.
   case agree
   /// Return to post A with a reason.
-  case `return`(reason: String)
+  case `return`(reason: ReturnReason)
+}
+
+/// Why post B returned a proposal. A string literal is post B's own words (``words(_:)``).
+public enum ReturnReason: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+  /// Post B's own words (a trainee's, a scenario's scripted colleague's).
+  case words(String)
+  /// What is wrong with the proposal against the examiner's answer (the simulated careful colleague):
+  /// screens render it in the session's language.
+  case grade(Grade)
+
+  /// Creates a reason in post B's own words.
+  public init(stringLiteral value: String) { self = .words(value) }
+
+  /// The stable English form (``Grade/explanation`` for a grade).
+  public var description: String {
+    switch self {
+    case .words(let s): return s
+    case .grade(let g): return g.explanation ?? ""
+    }
+  }
 }
 
 /// A notice issued by the window, signed by both posts.
@@ -110,20 +130,53 @@ public struct Round: Hashable, Sendable {
   public var deadline: CivilDate
 }
 
+/// The events of a case (product.md §3), by their stable names (`receive`, `deem-accepted`, …: the
+/// catalog's `event.*` names and the timeline show them).
+public enum CaseEvent: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+  /// A packet received at the window.
+  case receive
+  /// Post A's proposal.
+  case propose
+  /// Post B's verdict (agree or return).
+  case review
+  /// The notice issued.
+  case issue
+  /// Accepted by law: no notice by the deadline.
+  case deemAccepted = "deem-accepted"
+  /// A corrected submission after a one-time notice.
+  case resubmit
+  /// An accept-pending item arrived.
+  case pendingReceived = "pending-received"
+  /// The Center's preliminary review done.
+  case centerReview = "center-review"
+  /// The Center's decision.
+  case centerDecide = "center-decide"
+  /// Filed.
+  case file
+  /// Purged after retention.
+  case purge
+  /// Another policy pack put in force.
+  case policyChange = "policy-change"
+
+  /// The stable name.
+  public var description: String { rawValue }
+}
+
 /// A recorded transition: no transition is silent.
 public struct Transition: Hashable, Sendable {
   /// State before.
   public var from: CaseState?
   /// State after.
   public var to: CaseState
-  /// The event's name (`receive`, `propose`, `review`, `issue`, `deem-accepted`, …).
-  public var event: String
+  /// The event.
+  public var event: CaseEvent
   /// Who did it.
   public var actor: StaffID
   /// When (simulated time in the sandbox).
   public var at: Timestamp
-  /// Why, in words.
-  public var reason: String
+  /// Why, typed (rendered by the screens in the session's language; ``TransitionReason/description``
+  /// is the stable English form).
+  public var reason: TransitionReason
 }
 
 /// Why the core refused an event.

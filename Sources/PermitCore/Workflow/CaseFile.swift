@@ -2,8 +2,9 @@
 /// enforcement, the acceptance time limit and deemed acceptance, the Center's stages and time limit,
 /// filing and retention.
 ///
-/// Every event is a `mutating` method that checks the event is allowed, applies it, and records a
-/// ``Transition`` with actor, time and reason; an event that is not allowed throws a
+/// Every event is a `mutating` method that checks the event is allowed, applies it, records a
+/// ``Transition`` with actor, time and typed reason (``TransitionReason``), and returns what it sets
+/// in motion (``FollowUp``: who acts next and by when); an event that is not allowed throws a
 /// ``WorkflowError`` and changes nothing. The examiner is run on each submission, and its decision
 /// is the reference that a one-time notice is held to.
 public struct CaseFile: Hashable, Sendable {
@@ -43,13 +44,14 @@ public struct CaseFile: Hashable, Sendable {
   /// The Center's decision deadline, once accepted.
   public private(set) var centerDeadline: CivilDate?
   /// The Center's decision and its date.
-  public private(set) var centerDecision: (approved: Bool, reason: String, on: CivilDate)?
+  public private(set) var centerDecision: (approved: Bool, reason: CenterReason, on: CivilDate)?
   /// Kept until this date once filed.
   public private(set) var retainUntil: CivilDate?
   /// Every transition, in order.
   public private(set) var history: [Transition] = []
 
-  /// Receives a packet at the window: the case opens in `received`.
+  /// Receives a packet at the window: the case opens in `received` (``receive(ticket:packet:policy:receivedBy:)``
+  /// also returns what follows).
   public init(ticket: String, packet: Packet, policy: PolicyPack, receivedBy: StaffID) {
     self.ticket = ticket
     self.pack = SharedPolicyPack(policy)
@@ -59,8 +61,15 @@ public struct CaseFile: Hashable, Sendable {
     rounds = [round]
     history.append(
       Transition(
-        from: nil, to: .received, event: "receive", actor: receivedBy, at: packet.submitted,
-        reason: "received at the \(packet.window) window; decision due by \(round.deadline)"))
+        from: nil, to: .received, event: .receive, actor: receivedBy, at: packet.submitted,
+        reason: .received(window: packet.window, deadline: round.deadline)))
+  }
+
+  /// Receives a packet at the window, and what follows: post A's examination and the acceptance
+  /// deadline (``FollowUp/acceptanceDecision(deadline:deemedAcceptedAt:)``).
+  public static func receive(ticket: String, packet: Packet, policy: PolicyPack, receivedBy: StaffID) -> (CaseFile, [FollowUp]) {
+    let c = CaseFile(ticket: ticket, packet: packet, policy: policy, receivedBy: receivedBy)
+    return (c, c.followUpsOfReceipt)
   }
 
   private func makeRound(_ n: Int, _ packet: Packet) -> Round {
@@ -87,15 +96,16 @@ public struct CaseFile: Hashable, Sendable {
     if at < lastEventAt { throw .timeBeforeLastEvent(at, last: lastEventAt) }
   }
 
-  private mutating func record(_ to: CaseState, _ event: String, _ actor: StaffID, _ at: Timestamp, _ reason: String) {
+  private mutating func record(_ to: CaseState, _ event: CaseEvent, _ actor: StaffID, _ at: Timestamp, _ reason: TransitionReason) {
     history.append(Transition(from: state, to: to, event: event, actor: actor, at: at, reason: reason))
     state = to
   }
 
   // MARK: - The window
 
-  /// Post A proposes an outcome (and, for a one-time notice or refusal, the defects).
-  public mutating func propose(_ proposal: Proposal) throws(WorkflowError) {
+  /// Post A proposes an outcome (and, for a one-time notice or refusal, the defects); post B reviews next.
+  @discardableResult
+  public mutating func propose(_ proposal: Proposal) throws(WorkflowError) -> [FollowUp] {
     guard state == .received || state == .proposed || state == .agreed else {
       throw .notAllowed(event: "propose", state: state)
     }
@@ -107,13 +117,14 @@ public struct CaseFile: Hashable, Sendable {
     makers.insert(proposal.maker)
     self.proposal = proposal
     checker = nil
-    var what = proposal.outcome.rawValue
-    if !proposal.defects.isEmpty { what += " (" + proposal.defects.joined(separator: ", ") + ")" }
-    record(.proposed, "propose", proposal.maker, proposal.at, "post A proposes " + what)
+    record(.proposed, .propose, proposal.maker, proposal.at, .proposed(proposal.outcome, defects: proposal.defects))
+    return [.review]
   }
 
   /// Post B agrees or returns the proposal. The reviewer must not have held post A on the case.
-  public mutating func review(_ verdict: ReviewVerdict, by reviewer: StaffID, at: Timestamp) throws(WorkflowError) {
+  /// Next: the notice (agreed) or post A's examination again (returned); the deadline holds.
+  @discardableResult
+  public mutating func review(_ verdict: ReviewVerdict, by reviewer: StaffID, at: Timestamp) throws(WorkflowError) -> [FollowUp] {
     guard state == .proposed, let p = proposal else { throw .notAllowed(event: "review", state: state) }
     try checkTime(at)
     if makers.contains(reviewer) || reviewer == p.maker { throw .samePersonBothPosts(reviewer) }
@@ -121,16 +132,21 @@ public struct CaseFile: Hashable, Sendable {
     switch verdict {
     case .agree:
       checker = reviewer
-      record(.agreed, "review", reviewer, at, "post B agrees with " + p.outcome.rawValue)
+      record(.agreed, .review, reviewer, at, .agreed(p.outcome))
+      return [.issueNotice]
     case .return(let reason):
       checker = nil
-      record(.received, "review", reviewer, at, "post B returns the proposal to post A: " + reason)
+      record(.received, .review, reviewer, at, .returned(reason: reason))
+      return [.examine]
     }
   }
 
   /// Issues the notice agreed by both posts. A one-time notice must list every defect present in
-  /// the submission (the examiner's findings); anything less is refused.
-  public mutating func issueNotice(by issuer: StaffID, at: Timestamp) throws(WorkflowError) {
+  /// the submission (the examiner's findings); anything less is refused. Next: the Center (an
+  /// acceptance, with any pending items), the employer's correction (a one-time notice), or filing
+  /// (a refusal).
+  @discardableResult
+  public mutating func issueNotice(by issuer: StaffID, at: Timestamp) throws(WorkflowError) -> [FollowUp] {
     guard state == .agreed || state == .proposed || state == .received else {
       throw .notAllowed(event: "issue", state: state)
     }
@@ -148,23 +164,21 @@ public struct CaseFile: Hashable, Sendable {
       Notice(
         outcome: p.outcome, defects: p.defects, pending: pendingItems, referTo: p.referTo, maker: p.maker, checker: b,
         issuedAt: at, round: round.number, onTime: onTime))
-    let lateness = onTime ? "" : " (after the deadline \(round.deadline))"
+    let late = onTime ? nil : round.deadline
     switch p.outcome {
     case .accept, .acceptPending:
       accept(on: localDate(at))
       pending = pendingItems
       record(
-        .centerPreliminaryReview, "issue", issuer, at,
-        "\(p.outcome.noticeName) issued\(lateness); signed by \(p.maker) (A) and \(b) (B); Center decision due by \(centerDeadline!)"
-      )
+        .centerPreliminaryReview, .issue, issuer, at,
+        .acceptanceIssued(p.outcome, lateAfter: late, maker: p.maker, checker: b, centerDue: centerDeadline!))
+      return followUpsOfAcceptance(at: at)
     case .supplement:
-      record(
-        .awaitingCorrection, "issue", issuer, at,
-        "one-time notice issued\(lateness) listing " + p.defects.joined(separator: ", "))
+      record(.awaitingCorrection, .issue, issuer, at, .oneTimeNoticeIssued(defects: p.defects, lateAfter: late))
+      return [.awaitCorrection(defects: p.defects)]
     case .refuse:
-      record(
-        .refused, "issue", issuer, at,
-        "refusal-of-acceptance notice issued\(lateness)" + (p.referTo.map { "; referred to \($0)" } ?? ""))
+      record(.refused, .issue, issuer, at, .refusalIssued(referTo: p.referTo, lateAfter: late))
+      return [.file]
     }
   }
 
@@ -177,11 +191,13 @@ public struct CaseFile: Hashable, Sendable {
   }
 
   /// Applies the law at `now`: a submission with no notice by the end of its deadline counts as
-  /// accepted from receipt (art. 32). Returns true when that happened.
+  /// accepted from receipt (art. 32), from ``deemedAcceptanceAt`` on (the deadline day itself is
+  /// still the window's). Returns what follows a deemed acceptance (the examiner's pending items if
+  /// it found the file acceptable with items pending, and the Center), or nil when nothing happened.
   @discardableResult
-  public mutating func applyDeadlines(now: Timestamp) -> Bool {
+  public mutating func applyDeadlines(now: Timestamp) -> [FollowUp]? {
     guard state.awaitsAcceptanceDecision, localDate(now) > currentRound.deadline, now >= lastEventAt else {
-      return false
+      return nil
     }
     let receipt = currentRound.examination.receiptDate
     accept(on: receipt)
@@ -190,54 +206,60 @@ public struct CaseFile: Hashable, Sendable {
     checker = nil
     let round = currentRound
     pending = round.examination.outcome == .acceptPending ? round.examination.pending : []
-    record(
-      .centerPreliminaryReview, "deem-accepted", .system, now,
-      "no notice by \(round.deadline): accepted by law from receipt on \(receipt) (deemed acceptance)")
-    return true
+    record(.centerPreliminaryReview, .deemAccepted, .system, now, .deemedAccepted(deadline: round.deadline, receipt: receipt))
+    return followUpsOfAcceptance(at: now)
   }
 
-  /// The employer hands in a corrected submission after a one-time notice; it is examined anew.
-  public mutating func resubmit(_ packet: Packet) throws(WorkflowError) {
+  /// The employer hands in a corrected submission after a one-time notice; it is examined anew,
+  /// with a new acceptance deadline.
+  @discardableResult
+  public mutating func resubmit(_ packet: Packet) throws(WorkflowError) -> [FollowUp] {
     guard state == .awaitingCorrection else { throw .notAllowed(event: "resubmit", state: state) }
     try checkTime(packet.submitted)
     let round = makeRound(rounds.count + 1, packet)
     rounds.append(round)
     proposal = nil
     checker = nil
-    record(
-      .received, "resubmit", .employer, packet.submitted,
-      "corrected submission (round \(round.number)); decision due by \(round.deadline)")
+    record(.received, .resubmit, .employer, packet.submitted, .resubmitted(round: round.number, deadline: round.deadline))
+    return followUpsOfReceipt
   }
 
   // MARK: - The Center
 
-  /// An accept-pending item arrives.
-  public mutating func receivePending(_ item: MaterialKind, at: Timestamp) throws(WorkflowError) {
+  /// An accept-pending item arrives. Next: the items still owed (nothing new when none is).
+  @discardableResult
+  public mutating func receivePending(_ item: MaterialKind, at: Timestamp) throws(WorkflowError) -> [FollowUp] {
     guard state.atCenter else { throw .notAllowed(event: "receive pending item for", state: state) }
     guard let i = pending.firstIndex(of: item) else { throw .notPending(item) }
     try checkTime(at)
     pending.remove(at: i)
-    record(state, "pending-received", .employer, at, "\(item.rawValue) received; still pending: \(pending.isEmpty ? "none" : pending.map(\.rawValue).joined(separator: ", "))")
+    record(state, .pendingReceived, .employer, at, .pendingReceived(item, stillPending: pending))
+    return pending.isEmpty ? [] : [.awaitPending(pending)]
   }
 
-  /// The Center finishes its preliminary review.
-  public mutating func centerPreliminaryReviewDone(at: Timestamp) throws(WorkflowError) {
+  /// The Center finishes its preliminary review. Next: its decision, on the pack's Center timings.
+  @discardableResult
+  public mutating func centerPreliminaryReviewDone(at: Timestamp) throws(WorkflowError) -> [FollowUp] {
     guard state == .centerPreliminaryReview else { throw .notAllowed(event: "finish preliminary review of", state: state) }
     try checkTime(at)
-    record(.centerExamination, "center-review", .center, at, "preliminary review done; under examination")
+    record(.centerExamination, .centerReview, .center, at, .preliminaryReviewDone)
+    return followUpsOfPreliminaryReview(at: at)
   }
 
   /// The Center decides: approve (permit or notification letter issued) or refuse with reasons.
-  public mutating func centerDecide(approve: Bool, reason: String, at: Timestamp) throws(WorkflowError) {
+  /// Next: filing.
+  @discardableResult
+  public mutating func centerDecide(approve: Bool, reason: CenterReason, at: Timestamp) throws(WorkflowError) -> [FollowUp] {
     guard state == .centerExamination else { throw .notAllowed(event: "decide", state: state) }
     try checkTime(at)
     if approve && !pending.isEmpty { throw .pendingItemsOutstanding(pending) }
     let day = localDate(at)
     centerDecision = (approve, reason, day)
-    let late = centerDeadline.map { day > $0 } ?? false
+    let late = centerDeadline.flatMap { day > $0 ? $0 : nil }
     record(
-      approve ? .approved : .centerRefused, "center-decide", .center, at,
-      (approve ? "approved" : "refused: " + reason) + (late ? " (after the Center's deadline \(centerDeadline!))" : ""))
+      approve ? .approved : .centerRefused, .centerDecide, .center, at,
+      approve ? .centerApproved(lateAfter: late) : .centerRefused(reason, lateAfter: late))
+    return [.file]
   }
 
   /// Whether the Center decided after its time limit.
@@ -248,34 +270,41 @@ public struct CaseFile: Hashable, Sendable {
 
   // MARK: - Filing
 
-  /// Files a closed case; it is kept for the pack's retention period.
-  public mutating func file(at: Timestamp, by: StaffID) throws(WorkflowError) {
+  /// Files a closed case; it is kept for the pack's retention period, then may be purged.
+  @discardableResult
+  public mutating func file(at: Timestamp, by: StaffID) throws(WorkflowError) -> [FollowUp] {
     guard [.refused, .approved, .centerRefused, .awaitingCorrection].contains(state) else {
       throw .notAllowed(event: "file", state: state)
     }
     try checkTime(at)
     let until = localDate(at).adding(years: policy.timeLimits.retentionYears)
     retainUntil = until
-    record(.filed, "file", by, at, "filed; kept until \(until) (\(policy.timeLimits.retentionYears) years)")
+    record(.filed, .file, by, at, .filed(until: until, years: policy.timeLimits.retentionYears))
+    return [.retainUntil(until)]
   }
 
-  /// Purges a filed case whose retention has expired.
-  public mutating func purge(at: Timestamp, by: StaffID) throws(WorkflowError) {
+  /// Purges a filed case whose retention has expired. Nothing follows.
+  @discardableResult
+  public mutating func purge(at: Timestamp, by: StaffID) throws(WorkflowError) -> [FollowUp] {
     guard state == .filed, let until = retainUntil else { throw .notAllowed(event: "purge", state: state) }
     try checkTime(at)
     if localDate(at) < until { throw .retentionNotExpired(until: until) }
-    record(.purged, "purge", by, at, "retention period ended \(until); documents removed")
+    record(.purged, .purge, by, at, .purged(retentionEnded: until))
+    return []
   }
 
   // MARK: - Rule changes
 
   /// Puts another policy pack in force for the rest of the case (a rule change announced mid-day).
-  /// Submissions already examined keep their decision; later ones use the new pack.
-  public mutating func changePolicy(to pack: PolicyPack, at: Timestamp, by: StaffID) throws(WorkflowError) {
+  /// Submissions already examined keep their decision; later ones use the new pack. Nothing new
+  /// follows (steps already started keep their times).
+  @discardableResult
+  public mutating func changePolicy(to pack: PolicyPack, at: Timestamp, by: StaffID) throws(WorkflowError) -> [FollowUp] {
     try checkTime(at)
     let old = policy.id
     policy = pack
-    record(state, "policy-change", by, at, "policy \(old) → \(pack.id)")
+    record(state, .policyChange, by, at, .policyChanged(from: old, to: pack.id))
+    return []
   }
 }
 

@@ -45,12 +45,12 @@ public struct MonthlyReport: Hashable, Sendable {
         if t.at.date(atOffset: off) <= last { stateAtEnd = t.to }
         guard inMonth(t.at) else { continue }
         switch t.event {
-        case "receive", "resubmit": r.received += 1
-        case "deem-accepted":
+        case .receive, .resubmit: r.received += 1
+        case .deemAccepted:
           r.deemedAccepted += 1
           for f in c.compliance { r.complianceBreaches[f.defect.code, default: 0] += 1 }
-        case "center-decide": if t.to == .approved { r.approved += 1 } else { r.centerRefused += 1 }
-        case "file": r.filed += 1
+        case .centerDecide: if t.to == .approved { r.approved += 1 } else { r.centerRefused += 1 }
+        case .file: r.filed += 1
         default: break
         }
       }

@@ -114,7 +114,7 @@ extension PermitDesk {
     static func script(library: ContentLibrary, scenario: String, commands: Int) throws -> [[String]] {
       let course = Course(library: library)
       guard case .success(let setup) = course.setup(scenario: scenario, trainee: "bench-repl", mode: .practice, seed: 0) else {
-        printError("permitdesk: unknown scenario '\(scenario)'" + Suggest.hint(scenario, course.scenarioIDs))
+        printError("permitdesk: " + L10n.t("cli.err.unknown-scenario", scenario) + Suggest.hint(scenario, course.scenarioIDs))
         throw Exit.badInput
       }
       var model: [[String]] = []

@@ -1,4 +1,5 @@
 import PermitContent
+import PermitLocalization
 import PermitStore
 import PermitTraining
 
@@ -41,7 +42,7 @@ struct RecordedAttempt {
       setup.trainee = trainee
     } else {
       switch course.setup(scenario: a.scenarioID, trainee: trainee, mode: mode, seed: a.seed) {
-      case .failure(let e): return .failure(SetupError(message: "attempt #\(a.id): \(e.message)"))
+      case .failure(let e): return .failure(SetupError(message: L10n.t("setup.attempt", a.id, e.message)))
       case .success(let s): setup = s
       }
       setups?.byKey[key] = setup
@@ -50,7 +51,7 @@ struct RecordedAttempt {
       // A pair attempt: post A is the attempt's trainee, post B its partner; each logged command is
       // applied as the post of whoever typed it.
       guard let name = try db.trainees(cohort: nil).first(where: { $0.id == partner })?.name else {
-        return .failure(SetupError(message: "attempt #\(a.id): its partner #\(partner) is not a trainee of this sandbox"))
+        return .failure(SetupError(message: L10n.t("setup.attempt.partner", a.id, partner)))
       }
       setup.pair = Pairing(postA: trainee, postB: name)
     }

@@ -97,13 +97,13 @@ extension Repl {
       var maker = ""
       for tr in c.history {
         switch tr.event {
-        case "resubmit": round += 1
-        case "propose": maker = tr.actor.value
-        case "review":
+        case .resubmit: round += 1
+        case .propose: maker = tr.actor.value
+        case .review:
           let agreed = tr.to == .agreed
           reviews.append(ReviewRow(
             ticket: t, round: round, maker: maker, reviewer: tr.actor.value, verdict: agreed ? .agree : .return,
-            reason: agreed ? nil : tr.reason, at: tr.at.description))
+            reason: agreed ? nil : tr.reason.description, at: tr.at.description))
         default: break
         }
       }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PermitContent
+import PermitLocalization
 import PermitStore
 import PermitTraining
 
@@ -12,16 +13,13 @@ extension PermitDesk {
   /// `permitdesk room`: a training room on one host, reached over OpenSSH forced commands.
   struct Room: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "A training room on one host: trainees and trainers reach PermitDesk over SSH, each as themselves.",
-      discussion: """
-        Every person logs in to one service account with their own SSH key; the account's authorized_keys \\
-        fixes who they are (command="permitdesk room shell NAME",restrict,pty). See README, "Training room".
-        """,
+      abstract: L10n.t("cli.room.abstract"),
+      discussion: L10n.t("cli.room.discussion"),
       subcommands: [Init.self, Add.self, Remove.self, Shell.self])
 
     /// Where the room is.
     struct Location: ParsableArguments {
-      @Option(name: .customLong("room"), help: "The room's folder (default /srv/permitdesk).")
+      @Option(name: .customLong("room"), help: helpText("cli.room.folder"))
       var prefix: String = RoomConfig.defaultPrefix
 
       func load() throws -> RoomConfig {
@@ -47,45 +45,38 @@ extension PermitDesk {
 
     struct Init: ParsableCommand {
       static let configuration = CommandConfiguration(
-        abstract: "Set up a room: its database (signed with a new key), a copy of the content, and room.conf.",
-        discussion: """
-          Run as root. The folder is root's; the data inside belongs to the service account and is closed \\
-          to everyone else. The account must exist (useradd --system --create-home --shell /bin/sh permitdesk).
-          """)
+        abstract: L10n.t("cli.room.init.abstract"),
+        discussion: L10n.t("cli.room.init.discussion"))
 
-      @Option(name: .customLong("prefix"), help: "The room's folder (default /srv/permitdesk).")
+      @Option(name: .customLong("prefix"), help: helpText("cli.room.folder"))
       var prefix: String = RoomConfig.defaultPrefix
 
-      @Option(help: "The service account everyone connects to.")
+      @Option(help: helpText("cli.room.init.account"))
       var account = "permitdesk"
 
-      @Option(name: .customLong("content"), help: "The content to copy into the room (default: PERMITDESK_HOME or the bundled content).")
+      @Option(name: .customLong("content"), help: helpText("cli.room.init.content"))
       var content: String?
 
-      @Option(name: .customLong("authorized-keys"), help: "The authorized_keys file the room manages (default: ~ACCOUNT/.ssh/authorized_keys).")
+      @Option(name: .customLong("authorized-keys"), help: helpText("cli.room.init.authorized-keys"))
       var authorizedKeys: String?
 
-      @Option(help: "The permitdesk program the forced commands run (default: this one).")
+      @Option(help: helpText("cli.room.init.program"))
       var program: String?
 
       func run() throws {
         try Room.reporting {
           let owner = try RoomFiles.account(account)
           if !RoomFiles.isRoot && owner.uid != geteuid() {
-            throw RoomError("run `room init` as root: it hands the room's files to \(account)", code: Exit.usage)
+            throw RoomError(L10n.t("room.admin.init.not-root", account), code: Exit.usage)
           }
           let prefix = URL(fileURLWithPath: self.prefix).standardizedFileURL.path
           let program = self.program ?? RoomCommands.currentProgram()
           let keys = authorizedKeys ?? owner.home + "/.ssh/authorized_keys"
           for (what, path) in [("--prefix", prefix), ("--program", program)] where !RoomConfig.validPath(path) {
-            throw RoomError(
-              "\(what) \(path) must be an absolute path of letters, digits and / . _ + - (it goes into the forced command)",
-              code: Exit.usage)
+            throw RoomError(L10n.t("room.admin.init.bad-path", what, path), code: Exit.usage)
           }
           if FileManager.default.fileExists(atPath: RoomConfig.path(prefix: prefix)) {
-            throw RoomError(
-              "\(prefix) is already a training room; add people with `permitdesk room add`, or remove \(prefix) to start over",
-              code: Exit.badInput)
+            throw RoomError(L10n.t("room.admin.init.exists", prefix), code: Exit.badInput)
           }
           let source: String
           switch ContentLocation.locate(explicit: content) {
@@ -94,14 +85,14 @@ extension PermitDesk {
           }
           for folder in ["Policies", "Scenarios", "Curriculum"]
           where !FileManager.default.fileExists(atPath: source + "/" + folder) {
-            throw RoomError("\(source) has no \(folder)/ folder: pass the content with --content DIR", code: Exit.badInput)
+            throw RoomError(L10n.t("room.admin.init.no-folder", source, folder), code: Exit.badInput)
           }
 
           // The prefix: root's (or, in a test as an ordinary user, the user's), readable by all.
           try RoomFiles.makeFolder(prefix, mode: 0o755, owner: nil)
           var info = stat()
           if RoomFiles.isRoot, stat(prefix, &info) == 0, info.st_uid != 0 {
-            throw RoomError("\(prefix) must belong to root (`chown root:root \(prefix)`)", code: Exit.badInput)
+            throw RoomError(L10n.t("room.admin.init.prefix-owner", prefix), code: Exit.badInput)
           }
           // The content copy, closed to everyone but the account: it holds the answer keys.
           let contentCopy = prefix + "/content"
@@ -110,7 +101,7 @@ extension PermitDesk {
             do {
               try FileManager.default.copyItem(atPath: source + "/" + folder, toPath: contentCopy + "/" + folder)
             } catch {
-              throw RoomError("cannot copy \(source)/\(folder): \(error.localizedDescription)", code: Exit.problems)
+              throw RoomError(L10n.t("room.admin.init.copy", source, folder, error.localizedDescription), code: Exit.problems)
             }
           }
           try RoomFiles.handOver(contentCopy, to: owner)
@@ -136,12 +127,12 @@ extension PermitDesk {
             prefix: prefix, account: account, database: database, content: contentCopy, authorizedKeys: keys,
             program: program, key: key)
           try config.save()
-          print("room: set up at \(prefix) for the account \(account)")
-          print("  database \(database) (records signed with key id \(key.id))")
-          print("  content  \(contentCopy) (copied from \(source))")
-          print("  config   \(config.path) (mode 0600: it holds the key)")
-          print("  keys     \(keys)")
-          print("next: permitdesk room add NAME --key NAME.pub [--trainer] --room \(prefix)")
+          print(L10n.t("room.admin.init.done", prefix, account))
+          print(L10n.t("room.admin.init.database", database, key.id))
+          print(L10n.t("room.admin.init.content", contentCopy, source))
+          print(L10n.t("room.admin.init.config", config.path))
+          print(L10n.t("room.admin.init.keys", keys))
+          print(L10n.t("room.admin.init.next", prefix))
         }
       }
     }
@@ -150,15 +141,15 @@ extension PermitDesk {
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
-        abstract: "Let a person into the room with their SSH public key (one key, one person).")
+        abstract: L10n.t("cli.room.add.abstract"))
 
-      @Argument(help: "The person's name in the room (letters, digits, . _ -).")
+      @Argument(help: helpText("cli.room.add.name"))
       var name: String
 
-      @Option(name: .customLong("key"), help: "Their SSH public key file (e.g. id_ed25519.pub).")
+      @Option(name: .customLong("key"), help: helpText("cli.room.add.key"))
       var keyFile: String
 
-      @ArgumentParser.Flag(help: "A trainer: may also report, verify and purge.")
+      @ArgumentParser.Flag(help: helpText("cli.room.add.trainer"))
       var trainer = false
 
       @OptionGroup var location: Location
@@ -167,19 +158,17 @@ extension PermitDesk {
         var config = try location.load()
         try Room.reporting {
           guard RoomConfig.validName(name) else {
-            throw RoomError(
-              "'\(name)' cannot be a room name: use up to 32 letters, digits, '.', '_' or '-', starting with a letter or digit",
-              code: Exit.usage)
+            throw RoomError(L10n.t("room.admin.add.bad-name", name), code: Exit.usage)
           }
           let publicKey = try AuthorizedKeys.publicKey(from: keyFile)
           let owner = try RoomFiles.account(config.account)
           var lines = try AuthorizedKeys.read(config.authorizedKeys)
           lines.removeAll { AuthorizedKeys.belongs($0, to: name, prefix: config.prefix) }
           if let other = lines.first(where: { AuthorizedKeys.blob(of: $0) == publicKey.blob }) {
-            let who = AuthorizedKeys.member(of: other, prefix: config.prefix).map { "to \($0)" } ?? "to another login"
-            throw RoomError(
-              "this public key already belongs \(who) in \(config.authorizedKeys); one key, one person: ask \(name) for their own key",
-              code: Exit.badInput)
+            let message = AuthorizedKeys.member(of: other, prefix: config.prefix).map {
+              L10n.t("room.admin.add.key-taken", $0, config.authorizedKeys, name)
+            } ?? L10n.t("room.admin.add.key-taken.other", config.authorizedKeys, name)
+            throw RoomError(message, code: Exit.badInput)
           }
           lines.append(AuthorizedKeys.line(name: name, key: publicKey, config: config))
           try RoomFiles.writeAtomically(
@@ -189,16 +178,19 @@ extension PermitDesk {
           config.members.removeAll { $0.name == name }
           config.members.append(RoomConfig.Member(name: name, role: role))
           try config.save()
-          print("room: \(name) \(existed ? "now has" : "added with") the \(publicKey.type) key \(publicKey.fingerprint) as a \(role.rawValue)")
+          print(
+            L10n.t(
+              existed ? "room.admin.add.replaced" : "room.admin.add.added", name, publicKey.type, publicKey.fingerprint,
+              L10n.t("room.admin.role." + role.rawValue)))
         }
       }
     }
 
     struct Remove: ParsableCommand {
       static let configuration = CommandConfiguration(
-        abstract: "Take a person out of the room: their key no longer opens it. Their records stay.")
+        abstract: L10n.t("cli.room.remove.abstract"))
 
-      @Argument(help: "The person's name in the room.")
+      @Argument(help: helpText("cli.room.remove.name"))
       var name: String
 
       @OptionGroup var location: Location
@@ -212,13 +204,15 @@ extension PermitDesk {
           lines.removeAll { AuthorizedKeys.belongs($0, to: name, prefix: config.prefix) }
           guard before != lines.count || config.member(name) != nil else {
             let names = config.members.map(\.name).joined(separator: ", ")
-            throw RoomError("\(name) is not in the room (members: \(names.isEmpty ? "none" : names))", code: Exit.badInput)
+            throw RoomError(
+              L10n.t("room.admin.remove.not-member", name, names.isEmpty ? L10n.t("room.admin.remove.no-members") : names), code: Exit.badInput)
           }
           try RoomFiles.writeAtomically(
             lines.map { $0 + "\n" }.joined(), to: config.authorizedKeys, mode: 0o600, owner: owner)
           config.members.removeAll { $0.name == name }
           try config.save()
-          print("room: \(name) removed (\(before - lines.count) key line\(before - lines.count == 1 ? "" : "s")); their records stay in the database")
+          let removed = before - lines.count
+          print(L10n.t(removed == 1 ? "room.admin.remove.done.one" : "room.admin.remove.done.other", name, removed))
         }
       }
     }
@@ -245,25 +239,22 @@ enum AuthorizedKeys {
   /// Reads one public key (`TYPE BASE64 [COMMENT]`) and nothing else: no options, no second key.
   static func publicKey(from file: String) throws -> PublicKey {
     guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-      throw RoomError("cannot read the public key file \(file)", code: Exit.badInput)
+      throw RoomError(L10n.t("room.admin.key.unreadable", file), code: Exit.badInput)
     }
     let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     guard lines.count == 1 else {
-      throw RoomError("\(file) must hold exactly one public key line, not \(lines.count)", code: Exit.badInput)
+      throw RoomError(L10n.t("room.admin.key.lines", file, lines.count), code: Exit.badInput)
     }
     let fields = lines[0].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     guard fields.count >= 2, types.contains(fields[0]) else {
-      throw RoomError(
-        "\(file):1:1: error: expected an SSH public key (\(types.sorted().joined(separator: ", ")) then the key), "
-          + "e.g. the .pub file of `ssh-keygen -t ed25519`",
-        code: Exit.badInput)
+      throw RoomError("\(file):1:1: error: " + L10n.t("room.admin.key.not-a-key", types.sorted().joined(separator: ", ")), code: Exit.badInput)
     }
     guard let data = Data(base64Encoded: fields[1]), !data.isEmpty,
       data.count > 4 + fields[0].utf8.count,
       String(decoding: data[4..<(4 + fields[0].utf8.count)], as: UTF8.self) == fields[0]
     else {
-      throw RoomError("\(file):1:\(fields[0].count + 2): error: the key is not valid base64 of a \(fields[0]) key", code: Exit.badInput)
+      throw RoomError("\(file):1:\(fields[0].count + 2): error: " + L10n.t("room.admin.key.bad-base64", fields[0]), code: Exit.badInput)
     }
     return PublicKey(type: fields[0], blob: fields[1])
   }
@@ -276,7 +267,7 @@ enum AuthorizedKeys {
   static func read(_ path: String) throws -> [String] {
     guard FileManager.default.fileExists(atPath: path) else { return [] }
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw RoomError("cannot read \(path): run this as root or as the room's account", code: Exit.badInput)
+      throw RoomError(L10n.t("room.admin.keys.unreadable", path), code: Exit.badInput)
     }
     return text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
   }

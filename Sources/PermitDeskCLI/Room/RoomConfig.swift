@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PermitLocalization
 import PermitStore
 
 #if canImport(Glibc)
@@ -65,32 +66,32 @@ struct RoomConfig: Equatable {
       let line = raw.trimmingCharacters(in: .whitespaces)
       if line.isEmpty || line.hasPrefix("#") { continue }
       func bad(_ message: String) -> RoomError { RoomError("\(file):\(index + 1):1: error: \(message)", code: Exit.badInput) }
-      guard let eq = line.firstIndex(of: "=") else { throw bad("expected `key = value`") }
+      guard let eq = line.firstIndex(of: "=") else { throw bad(L10n.t("room.admin.conf.expected-setting")) }
       let name = line[..<eq].trimmingCharacters(in: .whitespaces)
       let value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
       switch name {
       case "member":
         let parts = value.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard parts.count == 2, RoomConfig.validName(parts[0]), let role = Role(rawValue: parts[1]) else {
-          throw bad("expected `member = NAME trainee` or `member = NAME trainer`")
+          throw bad(L10n.t("room.admin.conf.expected-member"))
         }
         members.removeAll { $0.name == parts[0] }
         members.append(Member(name: parts[0], role: role))
       case "account", "database", "content", "authorized-keys", "program", "key":
-        if values[name] != nil { throw bad("`\(name)` is given twice") }
+        if values[name] != nil { throw bad(L10n.t("room.admin.conf.twice", name)) }
         values[name] = value
       default:
-        throw bad("unknown setting `\(name)`")
+        throw bad(L10n.t("room.admin.conf.unknown", name))
       }
     }
     func need(_ name: String) throws -> String {
       guard let v = values[name], !v.isEmpty else {
-        throw RoomError("\(file):1:1: error: the setting `\(name)` is missing", code: Exit.badInput)
+        throw RoomError("\(file):1:1: error: " + L10n.t("room.admin.conf.missing", name), code: Exit.badInput)
       }
       return v
     }
     guard let key = RecordKey(hex: try need("key")) else {
-      throw RoomError("\(file):1:1: error: `key` must be 64 hexadecimal digits", code: Exit.badInput)
+      throw RoomError("\(file):1:1: error: " + L10n.t("room.admin.conf.key"), code: Exit.badInput)
     }
     return RoomConfig(
       prefix: prefix, account: try need("account"), database: try need("database"), content: try need("content"),
@@ -104,18 +105,13 @@ struct RoomConfig: Equatable {
     let file = path(prefix: prefix)
     var info = stat()
     guard stat(file, &info) == 0 else {
-      throw RoomError(
-        "there is no training room at \(prefix) (no \(file)); set one up with `permitdesk room init --prefix \(prefix)`",
-        code: Exit.badInput)
+      throw RoomError(L10n.t("room.admin.conf.no-room", prefix, file), code: Exit.badInput)
     }
     if info.st_mode & 0o077 != 0 {
-      throw RoomError(
-        "\(file) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); it holds the room key: "
-          + "`chmod 600 \(file)`, and consider the records exposed (make a new room if strangers had access)",
-        code: Exit.badInput)
+      throw RoomError(L10n.t("room.admin.conf.exposed", file, String(info.st_mode & 0o777, radix: 8)), code: Exit.badInput)
     }
     guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-      throw RoomError("cannot read \(file): run this as the room's account (or root)", code: Exit.badInput)
+      throw RoomError(L10n.t("room.admin.conf.unreadable", file), code: Exit.badInput)
     }
     return try parse(text, prefix: prefix, file: file)
   }
@@ -129,11 +125,11 @@ struct RoomConfig: Equatable {
   /// hexadecimal digits.
   static func readKey(from file: String) throws -> RecordKey {
     guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-      throw RoomError("cannot read the key file \(file)", code: Exit.badInput)
+      throw RoomError(L10n.t("room.admin.keyfile.unreadable", file), code: Exit.badInput)
     }
     var info = stat()
     if stat(file, &info) == 0, info.st_mode & 0o077 != 0 {
-      printError("permitdesk: warning: \(file) can be read by others; the room key should be mode 0600")
+      printError("permitdesk: " + L10n.t("room.admin.keyfile.exposed", file))
     }
     for raw in text.split(separator: "\n") {
       let line = raw.trimmingCharacters(in: .whitespaces)
@@ -145,9 +141,7 @@ struct RoomConfig: Equatable {
       }
       if let key = RecordKey(hex: value) { return key }
     }
-    throw RoomError(
-      "\(file) holds no room key (a `key = ` line of 64 hexadecimal digits, as in the room's room.conf)",
-      code: Exit.badInput)
+    throw RoomError(L10n.t("room.admin.keyfile.none", file), code: Exit.badInput)
   }
 
   /// Member names: letters, digits, `.`, `_`, `-`, at most 32, starting with a letter or digit. They
@@ -189,9 +183,7 @@ enum RoomFiles {
 
   static func account(_ name: String) throws -> Account {
     guard let pw = getpwnam(name) else {
-      throw RoomError(
-        "there is no account \(name) on this host; create it first, e.g. `useradd --system --create-home --shell /bin/sh \(name)`",
-        code: Exit.badInput)
+      throw RoomError(L10n.t("room.admin.no-account", name), code: Exit.badInput)
     }
     return Account(name: name, uid: pw.pointee.pw_uid, gid: pw.pointee.pw_gid, home: String(cString: pw.pointee.pw_dir))
   }
@@ -202,7 +194,7 @@ enum RoomFiles {
   static func chown(_ path: String, to owner: Account) throws {
     guard isRoot else { return }
     if Glibc.lchown(path, owner.uid, owner.gid) != 0 {
-      throw RoomError("cannot give \(path) to \(owner.name): \(String(cString: strerror(errno)))", code: Exit.problems)
+      throw RoomError(L10n.t("room.admin.chown", path, owner.name, String(cString: strerror(errno))), code: Exit.problems)
     }
   }
 
@@ -211,7 +203,7 @@ enum RoomFiles {
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
-      throw RoomError("cannot create the folder \(path): \(error.localizedDescription)", code: Exit.problems)
+      throw RoomError(L10n.t("room.admin.mkdir", path, error.localizedDescription), code: Exit.problems)
     }
     chmod(path, mode)
     if let owner { try chown(path, to: owner) }
@@ -223,7 +215,7 @@ enum RoomFiles {
     let temporary = path + ".tmp.\(getpid())"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard fd >= 0 else {
-      throw RoomError("cannot write \(path): \(String(cString: strerror(errno)))", code: Exit.problems)
+      throw RoomError(L10n.t("room.admin.write", path, String(cString: strerror(errno))), code: Exit.problems)
     }
     let bytes = Array(text.utf8)
     var written = 0
@@ -238,7 +230,7 @@ enum RoomFiles {
     close(fd)
     guard written == bytes.count, synced, rename(temporary, path) == 0 else {
       unlink(temporary)
-      throw RoomError("cannot write \(path): \(String(cString: strerror(errno)))", code: Exit.problems)
+      throw RoomError(L10n.t("room.admin.write", path, String(cString: strerror(errno))), code: Exit.problems)
     }
   }
 

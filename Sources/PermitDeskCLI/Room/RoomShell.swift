@@ -16,9 +16,9 @@ extension PermitDesk.Room {
   /// else: no shell, no file paths, no other subcommand, no `login`.
   struct Shell: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "The room's forced command (in authorized_keys): the REPL as NAME, with nothing else.")
+      abstract: L10n.t("cli.room.shell.abstract"))
 
-    @Argument(help: "The member the SSH key belongs to.")
+    @Argument(help: helpText("cli.room.shell.name"))
     var name: String
 
     @OptionGroup var location: PermitDesk.Room.Location

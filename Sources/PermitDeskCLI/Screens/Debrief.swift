@@ -91,7 +91,7 @@ public enum Debrief {
     for t in s.tickets {
       for tr in s.cases[t]!.history {
         i += 1
-        events.append((tr.at, i, L10n.t("debrief.timeline.row", tr.at, t, Localized.name("event", tr.event), Localized.staff(tr.actor), Localized.transition(tr))))
+        events.append((tr.at, i, L10n.t("debrief.timeline.row", tr.at, t, Localized.name("event", tr.event.rawValue), Localized.staff(tr.actor), Localized.transition(tr))))
       }
     }
     for (_, _, line) in events.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) { out.append("  " + line) }

@@ -21,11 +21,11 @@ enum ParseScreens {
     case .snapshot: return L10n.t("parse.snapshot")
     case .restore: return L10n.t("parse.restore")
     case .monthly: return L10n.t("parse.monthly")
-    case .finish: return "usage: finish [--now]"
+    case .finish: return L10n.t("parse.finish")
     case .referTo: return L10n.t("parse.refer-to")
     case .decide: return L10n.t("parse.decide")
     case .unknownOutcome(let o): return L10n.t("parse.unknown-outcome", o) + Suggest.hint(o, Outcome.allCases.map(\.rawValue))
-    case .invalidPair(let d): return L10n.t("malformed.invalid-pair", DefectCatalog.pairProblem(d) ?? d)
+    case .invalidPair(let d): return L10n.t("malformed.invalid-pair", DefectCatalog.pairProblem(d).map { Localized.pairProblem($0) } ?? d)
     case .unknownDefect(let d):
       return L10n.t("session.unknown-defect", d) + Suggest.hint(d, DefectCatalog.allCodes) + L10n.t("session.unknown-defect.tab")
     case .supplementWithoutDefects: return L10n.t("parse.supplement")

@@ -41,12 +41,12 @@ enum SessionScreens {
     case .deemedAccepted(let t, let d): return L10n.t("event.deemed", t, d)
     case .colleagueAgreed(let t, let c): return L10n.t("event.colleague-agreed", t, staff(c))
     case .colleagueReturned(let t, let c, let reason, let late):
-      // The careful colleague's reason in the session's language (the case history keeps the
-      // core's English); a scripted reason is the scenario's own text.
+      // The careful colleague's grade in the session's language (as the timeline says it); a
+      // scripted reason is the scenario's own text.
       let why: String
       switch reason {
-      case .graded(let g, let fallback): why = Localized.grade(g) ?? fallback
-      case .scripted(let r): why = r
+      case .grade(let g): why = Localized.grade(g) ?? reason.description
+      case .words(let r): why = r
       }
       let note = late.map { L10n.t("why.note", AnswerScreens.lateNote($0).dropLast()) } ?? ""
       return L10n.t("event.colleague-returned", t, staff(c), why + note)

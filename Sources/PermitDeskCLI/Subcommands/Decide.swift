@@ -23,7 +23,7 @@ extension PermitDesk {
     var format: OutputFormat = .text
 
     func validate() throws {
-      if packets.isEmpty { throw ValidationError("Please name at least one packet file.") }
+      if packets.isEmpty { throw ValidationError(L10n.t("cli.decide.no-packet")) }
     }
 
     func run() throws {

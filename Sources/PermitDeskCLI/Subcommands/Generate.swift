@@ -12,7 +12,8 @@ extension PermitDesk {
       abstract: L10n.t("cli.generate.abstract"),
       discussion: L10n.t(
         "cli.generate.discussion",
-        ScenarioGeneration.profiles.map { "\($0.0) (\($0.1.summary))" }.joined(separator: "; "),
+        ScenarioGeneration.profiles.map { L10n.t("cli.generate.profile-item", $0.0, L10n.t("cli.generate.profile." + $0.0)) }
+          .joined(separator: L10n.t("diag.separator")),
         PacketGenerator.mutations.joined(separator: ", ")))
 
     @OptionGroup var content: ContentOptions
@@ -57,10 +58,10 @@ extension PermitDesk {
     var id: String?
 
     func run() throws {
-      guard (1...10_000).contains(count) else { throw ValidationError("--count must be between 1 and 10000.") }
+      guard (1...10_000).contains(count) else { throw ValidationError(L10n.t("cli.generate.count-range")) }
       guard let prof = ScenarioGeneration.profile(profile) else {
         let names = ScenarioGeneration.profiles.map(\.0)
-        throw ValidationError("unknown profile '\(profile)'; known: \(names.joined(separator: ", "))" + Suggest.hint(profile, names))
+        throw ValidationError(L10n.t("cli.generate.unknown-profile", profile, names.joined(separator: ", ")) + Suggest.hint(profile, names))
       }
       var typeList = prof.types
       if let t = types {
@@ -68,7 +69,7 @@ extension PermitDesk {
         for name in t.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
           guard let v = ApplicationType(rawValue: name) else {
             let all = ApplicationType.allCases.map(\.rawValue)
-            throw ValidationError("unknown application type '\(name)'; known: \(all.joined(separator: ", "))" + Suggest.hint(name, all))
+            throw ValidationError(L10n.t("cli.generate.unknown-type", name, all.joined(separator: ", ")) + Suggest.hint(name, all))
           }
           typeList.append(v)
         }
@@ -78,18 +79,18 @@ extension PermitDesk {
         mixList = []
         for name in m.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
           guard PacketGenerator.mutations.contains(name) else {
-            throw ValidationError("unknown defect family '\(name)'" + Suggest.hint(name, PacketGenerator.mutations))
+            throw ValidationError(L10n.t("cli.generate.unknown-family", name) + Suggest.hint(name, PacketGenerator.mutations))
           }
           mixList.append(name)
         }
       }
       let rate = defectRate ?? prof.defectRate
-      guard (0...1).contains(rate) else { throw ValidationError("--defect-rate must be between 0 and 1.") }
-      guard let p = TraineePost(rawValue: post.uppercased()) else { throw ValidationError("--post must be A or B.") }
+      guard (0...1).contains(rate) else { throw ValidationError(L10n.t("cli.generate.rate-range")) }
+      guard let p = TraineePost(rawValue: post.uppercased()) else { throw ValidationError(L10n.t("cli.generate.bad-post")) }
       guard let startTime = Timestamp(iso: start) else {
-        throw ValidationError("--start must be a date and time with its offset, like 2017-07-03T09:00+08:00.")
+        throw ValidationError(L10n.t("cli.generate.bad-start"))
       }
-      guard (1...1440).contains(everyMinutes) else { throw ValidationError("--every-minutes must be between 1 and 1440.") }
+      guard (1...1440).contains(everyMinutes) else { throw ValidationError(L10n.t("cli.generate.every-range")) }
       let library = try content.library
       let pack: PolicyPack
       switch library.policy(policy) {
@@ -100,11 +101,11 @@ extension PermitDesk {
       }
       let w = window ?? pack.windows.first ?? "chaoyang"
       guard pack.windows.contains(w) else {
-        throw ValidationError("'\(w)' is not a window of \(pack.id) (windows: \(pack.windows.joined(separator: ", ")))" + Suggest.hint(w, pack.windows))
+        throw ValidationError(L10n.t("cli.generate.bad-window", w, pack.id, pack.windows.joined(separator: ", ")) + Suggest.hint(w, pack.windows))
       }
       let scenarioID = id ?? Generate.defaultID(output: output, seed: seed)
       guard ScenarioReader.isID(scenarioID) else {
-        throw ValidationError("--id must use only lower-case letters, digits and '-'.")
+        throw ValidationError(L10n.t("cli.generate.bad-id"))
       }
       let options = ScenarioGeneration.Options(
         id: scenarioID, count: count, seed: seed, types: typeList, defectRate: rate, mix: mixList,
@@ -125,12 +126,15 @@ extension PermitDesk {
       if output == "-" {
         print(modeline + "\n" + text, terminator: "")
       } else if !FileManager.default.createFile(atPath: output, contents: Data((modeline + "\n" + text).utf8)) {
-        printError("permitdesk: cannot write \(output): check that its folder exists and is writable")
+        printError("permitdesk: " + L10n.t("cli.err.cannot-write.folder", output))
         throw Exit.badInput
       } else {
         let keyed = scenario.applicants.filter { $0.expect != nil }.count
-        print("generate: wrote \(output): scenario \(scenarioID), \(scenario.applicants.count) applicant\(scenario.applicants.count == 1 ? "" : "s") (\(keyed) with answer keys), \(w) window, post \(p.rawValue), policy \(policy)")
-        print("next: permitdesk check \(output); permitdesk play \(output) --free --trainee NAME")
+        print(
+          L10n.t(
+            scenario.applicants.count == 1 ? "cli.generate.wrote.one" : "cli.generate.wrote.other", output, scenarioID,
+            scenario.applicants.count, keyed, Localized.name("district", w), p.rawValue, policy))
+        print(L10n.t("cli.generate.next", output))
       }
     }
 

@@ -33,7 +33,7 @@ extension PermitDesk {
 
     func validate() throws {
       guard interval >= 0.5 && interval <= 3600 else {
-        throw ValidationError("Please give --interval in seconds, from 0.5 to 3600.")
+        throw ValidationError(L10n.t("cli.monitor.bad-interval"))
       }
     }
 

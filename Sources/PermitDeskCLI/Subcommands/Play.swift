@@ -64,7 +64,7 @@ extension PermitDesk {
       guard let style = autoplay else {
         // Quoted, so that the scenario and mode stay one word each whatever they hold.
         guard let id = ReplInput.quoted(scenario), let m = ReplInput.quoted(mode) else {
-          printError("permitdesk: unknown scenario '\(scenario)'")
+          printError("permitdesk: " + L10n.t("cli.err.unknown-scenario", scenario))
           throw Exit.badInput
         }
         try repl.runRepl(content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (free ? " --free" : "")], course: course)
@@ -72,7 +72,7 @@ extension PermitDesk {
       }
       let library = course.library
       guard course.index[scenario] != nil else {
-        printError("permitdesk: unknown scenario '\(scenario)'" + Suggest.hint(scenario, course.scenarioIDs))
+        printError("permitdesk: " + L10n.t("cli.err.unknown-scenario", scenario) + Suggest.hint(scenario, course.scenarioIDs))
         throw Exit.badInput
       }
       let db = try repl.database.open()
@@ -106,11 +106,11 @@ extension PermitDesk {
         }
       }
       if let e = saveError {
-        printError("permitdesk: could not save: \(e)")
+        printError("permitdesk: " + L10n.t("cli.err.could-not-save", "\(e)"))
         throw Exit.internalError
       }
       guard let card else {
-        printError("permitdesk: the autoplay ended without finishing the attempt")
+        printError("permitdesk: " + L10n.t("cli.play.autoplay-unfinished"))
         throw Exit.internalError
       }
       switch format {

@@ -22,13 +22,13 @@ extension PermitDesk {
     @Option(help: helpText("cli.rehearse.template"))
     var template: String?
 
-    @Option(name: .customLong("new"), help: "Build a new packet of this application type by answering questions, then rehearse it.")
+    @Option(name: .customLong("new"), help: helpText("cli.rehearse.new"))
     var newType: String?
 
-    @Option(help: "List the materials this application type needs, then exit.")
+    @Option(help: helpText("cli.rehearse.materials"))
     var materials: String?
 
-    @Option(help: "The category (A, B or C) for --materials and --new.")
+    @Option(help: helpText("cli.rehearse.category"))
     var category: String?
 
     @Option(help: helpText("cli.rehearse.output"), completion: .file(extensions: ["yaml"]))
@@ -45,16 +45,18 @@ extension PermitDesk {
 
     func validate() throws {
       if packet == nil && template == nil && newType == nil && materials == nil {
-        throw ValidationError("Please give a packet file to rehearse, --new TYPE to build one, --template TYPE to start from one, or --materials TYPE.")
+        throw ValidationError(L10n.t("cli.rehearse.nothing"))
       }
       for (flag, value) in [("--template", template), ("--new", newType), ("--materials", materials)] {
         if let t = value, ApplicationType(rawValue: t) == nil {
-          throw ValidationError("Please give \(flag) one of " + ApplicationType.allCases.map(\.rawValue).joined(separator: ", ") + Suggest.hint(t, ApplicationType.allCases.map(\.rawValue)))
+          throw ValidationError(
+            L10n.t("cli.rehearse.type", flag, ApplicationType.allCases.map(\.rawValue).joined(separator: ", "))
+              + Suggest.hint(t, ApplicationType.allCases.map(\.rawValue)))
         }
       }
-      if let c = category, Category(rawValue: c.uppercased()) == nil { throw ValidationError("Please give --category as A, B or C.") }
-      if newType != nil && (packet != nil || template != nil) { throw ValidationError("--new builds its own packet: leave out the packet file and --template.") }
-      if newType != nil && output == "-" { throw ValidationError("--new writes a packet file: give --output FILE or leave it out.") }
+      if let c = category, Category(rawValue: c.uppercased()) == nil { throw ValidationError(L10n.t("cli.rehearse.category-format")) }
+      if newType != nil && (packet != nil || template != nil) { throw ValidationError(L10n.t("cli.rehearse.new-alone")) }
+      if newType != nil && output == "-" { throw ValidationError(L10n.t("cli.rehearse.new-output")) }
     }
 
     /// The template packet of a type: synthetic, complete, accepted as it is.
@@ -72,7 +74,7 @@ extension PermitDesk {
     func run() throws {
       let library = try content.library
       guard case .success(let defaultPack) = library.policy(policy) else {
-        printError("permitdesk: unknown policy pack '\(policy)'" + Suggest.hint(policy, library.policyIDs()))
+        printError("permitdesk: " + L10n.t("cli.err.unknown-policy", policy) + Suggest.hint(policy, library.policyIDs()))
         throw Exit.badInput
       }
       if let m = materials, let type = ApplicationType(rawValue: m) {
@@ -91,10 +93,10 @@ extension PermitDesk {
           + "# draft, then: permitdesk rehearse THIS-FILE --person YOUR-NAME\n" + ScenarioWriter.packet(p)
         if let out = output, out != "-" {
           do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-            printError("permitdesk: cannot write \(out): \(error.localizedDescription)")
+            printError("permitdesk: " + L10n.t("cli.err.cannot-write", out, error.localizedDescription))
             throw Exit.badInput
           }
-          print("template written to \(out)")
+          print(L10n.t("cli.rehearse.template-written", out))
         } else {
           print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
@@ -150,7 +152,7 @@ extension PermitDesk {
       }
       let guide = RehearseGuide(reader: reader, policy: pack, template: start)
       guard guide.run() else {
-        printError("rehearse: the input ended before the packet was complete; nothing was written. Run it again, or start from --template \(type.rawValue).")
+        printError("rehearse: " + L10n.t("cli.rehearse.input-ended", type.rawValue))
         throw Exit.badInput
       }
       let file = output ?? "\(type.rawValue)-draft.yaml"
@@ -158,14 +160,14 @@ extension PermitDesk {
         + "# \(type.rawValue) packet written by `permitdesk rehearse --new \(type.rawValue)`; edit it and rehearse again with\n"
         + "# permitdesk rehearse \(file)" + (person.map { " --person \($0)" } ?? "") + "\n" + ScenarioWriter.packet(guide.packet)
       if FileManager.default.fileExists(atPath: file) && output == nil {
-        printError("rehearse: \(file) exists already; give --output FILE to choose another name (nothing was overwritten).")
+        printError("rehearse: " + L10n.t("cli.rehearse.exists", file))
         throw Exit.badInput
       }
       do { try text.write(toFile: file, atomically: true, encoding: .utf8) } catch {
-        printError("permitdesk: cannot write \(file): \(error.localizedDescription)")
+        printError("permitdesk: " + L10n.t("cli.err.cannot-write", file, error.localizedDescription))
         throw Exit.badInput
       }
-      print("\npacket written to \(file)\n")
+      print("\n" + L10n.t("cli.rehearse.packet-written", file) + "\n")
       // Read back what was written, so the notice is the one the file gets.
       switch library.loadPacket(path: file) {
       case .failure(let e):

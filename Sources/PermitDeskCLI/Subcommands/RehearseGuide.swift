@@ -1,5 +1,6 @@
 import Foundation
 import PermitContent
+import PermitLocalization
 import PermitCore
 import PermitTraining
 
@@ -34,7 +35,7 @@ final class RehearseGuide {
     self.choices = choices
     say("")
     say("\(label): \(help)")
-    if !choices.isEmpty && choices.count <= 12 { say("  choices: " + choices.joined(separator: ", ")) }
+    if !choices.isEmpty && choices.count <= 12 { say(L10n.t("guide.choices", choices.joined(separator: ", "))) }
     while true {
       let prompt = "  \(label)" + (current.map { " [\($0)]" } ?? "") + ": "
       guard let raw = reader.next(prompt: prompt) else {
@@ -49,11 +50,11 @@ final class RehearseGuide {
       }
       if answer.isEmpty {
         if current != nil { return }
-        say("  Please give a value (or '?' for help).")
+        say(L10n.t("guide.need-value"))
         continue
       }
       if !choices.isEmpty && !choices.contains(answer) {
-        say("  '\(answer)' is not one of: \(choices.joined(separator: ", "))" + Suggest.hint(answer, choices))
+        say(L10n.t("guide.not-a-choice", answer, choices.joined(separator: ", ")) + Suggest.hint(answer, choices))
         continue
       }
       if let error = apply(answer) {
@@ -66,7 +67,7 @@ final class RehearseGuide {
 
   func date(_ label: String, _ help: String, _ current: CivilDate?, _ set: (CivilDate) -> Void) {
     ask(label, help, current: current?.description) { a in
-      guard let d = CivilDate(iso: a) else { return "Please write a date as YYYY-MM-DD, e.g. 2017-03-01." }
+      guard let d = CivilDate(iso: a) else { return L10n.t("guide.date") }
       set(d)
       return nil
     }
@@ -74,7 +75,7 @@ final class RehearseGuide {
 
   func number(_ label: String, _ help: String, _ current: Int, range: ClosedRange<Int>, _ set: (Int) -> Void) {
     ask(label, help, current: String(current)) { a in
-      guard let n = Int(a), range.contains(n) else { return "Please write a whole number from \(range.lowerBound) to \(range.upperBound)." }
+      guard let n = Int(a), range.contains(n) else { return L10n.t("guide.number", range.lowerBound, range.upperBound) }
       set(n)
       return nil
     }
@@ -90,9 +91,9 @@ final class RehearseGuide {
   /// The whole conversation. Returns false when the input ended first.
   func run() -> Bool {
     let t = packet.application.type
-    say("Guided rehearsal: a new \(t.rawValue) packet (\(PlainLanguage.applicationType(t))).")
-    say("Each question says what it means. Enter keeps the value in [brackets]; '?' explains again;")
-    say("on a terminal, tab completes the allowed values. Everything here stays in the sandbox.")
+    say(L10n.t("guide.intro.1", t.rawValue, PlainLanguage.applicationType(t)))
+    say(L10n.t("guide.intro.2"))
+    say(L10n.t("guide.intro.3"))
     say("")
     for l in PlainLanguage.materialsList(policy: policy, type: t, category: packet.application.category) { say(l) }
     employer()
@@ -104,12 +105,12 @@ final class RehearseGuide {
 
   func employer() {
     say("")
-    say("== Employer ==")
-    ask("employer name", "the employer's registered name, as on its business licence", current: packet.employer.name) {
+    say(L10n.t("guide.section.employer"))
+    ask(L10n.t("guide.employer-name"), L10n.t("guide.employer-name.help"), current: packet.employer.name) {
       self.packet.employer.name = $0
       return nil
     }
-    ask("employer district", "the district where the employer is registered: it decides which window accepts the file", current: packet.employer.district, choices: policy.windows) {
+    ask(L10n.t("guide.employer-district"), L10n.t("guide.employer-district.help"), current: packet.employer.district, choices: policy.windows) {
       self.packet.employer.district = $0
       return nil
     }
@@ -117,62 +118,62 @@ final class RehearseGuide {
 
   func applicant() {
     say("")
-    say("== Applicant ==")
-    ask("applicant name", "the name exactly as in the passport (family name in capitals)", current: packet.applicant.name) {
+    say(L10n.t("guide.section.applicant"))
+    ask(L10n.t("guide.applicant-name"), L10n.t("guide.applicant-name.help"), current: packet.applicant.name) {
       self.packet.applicant.name = $0
       return nil
     }
-    ask("nationality", "ISO country code of the passport, e.g. CA, DE, JP", current: packet.applicant.nationality) { a in
-      guard a.count == 2, a.allSatisfy({ $0.isUppercase }) else { return "Please write two capital letters, e.g. CA." }
+    ask(L10n.t("guide.nationality"), L10n.t("guide.nationality.help"), current: packet.applicant.nationality) { a in
+      guard a.count == 2, a.allSatisfy({ $0.isUppercase }) else { return L10n.t("guide.nationality.format") }
       self.packet.applicant.nationality = a
       return nil
     }
-    date("birth date", "as in the passport", packet.applicant.birthDate) { self.packet.applicant.birthDate = $0 }
-    ask("passport number", "as in the passport (sandbox passports start with SPEC)", current: packet.applicant.passportNumber) {
+    date(L10n.t("guide.birth-date"), L10n.t("guide.birth-date.help"), packet.applicant.birthDate) { self.packet.applicant.birthDate = $0 }
+    ask(L10n.t("guide.passport-number"), L10n.t("guide.passport-number.help"), current: packet.applicant.passportNumber) {
       self.packet.applicant.passportNumber = $0
       return nil
     }
-    date("passport expires", "the passport's expiry date: it must run long enough beyond the day of submission", packet.applicant.passportExpires) {
+    date(L10n.t("guide.passport-expires"), L10n.t("guide.passport-expires.help"), packet.applicant.passportExpires) {
       self.packet.applicant.passportExpires = $0
     }
   }
 
   func application() {
     say("")
-    say("== Application ==")
+    say(L10n.t("guide.section.application"))
     var app: Application { get { packet.application } set { packet.application = newValue } }
     if policy.categoryCheckedTypes.contains(app.type) {
-      ask("category", Category.allCases.map(PlainLanguage.category).joined(separator: "; "), current: app.category?.rawValue, choices: Category.allCases.map(\.rawValue)) {
+      ask(L10n.t("guide.category"), Category.allCases.map(PlainLanguage.category).joined(separator: "; "), current: app.category?.rawValue, choices: Category.allCases.map(\.rawValue)) {
         self.packet.application.category = Category(rawValue: $0)
         return nil
       }
     }
     if app.position != nil {
-      ask("position", "the job title in the contract", current: app.position) {
+      ask(L10n.t("guide.position"), L10n.t("guide.position.help"), current: app.position) {
         self.packet.application.position = $0
         return nil
       }
     }
-    number("annual salary", "gross yearly pay in yuan (points: the higher, the more)", app.annualSalary, range: 0...100_000_000) { self.packet.application.annualSalary = $0 }
-    number("months in China per year", "months a year the applicant will work in China", app.monthsInChinaPerYear, range: 0...12) { self.packet.application.monthsInChinaPerYear = $0 }
-    ask("education", "the highest degree held", current: app.education.rawValue, choices: Education.allCases.map(\.rawValue)) {
+    number(L10n.t("guide.annual-salary"), L10n.t("guide.annual-salary.help"), app.annualSalary, range: 0...100_000_000) { self.packet.application.annualSalary = $0 }
+    number(L10n.t("guide.months-in-china"), L10n.t("guide.months-in-china.help"), app.monthsInChinaPerYear, range: 0...12) { self.packet.application.monthsInChinaPerYear = $0 }
+    ask(L10n.t("guide.education"), L10n.t("guide.education.help"), current: app.education.rawValue, choices: Education.allCases.map(\.rawValue)) {
       self.packet.application.education = Education(rawValue: $0)!
       return nil
     }
-    number("related experience years", "years of work related to the position", app.relatedExperienceYears, range: 0...60) { self.packet.application.relatedExperienceYears = $0 }
-    number("HSK level", "Chinese proficiency test level, 0 for none", app.hskLevel, range: 0...6) { self.packet.application.hskLevel = $0 }
-    if app.entryDate != nil { date("entry date", "the day the applicant entered China on this visa", app.entryDate) { self.packet.application.entryDate = $0 } }
-    if app.permitExpires != nil { date("permit expires", "the expiry date on the current work permit", app.permitExpires) { self.packet.application.permitExpires = $0 } }
-    if app.contractEnd != nil { date("contract end", "the day the employment ended or ends", app.contractEnd) { self.packet.application.contractEnd = $0 } }
+    number(L10n.t("guide.experience"), L10n.t("guide.experience.help"), app.relatedExperienceYears, range: 0...60) { self.packet.application.relatedExperienceYears = $0 }
+    number(L10n.t("guide.hsk"), L10n.t("guide.hsk.help"), app.hskLevel, range: 0...6) { self.packet.application.hskLevel = $0 }
+    if app.entryDate != nil { date(L10n.t("guide.entry-date"), L10n.t("guide.entry-date.help"), app.entryDate) { self.packet.application.entryDate = $0 } }
+    if app.permitExpires != nil { date(L10n.t("guide.permit-expires"), L10n.t("guide.permit-expires.help"), app.permitExpires) { self.packet.application.permitExpires = $0 } }
+    if app.contractEnd != nil { date(L10n.t("guide.contract-end"), L10n.t("guide.contract-end.help"), app.contractEnd) { self.packet.application.contractEnd = $0 } }
     if let c = app.change {
-      ask("change kind", "what changes on the permit", current: c.kind.rawValue, choices: ChangeKind.allCases.map(\.rawValue)) {
+      ask(L10n.t("guide.change-kind"), L10n.t("guide.change-kind.help"), current: c.kind.rawValue, choices: ChangeKind.allCases.map(\.rawValue)) {
         self.packet.application.change?.kind = ChangeKind(rawValue: $0)!
         return nil
       }
-      date("change date", "the day the change took effect", c.date) { self.packet.application.change?.date = $0 }
+      date(L10n.t("guide.change-date"), L10n.t("guide.change-date.help"), c.date) { self.packet.application.change?.date = $0 }
     }
     if let r = app.replacementReason {
-      ask("replacement reason", "why the card is replaced", current: r.rawValue, choices: ReplacementReason.allCases.map(\.rawValue)) {
+      ask(L10n.t("guide.replacement-reason"), L10n.t("guide.replacement-reason.help"), current: r.rawValue, choices: ReplacementReason.allCases.map(\.rawValue)) {
         self.packet.application.replacementReason = ReplacementReason(rawValue: $0)
         return nil
       }
@@ -182,8 +183,8 @@ final class RehearseGuide {
   func materials() {
     let required = policy.required(for: packet.application, computed: packet.application.category ?? .b)
     say("")
-    say("== Materials ==")
-    say("Required for this application: " + required.map(\.rawValue).joined(separator: ", "))
+    say(L10n.t("guide.section.materials"))
+    say(L10n.t("guide.required", required.map(\.rawValue).joined(separator: ", ")))
     var kept: [Material] = []
     // What the documents repeat of the applicant follows the answers given above (each is asked again).
     let a = packet.applicant
@@ -199,7 +200,7 @@ final class RehearseGuide {
       guard !ended else { return }
       let template = packet.materials.first { $0.kind == kind } ?? Material(kind: kind)
       var have = true
-      yesNo(kind.rawValue, "do you hand in \(PlainLanguage.material(kind))?", true) { have = $0 }
+      yesNo(kind.rawValue, L10n.t("guide.hand-in", PlainLanguage.material(kind)), true) { have = $0 }
       if have { kept.append(material(template)) }
     }
     // Materials of the template that the list does not require (a commitment, say) are kept as they are.
@@ -211,35 +212,35 @@ final class RehearseGuide {
   func material(_ m: Material) -> Material {
     var m = m
     let k = m.kind.rawValue
-    if m.issued != nil { date("\(k) issued", "the issue date printed on the document", m.issued) { m.issued = $0 } }
-    if m.expires != nil { date("\(k) expires", "the expiry date printed on the document", m.expires) { m.expires = $0 } }
+    if m.issued != nil { date(L10n.t("guide.material.issued", k), L10n.t("guide.material.issued.help"), m.issued) { m.issued = $0 } }
+    if m.expires != nil { date(L10n.t("guide.material.expires", k), L10n.t("guide.material.expires.help"), m.expires) { m.expires = $0 } }
     if m.name != nil {
-      ask("\(k) name", "the applicant's name as written on this document", current: m.name) {
+      ask(L10n.t("guide.material.name", k), L10n.t("guide.material.name.help"), current: m.name) {
         m.name = $0
         return nil
       }
     }
     if m.passportNumber != nil {
-      ask("\(k) passport number", "the passport number as written on this document", current: m.passportNumber) {
+      ask(L10n.t("guide.material.passport-number", k), L10n.t("guide.material.passport-number.help"), current: m.passportNumber) {
         m.passportNumber = $0
         return nil
       }
     }
     if m.authentication != nil {
-      ask("\(k) authentication", Authentication.allCases.map(PlainLanguage.authentication).joined(separator: "; "), current: m.authentication?.rawValue, choices: Authentication.allCases.map(\.rawValue)) {
+      ask(L10n.t("guide.material.authentication", k), Authentication.allCases.map(PlainLanguage.authentication).joined(separator: "; "), current: m.authentication?.rawValue, choices: Authentication.allCases.map(\.rawValue)) {
         m.authentication = Authentication(rawValue: $0)
         return nil
       }
     }
     if m.translation != nil {
-      ask("\(k) translation", Translation.allCases.map(PlainLanguage.translation).joined(separator: "; "), current: m.translation?.rawValue, choices: Translation.allCases.map(\.rawValue)) {
+      ask(L10n.t("guide.material.translation", k), Translation.allCases.map(PlainLanguage.translation).joined(separator: "; "), current: m.translation?.rawValue, choices: Translation.allCases.map(\.rawValue)) {
         m.translation = Translation(rawValue: $0)
         return nil
       }
     }
-    if m.signed != nil { yesNo("\(k) signed", "signed by the applicant", m.signed) { m.signed = $0 } }
-    if m.sealed != nil { yesNo("\(k) sealed", "sealed by the employer (or the former employer, for work experience)", m.sealed) { m.sealed = $0 } }
-    if m.years != nil { number("\(k) years", "years of experience the letters prove", m.years ?? 0, range: 0...60) { m.years = $0 } }
+    if m.signed != nil { yesNo(L10n.t("guide.material.signed", k), L10n.t("guide.material.signed.help"), m.signed) { m.signed = $0 } }
+    if m.sealed != nil { yesNo(L10n.t("guide.material.sealed", k), L10n.t("guide.material.sealed.help"), m.sealed) { m.sealed = $0 } }
+    if m.years != nil { number(L10n.t("guide.material.years", k), L10n.t("guide.material.years.help"), m.years ?? 0, range: 0...60) { m.years = $0 } }
     return m
   }
 }

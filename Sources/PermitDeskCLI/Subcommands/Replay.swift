@@ -28,7 +28,7 @@ extension PermitDesk {
     func run() throws {
       let db = try database.openReadOnly()
       guard let a = try db.attempt(id: attempt) else {
-        printError("permitdesk: no attempt #\(attempt)")
+        printError("permitdesk: " + L10n.t("cli.err.no-attempt", attempt))
         throw Exit.badInput
       }
       let course = try Course(library: content.library)
@@ -64,7 +64,7 @@ extension PermitDesk {
       var divergences: [JSON] = []
       if let id = policy {
         guard case .success(let other) = try content.library.policy(id) else {
-          printError("permitdesk: unknown policy pack '\(id)'")
+          printError("permitdesk: " + L10n.t("cli.err.unknown-policy", id))
           throw Exit.badInput
         }
         let examiner = Examiner(policy: other)

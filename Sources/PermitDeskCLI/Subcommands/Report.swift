@@ -57,14 +57,14 @@ extension PermitDesk {
 
     func validate() throws {
       if format == .xapi && per != .attempt {
-        throw ValidationError("--format xapi writes statements per attempt; --per \(per.rawValue) does not apply to it. Leave out --per, or choose another format.")
+        throw ValidationError(L10n.t("cli.report.xapi-per", per.rawValue))
       }
-      if since != nil && format != .xapi { throw ValidationError("--since applies to --format xapi (incremental export) only.") }
+      if since != nil && format != .xapi { throw ValidationError(L10n.t("cli.report.since-xapi")) }
       if let s = since, Report.parseSince(s) == nil {
-        throw ValidationError("Please give --since as YYYY-MM-DD or an ISO 8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00.")
+        throw ValidationError(L10n.t("cli.report.since-format"))
       }
-      if let i = installationId, UUID(uuidString: i) == nil { throw ValidationError("Please give --installation-id as a UUID, e.g. 3f2b…-…; 'uuidgen' makes one.") }
-      if noBom && format != .csv { throw ValidationError("--no-bom applies to --format csv only.") }
+      if let i = installationId, UUID(uuidString: i) == nil { throw ValidationError(L10n.t("cli.report.installation-id")) }
+      if noBom && format != .csv { throw ValidationError(L10n.t("cli.report.no-bom")) }
     }
 
     static func parseSince(_ s: String) -> Date? {
@@ -81,7 +81,7 @@ extension PermitDesk {
       var traineeID: Int64?
       if let name = trainee {
         guard let t = try db.trainee(named: name) else {
-          printError("permitdesk: no trainee '\(name)'")
+          printError("permitdesk: " + L10n.t("cli.err.no-trainee", name))
           throw Exit.badInput
         }
         traineeID = t.id
@@ -153,10 +153,10 @@ extension PermitDesk {
         return
       }
       do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-        printError("permitdesk: cannot write \(path): \(error.localizedDescription)")
+        printError("permitdesk: " + L10n.t("cli.err.cannot-write", path, error.localizedDescription))
         throw Exit.badInput
       }
-      print("report written to \(path) (\(format.rawValue), \(text.utf8.count) bytes)")
+      print(L10n.t("cli.report.written", path, format.rawValue, text.utf8.count))
     }
 
     /// The columns of a view (for --schema and the README).
@@ -189,7 +189,7 @@ extension PermitDesk {
     @Option(name: .customLong("scenario-file"), help: helpText("cli.verify.scenario-file"), completion: .file(extensions: ["yaml"]))
     var scenarioFiles: [String] = []
 
-    @Option(name: .customLong("key"), help: "The room's config file (or a key file) whose key signs the records.")
+    @Option(name: .customLong("key"), help: helpText("cli.verify.key"))
     var keyFile: String?
 
     func run() throws {
@@ -272,23 +272,21 @@ extension PermitDesk {
       // follow from its log: the first is not evidence that the record was edited.
       problems += changed
       if problems.isEmpty {
-        let rescoreNote = (rescore ? "; \(rescored) finished attempt\(rescored == 1 ? "" : "s") re-scored from their logs, all as recorded" : "")
-          + (older > 0 ? "; \(older) scored by an earlier scoring model, not compared ('replay ID' shows both scores)" : "")
+        let rescoreNote = (rescore ? L10n.t(rescored == 1 ? "cli.verify.rescored.one" : "cli.verify.rescored.other", rescored) : "")
+          + (older > 0 ? L10n.t("cli.verify.older", older) : "")
         switch report.authentication {
         case .unsigned:
-          print("verify: the records are intact" + rescoreNote)
+          print("verify: " + L10n.t("cli.verify.intact") + rescoreNote)
         case .authenticated:
-          print("verify: the records are intact and authenticated with the room key (id \(report.keyID ?? "?"))" + rescoreNote)
+          print("verify: " + L10n.t("cli.verify.authenticated", report.keyID ?? "?") + rescoreNote)
         case .unauthenticated:
-          print(
-            "verify: the chain is consistent but unauthenticated: the records are signed with a room key (id \(report.keyID ?? "?")) "
-              + "that was not given; pass --key with the room's config to authenticate them" + rescoreNote)
+          print("verify: " + L10n.t("cli.verify.unauthenticated", report.keyID ?? "?") + rescoreNote)
         }
-        for note in skipped { print("verify: note: \(note)") }
+        for note in skipped { print("verify: " + L10n.t("cli.verify.note", note)) }
         return true
       }
       for p in problems { print("verify: \(p)") }
-      for note in skipped { print("verify: note: \(note)") }
+      for note in skipped { print("verify: " + L10n.t("cli.verify.note", note)) }
       return false
     }
   }
@@ -308,16 +306,16 @@ extension PermitDesk {
     var before: String
 
     func validate() throws {
-      if CivilDate(iso: before) == nil { throw ValidationError("Please give --before as a real date, YYYY-MM-DD.") }
+      if CivilDate(iso: before) == nil { throw ValidationError(L10n.t("cli.purge.before-format")) }
     }
 
     func run() throws {
       let db = try database.open()
       let removed = try db.purgeCases(retainedBefore: before)
       for c in removed {
-        print("purged attempt #\(c.attempt) \(c.ticket): \(c.outcome?.rawValue ?? c.state), kept until \(c.retainUntil ?? "?")")
+        print(L10n.t("purge.case", c.attempt, c.ticket, c.outcome?.rawValue ?? c.state, c.retainUntil ?? "?"))
       }
-      print("purge: \(removed.count) filed case\(removed.count == 1 ? "" : "s") past retention removed")
+      print(L10n.t(removed.count == 1 ? "purge.done.one" : "purge.done.other", removed.count))
     }
   }
 }

@@ -102,12 +102,14 @@ extension Session {
       return .failure(CommandError(.malformed(m)))
     }
     let p = Proposal(outcome: outcome, defects: defects, referTo: referTo, maker: trainee, at: now)
+    let next: [FollowUp]
     do {
-      try c.propose(p)
+      next = try c.propose(p)
     } catch {
       return .failure(CommandError(.core(ticket: t, error: error, refused: false)))
     }
     put(t, c)
+    arrange(t, next, by: trainee)
     note(.proposed(AttemptFacts.Proposed(ticket: t, round: c.rounds.count, outcome: outcome, defects: p.defects, referTo: referTo, at: now)))
     return .success(.decided(ticket: t, outcome: outcome, defects: p.defects, referTo: referTo))
   }
@@ -136,13 +138,14 @@ extension Session {
     guard case .success(let (t, c0)) = openCase(short: true) else { return .failure(CommandError(.noOpenCase(short: true))) }
     var c = c0
     let v = returnReason == nil ? "agree" : "return"
-    let verdict: ReviewVerdict = returnReason.map { .return(reason: $0) } ?? .agree
+    let verdict: ReviewVerdict = returnReason.map { .return(reason: .words($0)) } ?? .agree
     guard let proposal = c.proposal, c.state == .proposed else {
       return .failure(CommandError(.nothingToReview(ticket: t, state: c.state)))
     }
     if let refusal = pairReviewRefusal(t) { return .failure(CommandError(refusal)) }
+    let next: [FollowUp]
     do {
-      try c.review(verdict, by: trainee, at: now)
+      next = try c.review(verdict, by: trainee, at: now)
     } catch {
       if case .samePersonBothPosts = error {
         note(.breach(AttemptFacts.Breach(kind: .selfReview, ticket: t, at: now)))
@@ -159,11 +162,7 @@ extension Session {
       agreed: returnReason == nil, reason: returnReason,
       looked: facts(of: acting).looked(key).filter(evidence.contains), evidence: evidence, at: now)))
     if pair != nil { return pairReviewed(t, agreed: returnReason == nil, exam) }
-    if v == "agree" {
-      schedule(now, .colleagueIssue(t))
-    } else {
-      schedule(later(10), .colleaguePropose(t))
-    }
+    arrange(t, next, by: trainee)
     advanceWorld(to: now)
     return .success(.reviewed(ticket: t, agreed: v == "agree", late: Session.lateNote(exam)))
   }
@@ -172,8 +171,9 @@ extension Session {
     guard post == .a else { return .failure(CommandError(.postB(verb: "issue"))) }
     guard case .success(let (t, c0)) = openCase(short: true) else { return .failure(CommandError(.noOpenCase(short: true))) }
     var c = c0
+    let next: [FollowUp]
     do {
-      try c.issueNotice(by: trainee, at: now)
+      next = try c.issueNotice(by: trainee, at: now)
     } catch {
       switch error {
       case .notReviewed:
@@ -186,7 +186,7 @@ extension Session {
     }
     put(t, c)
     let n = c.notices.last!
-    afterNotice(t)
+    arrange(t, next, by: StaffID("window-registry"))
     return .success(.issued(ticket: t, notice: n.outcome, at: now, lateDeadline: n.onTime ? nil : c.currentRound.deadline))
   }
 

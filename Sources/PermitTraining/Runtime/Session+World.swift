@@ -31,31 +31,54 @@ extension Session {
     if t > clock.current { try? clock.advance(to: t) }
   }
 
-  /// When the next deemed acceptance happens: the start of the day after a pending deadline.
-  func nextDeemedTime() -> Timestamp? {
-    var best: Timestamp?
-    for (t, d) in deemed {
-      var at = d.at
-      if d.policyOffset != offset || d.clockOffset != now.offsetSeconds, let c = cases[t] { at = deemedTime(c) }
-      if best == nil || at < best! { best = at }
-    }
-    return best
-  }
+  /// When the next deemed acceptance happens (the core's
+  /// ``FollowUp/acceptanceDecision(deadline:deemedAcceptedAt:)`` of the cases still awaiting their
+  /// acceptance decision).
+  func nextDeemedTime() -> Timestamp? { deemed.values.min() }
 
-  /// When a case awaiting its acceptance decision is deemed accepted if nothing else happens.
-  func deemedTime(_ c: CaseFile) -> Timestamp {
-    let when = Timestamp(date: c.acceptanceDeadline.adding(days: 1), hour: 0, minute: 0, offsetSeconds: offset)
-      .at(offset: now.offsetSeconds)
-    return max(when, c.lastEventAt)
-  }
-
+  /// Applies the law to the cases whose deemed acceptance is due, in arrival order.
   mutating func applyDeadlines() {
     for t in tickets {
-      guard var c = cases[t] else { continue }
-      if c.applyDeadlines(now: now) {
+      guard let due = deemed[t], due <= now, var c = cases[t] else { continue }
+      if let next = c.applyDeadlines(now: now) {
         put(t, c)
         inbox.append(.deemedAccepted(ticket: t, deadline: c.currentRound.deadline))
-        scheduleCenter(t)
+        arrange(t, next, by: .system)
+      }
+    }
+  }
+
+  /// Arranges what a transition of case `t` set in motion (``FollowUp``): the simulated world plays
+  /// every part the trainee does not. The simulated post A examines 10 working minutes later and
+  /// issues at once what post B agreed (when the trainee is post B); the deemed acceptance waits for
+  /// its time; the employer brings accept-pending items on the morning of the Center's preliminary
+  /// review and a scripted correction after its hours; the Center reviews and decides when the core
+  /// says (the pack's Center timings); whoever closed the case (`actor`: the window's registry for a
+  /// refusal, the Center for its decision) files it at once.
+  mutating func arrange(_ t: String, _ next: [FollowUp], by actor: StaffID) {
+    for f in next {
+      switch f {
+      case .examine:
+        if simulatesPostA, let c = cases[t] { schedule(later(10, from: c.lastEventAt), .colleaguePropose(t)) }
+      case .acceptanceDecision(_, let at): deemed[t] = at
+      case .review: break  // post B: the trainee, or the simulated colleague once handed over
+      case .issueNotice: if simulatesPostA { schedule(now, .colleagueIssue(t)) }
+      case .awaitCorrection:
+        if let fix = applicants[t]?.correction, cases[t]?.rounds.count == 1 {
+          schedule(scenario.hours.adding(minutes: fix.afterHours * 60, to: now, calendar: policy.calendar, offset: offset), .correction(t))
+        }
+      case .awaitPending:
+        let review = next.lazy.compactMap { f -> Timestamp? in
+          if case .centerPreliminaryReview(let at, _) = f { return at } else { return nil }
+        }.first
+        schedule(review ?? now, .pendingItems(t))
+      case .centerPreliminaryReview(let at, _): schedule(at, .centerReview(t))
+      case .centerDecision(let at, _): schedule(at, .centerDecide(t))
+      case .file:
+        guard var c = cases[t], let after = try? c.file(at: now, by: actor) else { continue }
+        put(t, c)
+        arrange(t, after, by: actor)
+      case .retainUntil: break  // kept beyond any attempt: nothing is purged in the sandbox
       }
     }
   }
@@ -72,11 +95,11 @@ extension Session {
   mutating func arrive(_ a: ScriptedApplicant) {
     var packet = a.packet
     packet.submitted = a.arrives
-    let c = CaseFile(ticket: a.ticket, packet: packet, policy: policy, receivedBy: StaffID("window-intake"))
+    let (c, next) = CaseFile.receive(ticket: a.ticket, packet: packet, policy: policy, receivedBy: StaffID("window-intake"))
     put(a.ticket, c)
     tickets.append(a.ticket)
     inbox.append(.arrived(ticket: a.ticket, applicant: packet.applicant.name, type: packet.application.type, employer: packet.employer.name, deadline: c.acceptanceDeadline))
-    if simulatesPostA { schedule(later(10, from: a.arrives), .colleaguePropose(a.ticket)) }
+    arrange(a.ticket, next, by: StaffID("window-intake"))
   }
 
   mutating func happen(_ e: TimedEvent, fromTrainer: Bool = false) {
@@ -112,35 +135,33 @@ extension Session {
     case .colleagueReview(let t): colleagueReview(t)
     case .colleaguePropose(let t): colleaguePropose(t)
     case .colleagueIssue(let t): colleagueIssue(t)
-    case .centerReview(let t):
-      guard var c = cases[t] else { return }
+    case .pendingItems(let t):
+      // The employer brings every item still owed.
+      guard var c = cases[t], c.state.atCenter else { return }
       for item in c.pending { try? c.receivePending(item, at: now) }
-      if (try? c.centerPreliminaryReviewDone(at: now)) != nil {
-        put(t, c)
-        let due = c.centerDeadline.map { c.policy.calendar.workingDay(onOrAfter: $0) }
-        let ct = c.policy.center
-        let within = policy.calendar.addingWorkingDays(ct.decideWithinWorkingDays, to: now.date(atOffset: offset))
-        let at = Timestamp(date: min(due ?? now.date(atOffset: offset), within), hour: ct.decideAtMinute / 60, minute: ct.decideAtMinute % 60, offsetSeconds: offset)
-        schedule(max(at, now), .centerDecide(t))
-      }
+      put(t, c)
+    case .centerReview(let t):
+      guard var c = cases[t], let next = try? c.centerPreliminaryReviewDone(at: now) else { return }
+      put(t, c)
+      arrange(t, next, by: .center)
     case .centerDecide(let t):
+      // The simulated Center approves what the examiner would have accepted and bounces the rest.
       guard var c = cases[t] else { return }
       let exam = c.currentRound.examination
       let ok = exam.outcome.isAcceptance
-      let reason = ok ? "approved" : "bounced: the file should not have been accepted (\(exam.outcome.rawValue): \(exam.defects.map(\.code).joined(separator: ", ")))"
-      if (try? c.centerDecide(approve: ok, reason: reason, at: now)) != nil {
-        try? c.file(at: now, by: .center)
-        put(t, c)
-        inbox.append(ok ? .centerApproved(ticket: t, retainUntil: c.retainUntil) : .centerBounced(ticket: t, outcome: exam.outcome, defects: exam.defects.map(\.code)))
-      }
+      let reason: CenterReason = ok ? .approved : .shouldNotHaveBeenAccepted(exam.outcome, defects: exam.defects.map(\.code))
+      guard let next = try? c.centerDecide(approve: ok, reason: reason, at: now) else { return }
+      put(t, c)
+      arrange(t, next, by: .center)
+      inbox.append(ok ? .centerApproved(ticket: t, retainUntil: cases[t]?.retainUntil) : .centerBounced(ticket: t, outcome: exam.outcome, defects: exam.defects.map(\.code)))
     case .correction(let t):
       guard var c = cases[t], c.state == .awaitingCorrection, let fix = applicants[t]?.correction else { return }
       var packet = fix.packet
       packet.submitted = now
-      if (try? c.resubmit(packet)) != nil {
+      if let next = try? c.resubmit(packet) {
         put(t, c)
         inbox.append(.corrected(ticket: t, round: c.rounds.count, deadline: c.acceptanceDeadline))
-        if simulatesPostA { schedule(later(10), .colleaguePropose(t)) }
+        arrange(t, next, by: .employer)
       }
     }
   }
@@ -169,22 +190,23 @@ extension Session {
     switch scenario.colleague {
     case .rubberStamp: verdict = .agree
     case .careful:
-      if let why = Session.judge(p, against: c.currentRound.examination) { verdict = .return(reason: why) } else { verdict = .agree }
+      let g = Grading.grade(p, against: c.currentRound.examination)
+      verdict = g.explanation == nil ? .agree : .return(reason: .grade(g))
     case .scripted:
       let s = applicants[t]?.review ?? "agree"
-      verdict = s == "agree" ? .agree : .return(reason: s.hasPrefix("return:") ? String(s.dropFirst(7)).trimmingWhitespace : s)
+      verdict = s == "agree" ? .agree : .return(reason: .words(s.hasPrefix("return:") ? String(s.dropFirst(7)).trimmingWhitespace : s))
     }
     do {
-      try c.review(verdict, by: colleague, at: now)
+      let next = try c.review(verdict, by: colleague, at: now)
       put(t, c)
+      arrange(t, next, by: colleague)
       switch verdict {
       case .agree: inbox.append(.colleagueAgreed(ticket: t, colleague: colleague))
       case .return(let r):
-        // The careful colleague's reason is its grade (the screens say it in the session's language;
-        // the case history keeps the core's English); a scripted reason is the scenario's own text.
+        // The careful colleague's reason is its grade, a scripted one the scenario's own text (the
+        // screens say them in the session's language, as the timeline does).
         let exam = c.currentRound.examination
-        let why: ReturnReason = scenario.colleague == .careful ? .graded(Grading.grade(p, against: exam), fallback: r) : .scripted(r)
-        inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: why, late: Session.lateNote(exam)))
+        inbox.append(.colleagueReturned(ticket: t, colleague: colleague, reason: r, late: Session.lateNote(exam)))
       }
     } catch {
       inbox.append(.colleagueCouldNotReview(ticket: t, error: error))
@@ -194,7 +216,7 @@ extension Session {
   mutating func colleaguePropose(_ t: String) {
     guard var c = cases[t], c.state == .received else { return }
     var p = modelProposal(c, maker: colleague, at: now)
-    if c.rounds.count == 1, let scripted = applicants[t]?.proposal, !c.history.contains(where: { $0.event == "review" }) {
+    if c.rounds.count == 1, let scripted = applicants[t]?.proposal, !c.history.contains(where: { $0.event == .review }) {
       p = Proposal(outcome: scripted.outcome, defects: scripted.defects, referTo: scripted.referTo, maker: colleague, at: now)
     }
     do {
@@ -214,10 +236,10 @@ extension Session {
   mutating func colleagueIssue(_ t: String) {
     guard var c = cases[t], c.state == .agreed else { return }
     do {
-      try c.issueNotice(by: colleague, at: now)
+      let next = try c.issueNotice(by: colleague, at: now)
       put(t, c)
       inbox.append(.colleagueIssued(ticket: t, notice: c.notices.last!.outcome))
-      afterNotice(t)
+      arrange(t, next, by: StaffID("window-registry"))
     } catch {
       // The core refuses an incomplete one-time notice: post A proposes again.
       inbox.append(.colleagueNoticeRefused(ticket: t, error: error))
@@ -226,26 +248,6 @@ extension Session {
       if (try? cc.propose(p)) != nil {
         put(t, cc)
         inbox.append(.colleagueProposed(ticket: t, colleague: colleague, outcome: p.outcome, defects: p.defects))
-      }
-    }
-  }
-
-  mutating func scheduleCenter(_ t: String) {
-    let ct = cases[t]?.policy.center ?? policy.center
-    let day = policy.calendar.addingWorkingDays(ct.reviewAfterWorkingDays, to: now.date(atOffset: offset))
-    schedule(Timestamp(date: day, hour: ct.reviewAtMinute / 60, minute: ct.reviewAtMinute % 60, offsetSeconds: offset), .centerReview(t))
-  }
-
-  mutating func afterNotice(_ t: String) {
-    guard var c = cases[t], let n = c.notices.last else { return }
-    switch n.outcome {
-    case .accept, .acceptPending: scheduleCenter(t)
-    case .refuse:
-      try? c.file(at: now, by: StaffID("window-registry"))
-      put(t, c)
-    case .supplement:
-      if let fix = applicants[t]?.correction, c.rounds.count == 1 {
-        schedule(scenario.hours.adding(minutes: fix.afterHours * 60, to: now, calendar: policy.calendar, offset: offset), .correction(t))
       }
     }
   }

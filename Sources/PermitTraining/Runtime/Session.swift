@@ -128,10 +128,11 @@ public struct Session {
   var inbox: [SessionEvent] = []
   /// Tickets whose case changed since ``clearTouched()`` (what the store's projection must rewrite).
   public internal(set) var touched: Set<String> = []
-  /// When each case awaiting its acceptance decision is deemed accepted (see ``nextDeemedTime()``),
-  /// kept as cases change so that finding the next one does no date arithmetic over every case. Each
-  /// entry remembers the offsets it was computed with (recomputed if the policy's offset changes).
-  var deemed: [String: (policyOffset: Int32, clockOffset: Int32, at: Timestamp)] = [:]
+  /// When each case awaiting its acceptance decision is deemed accepted (see ``nextDeemedTime()``):
+  /// set from the core's ``FollowUp/acceptanceDecision(deadline:deemedAcceptedAt:)`` when a round is
+  /// received, dropped when the case leaves the window's decision (a notice, or the deemed
+  /// acceptance itself), so that finding the next one does no date arithmetic over every case.
+  var deemed: [String: Timestamp] = [:]
   var arrivals: [ScriptedApplicant]
   var events: [TimedEvent]
   var tasks: [Task] = []
@@ -145,6 +146,7 @@ public struct Session {
       case colleagueReview(String)  // post B reviews the trainee's proposal
       case colleaguePropose(String)  // post A proposes (trainee is post B)
       case colleagueIssue(String)
+      case pendingItems(String)  // the employer brings the accept-pending items still owed
       case centerReview(String)
       case centerDecide(String)
       case correction(String)
@@ -187,7 +189,7 @@ public struct Session {
   mutating func put(_ ticket: String, _ c: CaseFile) {
     cases[ticket] = c
     touched.insert(ticket)
-    deemed[ticket] = c.state.awaitsAcceptanceDecision ? (offset, now.offsetSeconds, deemedTime(c)) : nil
+    if !c.state.awaitsAcceptanceDecision { deemed[ticket] = nil }
   }
 
   /// Forgets which cases changed (the runner calls it before each command).
@@ -228,7 +230,7 @@ public struct Session {
       && !tasks.contains { task in
         switch task.kind {
         case .correction, .colleagueReview, .colleaguePropose, .colleagueIssue: return true
-        case .centerReview, .centerDecide: return false
+        case .pendingItems, .centerReview, .centerDecide: return false
         }
       }
   }

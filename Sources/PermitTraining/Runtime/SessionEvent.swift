@@ -26,7 +26,9 @@ public enum SessionEvent: Hashable, Sendable {
   case deemedAccepted(ticket: String, deadline: CivilDate)
   /// The simulated post B agreed with the trainee's proposal.
   case colleagueAgreed(ticket: String, colleague: StaffID)
-  /// The simulated post B returned the trainee's proposal.
+  /// The simulated post B returned the trainee's proposal: the careful colleague with its grade of
+  /// the proposal, a scripted one with the scenario's words (PermitCore's ``ReturnReason``, the same
+  /// the case history records).
   case colleagueReturned(ticket: String, colleague: StaffID, reason: ReturnReason, late: Defect?)
   /// The simulated post B could not review.
   case colleagueCouldNotReview(ticket: String, error: WorkflowError)
@@ -94,11 +96,3 @@ public enum WorldMessage: Hashable, Sendable {
   case fromTrainer
 }
 
-/// Why the simulated post B returned a proposal.
-public enum ReturnReason: Hashable, Sendable {
-  /// The careful colleague's grade of the proposal (`fallback`: the core's words, used when the
-  /// grade finds nothing to say).
-  case graded(Grade, fallback: String)
-  /// A scripted reason: the scenario's own text.
-  case scripted(String)
-}

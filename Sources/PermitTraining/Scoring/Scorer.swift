@@ -197,7 +197,7 @@ public enum Scorer {
           shown: rv.looked.isEmpty ? Phrase("ev.looked-nothing", .evidence(missing)) : Phrase("ev.looked", .evidence(rv.looked), .evidence(missing))))
       }
     } else {
-      for c in arrived where c.deemedAccepted && c.state != .proposed && !c.history.contains(where: { $0.event == "review" }) && facts.proposals.contains(where: { $0.ticket == c.ticket }) {
+      for c in arrived where c.deemedAccepted && c.state != .proposed && !c.history.contains(where: { $0.event == .review }) && facts.proposals.contains(where: { $0.ticket == c.ticket }) {
         let pts = fileShare / Double(expectedRounds(c))
         review -= pts
         lost.append(PointLost(dimension: .doubleReview, points: pts, ticket: c.ticket, rule: .policy(.doublePost), why: Phrase("why.never-handed-over"), shown: history))
