@@ -62,6 +62,21 @@ struct CenterTimingsLoaderTests {
     #expect(e?.line == first + 1 && e?.column == column, "\(String(describing: e))")
   }
 
+  @Test("check: a bad center-timings value is file:line:column: error, exit 1")
+  func checkReportsItsPosition() throws {
+    try #require(EndToEndTests.available, "build the binary first: \(TestSupport.binary)")
+    let dir = NSTemporaryDirectory() + "center-timings-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/pack.yaml"
+    let text = Self.pilot.hasSuffix("\n") ? Self.pilot : Self.pilot + "\n"
+    let line = text.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+    try (text + "center-timings:\n  review-at: \"10:70\"\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try TestSupport.run(["check", path])
+    #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+    #expect(r.stdout.contains("\(path):\(line):14: error: 'review-at' of center-timings must be a time of day"), "\(r.stdout)")
+  }
+
   @Test func notAMapIsAnError() {
     let (pack, errors, first) = Self.read("center-timings: [1, 2]\n")
     #expect(pack == nil)
