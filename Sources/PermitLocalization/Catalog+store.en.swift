@@ -74,5 +74,14 @@ extension Catalog {
     "verify.earlier.one": "{1} attempt recorded before this version checks projections: their case, review and notice rows were not rebuilt",
     "verify.earlier.other": "{1} attempts recorded before this version checks projections: their case, review and notice rows were not rebuilt",
     "verify.no-content": "the content could not be loaded: the case, review and notice rows were not rebuilt from the logs",
+    "store.reason.folder": "it is a folder",
+    "store.reason.mkdir": "cannot create the folder {1}",
+    "store.reason.other-key": "its records are signed with another room key (id {1}, this key is {2}); use the key of the room that created it.",
+    "store.reason.other-key.short": "its records are signed with another room key (id {1}).",
+    "store.reason.unsigned-attempts": "it already holds {1} unsigned attempt(s), which a room key cannot sign afterwards; give the room a new database.",
+    "store.reason.no-key": "this training room's records are signed (key id {1}) and this process does not hold the room key, so it cannot add to them. Work in the room (`permitdesk room shell`), or read with `report` and `verify`.",
+    "verify.row.missing": "{1} is missing: it is in the log but its row was deleted (not by purge)",
+    "verify.row.added": "{1} is not in the log: its row was added by hand",
+    "verify.row.differs": "{1} does not match the log: {2} is {3}, the log gives {4}",
   ]
 }

@@ -66,5 +66,14 @@ extension Catalog {
     "verify.earlier.one": "{1}次练习记录于本版本开始核对投影之前：其案卷、复核和文书记录未重建",
     "verify.earlier.other": "{1}次练习记录于本版本开始核对投影之前：其案卷、复核和文书记录未重建",
     "verify.no-content": "无法加载内容：未能根据日志重建案卷、复核和文书记录",
+    "store.reason.folder": "它是文件夹",
+    "store.reason.mkdir": "无法创建文件夹 {1}",
+    "store.reason.other-key": "其记录以另一个培训室密钥（{1}）签名，而此密钥为{2}；请使用创建它的培训室的密钥。",
+    "store.reason.other-key.short": "其记录以另一个培训室密钥（{1}）签名。",
+    "store.reason.unsigned-attempts": "其中已有{1}次未签名的练习，培训室密钥无法事后为其签名；请为培训室使用新的数据库。",
+    "store.reason.no-key": "本培训室的记录已签名（密钥{1}），而此进程没有培训室密钥，不能添加记录。请在培训室中操作（`permitdesk room shell`），或用`report`和`verify`读取。",
+    "verify.row.missing": "{1}缺失：日志中有，但其记录行被删除（并非purge所为）",
+    "verify.row.added": "{1}不在日志中：其记录行为手工添加",
+    "verify.row.differs": "{1}与日志不符：{2}为{3}，日志得出{4}",
   ]
 }

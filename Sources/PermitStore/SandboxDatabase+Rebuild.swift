@@ -1,3 +1,4 @@
+import PermitLocalization
 import Foundation
 internal import GRDB
 
@@ -145,13 +146,12 @@ extension SandboxDatabase {
           if table.name == "caseRow", let purged = stored.purged, case .string(let until) = w["retainUntil"]?.storage, until < purged {
             continue  // removed by `purge` (retention)
           }
-          return .differs("\(what) is missing: it is in the log but its row was deleted (not by purge)")
+          return .differs(L10n.t("verify.row.missing", what))
         case (_?, nil):
-          return .differs("\(what) is not in the log: its row was added by hand")
+          return .differs(L10n.t("verify.row.added", what))
         case (let h?, let w?):
           for column in Set(h.keys).union(w.keys).sorted() where h[column] != w[column] {
-            return .differs(
-              "\(what) does not match the log: \(column) is \(Self.shown(h[column])), the log gives \(Self.shown(w[column]))")
+            return .differs(L10n.t("verify.row.differs", what, column, Self.shown(h[column]), Self.shown(w[column])))
           }
         case (nil, nil): break
         }

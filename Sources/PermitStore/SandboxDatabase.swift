@@ -1,3 +1,4 @@
+import PermitLocalization
 import Foundation
 internal import GRDB
 
@@ -88,7 +89,7 @@ public struct SandboxDatabase: Sendable {
   public init(readOnlyPath path: String) throws {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw StoreError.missing(path) }
-    if isFolder.boolValue { throw StoreError.cannotOpen(path: path, reason: "it is a folder") }
+    if isFolder.boolValue { throw StoreError.cannotOpen(path: path, reason: L10n.t("store.reason.folder")) }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
     if size == 0 { throw StoreError.missing(path) }
     try Self.checkHeader(path)
@@ -157,15 +158,13 @@ public struct SandboxDatabase: Sendable {
         if let current {
           throw StoreError.signing(
             path: path,
-            reason: "its records are signed with another room key (id \(current), this key is \(key.id)); "
-              + "use the key of the room that created it.")
+            reason: L10n.t("store.reason.other-key", current, key.id))
         }
         let attempts = try Int.fetchOne(db, sql: "SELECT count(*) FROM attempt") ?? 0
         guard attempts == 0 else {
           throw StoreError.signing(
             path: path,
-            reason: "it already holds \(attempts) unsigned attempt(s), which a room key cannot sign afterwards; "
-              + "give the room a new database.")
+            reason: L10n.t("store.reason.unsigned-attempts", attempts))
         }
         let genesis = try lastAttemptHash(db, key: key)
         try db.execute(
@@ -187,11 +186,7 @@ public struct SandboxDatabase: Sendable {
     if let current {
       throw StoreError.signing(
         path: path,
-        reason: key == nil
-          ? "this training room's records are signed (key id \(current)) and this process does not hold the "
-            + "room key, so it cannot add to them. Work in the room (`permitdesk room shell`), or read with "
-            + "`report` and `verify`."
-          : "its records are signed with another room key (id \(current)).")
+        reason: key == nil ? L10n.t("store.reason.no-key", current) : L10n.t("store.reason.other-key.short", current))
     }
   }
 
@@ -225,7 +220,7 @@ public struct SandboxDatabase: Sendable {
     do {
       try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
     } catch {
-      throw StoreError.cannotOpen(path: path, reason: "cannot create the folder \(parent)")
+      throw StoreError.cannotOpen(path: path, reason: L10n.t("store.reason.mkdir", parent))
     }
   }
 
@@ -234,7 +229,7 @@ public struct SandboxDatabase: Sendable {
   private static func preflight(_ path: String) throws {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
-    if isFolder.boolValue { throw StoreError.cannotOpen(path: path, reason: "it is a folder") }
+    if isFolder.boolValue { throw StoreError.cannotOpen(path: path, reason: L10n.t("store.reason.folder")) }
     if try !checkHeader(path) { return }  // an empty file is a new database
     // A plain connection that does not change the journal mode, closed before the pool opens.
     do {
