@@ -87,7 +87,7 @@ struct MonitorEndToEndTests {
     let table = try box.run(["monitor"], environment: zh)
     #expect(table.exited(0), "\(table.stdout)\(table.stderr)")
     let lines = table.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.first?.hasPrefix("练习  学员") == true, "\(table.stdout)")
+    #expect(lines.first?.hasPrefix("练习编号  学员") == true, "\(table.stdout)")
     #expect(!table.stdout.contains("last action") && !table.stdout.contains("s ago"), "\(table.stdout)")
     #expect(lines.contains { $0.range(of: #"^#1 +李明 +m01-s01-jurisdiction +.* open \d+秒前"#, options: .regularExpression) != nil }, "\(table.stdout)")
     // The scenario column starts at the same terminal column on every line, the title's included.
