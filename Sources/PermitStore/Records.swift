@@ -1,3 +1,4 @@
+import PermitLocalization
 import PermitCore
 
 /// A trainee known to the sandbox. Names are unique; the cohort groups trainees for reports.
@@ -307,9 +308,9 @@ public struct IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
   /// `attempt #3, action 7: message`.
   public var description: String {
     switch (attempt, seq) {
-    case (let a?, let s?): return "attempt #\(a), action \(s): \(message)"
-    case (let a?, nil): return "attempt #\(a): \(message)"
-    case (nil, let s?): return "action \(s): \(message)"
+    case (let a?, let s?): return L10n.t("verify.at.attempt-action", a, s, message)
+    case (let a?, nil): return L10n.t("verify.at.attempt", a, message)
+    case (nil, let s?): return L10n.t("verify.at.action", s, message)
     case (nil, nil): return message
     }
   }

@@ -1,4 +1,5 @@
 internal import GRDB
+import PermitLocalization
 
 // MARK: - Integrity
 
@@ -31,7 +32,7 @@ extension SandboxDatabase {
     }
 
     if try Schema.isSandbox(db) != true {
-      report(nil, nil, "the sandbox marker or application id is missing or was changed")
+      report(nil, nil, L10n.t("verify.marker"))
     }
     try verifyTriggers(db, report)
     let sealed = try Self.hasSeals(db)
@@ -50,8 +51,7 @@ extension SandboxDatabase {
       if keyID != key.id {
         report(
           nil, nil,
-          keyID.map { "the records are signed with another key (id \($0)), not this one (id \(key.id))" }
-            ?? "the records are not signed with a room key (they were written, or rewritten, without it)")
+          keyID.map { L10n.t("verify.other-key", $0, key.id) } ?? L10n.t("verify.unsigned"))
       }
     }
     let recompute = authentication != .unauthenticated
@@ -79,15 +79,16 @@ extension SandboxDatabase {
 
       // The attempt itself and its link to the one before.
       if id != previousID + 1 {
-        let missing = previousID + 1 == id - 1 ? "#\(id - 1) is" : "#\(previousID + 1)…#\(id - 1) are"
-        report(id, nil, "attempt \(missing) missing: deleted")
+        report(
+          id, nil,
+          previousID + 1 == id - 1 ? L10n.t("verify.attempt-missing", id - 1) : L10n.t("verify.attempts-missing", previousID + 1, id - 1))
       }
       if prevHash != expectedPrev {
         report(
           id, nil,
-          "the hash chain of attempts is broken before this attempt: an attempt was deleted, edited or reordered")
+          L10n.t("verify.attempt-chain"))
       }
-      if traineeName == nil { report(id, nil, "its trainee #\(record.trainee) was deleted") }
+      if traineeName == nil { report(id, nil, L10n.t("verify.trainee-deleted", record.trainee)) }
       let hash = Chain.attemptHash(
         prev: prevHash, id: id, trainee: record.trainee, traineeName: traineeName, scenarioID: record.scenarioID,
         contentHash: record.contentHash, seed: UInt64(bitPattern: record.seed), policy: record.policy, mode: record.mode,
@@ -96,8 +97,7 @@ extension SandboxDatabase {
       if recompute && hash != storedHash {
         report(
           id, nil,
-          "the attempt was edited: its trainee, partner, scenario, seed, policy, mode, post, module or start time "
-            + "no longer match its hash"
+          L10n.t("verify.attempt-edited")
         )
       }
       expectedPrev = storedHash
@@ -110,19 +110,20 @@ extension SandboxDatabase {
       var hashes: [Int64: String] = [0: storedHash]
       for action in actions {
         if action.seq != expectedSeq {
-          let missing =
-            expectedSeq == action.seq - 1 ? "action \(expectedSeq) is" : "actions \(expectedSeq)…\(action.seq - 1) are"
-          report(id, action.seq, "\(missing) missing: deleted")
+          report(
+            id, action.seq,
+            expectedSeq == action.seq - 1
+              ? L10n.t("verify.action-missing", expectedSeq) : L10n.t("verify.actions-missing", expectedSeq, action.seq - 1))
         }
         if action.prevHash != linkHash {
-          report(id, action.seq, "the chain is broken before this action: an action was deleted, edited or reordered")
+          report(id, action.seq, L10n.t("verify.action-chain"))
         }
         let recomputed = Chain.actionHash(
           prev: action.prevHash, attempt: action.attempt, seq: action.seq, actor: action.actor, verb: action.verb,
           arguments: action.arguments, simTime: action.simTime, wallTime: action.wallTime, result: action.result,
           ok: action.ok, key: key)
         if recompute && recomputed != action.hash {
-          report(id, action.seq, "the action was edited: its fields no longer match its hash")
+          report(id, action.seq, L10n.t("verify.action-edited"))
         }
         hashes[action.seq] = action.hash
         linkHash = action.hash
@@ -136,23 +137,22 @@ extension SandboxDatabase {
         if seal == nil || head.map({ Chain.headSeal(attemptHash: storedHash, lastSeq: lastSeq, headHash: $0) }) != seal {
           report(
             id, nil,
-            "the head of the log (action \(lastSeq)) does not match the head sealed with the attempt: "
-              + "its last actions were deleted and its end rewound, or the seal was edited")
+            L10n.t("verify.head", lastSeq))
         }
       }
       if lastSeq > actualLast {
         report(
-          id, nil, "the log ends at action \(actualLast) but \(lastSeq) were recorded: the last actions were deleted")
+          id, nil, L10n.t("verify.log-short", actualLast, lastSeq))
       } else if lastSeq < actualLast {
         report(
-          id, nil, "the log has \(actualLast - lastSeq) action(s) after the recorded end (\(lastSeq)): added by hand")
+          id, nil, L10n.t("verify.log-long", actualLast - lastSeq, lastSeq))
       }
 
       // Its result.
       let resultHash: String? = row["resultHash"]
       let resultSeq: Int64? = row["resultSeq"]
       if record.status == "open" {
-        if resultHash != nil { report(id, nil, "the attempt is open but has a hashed result: its status was edited") }
+        if resultHash != nil { report(id, nil, L10n.t("verify.open-with-result")) }
       } else if let resultHash, let resultSeq {
         let head = hashes[resultSeq] ?? ""
         let recomputed = Chain.resultHash(
@@ -160,16 +160,12 @@ extension SandboxDatabase {
           decisions: record.decisions, doubleReview: record.doubleReview, timeLimits: record.timeLimits,
           passed: record.passed, resultJSON: record.resultJSON, resultSeq: resultSeq, headHash: head, key: key)
         if recompute && recomputed != resultHash {
-          let score = record.overall.map { "overall \($0), " } ?? ""
-          let passed = record.passed.map { $0 ? "passed" : "not passed" } ?? record.status
-          report(
-            id, nil,
-            "the stored result (\(score)\(passed)) no longer matches its hashed result: "
-              + "the score, status or the log it was scored on was edited"
-          )
+          let passed = record.passed.map { L10n.t($0 ? "verify.passed" : "verify.not-passed") } ?? record.status
+          let stored = record.overall.map { L10n.t("verify.stored.overall", $0, passed) } ?? passed
+          report(id, nil, L10n.t("verify.result-edited", stored))
         }
       } else {
-        report(id, nil, "the attempt is \(record.status) but has no hashed result: its status was edited")
+        report(id, nil, L10n.t("verify.no-result", L10n.catalog(Language.current)["store.status." + record.status] ?? record.status))
       }
       try verifyParticipants(db, record, resultHash: resultHash, key: key, recompute: recompute, report)
 
@@ -182,8 +178,7 @@ extension SandboxDatabase {
         if storedSeal != seal {
           report(
             id, nil,
-            "the attempt's signed seal does not match: its status, result or the end of its log was changed, "
-              + "or it was written without the room key")
+            L10n.t("verify.attempt-seal"))
         }
       }
     }
@@ -193,8 +188,7 @@ extension SandboxDatabase {
       if storedSeal != seal {
         report(
           nil, nil,
-          "the sandbox's signed seal does not match the last attempt (#\(previousID)): attempts after it were "
-            + "deleted, or attempts were written without the room key")
+          L10n.t("verify.sandbox-seal", previousID))
       }
     }
 
@@ -204,8 +198,7 @@ extension SandboxDatabase {
       if seal != Chain.attemptsSeal(genesis: genesis, lastID: previousID, lastHash: previousID == 0 ? genesis : expectedPrev) {
         report(
           nil, nil,
-          "the newest attempt is not the one sealed in the sandbox row: the last attempt(s) were deleted "
-            + "(and the id sequence wound back), or the seal was edited")
+          L10n.t("verify.newest"))
       }
     }
 
@@ -213,12 +206,13 @@ extension SandboxDatabase {
     if let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'attempt'"),
       sequence > previousID
     {
-      let missing = sequence == previousID + 1 ? "#\(sequence) is" : "#\(previousID + 1)…#\(sequence) are"
-      report(sequence, nil, "attempt \(missing) missing: deleted")
+      report(
+        sequence, nil,
+        sequence == previousID + 1 ? L10n.t("verify.attempt-missing", sequence) : L10n.t("verify.attempts-missing", previousID + 1, sequence))
     }
     let orphans = try Int64.fetchAll(
       db, sql: "SELECT DISTINCT attempt FROM action WHERE attempt NOT IN (SELECT id FROM attempt) ORDER BY attempt")
-    for orphan in orphans { report(orphan, nil, "actions remain for attempt #\(orphan), which was deleted") }
+    for orphan in orphans { report(orphan, nil, L10n.t("verify.orphans", orphan)) }
     return IntegrityReport(problems: problems, authentication: authentication, keyID: keyID)
   }
 }
@@ -255,17 +249,17 @@ extension SandboxDatabase {
     for row in present { found[row["name"]] = normalisedSQL(row["sql"]) }
     let expected = expectedTriggers(applied: try Schema.migrator().appliedIdentifiers(db))
     for name in Schema.guardTriggers where found[name] == nil {
-      report(nil, nil, "the guard trigger \(name) was dropped: the records may have been edited by hand")
+      report(nil, nil, L10n.t("verify.guard-dropped", name))
     }
     for (name, sql) in expected.sorted(by: { $0.key < $1.key }) {
       guard let have = found[name] else {
-        if !Schema.guardTriggers.contains(name) { report(nil, nil, "the trigger \(name) was dropped: the records may have been edited by hand") }
+        if !Schema.guardTriggers.contains(name) { report(nil, nil, L10n.t("verify.trigger-dropped", name)) }
         continue
       }
-      if have != sql { report(nil, nil, "the trigger \(name) was replaced: its definition is not the schema's (the records may have been edited by hand)") }
+      if have != sql { report(nil, nil, L10n.t("verify.trigger-replaced", name)) }
     }
     for name in found.keys.sorted() where expected[name] == nil {
-      report(nil, nil, "an unknown trigger \(name) was added by hand: it may change what is recorded")
+      report(nil, nil, L10n.t("verify.trigger-added", name))
     }
   }
 }

@@ -1,4 +1,5 @@
 internal import GRDB
+import PermitLocalization
 import PermitCore
 
 // Pair attempts (issue 14): two trainees share one attempt, post A (the attempt's `trainee`, who
@@ -189,22 +190,22 @@ extension SandboxDatabase {
     guard try db.tableExists("participant") else { return }
     let rows = try Row.fetchAll(db, sql: "SELECT * FROM participant WHERE attempt = ? ORDER BY post", arguments: [record.id])
     guard let partner = record.partner else {
-      if !rows.isEmpty { report(record.id, nil, "results of pair participants were added to an attempt that is not a pair: added by hand") }
+      if !rows.isEmpty { report(record.id, nil, L10n.t("verify.pair.not-a-pair")) }
       return
     }
     guard record.status == "finished", let resultHash else {
-      if !rows.isEmpty { report(record.id, nil, "the pair attempt is \(record.status) but has participants' results: added by hand") }
+      if !rows.isEmpty { report(record.id, nil, L10n.t("verify.pair.not-finished", L10n.catalog(Language.current)["store.status." + record.status] ?? record.status)) }
       return
     }
     let expected = ["A": record.trainee, "B": partner]
     for post in ["A", "B"] where !rows.contains(where: { ($0["post"] as String) == post }) {
-      report(record.id, nil, "the result of post \(post) of this pair attempt is missing: deleted")
+      report(record.id, nil, L10n.t("verify.pair.missing", post))
     }
     for row in rows {
       let post: String = row["post"]
       let trainee: Int64 = row["trainee"]
       if expected[post] != trainee {
-        report(record.id, nil, "the result of post \(post) names trainee #\(trainee), not the attempt's: edited")
+        report(record.id, nil, L10n.t("verify.pair.trainee", post, trainee))
       }
       let name = try String.fetchOne(db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [trainee])
       let hash = Chain.participantHash(

@@ -141,6 +141,13 @@ struct DiagnosticLanguageEndToEndTests {
     _ = try box.run(["--db", box.dir + "/db.sqlite"], stdin: "login ana\nquit\n")
     let verified = try box.run(["--lang", "zh-Hans", "--db", box.dir + "/db.sqlite", "verify"])
     #expect(verified.exited(0) && verified.stdout == "verify: 记录完好\n", "\(verified.stdout)\(verified.stderr)")
+    // A finding of verify on a database edited by hand.
+    let dropped = try box.runTool(["/usr/bin/sqlite3", box.dir + "/db.sqlite", "DROP TRIGGER action_no_delete;"])
+    #expect(dropped.status == 0, "\(dropped.output)")
+    let tampered = try box.run(["--lang", "zh-Hans", "--db", box.dir + "/db.sqlite", "verify"])
+    #expect(tampered.exited(1) && tampered.stdout.contains("verify: 保护触发器action_no_delete被删除：记录可能被手工修改过"), "\(tampered.stdout)")
+    let tamperedEn = try box.run(["--db", box.dir + "/db.sqlite", "verify"])
+    #expect(tamperedEn.stdout.contains("verify: the guard trigger action_no_delete was dropped: the records may have been edited by hand"), "\(tamperedEn.stdout)")
     // Help that ArgumentParser wraps after "(default:" and the generate profiles.
     let help = try box.run(["--lang", "zh-Hans", "generate", "--help"])
     #expect(help.stdout.contains("mixed（各类申请事项，60%带缺陷，涵盖全部缺陷类别）"), "\(help.stdout)")

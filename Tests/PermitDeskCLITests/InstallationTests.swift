@@ -97,6 +97,15 @@ func bashCompletions(script: String, words: [String], path: String, directory: S
   return r.stdout.split(separator: "\n").map(String.init)
 }
 
+/// When each of many processes ended (set from their termination handlers).
+final class EndTimes: @unchecked Sendable {
+  private let lock = NSLock()
+  private var times: [Date?]
+  init(_ count: Int) { times = Array(repeating: nil, count: count) }
+  func set(_ i: Int) { lock.withLock { times[i] = Date() } }
+  func get(_ i: Int) -> Date? { lock.withLock { times[i] } }
+}
+
 @Suite("installation: content location, --version, global options, read-only commands, completions")
 struct InstallationTests {
   /// A prefix holding a copy of the binary, away from the checkout: `PREFIX/bin/permitdesk`.
@@ -344,18 +353,35 @@ struct InstallationTests {
       p.standardError = FileHandle(forWritingAtPath: errors + "/\(i)")
       processes.append(p)
     }
-    for p in processes { try p.run() }
+    // When each process ended, to tell a spurious failure from a real wait of more than 5 s.
+    let ended = EndTimes(count)
+    for (i, p) in processes.enumerated() {
+      p.terminationHandler = { _ in ended.set(i) }
+      try p.run()
+    }
     Thread.sleep(forTimeInterval: 1)
     try holderIn.fileHandleForWriting.close()
     holder.waitUntilExit()
+    let released = Date()
     var failures: [String] = []
+    var waitedOut = 0
     for (i, p) in processes.enumerated() {
       p.waitUntilExit()
       if p.terminationStatus != 0 {
-        failures.append("#\(i) exit \(p.terminationStatus): " + ((try? String(contentsOfFile: errors + "/\(i)", encoding: .utf8)) ?? ""))
+        let stderr = (try? String(contentsOfFile: errors + "/\(i)", encoding: .utf8)) ?? ""
+        let lived = (ended.get(i) ?? Date()).timeIntervalSince(released)
+        // On a heavily loaded machine (parallel builds) 300 serialised writers can really wait more
+        // than the 5 s busy timeout; that answer is honest. What the fix forbids is a failure before
+        // the timeout ("table already exists", or "locked" after 0.04 s).
+        if stderr.contains("more than 5 seconds") && lived >= 5 {
+          waitedOut += 1
+        } else {
+          failures.append("#\(i) exit \(p.terminationStatus) after \(lived) s: " + stderr)
+        }
       }
     }
     #expect(failures.isEmpty, "\(failures.count) of \(count) failed: \(failures.prefix(3))")
+    #expect(waitedOut < count / 10, "\(waitedOut) of \(count) waited more than 5 s")
     let verify = try box.run(["verify", "--db", path])
     #expect(verify.exited(0), "\(verify.stdout)")
   }

@@ -16,11 +16,27 @@ public enum District {
   /// The normal form of a district, window or referral body name: surrounding white space trimmed,
   /// lower-cased (`" Chaoyang "` → `chaoyang`).
   public static func normalised(_ name: String) -> String {
+    // Already normal (the usual case: a name from the vocabulary): ASCII without capitals and
+    // without white space at either end. Checked on the bytes; the examiner and every proposal
+    // check call this, and the general path below works character by character.
+    let u = name.utf8
+    if let f = u.first, let l = u.last, !asciiSpace(f), !asciiSpace(l), !u.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) {
+      return name
+    }
+    return normalisedByCharacter(name)
+  }
+
+  /// ``normalised(_:)`` character by character (any text; the tests compare the two).
+  static func normalisedByCharacter(_ name: String) -> String {
     var s = Substring(name)
     while let f = s.first, f.isWhitespace { s.removeFirst() }
     while let l = s.last, l.isWhitespace { s.removeLast() }
     return s.lowercased()
   }
+
+  /// ASCII white space as `Character.isWhitespace` reads it (tab, line feed, vertical tab, form
+  /// feed, carriage return, space).
+  private static func asciiSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
   /// Whether two names denote the same district.
   public static func same(_ a: String, _ b: String) -> Bool { normalised(a) == normalised(b) }

@@ -11,7 +11,14 @@ public struct CaseFile: Hashable, Sendable {
   /// Ticket number at the window (`T001`).
   public let ticket: String
   /// The policy pack in force for the case.
-  public private(set) var policy: PolicyPack
+  public private(set) var policy: PolicyPack {
+    get { pack.value }
+    set { pack = SharedPolicyPack(newValue) }
+  }
+  /// The pack, shared by reference: a pack has some sixty fields, and a case is copied whenever it
+  /// is read out of a session's dictionary (each command, the scorer, replays), so holding the pack
+  /// inline made every such copy retain each of them (issue 8: a quarter of `verify --rescore`).
+  private var pack: SharedPolicyPack
   /// Current state.
   public private(set) var state: CaseState
   /// Submissions, first to last.
@@ -47,7 +54,7 @@ public struct CaseFile: Hashable, Sendable {
   /// also returns what follows).
   public init(ticket: String, packet: Packet, policy: PolicyPack, receivedBy: StaffID) {
     self.ticket = ticket
-    self.policy = policy
+    self.pack = SharedPolicyPack(policy)
     state = .received
     rounds = []
     let round = makeRound(1, packet)
@@ -299,4 +306,13 @@ public struct CaseFile: Hashable, Sendable {
     record(state, .policyChange, by, at, .policyChanged(from: old, to: pack.id))
     return []
   }
+}
+
+/// A policy pack held by reference and compared by value (``CaseFile/policy``): immutable, so a
+/// case that changes its pack gets a new one.
+final class SharedPolicyPack: Hashable, Sendable {
+  let value: PolicyPack
+  init(_ value: PolicyPack) { self.value = value }
+  static func == (a: SharedPolicyPack, b: SharedPolicyPack) -> Bool { a === b || a.value == b.value }
+  func hash(into h: inout Hasher) { h.combine(value) }
 }

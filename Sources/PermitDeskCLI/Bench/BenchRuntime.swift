@@ -50,6 +50,7 @@ extension PermitDesk {
         var perCommand: [Double] = []
         var failure: Error?
         let start = Self.now()
+        let cpu0 = Self.cpu()
         Autoplayer.play(runner, style: .perfect, commit: { step in
           // The step was computed by the autoplayer just now; time its commit, then the apply.
           let c0 = Self.now()
@@ -61,6 +62,7 @@ extension PermitDesk {
           return true
         }) { _, _ in }
         let total = Self.now() - start
+        let totalCPU = Self.cpu() - cpu0
         if let failure { throw failure }
         // The runtime's own cost per command (step and apply, no commit), replayed from the commands.
         var stepTimes: [Double] = []
@@ -84,7 +86,7 @@ extension PermitDesk {
         }
         let both = zip(stepTimes, perCommand).map { $0 + $1 }
         print(
-          "\(size) applicants: \(log.count) commands, autoplay with commits \(String(format: "%.2f", total)) s; per command (step + commit): "
+          "\(size) applicants: \(log.count) commands, autoplay with commits \(String(format: "%.2f", total)) s (CPU \(String(format: "%.2f", totalCPU)) s); per command (step + commit): "
             + "p50 \(Self.ms(Self.quantile(both, 0.5))), p99 \(Self.ms(Self.quantile(both, 0.99))), max \(Self.ms(both.max() ?? 0)); "
             + "step alone p99 \(Self.ms(Self.quantile(stepTimes, 0.99))), commit alone p99 \(Self.ms(Self.quantile(perCommand, 0.99))); "
             + "step with the previous state kept alive (the copy per command of before) p99 \(Self.ms(Self.quantile(copyingTimes, 0.99)))")
@@ -125,15 +127,25 @@ extension PermitDesk {
       let finished = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == .finished }
       for j in Array(Set([1, jobs])).sorted() {
         let r0 = Self.now()
+        let c0 = Self.cpu()
         let out = try Verify.rescore(finished, names: [t.id: t.name], root: library.root, db: db, jobs: j)
         let seconds = Self.now() - r0
+        let cpu = Self.cpu() - c0
         print(
           "verify --rescore: \(out.rescored) finished attempts (\(models.map(\.actions.count).reduce(0, +) / models.count) actions each on average, written in \(String(format: "%.1f", written)) s) "
-            + "re-scored in \(String(format: "%.2f", seconds)) s on \(j) thread\(j == 1 ? "" : "s"); \(out.problems.count) problems")
+            + "re-scored in \(String(format: "%.2f", seconds)) s on \(j) thread\(j == 1 ? "" : "s") (CPU \(String(format: "%.2f", cpu)) s, "
+            + "\(String(format: "%.3f", cpu / Double(max(1, out.rescored)) * 1000)) ms per attempt); \(out.problems.count) problems")
       }
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    /// The process's CPU time (every thread), in seconds: on a shared machine the work done,
+    /// whatever share of the cores the process got.
+    static func cpu() -> Double {
+      var t = timespec()
+      clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+      return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
     static func ms(_ s: Double) -> String { String(format: "%.3f ms", s * 1000) }
     static func quantile(_ values: [Double], _ p: Double) -> Double {
       let v = values.sorted()

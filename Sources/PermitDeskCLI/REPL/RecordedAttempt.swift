@@ -10,25 +10,8 @@ import PermitTraining
 /// not change while it lives (the caller's course is loaded once).
 final class SetupCache {
   var byKey: [String: AttemptRunner.Setup] = [:]
-  /// Decoded log rows by verb and arguments text (``CommandLog/decode(verb:arguments:)`` is a
-  /// function of the two). Emptied when it grows past ``decodedLimit`` rows.
-  private(set) var decoded: [DecodeKey: LoggedCommand] = [:]
-  static let decodedLimit = 100_000
-
-  struct DecodeKey: Hashable {
-    let verb: String
-    let arguments: String
-  }
-
-  /// The command a log row holds, decoded once per distinct text.
-  func decode(verb: String, arguments: String) -> LoggedCommand {
-    let key = DecodeKey(verb: verb, arguments: arguments)
-    if let known = decoded[key] { return known }
-    let c = CommandLog.decode(verb: verb, arguments: arguments)
-    if decoded.count >= Self.decodedLimit { decoded.removeAll(keepingCapacity: true) }
-    decoded[key] = c
-    return c
-  }
+  /// Log rows already decoded.
+  let log = CommandLog.Reader()
 }
 
 /// A recorded attempt rebuilt from its action log: what `resume`, `replay` and `verify --rescore`
@@ -59,7 +42,7 @@ struct RecordedAttempt {
       setup.trainee = trainee
     } else {
       switch course.setup(scenario: a.scenarioID, trainee: trainee, mode: mode, seed: a.seed) {
-      case .failure(let e): return .failure(SetupError(message: L10n.t("setup.attempt", a.id, e.message)))
+      case .failure(let e): return .failure(SetupError(message: L10n.t("setup.attempt", a.id, SetupScreens.message(e))))
       case .success(let s): setup = s
       }
       setups?.byKey[key] = setup
@@ -75,7 +58,7 @@ struct RecordedAttempt {
     let through: Int64? = !throughEnd && a.status != .open ? a.resultSeq : nil
     let rows = try db.commandLog(attempt: a.id, through: through)
     let log = rows.map { row in
-      (command: setups?.decode(verb: row.verb, arguments: row.arguments) ?? CommandLog.decode(verb: row.verb, arguments: row.arguments),
+      (command: setups?.log.decode(verb: row.verb, arguments: row.arguments) ?? CommandLog.decode(verb: row.verb, arguments: row.arguments),
         actor: row.actor)
     }
     let runner = AttemptRunner.replay(setup: setup, log: log)

@@ -74,7 +74,7 @@ extension Repl {
   func startAttempt(id: String, trainee t: TraineeRecord, mode: AttemptMode, seed: UInt64, module: String?, partner: TraineeRecord? = nil) -> Bool {
     switch course.setup(scenario: id, trainee: t.name, mode: mode, seed: seed) {
     case .failure(let why):
-      fail(why.message)
+      fail(SetupScreens.message(why))
       return false
     case .success(var setup):
       if let partner { setup.pair = Pairing(postA: t.name, postB: partner.name) }

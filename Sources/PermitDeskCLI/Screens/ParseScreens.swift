@@ -41,3 +41,14 @@ enum ParseScreens {
     }
   }
 }
+
+/// Why an attempt could not be set up (``AttemptSetupError``), in the session's language.
+enum SetupScreens {
+  static func message(_ e: AttemptSetupError) -> String {
+    switch e {
+    case .unknownScenario(let id, let known): return L10n.t("setup.unknown-scenario", id, Suggest.hint(id, known))
+    case .doesNotLoad(let id, let d): return d.map { L10n.t("setup.does-not-load.why", id, $0) } ?? L10n.t("setup.does-not-load", id)
+    case .policyDoesNotLoad(let pack): return L10n.t("setup.policy-does-not-load", pack)
+    }
+  }
+}

@@ -220,7 +220,7 @@ extension PermitDesk {
       for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == .open {
         if let f = try db.actions(attempt: a.id).first(where: { $0.verb == "finish" && $0.ok }) {
           problems.append(
-            "attempt #\(a.id): its log finished the attempt (action \(f.seq)) but no result was recorded; 'resume' as its trainee records the score")
+            L10n.t("verify.finish-unrecorded", a.id, f.seq))
         }
       }
       // The case, review and notice rows, rebuilt from every attempt's log (Verify+Replay.swift);
@@ -257,8 +257,7 @@ extension PermitDesk {
       if let content {
         if earlier > 0 {
           skipped.append(
-            "\(earlier) attempt\(earlier == 1 ? "" : "s") recorded before this version checks projections: "
-              + "their case, review and notice rows were not rebuilt")
+            L10n.t(earlier == 1 ? "verify.earlier.one" : "verify.earlier.other", earlier))
         }
         let rest = every.filter { $0.id >= from && !projected.contains($0.id) }
         let p = try Verify.checkProjections(rest, names: names, root: content.root, db: db, jobs: jobs, files: scenarioFiles)
@@ -266,7 +265,7 @@ extension PermitDesk {
         changed += p.changed
         skipped += p.skipped
       } else {
-        skipped.append("the content could not be loaded: the case, review and notice rows were not rebuilt from the logs")
+        skipped.append(L10n.t("verify.no-content"))
       }
       // A score that differs because the content changed is reported apart from one that does not
       // follow from its log: the first is not evidence that the record was edited.

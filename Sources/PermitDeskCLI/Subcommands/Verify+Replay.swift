@@ -1,4 +1,5 @@
 import Foundation
+import PermitLocalization
 import PermitContent
 import PermitStore
 import PermitTraining
@@ -51,10 +52,9 @@ extension PermitDesk.Verify {
               if !course.scenarioIDs.contains(a.scenarioID) {
                 // A trainer's own file (played by path), or a scenario since removed from the content.
                 myProblems.append((a.id,
-                  "attempt #\(a.id): its scenario '\(a.scenarioID)' (content \(a.contentHash)) is not in the content at \(root); "
-                    + "if it was a trainer's own file, give it with --scenario-file PATH; its score cannot be recomputed"))
+                  L10n.t("verify.rescore.no-scenario", a.id, a.scenarioID, a.contentHash, root)))
               } else {
-                myProblems.append((a.id, "attempt #\(a.id): \(e.message); its score cannot be recomputed"))
+                myProblems.append((a.id, L10n.t("verify.rescore.cannot", a.id, e.message)))
               }
               continue
             case .success(let r): rebuilt = r
@@ -81,10 +81,10 @@ extension PermitDesk.Verify {
                 // Not evidence against the record: the scenario, a policy pack or a calendar it was
                 // played on has changed since.
                 myChanged.append((a.id,
-                  "attempt #\(a.id): content changed since the attempt (\(a.scenarioID), its policy packs or calendars): under today's content its log gives \(card.overall), recorded \(a.overall ?? -1); not evidence that the record was edited"))
+                  L10n.t("verify.rescore.content-changed", a.id, a.scenarioID, card.overall, a.overall ?? -1)))
               } else {
                 myProblems.append((a.id,
-                  "attempt #\(a.id): recorded score \(a.overall ?? -1) (passed \(a.passed ?? false)) does not follow from its log, which gives \(card.overall) (passed \(card.passed))"))
+                  L10n.t("verify.rescore.differs", a.id, a.overall ?? -1, a.passed ?? false, card.overall, card.passed)))
               }
             }
             // A pair attempt: post B's own result must follow from the same log.
@@ -94,7 +94,7 @@ extension PermitDesk.Verify {
                 && !course.contentChanged(a.contentHash, scenario: a.scenarioID)
               {
                 myProblems.append((a.id,
-                  "attempt #\(a.id): post B's recorded score \(b.overall) (passed \(b.passed)) does not follow from its log, which gives \(cardB.overall) (passed \(cardB.passed))"))
+                  L10n.t("verify.rescore.differs-b", a.id, b.overall, b.passed, cardB.overall, cardB.passed)))
               }
             }
           }
@@ -149,7 +149,7 @@ extension PermitDesk.Verify {
     case .differs(let what):
       if course.contentChanged(a.contentHash, scenario: a.scenarioID) {
         return .changed(
-          "attempt #\(a.id): content changed since the attempt (\(a.scenarioID), its policy packs or calendars): \(what) under today's content; not evidence that the record was edited")
+          L10n.t("verify.projection.content-changed", a.id, a.scenarioID, what))
       }
       return .problem("attempt #\(a.id): \(what)")
     }
@@ -189,7 +189,7 @@ extension PermitDesk.Verify {
             let rebuilt: RecordedAttempt
             switch try RecordedAttempt.rebuild(a, trainee: names[a.trainee] ?? "?", course: course, db: db, setups: setups, throughEnd: true) {
             case .failure(let e):
-              skipped.append((a.id, "attempt #\(a.id) (\(a.scenarioID)): its case, review and notice rows were not rebuilt: \(e.message)"))
+              skipped.append((a.id, L10n.t("verify.projection.not-rebuilt", a.id, a.scenarioID, e.message)))
               settled = true
               continue
             case .success(let r): rebuilt = r
@@ -203,7 +203,7 @@ extension PermitDesk.Verify {
             compared += 1
             settled = true
           }
-          if !settled { skipped.append((a.id, "attempt #\(a.id) was being written while it was compared; run verify again")) }
+          if !settled { skipped.append((a.id, L10n.t("verify.projection.busy", a.id))) }
         }
       } catch {
         all.lock.withLock { all.failure = error }

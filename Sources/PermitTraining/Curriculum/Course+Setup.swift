@@ -1,19 +1,23 @@
 import PermitContent
 import PermitCore
-import PermitLocalization
+
+/// Why an attempt could not be set up (the CLI's screens say it, with what to do instead).
+public enum AttemptSetupError: Error, Hashable, Sendable {
+  /// No scenario by that id (`known`: the ids there are).
+  case unknownScenario(String, known: [String])
+  /// The scenario does not load (`diagnostic`: the last problem found, if any).
+  case doesNotLoad(String, diagnostic: Diagnostic?)
+  /// The scenario's policy pack does not load.
+  case policyDoesNotLoad(String)
+}
 
 // The course (in PermitContent) knows the content; an attempt's setup belongs to the sandbox.
 extension Course {
   /// Builds the setup of an attempt: policy packs, generated applicants (varied by `seed`).
-  public func setup(scenario id: String, trainee: String, mode: AttemptMode, seed: UInt64) -> Result<AttemptRunner.Setup, SetupError> {
-    guard index[id] != nil else {
-      return .failure(SetupError(message: L10n.t("setup.unknown-scenario", id, Suggest.hint(id, scenarioIDs))))
-    }
-    guard let s = scenario(id) else {
-      let message = diagnostics.last.map { L10n.t("setup.does-not-load.why", id, $0) } ?? L10n.t("setup.does-not-load", id)
-      return .failure(SetupError(message: message))
-    }
-    guard case .success(let pack) = library.policy(s.policy) else { return .failure(SetupError(message: L10n.t("setup.policy-does-not-load", s.policy))) }
+  public func setup(scenario id: String, trainee: String, mode: AttemptMode, seed: UInt64) -> Result<AttemptRunner.Setup, AttemptSetupError> {
+    guard index[id] != nil else { return .failure(.unknownScenario(id, known: scenarioIDs)) }
+    guard let s = scenario(id) else { return .failure(.doesNotLoad(id, diagnostic: diagnostics.last)) }
+    guard case .success(let pack) = library.policy(s.policy) else { return .failure(.policyDoesNotLoad(s.policy)) }
     var later: [String: PolicyPack] = [:]
     for e in s.events {
       if case .ruleChange(let p) = e.kind, let pack = try? library.policy(p).get() { later[p] = pack }

@@ -102,6 +102,35 @@ public enum CommandLog {
 }
 
 extension CommandLog {
+  /// Decodes log rows, each distinct row once: ``CommandLog/decode(verb:arguments:)`` is a function
+  /// of the verb and the text, and most rows repeat across attempts (`advance` to the next
+  /// happening, `show passport`, `handover`), so re-scoring many attempts on one thread keeps one
+  /// reader (not shared between threads). It forgets everything when it holds `limit` rows.
+  public final class Reader {
+    struct Key: Hashable {
+      let verb: String
+      let arguments: String
+    }
+    private var known: [Key: LoggedCommand] = [:]
+    /// Rows held before the reader starts again.
+    public let limit: Int
+    /// Distinct rows held now.
+    public var count: Int { known.count }
+
+    /// A reader holding at most `limit` decoded rows.
+    public init(limit: Int = 100_000) { self.limit = max(1, limit) }
+
+    /// The command of a log row (as ``CommandLog/decode(verb:arguments:)`` reads it).
+    public func decode(verb: String, arguments: String) -> LoggedCommand {
+      let key = Key(verb: verb, arguments: arguments)
+      if let c = known[key] { return c }
+      let c = CommandLog.decode(verb: verb, arguments: arguments)
+      if known.count >= limit { known.removeAll(keepingCapacity: true) }
+      known[key] = c
+      return c
+    }
+  }
+
   /// Version 2 read without Foundation's `JSONSerialization` (which costs several microseconds an
   /// action on Linux, most of `verify --rescore`'s time): only objects whose values are what each key
   /// of version 2 holds. Anything else returns nil, and ``decode(verb:arguments:)`` reads it the
