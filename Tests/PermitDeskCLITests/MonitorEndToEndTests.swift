@@ -68,4 +68,35 @@ struct MonitorEndToEndTests {
     let json = try box.run(["monitor", "--format", "json"])
     #expect(json.exited(0) && json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(json.stdout)")
   }
+
+  @Test("in a Chinese session the table's titles, the time since the last action and the empty note are Chinese, aligned by display width")
+  func chinese() throws {
+    let box = try Sandbox()
+    let zh = ["LANG": "zh_CN.UTF-8"]
+    let empty = try box.run(["--trainee", "cy"], stdin: "curriculum\n", environment: zh)
+    #expect(empty.exited(0))
+    let none = try box.run(["monitor"], environment: zh)
+    #expect(none.exited(0) && none.stdout.contains("（没有正在进行的练习）"), "\(none.stdout)")
+    // The trainees work in English (the marker of LiveRepl is English); only the trainer reads Chinese.
+    let li = try box.live(["--trainee", "李明"])
+    let ann = try box.live(["--trainee", "ann"])
+    #expect(try li.send("start m01-s01-jurisdiction").contains("Attempt #1 started."))
+    _ = try li.send("advance --next")
+    _ = try li.send("open T001")
+    #expect(try ann.send("start m01-s01-jurisdiction --free").contains("Attempt #2 started."))
+    let table = try box.run(["monitor"], environment: zh)
+    #expect(table.exited(0), "\(table.stdout)\(table.stderr)")
+    let lines = table.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("练习编号  学员") == true, "\(table.stdout)")
+    #expect(!table.stdout.contains("last action") && !table.stdout.contains("s ago"), "\(table.stdout)")
+    #expect(lines.contains { $0.range(of: #"^#1 +李明 +m01-s01-jurisdiction +.* open \d+秒前"#, options: .regularExpression) != nil }, "\(table.stdout)")
+    // The scenario column starts at the same terminal column on every line, the title's included.
+    let starts = lines.compactMap { line -> Int? in
+      guard let r = line.range(of: line == lines.first ? "情景" : "m01-s01") else { return nil }
+      return DisplayWidthProbe.width(String(line[..<r.lowerBound]))
+    }
+    #expect(starts.count == 3 && Set(starts).count == 1, "\(starts)\n\(table.stdout)")
+    #expect(try li.quit() == 0)
+    #expect(try ann.quit() == 0)
+  }
 }

@@ -110,6 +110,20 @@ extension Repl {
 }
 
 /// One running attempt as the instructor station shows it.
+/// What the station flags in a running attempt, with how many times: in the JSON always the
+/// English words (stable for scripts), in the table in the session's language.
+enum MonitorAlert: Equatable {
+  case issuedWithoutReview(Int), rubberStamp(Int), deemedAcceptance(Int)
+
+  func text(in language: Language = Language.current) -> String {
+    switch self {
+    case .issuedWithoutReview(let n): return L10n.t("station.alert.issued-without-review", n, in: language)
+    case .rubberStamp(let n): return L10n.t("station.alert.rubber-stamp", n, in: language)
+    case .deemedAcceptance(let n): return L10n.t("station.alert.deemed", n, in: language)
+    }
+  }
+}
+
 struct MonitorRow {
   var attempt: Int64
   var trainee: String
@@ -122,7 +136,7 @@ struct MonitorRow {
   var score: Int
   var lastAction: String
   var lastActionAgo: Int?
-  var alerts: [String]
+  var alerts: [MonitorAlert]
   /// The other trainee of a pair attempt (nil alone).
   var partner: String? = nil
 
@@ -131,7 +145,7 @@ struct MonitorRow {
       ("attempt", .int(Int(attempt))), ("trainee", .string(trainee)), ("scenario", .string(scenario)),
       ("mode", .string(mode)), ("post", .string(post)), ("clock", .string(clock)), ("filesDone", .int(filesDone)),
       ("filesTotal", .int(filesTotal)), ("score", .int(score)), ("lastAction", .string(lastAction)),
-      ("lastActionSecondsAgo", lastActionAgo.map { .int($0) } ?? .null), ("alerts", .array(alerts.map { .string($0) })),
+      ("lastActionSecondsAgo", lastActionAgo.map { .int($0) } ?? .null), ("alerts", .array(alerts.map { .string($0.text(in: .en)) })),
       ("partner", partner.map { .string($0) } ?? .null),
     ])
   }
@@ -155,13 +169,13 @@ enum Station {
         s.pair.map { p in [(p.postA, TraineePost.a), (p.postB, TraineePost.b)] } ?? [(name, nil)]
       for (who, seat) in seats {
       let card = Scorer.score(s, post: seat, passMark: course.passMark(of: a.moduleID))
-      var alerts: [String] = []
+      var alerts: [MonitorAlert] = []
       let breaches = card.lost.filter { $0.dimension == .doubleReview && $0.evidence.hasPrefix("action at") }
-      if !breaches.isEmpty { alerts.append("issued without review (\(breaches.count))") }
+      if !breaches.isEmpty { alerts.append(.issuedWithoutReview(breaches.count)) }
       let stamps = card.lost.filter { $0.explanation.contains("rubber-stamping") }
-      if !stamps.isEmpty { alerts.append("rubber-stamp (\(stamps.count))") }
+      if !stamps.isEmpty { alerts.append(.rubberStamp(stamps.count)) }
       let deemed = s.cases.values.filter(\.deemedAccepted).count
-      if deemed > 0 { alerts.append("deemed acceptance (\(deemed))") }
+      if deemed > 0 { alerts.append(.deemedAcceptance(deemed)) }
       out.append(
         MonitorRow(
           attempt: a.id, trainee: who, scenario: a.scenarioID, mode: a.mode.rawValue, post: seat?.rawValue ?? a.post.rawValue, clock: s.now.description,
@@ -175,26 +189,21 @@ enum Station {
     return out
   }
 
+  /// The station as an aligned table in the session's language (columns padded by display width).
   static func table(_ rows: [MonitorRow]) -> [String] {
-    let header = ["attempt", "trainee", "scenario", "mode", "clock", "files", "score", "last action", "alerts"]
+    let header = ["attempt", "trainee", "scenario", "mode", "clock", "files", "score", "last-action", "alerts"].map { L10n.t("station.col." + $0) }
     let body = rows.map { r in
       [
-        "#\(r.attempt)", r.trainee + (r.partner.map { " (with \($0))" } ?? ""), r.scenario, r.mode + (r.post == "B" ? " (B)" : ""),
+        "#\(r.attempt)", r.trainee + (r.partner.map { L10n.t("station.with", $0) } ?? ""), r.scenario, r.mode + (r.post == "B" ? " (B)" : ""),
         String(r.clock.dropFirst(11).prefix(5)), "\(r.filesDone)/\(r.filesTotal)", String(r.score),
-        r.lastAction + (r.lastActionAgo.map { " \(ago($0))" } ?? ""), r.alerts.joined(separator: ", "),
+        r.lastAction + (r.lastActionAgo.map { " " + ago($0) } ?? ""), r.alerts.map { $0.text() }.joined(separator: L10n.t("list.sep")),
       ]
     }
-    var widths = header.map(\.count)
-    for row in body { for (i, v) in row.enumerated() { widths[i] = max(widths[i], v.count) } }
-    func line(_ r: [String]) -> String {
-      r.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-        .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-    }
-    return [line(header)] + body.map(line) + (rows.isEmpty ? ["(no attempt is running)"] : [])
+    return TextTable(header: header, rows: body, rule: false).lines + (rows.isEmpty ? [L10n.t("station.none")] : [])
   }
 
   static func ago(_ seconds: Int) -> String {
-    seconds < 60 ? "\(seconds)s ago" : seconds < 3600 ? "\(seconds / 60)m ago" : "\(seconds / 3600)h ago"
+    seconds < 60 ? L10n.t("station.ago.s", seconds) : seconds < 3600 ? L10n.t("station.ago.m", seconds / 60) : L10n.t("station.ago.h", seconds / 3600)
   }
 
   /// Prints the station once, or refreshes it in place every `interval` seconds until a line is
