@@ -17,6 +17,7 @@ extension Catalog {
     "store.unknown-trainee": "there is no trainee {1} in this sandbox. Log in with `login NAME` to create one.",
     "store.attempt-not-open":
       "attempt #{1} is already {2}; it cannot be finished or abandoned again. Start a new attempt with `start SCENARIO`.",
+    "store.status.open": "open",
     "store.status.finished": "finished",
     "store.status.abandoned": "abandoned",
     "store.busy":

@@ -11,6 +11,7 @@ extension Catalog {
     "store.unknown-attempt": "本沙盒中没有练习#{1}。用`permitdesk report`列出全部练习。",
     "store.unknown-trainee": "本沙盒中没有学员{1}。用`login 姓名`登录即可创建。",
     "store.attempt-not-open": "练习#{1}已经{2}，不能再次结束或放弃。请用`start 情景`开始新的练习。",
+    "store.status.open": "进行中",
     "store.status.finished": "结束",
     "store.status.abandoned": "放弃",
     "store.busy": "沙盒数据库 {1} 被另一个PermitDesk进程锁定超过5秒。请重试该命令；本次未记录任何内容。",

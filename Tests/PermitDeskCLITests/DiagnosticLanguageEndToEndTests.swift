@@ -171,4 +171,32 @@ struct DiagnosticLanguageEndToEndTests {
       #expect(line.range(of: "[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", options: .regularExpression) == nil, "\(line)")
     }
   }
+
+  /// A trainer's `replay` and `purge` in a Chinese session: every line Chinese, the codes named.
+  @Test("--lang zh-Hans replay and purge: Chinese lines, the outcome code with its Chinese name")
+  func replayAndPurgeInChinese() throws {
+    let box = try Sandbox()
+    #expect(try box.run(["play", "m01-s04-practice", "--autoplay", "perfect"]).exited(0))
+    let en = try box.run(["replay", "1", "--policy", "beijing-2025"])
+    #expect(en.stdout.contains("the recorded score follows from the log"), "\(en.stdout)")
+    let zh = try box.run(["--lang", "zh-Hans", "replay", "1", "--policy", "beijing-2025"])
+    #expect(zh.exited(0), "\(zh.stderr)")
+    #expect(zh.stdout.contains("记录的成绩可由操作日志得出"), "\(zh.stdout)")
+    #expect(zh.stdout.hasPrefix("练习#1 m01-s04-practice（"), "\(zh.stdout)")
+    for line in zh.stdout.split(separator: "\n") {
+      // Codes, ids and build names stay; no English sentence (three English words in a row).
+      let prose = line.replacingOccurrences(of: BuildInfoPattern.build, with: "", options: .regularExpression)
+      #expect(prose.range(of: "[A-Za-z]+ [A-Za-z]+ [A-Za-z]+", options: .regularExpression) == nil, "\(line)")
+    }
+    let purge = try box.run(["--lang", "zh-Hans", "purge", "--before", "2099-01-01"])
+    #expect(purge.exited(0), "\(purge.stderr)")
+    #expect(purge.stdout.contains("：accept 受理，") || purge.stdout.contains("：refuse 不予受理，"), "\(purge.stdout)")
+    let list = try box.run(["--lang", "zh-Hans", "rehearse", "--materials", "overseas-notification"])
+    #expect(list.stdout.contains("A类可以容缺后补（容缺受理）：") && !list.stdout.contains(", "), "\(list.stdout)")
+  }
+}
+
+/// The build name as `replay` prints it (`0.x.y (commit …)`), which is not prose.
+enum BuildInfoPattern {
+  static let build = "(scored by|评分构建：|重放构建：)[^；]*"
 }

@@ -66,7 +66,7 @@ public enum DecisionReport {
     if d.pointsComputed {
       out.append(t("decide.category", claimed, d.computedCategory.rawValue, d.points.total))
       out.append(
-        t("decide.points", d.points.factors.map { "\(Localized.factor($0.name, in: lang)) \($0.points)" }.joined(separator: ", "), d.points.total))
+        t("decide.points", Localized.list(d.points.factors.map { "\(Localized.factor($0.name, in: lang)) \($0.points)" }, in: lang), d.points.total))
     } else {
       out.append(t("decide.category-permit", d.computedCategory.rawValue, CodeNames.typeLabel(packet.application.type.rawValue, in: lang)))
     }
@@ -84,13 +84,13 @@ public enum DecisionReport {
     if d.findings.isEmpty && d.outcome == .accept { out.append(t("decide.no-defects")) }
     show(t("decide.defects"), d.findings)
     if !d.pending.isEmpty {
-      out.append(t("decide.pending", d.pending.map { CodeNames.materialLabel($0.rawValue, in: lang) }.joined(separator: ", ")))
+      out.append(t("decide.pending", Localized.list(d.pending.map { CodeNames.materialLabel($0.rawValue, in: lang) }, in: lang)))
     }
     show(t("decide.pending-items"), d.pendingFindings)
     show(t("decide.compliance"), d.compliance)
     for f in d.flags { out.append(t("decide.flag", f.code, FindingText.detail(f, in: lang), f.rule.rawValue)) }
     for n in FindingText.notes(d, in: lang) { out.append(t("decide.note", n)) }
-    out.append(t("decide.rules", d.rules.map(\.rawValue).joined(separator: ", ")))
+    out.append(t("decide.rules", Localized.list(d.rules.map(\.rawValue), in: lang)))
     return out.joined(separator: "\n")
   }
 }

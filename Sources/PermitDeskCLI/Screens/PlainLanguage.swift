@@ -75,23 +75,23 @@ public enum PlainLanguage {
     for (i, k) in kinds.enumerated() { out.append("  \(i + 1). \(k.rawValue): \(material(k))") }
     if category == nil {
       for c in Category.allCases.sorted(by: >) where !(list.byCategory[c] ?? []).isEmpty {
-        out.append("  " + L10n.t("plain.list.category-also", c.rawValue, list.byCategory[c]!.map(\.rawValue).joined(separator: ", ")))
+        out.append("  " + L10n.t("plain.list.category-also", c.rawValue, Localized.list(list.byCategory[c]!.map(\.rawValue))))
       }
     }
     if !list.withDirectQualification.isEmpty {
-      out.append("  " + L10n.t("plain.list.direct-also", list.withDirectQualification.map(\.rawValue).joined(separator: ", ")))
+      out.append("  " + L10n.t("plain.list.direct-also", Localized.list(list.withDirectQualification.map(\.rawValue))))
     }
     for route in TalentRoute.allCases {
       if let extra = list.byTalentRoute[route], !extra.isEmpty {
         out.append(
-          "  " + L10n.t(route == .degree ? "plain.list.route-degree-also" : "plain.list.route-experience-also", extra.map(\.rawValue).joined(separator: ", ")))
+          "  " + L10n.t(route == .degree ? "plain.list.route-degree-also" : "plain.list.route-experience-also", Localized.list(extra.map(\.rawValue))))
       }
     }
-    for r in ReplacementReason.allCases { if let extra = list.byReplacementReason[r], !extra.isEmpty { out.append("  " + L10n.t("plain.list.reason-also", r.rawValue, extra.map(\.rawValue).joined(separator: ", "))) } }
+    for r in ReplacementReason.allCases { if let extra = list.byReplacementReason[r], !extra.isEmpty { out.append("  " + L10n.t("plain.list.reason-also", r.rawValue, Localized.list(extra.map(\.rawValue)))) } }
     let listed = Set(list.always + list.byCategory.values.flatMap { $0 })
     let later = policy.categoryA.pendingAllowed.intersection(listed)
     if category == .a || category == nil, !later.isEmpty {
-      out.append("  " + L10n.t("plain.list.later", later.map(\.rawValue).sorted().joined(separator: ", ")))
+      out.append("  " + L10n.t("plain.list.later", Localized.list(later.map(\.rawValue).sorted())))
     }
     return out
   }

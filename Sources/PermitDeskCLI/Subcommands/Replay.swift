@@ -42,24 +42,24 @@ extension PermitDesk {
       }
       let runner = rebuilt.runner
       let card = rebuilt.score(module: a.moduleID, course: course)
-      var lines = ["attempt #\(a.id) \(a.scenarioID) (\(trainee), \(a.mode)): \(rebuilt.actions) actions replayed"]
-      lines.append("replayed score: overall \(card.overall), decisions \(card.decisions), double review \(card.doubleReview), time limits \(card.timeLimits)")
+      var lines = [L10n.t("cli.replay.head", a.id, a.scenarioID, trainee, Localized.mode(a.mode), rebuilt.actions)]
+      lines.append(L10n.t("cli.replay.replayed", card.overall, card.decisions, card.doubleReview, card.timeLimits))
       var differs = false
       if let o = a.overall {
-        lines.append("recorded score: overall \(o), decisions \(a.decisions ?? 0), double review \(a.doubleReview ?? 0), time limits \(a.timeLimits ?? 0)")
+        lines.append(L10n.t("cli.replay.recorded", o, a.decisions ?? 0, a.doubleReview ?? 0, a.timeLimits ?? 0))
         let model = Repl.scoringModel(a.resultJSON)
         differs = o != card.overall || a.decisions != card.decisions || a.doubleReview != card.doubleReview || a.timeLimits != card.timeLimits
         if model != Scorer.model {
           differs = false
-          lines.append("the recorded score is from scoring model \(model); the replayed one from model \(Scorer.model) (README 'Scoring'): not compared")
+          lines.append(L10n.t("cli.replay.other-model", model, Scorer.model))
         } else if differs && course.contentChanged(a.contentHash, scenario: a.scenarioID) {
-          lines.append("DIFFERENT, but content changed since the attempt (\(a.scenarioID), its policy packs or calendars): the replay uses today's content, so this is not evidence that the record was edited")
+          lines.append(L10n.t("cli.replay.content-changed", a.scenarioID))
         } else {
-          lines.append(differs ? "DIFFERENT: the recorded score does not follow from the log" : "the recorded score follows from the log")
+          lines.append(L10n.t(differs ? "cli.replay.differs" : "cli.replay.follows"))
         }
-        lines.append("scored by \(a.scoredBy ?? "an unrecorded build (before builds were recorded)"); replayed by \(BuildInfo.build)")
+        lines.append(L10n.t("cli.replay.scored-by", a.scoredBy ?? L10n.t("cli.replay.unrecorded-build"), BuildInfo.build))
       } else {
-        lines.append("the attempt has no recorded score (\(a.status))")
+        lines.append(L10n.t("cli.replay.no-score", L10n.t("store.status." + a.status.rawValue)))
       }
       var divergences: [JSON] = []
       if let id = policy {
@@ -75,15 +75,16 @@ extension PermitDesk {
             if !Grading.grade(again.answer, against: r.examination).isRight {
               func said(_ d: Decision) -> String {
                 d.outcome.rawValue + (d.defects.isEmpty ? "" : " " + d.defects.map(\.code).joined(separator: ","))
+                  + (d.referTo.map { " --refer-to " + $0 } ?? "")
               }
               let was = said(r.examination)
               let now = said(again)
-              lines.append("  \(t) round \(r.number): \(c.policy.id) says \(was); \(id) says \(now)")
+              lines.append(L10n.t("cli.replay.divergence", t, r.number, c.policy.id, was, id, now))
               divergences.append(.object([("ticket", .string(t)), ("round", .int(r.number)), ("was", .string(was)), ("under", .string(id)), ("now", .string(now))]))
             }
           }
         }
-        if divergences.isEmpty { lines.append("under \(id) every file gets the same decision") }
+        if divergences.isEmpty { lines.append(L10n.t("cli.replay.same", id)) }
       }
       switch format {
       case .text: print(lines.joined(separator: "\n"))

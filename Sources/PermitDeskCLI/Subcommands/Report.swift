@@ -312,7 +312,9 @@ extension PermitDesk {
       let db = try database.open()
       let removed = try db.purgeCases(retainedBefore: before)
       for c in removed {
-        print(L10n.t("purge.case", c.attempt, c.ticket, c.outcome?.rawValue ?? c.state, c.retainUntil ?? "?"))
+        // The outcome (or the state) by its code, with its name in a Chinese session (`accept 受理`).
+        let (namespace, code) = c.outcome.map { ("outcome", $0.rawValue) } ?? ("state", c.state)
+        print(L10n.t("purge.case", c.attempt, c.ticket, CodeNames.label(code, CodeNames.value(namespace, code)), c.retainUntil ?? "?"))
       }
       print(L10n.t(removed.count == 1 ? "purge.done.one" : "purge.done.other", removed.count))
     }
