@@ -83,7 +83,7 @@ enum Table {
   /// An `attempt` row's fields as the texts stored, with its trainee's name: what `verify` hashes.
   /// Mode, post and status stay text here, so that an edited value is reported (its hash no longer
   /// matches) instead of failing to decode, and the hash covers exactly what was written.
-  struct StoredAttempt: Decodable, FetchableRecord {
+  struct StoredAttempt: FetchableRecord {
     var id: Int64
     var trainee: Int64
     var traineeName: String?
@@ -105,6 +105,31 @@ enum Table {
     var resultJSON: String?
     /// The partner of a pair attempt (hashed with it); absent before the "pair-mode" migration.
     var partner: Int64?
+
+    /// Read column by column (`verify` reads every attempt row twice; the decoder costs several
+    /// times more). A column absent from an older file reads as nil.
+    init(row: Row) throws {
+      id = row["id"]
+      trainee = row["trainee"]
+      traineeName = row["traineeName"]
+      scenarioID = row["scenarioID"]
+      contentHash = row["contentHash"]
+      seed = row["seed"]
+      policy = row["policy"]
+      mode = row["mode"]
+      post = row["post"]
+      moduleID = row["moduleID"]
+      status = row["status"]
+      startedAt = row["startedAt"]
+      finishedAt = row["finishedAt"]
+      overall = row["overall"]
+      decisions = row["decisions"]
+      doubleReview = row["doubleReview"]
+      timeLimits = row["timeLimits"]
+      passed = row["passed"]
+      resultJSON = row["resultJSON"]
+      partner = row["partner"]
+    }
   }
 
   /// An `action` row of the append-only log.
