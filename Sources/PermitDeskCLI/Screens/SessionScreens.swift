@@ -38,6 +38,7 @@ enum SessionScreens {
     case .surge(let m, let n): return L10n.t("event.surge", text(m), n)
     case .colleagueAway(let c, let until, let m): return L10n.t("event.colleague-away", staff(c), until, text(m))
     case .announcement(let m): return L10n.t("event.announcement", text(m))
+    case .postReassigned(let c): return L10n.t("event.post-reassigned", c.post.rawValue, c.to, c.from, c.at)
     case .deemedAccepted(let t, let d): return L10n.t("event.deemed", t, d)
     case .colleagueAgreed(let t, let c): return L10n.t("event.colleague-agreed", t, staff(c))
     case .colleagueReturned(let t, let c, let reason, let late):
