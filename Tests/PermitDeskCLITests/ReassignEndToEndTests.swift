@@ -27,6 +27,9 @@ struct ReassignEndToEndTests {
     var out = try ana.send("start m01-s01-jurisdiction --pair bob")
     #expect(out.contains("Attempt #1 started."), "\(out)\(ana.stderr)")
     for cmd in ["advance --next", "open T001", "decide accept", "handover"] { _ = try ana.send(cmd) }
+    let bob = try Self.shell(room, "bob")
+    out = try bob.send("join")
+    #expect(out.contains("Joined pair attempt #1 at m01-s01-jurisdiction as post B with ana (post A)"), "\(out)\(bob.stderr)")
 
     // The trainer: not to bob (he would review his own proposals), not while ana is live.
     var t = try room.shell("wang", "reassign 1 A bob\nreassign 1 A carol\nreassign 1 C carol\nreassign 1 A wang\nreassign 1 A nobody\n")
@@ -52,16 +55,25 @@ struct ReassignEndToEndTests {
     #expect(out.contains("Attempt #2 started."), "not 'in progress': \(out)\(ana.stderr)")
     #expect(try ana.quit() == 0)
 
-    // bob reviews what ana handed over; carol is told, joins as post A, issues and finishes.
-    let bob = try room.shell("bob", "join\nopen T001\nshow passport\nshow degree\nshow criminal-record\nchecklist\nreview agree\n")
-    #expect(bob.stdout.contains("Joined pair attempt #1 at m01-s01-jurisdiction as post B with carol (post A)"), "\(bob.stdout)\(bob.stderr)")
-    #expect(bob.stdout.contains("T001: you agree with post A's proposal; carol issues the notice."), "\(bob.stdout)")
+    // bob, at work all along, sees the change before his next command, then reviews what ana
+    // handed over; carol is told, joins as post A, issues and finishes.
+    out = try bob.send("open T001")
+    #expect(out.contains("[from trainer:wang] instructor event: reassign A carol"), "\(out)")
+    #expect(out.contains("Post A is now carol's (was ana's), on the trainer's decision at 2017-07-03T"), "\(out)")
+    for cmd in ["show passport", "show degree", "show criminal-record", "checklist"] { _ = try bob.send(cmd) }
+    out = try bob.send("review agree")
+    #expect(out.contains("T001: you agree with post A's proposal; carol issues the notice."), "\(out)\(bob.stderr)")
     let carol = try room.shell("carol", "join\nissue\nfinish --now\n")
     #expect(carol.stdout.contains("A trainer handed you post A of pair attempt #1 (m01-s01-jurisdiction): 'join 1'."), "\(carol.stdout)")
     #expect(carol.stdout.contains("Joined pair attempt #1 at m01-s01-jurisdiction as post A with bob (post B)"), "\(carol.stdout)\(carol.stderr)")
     #expect(carol.stdout.contains("T001 open"), "the post's open file came with it: \(carol.stdout)")
     #expect(carol.stdout.contains("Final score:"), "\(carol.stdout)\(carol.stderr)")
     #expect(carol.stdout.contains("Post A changed hands during the day (ana → carol, from 2017-07-03T"), "\(carol.stdout)")
+    // bob's own post is his: his final score, without the note.
+    out = try bob.send("debrief")
+    #expect(out.contains("[carol, post A] finish"), "\(out)")
+    #expect(!out.contains("changed hands"), "\(out)")
+    #expect(try bob.quit() == 0)
 
     // The log replays: the records are intact and every score follows from the log.
     let verify = try room.box.run(["verify", "--rescore", "--db", room.database, "--content", CLI.root, "--key", room.prefix + "/room.conf"])

@@ -151,6 +151,8 @@ extension Repl {
   func debrief() {
     guard let r = needAttempt() else { return }
     let s = myPost.map { r.session.viewed(as: $0) } ?? r.session
-    say(Debrief.lines(session: s, card: Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), restores: r.restores))
+    say(
+      Debrief.lines(session: s, card: Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), restores: r.restores)
+        + Repl.sharedPostLines(r.session, post: myPost))
   }
 }
