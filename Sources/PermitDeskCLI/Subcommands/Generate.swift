@@ -92,12 +92,17 @@ extension PermitDesk {
       }
       guard (1...1440).contains(everyMinutes) else { throw ValidationError(L10n.t("cli.generate.every-range")) }
       let library = try content.library
+      let packs = library.policyIDs()
+      guard packs.contains(policy) else {
+        throw ValidationError(ContentLibrary.unknownPolicy(policy, known: packs).message(in: Language.current))
+      }
       let pack: PolicyPack
       switch library.policy(policy) {
       case .success(let pk): pack = pk
       case .failure(let e):
+        // The pack exists but does not load: bad content, at its positions.
         printDiagnostics(e.diagnostics)
-        throw Exit.usage
+        throw Exit.badInput
       }
       let w = window ?? pack.windows.first ?? "chaoyang"
       guard pack.windows.contains(w) else {
