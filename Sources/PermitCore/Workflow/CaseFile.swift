@@ -50,14 +50,19 @@ public struct CaseFile: Hashable, Sendable {
   /// Every transition, in order.
   public private(set) var history: [Transition] = []
 
-  /// Receives a packet at the window: the case opens in `received` (``receive(ticket:packet:policy:receivedBy:)``
+  /// Receives a packet at the window: the case opens in `received` (``receive(ticket:packet:policy:receivedBy:examination:)``
   /// also returns what follows).
-  public init(ticket: String, packet: Packet, policy: PolicyPack, receivedBy: StaffID) {
+  ///
+  /// `examination` is the examiner's decision on `packet` under `policy` when the caller computed it
+  /// earlier (a runtime replaying many attempts of one scenario examines each scripted packet once,
+  /// issue 8); it must equal `Examiner(policy: policy).examine(packet)` (checked in debug builds).
+  /// Nil: the packet is examined here. A resubmission (``resubmit(_:)``) is always examined here.
+  public init(ticket: String, packet: Packet, policy: PolicyPack, receivedBy: StaffID, examination: Decision? = nil) {
     self.ticket = ticket
     self.pack = SharedPolicyPack(policy)
     state = .received
     rounds = []
-    let round = makeRound(1, packet)
+    let round = makeRound(1, packet, examination: examination)
     rounds = [round]
     history.append(
       Transition(
@@ -66,14 +71,18 @@ public struct CaseFile: Hashable, Sendable {
   }
 
   /// Receives a packet at the window, and what follows: post A's examination and the acceptance
-  /// deadline (``FollowUp/acceptanceDecision(deadline:deemedAcceptedAt:)``).
-  public static func receive(ticket: String, packet: Packet, policy: PolicyPack, receivedBy: StaffID) -> (CaseFile, [FollowUp]) {
-    let c = CaseFile(ticket: ticket, packet: packet, policy: policy, receivedBy: receivedBy)
+  /// deadline (``FollowUp/acceptanceDecision(deadline:deemedAcceptedAt:)``). `examination`: as for
+  /// ``init(ticket:packet:policy:receivedBy:examination:)``.
+  public static func receive(
+    ticket: String, packet: Packet, policy: PolicyPack, receivedBy: StaffID, examination: Decision? = nil
+  ) -> (CaseFile, [FollowUp]) {
+    let c = CaseFile(ticket: ticket, packet: packet, policy: policy, receivedBy: receivedBy, examination: examination)
     return (c, c.followUpsOfReceipt)
   }
 
-  private func makeRound(_ n: Int, _ packet: Packet) -> Round {
-    let decision = Examiner(policy: policy).examine(packet)
+  private func makeRound(_ n: Int, _ packet: Packet, examination given: Decision? = nil) -> Round {
+    let decision = given ?? Examiner(policy: policy).examine(packet)
+    assert(given == nil || given == Examiner(policy: policy).examine(packet), "an examination given for another packet or pack")
     return Round(number: n, packet: packet, examination: decision, deadline: decision.acceptanceDeadline)
   }
 

@@ -23,6 +23,16 @@ extension PermitDesk {
     @Option(help: helpText("cli.bench.seed"))
     var seed: UInt64 = 1
 
+    func validate() throws {
+      try Self.atLeastOne("--count", count)
+      try Self.atLeastOne("--passes", passes)
+    }
+
+    /// Refuses a count below 1 (exit 64), saying what is expected.
+    static func atLeastOne(_ option: String, _ value: Int) throws {
+      if value < 1 { throw ValidationError(L10n.t("cli.bench.at-least-one", option, value)) }
+    }
+
     func run() throws {
       let library = try content.library
       guard case .success(let pack) = library.policy("beijing-2017-pilot") else { throw Exit.internalError }

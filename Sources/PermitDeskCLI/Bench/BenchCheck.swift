@@ -24,6 +24,11 @@ extension PermitDesk {
     @Option(help: helpText("cli.bench-check.keep"))
     var keep = false
 
+    func validate() throws {
+      try Bench.atLeastOne("--scenarios", scenarios)
+      try Bench.atLeastOne("--applicants", applicants)
+    }
+
     func run() throws {
       let library = try content.library
       guard case .success(let pack) = library.policy("beijing-2017-pilot") else { throw Exit.internalError }

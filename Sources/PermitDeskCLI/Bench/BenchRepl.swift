@@ -33,6 +33,11 @@ extension PermitDesk {
     @Option(help: helpText("cli.bench-repl.sqlite3"))
     var sqlite3: String = "/usr/bin/sqlite3"
 
+    func validate() throws {
+      try Bench.atLeastOne("--runs", runs)
+      try Bench.atLeastOne("--commands", commands)
+    }
+
     func run() throws {
       signal(SIGPIPE, SIG_IGN)
       let library = try content.library
@@ -56,7 +61,7 @@ extension PermitDesk {
       if haveBaseline { _ = try Spawn.timed([sqlite3, ":memory:", ".quit"], stdinPath: "/dev/null", env: env) }
       var repl: [Double] = []
       var base: [Double] = []
-      for _ in 0..<max(1, runs) {
+      for _ in 0..<runs {
         repl.append(try Spawn.timed(replArgs, stdinPath: quitFile, env: env))
         if haveBaseline { base.append(try Spawn.timed([sqlite3, ":memory:", ".quit"], stdinPath: "/dev/null", env: env)) }
       }

@@ -30,6 +30,9 @@ extension PermitDesk {
     var keepDB: String?
 
     func validate() throws {
+      if Self.sizeList(sizes) == nil { throw ValidationError(L10n.t("cli.bench-runtime.sizes-invalid", sizes)) }
+      if attempts < 0 { throw ValidationError(L10n.t("cli.bench.zero-or-more", "--attempts", attempts)) }
+      try Bench.atLeastOne("--jobs", jobs)
       if let keepDB, FileManager.default.fileExists(atPath: keepDB) {
         throw ValidationError(L10n.t("cli.bench-runtime.keep-db-exists", keepDB))
       }
@@ -42,7 +45,7 @@ extension PermitDesk {
       let dir = NSTemporaryDirectory() + "permitdesk-bench-runtime-\(ProcessInfo.processInfo.processIdentifier)"
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       defer { try? FileManager.default.removeItem(atPath: dir) }
-      for size in sizes.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+      for size in Self.sizeList(sizes) ?? [] {
         let o = ScenarioGeneration.Options(
           id: "bench-\(size)", count: size, seed: 42, types: [], defectRate: 0.6, mix: [], talentShare: 0.1, window: "chaoyang",
           post: .a, start: Timestamp(iso: "2017-07-03T09:00+08:00")!, everyMinutes: 5)
@@ -159,6 +162,18 @@ extension PermitDesk {
             + (intact ? "intact" : "PROBLEMS FOUND"))
       }
       if let keepDB { print("kept the database of \(finished.count) recorded attempts: \(keepDB)") }
+    }
+
+    /// The applicant counts of `--sizes` (comma-separated, each at least 1; blank: none), or nil
+    /// when one is not such a count.
+    static func sizeList(_ text: String) -> [Int]? {
+      if text.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
+      var list: [Int] = []
+      for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+        guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 1 else { return nil }
+        list.append(n)
+      }
+      return list
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

@@ -28,6 +28,10 @@ public final class AttemptRunner {
     public var mode: AttemptMode
     /// The two trainees of a pair attempt (nil alone); see ``Pairing``.
     public var pair: Pairing? = nil
+    /// The examiner's decisions on arriving packets, shared by every session built from this setup
+    /// and its copies (a replay of many attempts examines each scripted packet once); nil: each
+    /// arrival examined anew. See ``ExaminationMemo``.
+    public var examinations: ExaminationMemo? = ExaminationMemo()
     public init(scenario: Scenario, applicants: [ScriptedApplicant], policy: PolicyPack, packs: @escaping (String) -> PolicyPack?, trainee: String, mode: AttemptMode) {
       self.scenario = scenario
       self.applicants = applicants
@@ -97,7 +101,9 @@ public final class AttemptRunner {
   }
 
   static func fresh(_ s: Setup) -> Session {
-    Session(scenario: s.scenario, applicants: s.applicants, policy: s.policy, packs: s.packs, trainee: s.trainee, mode: s.mode, pair: s.pair)
+    Session(
+      scenario: s.scenario, applicants: s.applicants, policy: s.policy, packs: s.packs, trainee: s.trainee, mode: s.mode, pair: s.pair,
+      examinations: s.examinations)
   }
 
   /// Rebuilds an attempt from its logged commands (output discarded).

@@ -95,7 +95,10 @@ extension Session {
   mutating func arrive(_ a: ScriptedApplicant) {
     var packet = a.packet
     packet.submitted = a.arrives
-    let (c, next) = CaseFile.receive(ticket: a.ticket, packet: packet, policy: policy, receivedBy: StaffID("window-intake"))
+    // The setup's memo: a replay of the scenario receives the decision on this very packet and
+    // pack that an earlier session of the setup computed (issue 8).
+    let exam = examinations?.examination(ticket: a.ticket, packet: packet, policy: policy)
+    let (c, next) = CaseFile.receive(ticket: a.ticket, packet: packet, policy: policy, receivedBy: StaffID("window-intake"), examination: exam)
     put(a.ticket, c)
     tickets.append(a.ticket)
     inbox.append(.arrived(ticket: a.ticket, applicant: packet.applicant.name, type: packet.application.type, employer: packet.employer.name, deadline: c.acceptanceDeadline))

@@ -142,6 +142,8 @@ public struct Session {
   var tasks: [Task] = []
   var absentUntil: Timestamp?
   let packs: (String) -> PolicyPack?
+  /// The decisions on arriving packets kept by the setup (nil: each examined on arrival).
+  let examinations: ExaminationMemo?
   var taskSerial = 0
 
   /// Something the simulated world will do at a time.
@@ -161,10 +163,11 @@ public struct Session {
   }
 
   /// Creates the session at the scenario's start. `applicants` are the scripted and generated
-  /// applicants (see `ScenarioExpander`); `packs` resolves policy pack ids.
+  /// applicants (see `ScenarioExpander`); `packs` resolves policy pack ids. `examinations` keeps
+  /// the examiner's decisions on arriving packets for every session of a setup (nil: none kept).
   public init(
     scenario: Scenario, applicants: [ScriptedApplicant], policy: PolicyPack, packs: @escaping (String) -> PolicyPack?,
-    trainee: String, mode: AttemptMode, pair: Pairing? = nil
+    trainee: String, mode: AttemptMode, pair: Pairing? = nil, examinations: ExaminationMemo? = nil
   ) {
     self.scenario = scenario
     self.mode = mode
@@ -175,6 +178,7 @@ public struct Session {
     clock = SimulatedClock(start: scenario.start)
     self.policy = policy
     self.packs = packs
+    self.examinations = examinations
     let sorted = applicants.enumerated().sorted { ($0.element.arrives, $0.offset) < ($1.element.arrives, $1.offset) }.map(\.element)
     arrivals = sorted
     var byTicket: [String: ScriptedApplicant] = [:]
