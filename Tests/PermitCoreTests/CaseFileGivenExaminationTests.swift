@@ -5,11 +5,12 @@ import Testing
 /// packet once per scenario setup, issue 8): the case is then exactly the one that examines the
 /// packet itself.
 @Suite struct CaseFileGivenExaminationTests {
-  /// Everything a case holds, as text (`CaseFile`'s `==` compares only the ticket and history).
-  func everything(_ c: CaseFile) -> String {
-    var s = ""
-    dump(c, to: &s)
-    return s
+  /// Everything a case holds (`CaseFile`'s `==` compares only the ticket and history).
+  func everything(_ c: CaseFile) -> [AnyHashable] {
+    [
+      c.ticket, c.policy, c.state, c.rounds, c.proposal, c.checker, c.makers, c.checkers, c.notices, c.pending, c.compliance,
+      c.acceptedOn, c.deemedAccepted, c.centerDeadline, String(describing: c.centerDecision), c.retainUntil, c.history,
+    ]
   }
 
   func packets() -> [(String, Packet, PolicyPack)] {

@@ -10,15 +10,63 @@ import Testing
 /// exactly the same with the memo as without it: every case (rounds, examinations, notices,
 /// history), the facts and the score card.
 @Suite struct ExaminationMemoTests {
-  /// Everything scoring and the screens read of a session, as text (`CaseFile`'s `==` compares only
-  /// the ticket and history; `dump` goes through every stored field).
-  static func everything(_ s: Session) -> String {
-    var out = ""
-    dump(s.tickets.map { ($0, s.cases[$0]!) }, to: &out)
-    dump(s.facts, to: &out)
-    for post in [TraineePost.a, .b] { dump(s.facts(of: post), to: &out) }
-    dump((s.now, s.finished, s.openTicket, s.policy.id, s.pendingArrivals, s.seatChanges), to: &out)
-    return out
+  /// Everything a case holds (`CaseFile`'s `==` compares only the ticket and history).
+  struct CaseView: Hashable {
+    var ticket: String
+    var policy: PolicyPack
+    var state: CaseState
+    var rounds: [Round]
+    var proposal: Proposal?
+    var checker: StaffID?
+    var makers: Set<StaffID>
+    var checkers: Set<StaffID>
+    var notices: [Notice]
+    var pending: [MaterialKind]
+    var compliance: [Finding]
+    var acceptedOn: CivilDate?
+    var deemedAccepted: Bool
+    var centerDeadline: CivilDate?
+    var centerDecision: String
+    var retainUntil: CivilDate?
+    var history: [Transition]
+    init(_ t: String, _ c: CaseFile) {
+      ticket = t
+      policy = c.policy
+      state = c.state
+      rounds = c.rounds
+      proposal = c.proposal
+      checker = c.checker
+      makers = c.makers
+      checkers = c.checkers
+      notices = c.notices
+      pending = c.pending
+      compliance = c.compliance
+      acceptedOn = c.acceptedOn
+      deemedAccepted = c.deemedAccepted
+      centerDeadline = c.centerDeadline
+      centerDecision = String(describing: c.centerDecision)
+      retainUntil = c.retainUntil
+      history = c.history
+    }
+  }
+
+  /// Everything scoring and the screens read of a session.
+  struct SessionView: Equatable {
+    var cases: [CaseView]
+    var facts: [AttemptFacts]
+    var now: Timestamp
+    var finished: Bool
+    var open: String?
+    var policy: PolicyPack
+    var pendingArrivals: [ScriptedApplicant]
+    var seatChanges: String
+  }
+
+  static func everything(_ s: Session) -> SessionView {
+    SessionView(
+      cases: s.tickets.map { CaseView($0, s.cases[$0]!) }, facts: [s.facts, s.facts(of: .a), s.facts(of: .b)], now: s.now,
+      finished: s.finished, open: s.openTicket, policy: s.policy, pendingArrivals: s.pendingArrivals,
+      seatChanges: String(describing: s.seatChanges))
   }
 
   static func card(_ r: AttemptRunner) -> String { Scorer.score(r).json.render() }
@@ -73,17 +121,17 @@ import Testing
       #expect(setup.examinations != nil, "a setup keeps a memo by default")
       for style in AutoplayStyle.allCases {
         // Live play: the memo (shared by every runner of this setup) against none.
-        let plain = play(Self.unmemoised(setup), style)
-        let memo = play(setup, style)
+        let plain = Self.play(Self.unmemoised(setup), style)
+        let memo = Self.play(setup, style)
         #expect(memo.lines == plain.lines, "\(id), \(style): transcript")
-        #expect(everything(memo.runner.session) == everything(plain.runner.session), "\(id), \(style): state")
-        #expect(card(memo.runner) == card(plain.runner), "\(id), \(style): score card")
+        #expect(Self.everything(memo.runner.session) == Self.everything(plain.runner.session), "\(id), \(style): state")
+        #expect(Self.card(memo.runner) == Self.card(plain.runner), "\(id), \(style): score card")
         // Replays of the log (what resume and verify --rescore do).
         let kept = Self.expectReplaysAgree(setup, log: plain.log.map { ($0, "ada") }, "\(id), \(style)")
         #expect(kept == plain.runner.session.tickets.count, "\(id), \(style): one decision kept per arrival")
         let s = plain.runner.session
         resubmissions += s.tickets.filter { (s.cases[$0]?.rounds.count ?? 0) > 1 }.count
-        ruleChanges += s.cases.values.contains { $0.history.contains { $0.event == .policyChange } } || s.policy.id != setup.policy.id ? 1 : 0
+        ruleChanges += s.cases.values.contains { $0.history.contains { $0.event == CaseEvent.policyChange } } || s.policy.id != setup.policy.id ? 1 : 0
       }
     }
     // The flows the memo must not touch were played: corrected packets (examined anew) and rule changes.
