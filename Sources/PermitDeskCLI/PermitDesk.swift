@@ -30,6 +30,13 @@ struct PermitDesk: ParsableCommand {
     var words = Array(CommandLine.arguments.dropFirst())
     Language.current = LanguageOption.choose(&words)
     let args = GlobalOptions.reorder(words)
+    // A mistyped subcommand (`permitdesk repot`) would otherwise reach the default REPL as an
+    // "unexpected argument": name it, suggest the closest, exit 64.
+    if let word = GlobalOptions.unknownSubcommand(words) {
+      let names = PermitDesk.configuration.subcommands.map { $0._commandName }
+      printError("permitdesk: " + L10n.t("cli.err.unknown-subcommand", word, Suggest.hint(word, names)))
+      Foundation.exit(Exit.usage.rawValue)
+    }
     if let content = GlobalOptions.versionRequest(args) {
       print(BuildInfo.versionText(content: content))
       return

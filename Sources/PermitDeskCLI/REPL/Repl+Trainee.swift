@@ -130,9 +130,12 @@ extension Repl {
       }
       ids = mod.scenarios
     }
+    // The id column is as wide as the longest id (a trainer's long id must not push its title out
+    // of line), and at least 36 columns as before.
+    let width = max(36, ids.map { DisplayWidth.of($0) }.max() ?? 0)
     say(ids.map { id in
       let s = course.index[id]
-      return "  \(DisplayWidth.pad(id, to: 36)) \(s?.title(in: Language.current) ?? L10n.t("repl.scenarios.missing"))"
+      return "  \(DisplayWidth.pad(id, to: width)) \(s?.title(in: Language.current) ?? L10n.t("repl.scenarios.missing"))"
         + (s.map { L10n.t($0.assessment ? "repl.scenarios.tag-assessment" : "repl.scenarios.tag", $0.post) } ?? "")
     })
   }

@@ -74,7 +74,7 @@ extension PermitDesk {
     func run() throws {
       let library = try content.library
       guard case .success(let defaultPack) = library.policy(policy) else {
-        printError("permitdesk: " + L10n.t("cli.err.unknown-policy", policy) + Suggest.hint(policy, library.policyIDs()))
+        printError("permitdesk: " + L10n.unknownPolicy(policy, known: library.policyIDs()))
         throw Exit.badInput
       }
       if let m = materials, let type = ApplicationType(rawValue: m) {

@@ -64,7 +64,7 @@ extension PermitDesk {
       var divergences: [JSON] = []
       if let id = policy {
         guard case .success(let other) = try content.library.policy(id) else {
-          printError("permitdesk: " + L10n.t("cli.err.unknown-policy", id))
+          printError("permitdesk: " + L10n.unknownPolicy(id, known: try content.library.policyIDs()))
           throw Exit.badInput
         }
         let examiner = Examiner(policy: other)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PermitContent
+import PermitLocalization
 import PermitTraining
 
 /// Exit codes of product.md §11.
@@ -28,4 +29,13 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
 /// Output format of the machine-readable commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json
+}
+
+extension L10n {
+  /// An unknown id with the closest known one and the list of known ones:
+  /// "unknown policy pack 'x'; did you mean 'y'? (known: a, b, c)".
+  static func unknownPolicy(_ id: String, known: [String]) -> String {
+    L10n.t("cli.err.unknown-policy", id) + Suggest.hint(id, known)
+      + (known.isEmpty ? "" : L10n.t("cli.err.list-known", Localized.list(known)))
+  }
 }

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// The product contract (product.md) as a user meets it on the command line: the mistakes people
+/// make (a mistyped subcommand, a filter or pack id that names nothing, a mistyped --db) get one line
+/// naming the mistake and the closest right word, with the contract's exit code; global options
+/// work before every subcommand.
+@Suite("product contract: mistakes on the command line")
+struct ContractQATests {
+  /// A finished attempt of `name` in cohort `cohort` at m01-s01.
+  static func finishAttempt(_ box: Sandbox, name: String, cohort: String) throws {
+    let r = try box.run([], stdin: "login \"\(name)\" --cohort \(cohort)\nstart m01-s01-jurisdiction\nfinish --now\nquit\n")
+    try #require(r.exited(0), "\(r.stdout)\(r.stderr)")
+  }
+
+  @Test("a mistyped subcommand is named with the closest one, exit 64, and no REPL usage")
+  func unknownSubcommand() throws {
+    let box = try Sandbox()
+    for (args, word, suggestion) in [
+      (["repot"], "repot", "report"), (["Report"], "Report", "report"), (["--db", box.db, "verfy"], "verfy", "verify"),
+      (["help", "rehears"], "rehears", "rehearse"), (["xyzzy"], "xyzzy", nil),
+    ] as [([String], String, String?)] {
+      let r = try box.run(args)
+      #expect(r.exited(64), "\(args): \(r.status) \(r.stderr)")
+      let lines = r.stderr.split(separator: "\n")
+      #expect(lines.count == 1, "\(args): one line expected: \(r.stderr)")
+      #expect(r.stderr.hasPrefix("permitdesk: unknown command '\(word)'"), "\(args): \(r.stderr)")
+      if let suggestion { #expect(r.stderr.contains("did you mean '\(suggestion)'?"), "\(args): \(r.stderr)") }
+      #expect(r.stderr.contains("permitdesk --help"), "\(args): \(r.stderr)")
+      #expect(!r.stderr.contains("repl"), "\(args): the REPL's usage is not the answer: \(r.stderr)")
+      #expect(r.stdout.isEmpty, "\(args): \(r.stdout)")
+    }
+    // Nothing was created by the mistake.
+    #expect(!FileManager.default.fileExists(atPath: box.db))
+    // A right subcommand, `help SUBCOMMAND` and the REPL (no word) still work.
+    #expect(try box.run(["help", "report"]).exited(0))
+    #expect(try box.run(["--db", box.db, "report", "--help"]).exited(0))
+    #expect(try box.run([], stdin: "quit\n").exited(0))
+  }
+
+  @Test("--db, --content and --no-color written before monitor, room and help reach them")
+  func globalOptionsBeforeEverySubcommand() throws {
+    let box = try Sandbox()
+    try Self.finishAttempt(box, name: "ann", cohort: "spring")
+    let monitor = try box.run(["--db", box.db, "--content", CLI.root, "--no-color", "monitor", "--once"])
+    #expect(monitor.exited(0), "\(monitor.stderr)")
+    #expect(monitor.stdout.contains("attempt") && monitor.stdout.contains("trainee"), "\(monitor.stdout)")
+    let json = try box.run(["--db", box.db, "monitor", "--once", "--format", "json"])
+    #expect(json.exited(0), "\(json.stderr)")
+    #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil, "\(json.stdout)")
+    // A room subcommand's help, not the REPL's; `help report` with a --db before it.
+    let room = try box.run(["--db", box.db, "room", "init", "--help"])
+    #expect(room.exited(0), "\(room.stderr)")
+    #expect(room.stdout.contains("permitdesk room init"), "\(room.stdout)")
+    let group = try box.run(["--no-color", "room", "--help"])
+    #expect(group.exited(0) && group.stdout.contains("permitdesk room"), "\(group.stdout)\(group.stderr)")
+    let help = try box.run(["--db", box.db, "help", "report"])
+    #expect(help.exited(0) && help.stdout.contains("permitdesk report"), "\(help.stdout)\(help.stderr)")
+  }
+
+  @Test("report filters that name nothing are refused with the closest name; a known scenario never played is an empty report")
+  func reportFilters() throws {
+    let box = try Sandbox()
+    try Self.finishAttempt(box, name: "Zoë", cohort: "spring")
+    for (args, expected) in [
+      (["--trainee", "zoë"], "no trainee 'zoë'; did you mean 'Zoë'?"),
+      (["--cohort", "sprnig"], "no cohort 'sprnig'; did you mean 'spring'?"),
+      (["--scenario", "m01-s01-jurisdictio"], "unknown scenario 'm01-s01-jurisdictio'; did you mean 'm01-s01-jurisdiction'?"),
+    ] {
+      for format in ["table", "csv", "json"] {
+        let r = try box.run(["report"] + args + ["--format", format])
+        #expect(r.exited(65), "\(args) \(format): \(r.status) \(r.stdout) \(r.stderr)")
+        #expect(r.stderr == "permitdesk: \(expected)\n", "\(args): \(r.stderr)")
+        #expect(r.stdout.isEmpty, "\(args) \(format): nothing that looks like a report: \(r.stdout)")
+      }
+    }
+    // Right filters: the rows; a scenario of the course nobody played yet: no rows, exit 0.
+    let right = try box.run(["report", "--trainee", "Zoë", "--cohort", "spring", "--scenario", "m01-s01-jurisdiction", "--format", "json"])
+    #expect(right.exited(0), "\(right.stderr)")
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(right.stdout.utf8)) as? [[String: Any]])
+    #expect(rows.count == 1 && rows.first?["trainee"] as? String == "Zoë", "\(right.stdout)")
+    let none = try box.run(["report", "--scenario", "m02-s01-materials-and-dates", "--format", "json"])
+    #expect(none.exited(0) && none.stdout == "[]\n", "\(none.stdout)\(none.stderr)")
+    // An output file that cannot be written: one line with what to check, exit 65.
+    let bad = try box.run(["report", "--format", "csv", "-o", box.dir + "/no/such/folder/r.csv"])
+    #expect(bad.exited(65), "\(bad.stderr)")
+    #expect(bad.stderr.hasSuffix("r.csv: check that its folder exists and is writable\n"), "\(bad.stderr)")
+  }
+
+  @Test("purge on a mistyped --db creates no database and says so (exit 65); on the real one it purges")
+  func purgeMissingDatabase() throws {
+    let box = try Sandbox()
+    let typo = box.dir + "/sandbx.sqlite"
+    let r = try box.run(["purge", "--db", typo, "--before", "2030-01-01"])
+    #expect(r.exited(65), "\(r.status) \(r.stdout) \(r.stderr)")
+    #expect(r.stderr.contains("there is no sandbox database at \(typo)"), "\(r.stderr)")
+    #expect(!r.stdout.contains("removed"), "\(r.stdout)")
+    #expect(!FileManager.default.fileExists(atPath: typo), "purge created \(typo)")
+    try Self.finishAttempt(box, name: "ann", cohort: "spring")
+    let real = try box.run(["purge", "--db", box.db, "--before", "2030-01-01"])
+    #expect(real.exited(0), "\(real.stderr)")
+    #expect(real.stdout.contains("filed cases past retention removed"), "\(real.stdout)")
+  }
+
+  @Test("an unknown --policy is refused even when every packet names its own pack, with the known packs")
+  func decideUnknownPolicy() throws {
+    let box = try Sandbox()
+    let packet = CLI.root + "/Scenarios/packets/overseas-b-complete.yaml"
+    #expect(try String(contentsOfFile: packet, encoding: .utf8).contains("\npolicy: beijing-2017-pilot"))
+    for format in ["text", "json"] {
+      let r = try box.run(["decide", "--policy", "beijing2024", "--format", format, packet])
+      #expect(r.exited(65), "\(format): \(r.status) \(r.stdout)")
+      #expect(
+        r.stderr == "permitdesk: unknown policy pack 'beijing2024'; did you mean 'beijing-2024'? (known: beijing-2017-pilot, beijing-2024, beijing-2025)\n",
+        "\(r.stderr)")
+      #expect(r.stdout.isEmpty, "\(r.stdout)")
+    }
+    #expect(try box.run(["decide", "--policy", "beijing-2024", packet]).exited(0))
+  }
+
+  @Test("generate's suggested next commands can be pasted into a shell as they are")
+  func generateNextQuoted() throws {
+    let box = try Sandbox()
+    let r = try box.run(["generate", "--count", "2", "--seed", "3", "--output", "it's mine.yaml"])
+    #expect(r.exited(0), "\(r.stderr)")
+    #expect(r.stdout.contains(#"next: permitdesk check 'it'\''s mine.yaml'; permitdesk play 'it'\''s mine.yaml' --free"#), "\(r.stdout)")
+    // The suggestion runs as written, through a real shell.
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", #"exec "$0" check 'it'\''s mine.yaml'"#, CLI.binary]
+    p.currentDirectoryURL = URL(fileURLWithPath: box.dir)
+    p.environment = box.environment
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    let plain = try box.run(["generate", "--count", "2", "--seed", "3", "--output", "plain.yaml"])
+    #expect(plain.stdout.contains("next: permitdesk check plain.yaml; permitdesk play plain.yaml --free"), "\(plain.stdout)")
+  }
+
+  @Test("scenarios keeps the titles in one column when an id is longer than 36 characters")
+  func scenariosAligned() throws {
+    let box = try Sandbox()
+    let r = try box.run([], stdin: "login ann\nscenarios\n")
+    #expect(r.exited(0), "\(r.stderr)")
+    let rows = r.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  m") && $0.contains(" [post ") }
+    try #require(rows.contains { $0.contains("m11-s05-contract-start-and-talent-route") }, "\(r.stdout)")
+    let starts = Set(rows.map { row -> Int in
+      let id = row.dropFirst(2).prefix { $0 != " " }
+      let rest = row.dropFirst(2 + id.count)
+      return 2 + id.count + rest.prefix { $0 == " " }.count
+    })
+    #expect(starts.count == 1, "titles start at columns \(starts.sorted())")
+  }
+}
