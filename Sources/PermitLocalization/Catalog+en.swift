@@ -198,6 +198,8 @@ public enum Catalog {
     "cli.bench-runtime.abstract": "Time autoplay of generated scenarios of growing size, each command with its commit, and verify --rescore over many recorded attempts (use a release build).",
     "cli.bench-runtime.discussion": "For each size: a generated scenario (post A, mixed profile) is played with 'play --autoplay perfect' semantics into a temporary sandbox database, every command committed as the REPL commits it; the total time and the per-command time (step, commit and apply, p50/p99) are printed, and the step p99 again with the previous state kept alive (each step then copies the state, as before the step worked in place). Then ATTEMPTS finished attempts are recorded from autoplays of the bundled m01-s01-jurisdiction and re-scored with verify --rescore's code on one thread and on every core. Each phase also prints the process's CPU time, which does not depend on the share of the cores a busy machine gives it.",
     "cli.bench-runtime.sizes": "Applicants per generated scenario, comma-separated.",
+    "cli.bench-runtime.keep-db": "Record the re-scored attempts into this new database file and keep it (to time 'permitdesk verify --rescore --db PATH' on it).",
+    "cli.bench-runtime.keep-db-exists": "{1} exists already: give --keep-db a new file name.",
     "cli.bench-runtime.attempts": "Finished attempts to record and re-score (0: skip).",
     "cli.bench-runtime.jobs": "Threads for the re-scoring (default: one per core).",
     "cli.verify.jobs": "Attempts re-scored at once with --rescore (default: one per core).",

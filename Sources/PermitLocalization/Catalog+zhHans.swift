@@ -196,6 +196,8 @@ extension Catalog {
     "cli.bench-runtime.abstract": "对规模递增的生成情景计时自动演示（每条命令含提交），并对大量已记录的练习计时 verify --rescore（请使用 release 构建）。",
     "cli.bench-runtime.discussion": "对每种规模：以 'play --autoplay perfect' 的方式在临时沙盒数据库中演示一个生成的情景（A岗，mixed 方案），每条命令都像交互界面一样提交；输出总时间和每条命令的时间（执行、提交和应用，p50/p99），以及保留前一状态时的执行 p99（此时每步都复制状态，即原地执行之前的做法）。然后由内置 m01-s01-jurisdiction 的自动演示记录 ATTEMPTS 次已完成的练习，并先在单线程、再在每个核心上用 verify --rescore 的代码重新评分。每个阶段还输出进程的 CPU 时间，它不受繁忙机器分给进程的核心份额影响。",
     "cli.bench-runtime.sizes": "每个生成情景的申请人数，以逗号分隔。",
+    "cli.bench-runtime.keep-db": "把重新评分的练习记录到这个新的数据库文件并保留它（以便对它计时 'permitdesk verify --rescore --db PATH'）。",
+    "cli.bench-runtime.keep-db-exists": "{1} 已存在：请给 --keep-db 一个新的文件名。",
     "cli.bench-runtime.attempts": "要记录并重新评分的已完成练习数（0：跳过）。",
     "cli.bench-runtime.jobs": "重新评分使用的线程数（默认：每个核心一个）。",
     "cli.verify.jobs": "使用 --rescore 时同时重新评分的练习数（默认：每个核心一个）。",

@@ -148,8 +148,12 @@ extension SandboxDatabase {
 extension SandboxDatabase {
   /// Appends several actions to an open attempt in one transaction, chained as `appendAction` would,
   /// and finishes it with `result` when given (for importing or generating recorded attempts, e.g.
-  /// `bench-runtime`; the REPL commits one command at a time with `commit(_:)`).
-  public func appendActions(_ actions: [NewAction], attempt: Int64, finishing result: AttemptResult?) throws {
+  /// `bench-runtime`; the REPL commits one command at a time with `commit(_:)`). `projection`, when
+  /// given, replaces the attempt's case, review and notice rows in the same transaction: the rows
+  /// its log leads to, as the REPL's commits would have left them.
+  public func appendActions(
+    _ actions: [NewAction], attempt: Int64, finishing result: AttemptResult?, projection: Projection? = nil
+  ) throws {
     try write { db in
       guard let attemptHash = try String.fetchOne(db, sql: "SELECT hash FROM attempt WHERE id = ?", arguments: [attempt])
       else { throw StoreError.unknownAttempt(attempt) }
@@ -173,6 +177,14 @@ extension SandboxDatabase {
         head = (seq, hash)
       }
       try db.execute(sql: "UPDATE attempt SET lastSeq = ? WHERE id = ?", arguments: [head.seq, attempt])
+      if let p = projection {
+        if let cases = p.cases {
+          try Self.checkCases(cases, attempt: attempt)
+          try Self.replaceCases(db, attempt: attempt, cases)
+        }
+        if let reviews = p.reviews { try Self.replaceReviews(db, attempt: attempt, reviews) }
+        if let notices = p.notices { try Self.replaceNotices(db, attempt: attempt, notices) }
+      }
       if let key { try Self.seal(db, attempt: attempt, key: key) }
       if let r = result {
         try Self.close(

@@ -110,12 +110,17 @@ extension SandboxDatabase {
 
   /// Inserts review rows (the caller has removed the rows of their tickets).
   static func insertReviews(_ db: Database, attempt: Int64, _ rows: [ReviewRow]) throws {
+    for r in reviewRecords(attempt: attempt, rows) { try r.insert(db) }
+  }
+
+  /// Review rows as records, numbered within each ticket (so one ticket's rows can be rewritten
+  /// alone: incremental projection).
+  static func reviewRecords(attempt: Int64, _ rows: [ReviewRow]) -> [Table.Review] {
     var seqs: [String: Int] = [:]
-    for r in rows {
-      // Numbered within each ticket, so one ticket's rows can be rewritten alone (incremental projection).
+    return rows.map { r in
       let seq = (seqs[r.ticket] ?? 0) + 1
       seqs[r.ticket] = seq
-      try Table.Review(r, attempt: attempt, seq: seq).insert(db)
+      return Table.Review(r, attempt: attempt, seq: seq)
     }
   }
 

@@ -11,8 +11,9 @@ internal import GRDB
 //   SHA-256), renewed by the store whenever it writes the row; `verify` recomputes it.
 // - Projections. The case, review and notice rows are written with each command from the runtime's
 //   state. The CLI rebuilds them from the log (it needs the runtime) and hands them to
-//   ``SandboxDatabase/projectionMismatch(attempt:atSeq:rebuilt:)``, which compares them with the
-//   stored rows through the very functions that write them, and names the first differing row.
+//   ``SandboxDatabase/projectionMismatch(attempt:atSeq:rebuilt:)``, which encodes them with the
+//   very records that write them, compares them with the stored rows in memory, and names the
+//   first differing row.
 //   Case rows removed by `purge` are recorded in the `purge` table, so a purged case is not taken
 //   for a deleted one.
 
@@ -114,25 +115,25 @@ extension SandboxDatabase {
   /// Compares the attempt's stored case, review and notice rows with `rebuilt` (the projection of
   /// its log replayed through action `atSeq`), and names the first row that differs. The stored
   /// rows and the attempt's head are read in one snapshot; `.moved` when the head is not `atSeq`.
-  public func projectionMismatch(
-    attempt: Int64, atSeq: Int64, rebuilt: Projection, scratch: ProjectionScratch? = nil
-  ) throws -> ProjectionCheck {
-    // The rebuilt rows go through the same insert functions into a scratch copy of the schema.
-    let scratch = try scratch ?? ProjectionScratch()
+  ///
+  /// The rebuilt rows are encoded by the very records and numbering the writes use
+  /// (``Table/Case``, ``reviewRecords(attempt:_:)``, ``Table/Notice``), column by column, and
+  /// compared with the stored columns in memory.
+  public func projectionMismatch(attempt: Int64, atSeq: Int64, rebuilt: Projection) throws -> ProjectionCheck {
+    let tables = Self.projectionTables
+    let expected: [[String: [String: DatabaseValue]]]
     do {
-      try scratch.queue.write { db in
-        for table in Self.projectionTables { try db.execute(sql: "DELETE FROM \(table.name)") }
-        try Self.insertCases(db, (rebuilt.cases ?? []).map { var c = $0; c.attempt = attempt; return c })
-        try Self.insertReviews(db, attempt: attempt, rebuilt.reviews ?? [])
-        try Self.insertNotices(db, attempt: attempt, rebuilt.notices ?? [])
-      }
+      expected = [
+        try Self.keyed(tables[0], (rebuilt.cases ?? []).map { var c = $0; c.attempt = attempt; return try Table.Case(c).databaseDictionary }),
+        try Self.keyed(tables[1], try Self.reviewRecords(attempt: attempt, rebuilt.reviews ?? []).map { try $0.databaseDictionary }),
+        try Self.keyed(tables[2], try (rebuilt.notices ?? []).map { try Table.Notice($0, attempt: attempt).databaseDictionary }),
+      ]
     } catch {
       throw StoreError.database("cannot compare the projection of attempt #\(attempt): \(error)")
     }
-    let tables = Self.projectionTables
-    let expected = try scratch.queue.read { db in try tables.map { try Self.rows(db, $0, attempt: attempt) } }
     let stored: (head: Int64?, rows: [[String: [String: DatabaseValue]]], purged: String?) = try read { db in
       let head = try Int64.fetchOne(db, sql: "SELECT lastSeq FROM attempt WHERE id = ?", arguments: [attempt])
+      guard head == atSeq else { return (head, [], nil) }
       return (head, try tables.map { try Self.rows(db, $0, attempt: attempt) }, try Self.purgedBefore(db))
     }
     guard stored.head == atSeq else { return .moved }
@@ -160,21 +161,18 @@ extension SandboxDatabase {
     return .same
   }
 
-  /// An empty in-memory copy of the schema (no foreign keys) to write rebuilt projection rows into:
-  /// one per thread, reused for every attempt it compares.
-  public final class ProjectionScratch: @unchecked Sendable {  // used by one thread at a time
-    let queue: DatabaseQueue
-
-    /// Creates the scratch schema.
-    public init() throws {
-      do {
-        queue = try DatabaseQueue()
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
-        try queue.write { db in for (_, body) in Schema.migrator().migrations { try body(db) } }
-      } catch {
-        throw StoreError.database("cannot set up the projection comparison: \(error)")
+  /// Encoded rows by key (the key's columns joined), each as its columns but `attempt`; two rows
+  /// with one key (which the table's primary key would refuse) are an error.
+  static func keyed(_ table: ProjectionTable, _ rows: [[String: DatabaseValue]]) throws -> [String: [String: DatabaseValue]] {
+    var out: [String: [String: DatabaseValue]] = [:]
+    for var columns in rows {
+      columns["attempt"] = nil
+      let key = table.key.map { columns[$0].map(shownKey) ?? "" }.joined(separator: "\u{1F}")
+      guard out.updateValue(columns, forKey: key) == nil else {
+        throw StoreError.invalidArgument("two rebuilt \(table.kind) rows share the key \(table.describe(key)).")
       }
     }
+    return out
   }
 
   /// A projection table: its name and the columns (after `attempt`) that identify a row.
@@ -201,14 +199,8 @@ extension SandboxDatabase {
 
   /// The attempt's rows of a projection table, by key (the key's columns joined), each as its columns.
   static func rows(_ db: Database, _ table: ProjectionTable, attempt: Int64) throws -> [String: [String: DatabaseValue]] {
-    var out: [String: [String: DatabaseValue]] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table.name) WHERE attempt = ?", arguments: [attempt]) {
-      var columns: [String: DatabaseValue] = [:]
-      for (name, value) in row where name != "attempt" { columns[name] = value }
-      let key = table.key.map { columns[$0].map(shownKey) ?? "" }.joined(separator: "\u{1F}")
-      out[key] = columns
-    }
-    return out
+    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.name) WHERE attempt = ?", arguments: [attempt])
+    return try keyed(table, rows.map { row in Dictionary(row.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }) })
   }
 
   static func shownKey(_ v: DatabaseValue) -> String {

@@ -26,6 +26,15 @@ extension PermitDesk {
     @Option(help: helpText("cli.bench-runtime.jobs"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("keep-db"), help: helpText("cli.bench-runtime.keep-db"), completion: .file(extensions: ["sqlite"]))
+    var keepDB: String?
+
+    func validate() throws {
+      if let keepDB, FileManager.default.fileExists(atPath: keepDB) {
+        throw ValidationError(L10n.t("cli.bench-runtime.keep-db-exists", keepDB))
+      }
+    }
+
     func run() throws {
       let library = try content.library
       let course = Course(library: library)
@@ -96,10 +105,10 @@ extension PermitDesk {
     }
 
     func rescoreBench(library: ContentLibrary, course: Course, dir: String) throws {
-      let db = try SandboxDatabase(path: dir + "/rescore.sqlite")
+      let db = try SandboxDatabase(path: keepDB ?? dir + "/rescore.sqlite")
       let scenario = "m01-s01-jurisdiction"
       // A few distinct recorded attempts (styles and seeds), repeated to ATTEMPTS.
-      var models: [(actions: [(String, String, String, String, Bool)], result: AttemptResult, seed: UInt64)] = []
+      var models: [(actions: [(String, String, String, String, Bool)], result: AttemptResult, seed: UInt64, session: Session)] = []
       for (i, style) in AutoplayStyle.allCases.enumerated() {
         guard case .success(let setup) = course.setup(scenario: scenario, trainee: "bench", mode: .autoplay, seed: UInt64(i)) else {
           throw Exit.internalError
@@ -109,7 +118,7 @@ extension PermitDesk {
         Autoplayer.play(r, style: style) { c, reply in
           acts.append((c.name, CommandLog.encode(.command(c)), r.session.now.description, reply.lines.joined(separator: "\n"), reply.ok))
         }
-        models.append((acts, AttemptResult(Scorer.score(r.session, passMark: course.passMark(of: course.module(of: scenario)?.id))), UInt64(i)))
+        models.append((acts, AttemptResult(Scorer.score(r.session, passMark: course.passMark(of: course.module(of: scenario)?.id))), UInt64(i), r.session))
       }
       let t = try db.upsertTrainee(name: "bench", cohort: nil)
       let w0 = Self.now()
@@ -121,7 +130,7 @@ extension PermitDesk {
             mode: .autoplay, post: .a, moduleID: course.module(of: scenario)?.id))
         try db.appendActions(
           m.actions.map { NewAction(attempt: a.id, actor: "bench", verb: $0.0, arguments: $0.1, simTime: $0.2, result: $0.3, ok: $0.4) },
-          attempt: a.id, finishing: m.result)
+          attempt: a.id, finishing: m.result, projection: Repl.projection(m.session, attempt: a.id))
       }
       let written = Self.now() - w0
       let finished = try db.attempts(trainee: nil, scenario: nil, cohort: nil).filter { $0.status == .finished }
@@ -136,6 +145,20 @@ extension PermitDesk {
             + "re-scored in \(String(format: "%.2f", seconds)) s on \(j) thread\(j == 1 ? "" : "s") (CPU \(String(format: "%.2f", cpu)) s, "
             + "\(String(format: "%.3f", cpu / Double(max(1, out.rescored)) * 1000)) ms per attempt); \(out.problems.count) problems")
       }
+      // The whole command, as `permitdesk verify --rescore` runs it: the hash chain, the trainees'
+      // seals, the re-score and every attempt's projection rows.
+      for j in Array(Set([1, jobs])).sorted() {
+        let r0 = Self.now()
+        let c0 = Self.cpu()
+        let intact = try Verify.check(db: db, key: nil, library: { library }, rescore: true, jobs: j)
+        let seconds = Self.now() - r0
+        let cpu = Self.cpu() - c0
+        print(
+          "the whole verify --rescore (chain, seals, re-score, projections): \(finished.count) attempts in \(String(format: "%.2f", seconds)) s "
+            + "with --jobs \(j) (CPU \(String(format: "%.2f", cpu)) s, \(String(format: "%.3f", cpu / Double(max(1, finished.count)) * 1000)) ms per attempt); "
+            + (intact ? "intact" : "PROBLEMS FOUND"))
+      }
+      if let keepDB { print("kept the database of \(finished.count) recorded attempts: \(keepDB)") }
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

@@ -43,7 +43,6 @@ extension PermitDesk.Verify {
         var mine = Rescored()
         var myProblems: [(Int64, String)] = []
         var myChanged: [(Int64, String)] = []
-        var scratch: SandboxDatabase.ProjectionScratch?
         do {
           for a in stride(from: worker, to: attempts.count, by: n).map({ attempts[$0] }) {
             let rebuilt: RecordedAttempt
@@ -60,8 +59,7 @@ extension PermitDesk.Verify {
             case .success(let r): rebuilt = r
             }
             if projections.contains(a.id) {
-              if scratch == nil { scratch = try SandboxDatabase.ProjectionScratch() }
-              switch try compareProjection(a, rebuilt, course: course, db: db, scratch: scratch!) {
+              switch try compareProjection(a, rebuilt, course: course, db: db) {
               case .moved: break  // actions after the result: checked on a replay of the whole log
               case .same: mine.projected.insert(a.id)
               case .problem(let p):
@@ -140,10 +138,10 @@ extension PermitDesk.Verify {
   /// Compares the projection of `rebuilt` (attempt `a` replayed through its last action) with the
   /// stored rows.
   static func compareProjection(
-    _ a: AttemptRecord, _ rebuilt: RecordedAttempt, course: Course, db: SandboxDatabase, scratch: SandboxDatabase.ProjectionScratch
+    _ a: AttemptRecord, _ rebuilt: RecordedAttempt, course: Course, db: SandboxDatabase
   ) throws -> ProjectionVerdict {
     let projection = Repl.projection(rebuilt.runner.session, attempt: a.id)
-    switch try db.projectionMismatch(attempt: a.id, atSeq: rebuilt.lastSeq, rebuilt: projection, scratch: scratch) {
+    switch try db.projectionMismatch(attempt: a.id, atSeq: rebuilt.lastSeq, rebuilt: projection) {
     case .moved: return .moved
     case .same: return .same
     case .differs(let what):
@@ -179,7 +177,6 @@ extension PermitDesk.Verify {
       var skipped: [(Int64, String)] = []
       var compared = 0
       do {
-        let scratch = try SandboxDatabase.ProjectionScratch()
         for index in stride(from: worker, to: attempts.count, by: n) {
           var a = attempts[index]
           var settled = false
@@ -194,7 +191,7 @@ extension PermitDesk.Verify {
               continue
             case .success(let r): rebuilt = r
             }
-            switch try compareProjection(a, rebuilt, course: course, db: db, scratch: scratch) {
+            switch try compareProjection(a, rebuilt, course: course, db: db) {
             case .moved: continue
             case .same: break
             case .problem(let p): problems.append((a.id, p))
