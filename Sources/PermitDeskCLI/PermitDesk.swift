@@ -137,7 +137,9 @@ struct ReplOptions: ParsableArguments {
   @Option(help: helpText("cli.options.trainee"), completion: Completions.trainees)
   var trainee: String?
 
-  func runRepl(content: ContentOptions, startWith: [String], course given: Course? = nil) throws {
+  /// Runs the REPL; `startWith` are commands run first (`play`'s start of `scenario`), after the
+  /// login when nobody is logged in yet.
+  func runRepl(content: ContentOptions, startWith: [String], scenario: String? = nil, course given: Course? = nil) throws {
     pd_stdout_line_buffered()
     let library = try content.library
     let course = given ?? Course(library: library)
@@ -156,10 +158,22 @@ struct ReplOptions: ParsableArguments {
     repl.errorsToStandardError = !reader.interactive
     // The name is one word whatever it holds: `--trainee 'bob --cohort evil'` is not a cohort.
     if let name = trainee ?? env["PERMITDESK_TRAINEE"], !name.isEmpty { _ = repl.handle(words: ["login", name]) }
-    for line in startWith {
+    if repl.trainee == nil, !startWith.isEmpty {
+      // `play SCENARIO` without --trainee: the scenario waits for the login (was: "log in first",
+      // and the login that followed started nothing).
+      let id = scenario ?? startWith[0]
+      repl.pendingStart = (id, startWith)
+      repl.say([L10n.t("repl.play.login-to-start", id)])
+    }
+    for line in startWith where repl.pendingStart == nil {
       _ = repl.handle(line)
       if stopOnError && repl.errors > 0 { throw Exit.problems }
     }
     if !repl.run(reader: reader) { throw Exit.problems }
+    if let waiting = repl.pendingStart, !reader.interactive {
+      // A headless play-through that never logged in played nothing: that is not a success.
+      printError("permitdesk: " + L10n.t("repl.play.never-started", waiting.scenario))
+      throw Exit.problems
+    }
   }
 }

@@ -182,6 +182,8 @@ public enum Catalog {
     "repl.login.cohort": " (cohort {1})",
     "repl.login.unfinished": "You have an unfinished attempt at {1} (#{2}): 'resume' to continue it.",
     "repl.login.first": "log in first: login NAME",
+    "repl.play.login-to-start": "log in to start {1}: login NAME (it starts as soon as you are logged in)",
+    "repl.play.never-started": "{1} was not started: nobody logged in (give --trainee NAME, or begin the script with 'login NAME')",
     "repl.curriculum.header": "Curriculum for {1}:",
     "repl.curriculum.row": "  {1}. {2} {3} pass mark {4}; {5}",
     "repl.curriculum.no-attempts": "no attempts",

@@ -180,6 +180,8 @@ extension Catalog {
     "repl.login.cohort": "（批次 {1}）",
     "repl.login.unfinished": "你有一个未完成的练习：{1}（#{2}）；输入 'resume' 继续。",
     "repl.login.first": "请先登录：login NAME",
+    "repl.play.login-to-start": "请先登录以开始 {1}：login NAME（登录后立即开始）",
+    "repl.play.never-started": "{1} 未开始：没有人登录（请用 --trainee NAME，或在脚本开头写 'login NAME'）",
     "repl.curriculum.header": "{1} 的课程：",
     "repl.curriculum.row": "  {1}. {2} {3} 合格分数 {4}；{5}",
     "repl.curriculum.no-attempts": "尚未练习",

@@ -152,4 +152,28 @@ struct ContractQATests {
     })
     #expect(starts.count == 1, "titles start at columns \(starts.sorted())")
   }
+
+  @Test("play SCENARIO without --trainee starts the scenario at the first login; a script that never logs in fails; --mode is checked")
+  func playWaitsForLogin() throws {
+    let box = try Sandbox()
+    let r = try box.run(["play", "m01-s01-jurisdiction"], stdin: "login bob\nqueue\n")
+    #expect(r.exited(0), "\(r.stdout)\(r.stderr)")
+    #expect(r.stdout.hasPrefix("log in to start m01-s01-jurisdiction: login NAME"), "\(r.stdout)")
+    #expect(r.stdout.contains("Logged in as bob.\nAttempt #1 started."), "\(r.stdout)")
+    #expect(r.stdout.contains("next arrival at 2017-07-03T09:05+08:00"), "the queue of the started attempt: \(r.stdout)")
+    #expect(r.stderr.isEmpty, "\(r.stderr)")
+    // The attempt is recorded for bob.
+    let report = try box.run(["report", "--format", "json", "--trainee", "bob"])
+    #expect(report.stdout.contains("\"scenario\" : \"m01-s01-jurisdiction\"") || report.stdout.contains("\"scenario\": \"m01-s01-jurisdiction\""), "\(report.stdout)")
+    // A headless play-through that never logs in played nothing: exit 1, saying why.
+    let none = try box.run(["play", "m01-s01-jurisdiction"], stdin: "queue\n")
+    #expect(none.exited(1), "\(none.status) \(none.stderr)")
+    #expect(none.stderr.contains("m01-s01-jurisdiction was not started: nobody logged in"), "\(none.stderr)")
+    // --mode takes practice or assessment, checked before anything runs.
+    let exam = try box.run(["play", "m01-s01-jurisdiction", "--trainee", "ann", "--mode", "exam"])
+    #expect(exam.exited(64), "\(exam.status) \(exam.stdout)")
+    #expect(exam.stderr.contains("'practice'") && exam.stdout.isEmpty, "\(exam.stderr)")
+    let assessment = try box.run(["play", "m01-s01-jurisdiction", "--trainee", "ann", "--mode", "assessment"], stdin: "quit\n")
+    #expect(assessment.exited(0) && assessment.stdout.contains("assessment mode"), "\(assessment.stdout)\(assessment.stderr)")
+  }
 }

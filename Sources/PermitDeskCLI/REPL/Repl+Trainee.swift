@@ -60,6 +60,11 @@ extension Repl {
         lines.append(L10n.t("repl.login.unfinished", open.scenarioID, open.id))
       }
       say(lines + pairInvitations(t))
+      // `play SCENARIO` opened before anyone logged in: the scenario starts now.
+      if let waiting = pendingStart {
+        pendingStart = nil
+        for line in waiting.lines { _ = handle(line) }
+      }
     } catch {
       fail(L10n.t("repl.login.cannot", "\(error)"))
     }
