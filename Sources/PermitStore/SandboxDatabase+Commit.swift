@@ -176,7 +176,9 @@ extension SandboxDatabase {
         try st.execute(arguments: [attempt, seq, a.actor, a.verb, a.arguments, a.simTime, wallTime, a.result, a.ok, head.hash, hash])
         head = (seq, hash)
       }
-      try db.execute(sql: "UPDATE attempt SET lastSeq = ? WHERE id = ?", arguments: [head.seq, attempt])
+      try db.execute(
+        sql: "UPDATE attempt SET lastSeq = ?, headSeal = ? WHERE id = ?",
+        arguments: [head.seq, Chain.headSeal(attemptHash: attemptHash, lastSeq: head.seq, headHash: head.hash), attempt])
       if let p = projection {
         if let cases = p.cases {
           try Self.checkCases(cases, attempt: attempt)
