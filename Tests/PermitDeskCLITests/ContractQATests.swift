@@ -116,6 +116,12 @@ struct ContractQATests {
       #expect(r.stdout.isEmpty, "\(r.stdout)")
     }
     #expect(try box.run(["decide", "--policy", "beijing-2024", packet]).exited(0))
+    // generate names it the same way (a usage error there, as its other option errors).
+    let g = try box.run(["generate", "--count", "2", "--seed", "1", "--output", "-", "--policy", "beijing2024"])
+    #expect(g.exited(64), "\(g.status) \(g.stderr)")
+    #expect(
+      g.stderr == "permitdesk: unknown policy pack 'beijing2024'; did you mean 'beijing-2024'? (known: beijing-2017-pilot, beijing-2024, beijing-2025)\n",
+      "\(g.stderr)")
   }
 
   @Test("generate's suggested next commands can be pasted into a shell as they are")

@@ -96,7 +96,10 @@ extension PermitDesk {
       switch library.policy(policy) {
       case .success(let pk): pack = pk
       case .failure(let e):
-        printDiagnostics(e.diagnostics)
+        // An id that names no pack: one line with the closest and the known ones (a broken pack
+        // file: its own diagnostics, at their file:line:column).
+        let known = library.policyIDs()
+        if known.contains(policy) { printDiagnostics(e.diagnostics) } else { printError("permitdesk: " + L10n.unknownPolicy(policy, known: known)) }
         throw Exit.usage
       }
       let w = window ?? pack.windows.first ?? "chaoyang"
