@@ -182,4 +182,23 @@ struct ContractQATests {
     let assessment = try box.run(["play", "m01-s01-jurisdiction", "--trainee", "ann", "--mode", "assessment"], stdin: "quit\n")
     #expect(assessment.exited(0) && assessment.stdout.contains("assessment mode"), "\(assessment.stdout)\(assessment.stderr)")
   }
+
+  @Test("check counts a file named twice (F F, a file and its folder, ./F) once: no duplicate id of itself")
+  func checkSameFileTwice() throws {
+    let box = try Sandbox()
+    let folder = CLI.root + "/Scenarios/m01-jurisdiction"
+    let file = folder + "/m01-s01-jurisdiction.yaml"
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
+    for args in [[file, file], [file, folder], [folder + "/", file], [folder, folder + "/../m01-jurisdiction/m01-s01-jurisdiction.yaml"]] {
+      let r = try box.run(["check"] + args)
+      #expect(r.exited(0), "\(args): \(r.stdout)\(r.stderr)")
+      #expect(!r.stdout.contains("duplicate") && !r.stderr.contains("duplicate"), "\(args): \(r.stdout)\(r.stderr)")
+      let count = args.contains(folder) || args.contains(folder + "/") ? files.count : 1
+      #expect(r.stdout.contains("checked \(count) file"), "\(args): \(r.stdout)")
+    }
+    // Two different files with one id are still a duplicate.
+    let copy = box.write("copy.yaml", try String(contentsOfFile: file, encoding: .utf8))
+    let dup = try box.run(["check", file, copy])
+    #expect(dup.exited(1) && (dup.stdout + dup.stderr).contains("duplicate scenario id 'm01-s01-jurisdiction'"), "\(dup.stdout)\(dup.stderr)")
+  }
 }
