@@ -65,7 +65,7 @@ public enum Catalog {
     "cli.generate.everyMinutes": "Minutes of open window between arrivals.",
     "cli.generate.id": "Scenario id (default: from the output file name).",
     "cli.play.abstract": "Open the REPL straight into a scenario; with --autoplay, play the model answer (or one kind of mistake).",
-    "cli.play.discussion": "SCENARIO is a scenario id, or the path of a trainer's own scenario file: it is checked first and played where it is, without copying it into the content. With a script on standard input it is a headless play-through (a trainer's dry run). --autoplay perfect|skip-review|late|miss-defects plays the model answer through the real runtime, or the model answer with one kind of mistake; --format json ends with the score as JSON: overall, decisions, double-review, time-limits (each 0-100) and passed.",
+    "cli.play.discussion": "SCENARIO is a scenario id, or the path of a trainer's own scenario file: it is checked first and played where it is, without copying it into the content, and earns no module credit. With a script on standard input it is a headless play-through (a trainer's dry run). --autoplay perfect|skip-review|late|miss-defects plays the model answer through the real runtime, or the model answer with one kind of mistake; --format json ends with the score as JSON: overall, decisions, double-review, time-limits (each 0-100) and passed.",
     "cli.play.scenario": "Scenario id, or the path of a scenario file (a trainer's own, played without copying it into the content folder).",
     "cli.play.autoplay": "Autoplay style: perfect, skip-review, late or miss-defects.",
     "cli.play.format": "Output: text (a transcript) or json (the score only).",

@@ -63,7 +63,7 @@ extension Catalog {
     "cli.generate.everyMinutes": "两位申请人到达之间的窗口办公分钟数。",
     "cli.generate.id": "情景编号（默认：取自输出文件名）。",
     "cli.play.abstract": "直接进入某个情景的交互界面；加 --autoplay 时自动演示标准答案（或某一类错误）。",
-    "cli.play.discussion": "标准输入为脚本时，即为无界面的完整演练（培训师试运行）。--autoplay perfect|skip-review|late|miss-defects 通过真实运行环境演示标准答案，或带有某一类错误的标准答案；--format json 最后以 JSON 输出成绩：overall、decisions、double-review、time-limits（均为 0-100）和 passed。",
+    "cli.play.discussion": "SCENARIO 为情景编号，或培训师自有情景文件的路径：先检查，原地运行，不复制到内容中，且不计入模块学分。标准输入为脚本时，即为无界面的完整演练（培训师试运行）。--autoplay perfect|skip-review|late|miss-defects 通过真实运行环境演示标准答案，或带有某一类错误的标准答案；--format json 最后以 JSON 输出成绩：overall、decisions、double-review、time-limits（均为 0-100）和 passed。",
     "cli.play.scenario": "场景编号，或场景文件的路径（培训师自己的文件，无需复制到内容文件夹即可运行）。",
     "cli.play.autoplay": "自动演示方式：perfect、skip-review、late 或 miss-defects。",
     "cli.play.format": "输出：text（完整记录）或 json（仅成绩）。",

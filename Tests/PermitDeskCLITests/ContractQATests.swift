@@ -201,4 +201,25 @@ struct ContractQATests {
     let dup = try box.run(["check", file, copy])
     #expect(dup.exited(1) && (dup.stdout + dup.stderr).contains("duplicate scenario id 'm01-s01-jurisdiction'"), "\(dup.stdout)\(dup.stderr)")
   }
+
+  @Test("a scenario file played by path earns no module credit, even under a course scenario's id")
+  func pathPlayEarnsNoCredit() throws {
+    let box = try Sandbox()
+    // An easier copy of m01-s01 under the same id: one file only, nothing to get wrong.
+    let shipped = try String(contentsOfFile: CLI.root + "/Scenarios/m01-jurisdiction/m01-s01-jurisdiction.yaml", encoding: .utf8)
+    #expect(shipped.contains("\nid: m01-s01-jurisdiction\n"))
+    let copy = box.write("m01-s01-jurisdiction.yaml", shipped)
+    let r = try box.run(["play", copy, "--trainee", "tt"], stdin: "finish --now\n")
+    #expect(r.exited(0), "\(r.stdout)\(r.stderr)")
+    let rows = try #require(
+      try JSONSerialization.jsonObject(with: Data(box.run(["report", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+    try #require(rows.count == 1, "\(rows)")
+    #expect(rows[0]["scenario"] as? String == "m01-s01-jurisdiction")
+    #expect(rows[0]["module"] is NSNull, "an attempt on a file given by path counts for no module: \(rows[0])")
+    // The same scenario by id counts for its module.
+    _ = try box.run(["play", "m01-s01-jurisdiction", "--trainee", "uu"], stdin: "finish --now\n")
+    let byID = try #require(
+      try JSONSerialization.jsonObject(with: Data(box.run(["report", "--format", "json", "--trainee", "uu"]).stdout.utf8)) as? [[String: Any]])
+    #expect(byID.first?["module"] as? String == "m01-jurisdiction", "\(byID)")
+  }
 }

@@ -70,8 +70,11 @@ extension PermitDesk {
           printError("permitdesk: " + L10n.t("cli.err.unknown-scenario", scenario))
           throw Exit.badInput
         }
+        // A file given by path is not the course, even under a course scenario's id (it replaces
+        // that scenario in this process only): it is played as --free, for no module credit.
+        let outside = free || Play.isPath(self.scenario)
         try repl.runRepl(
-          content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (free ? " --free" : "")], scenario: scenario, course: course)
+          content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (outside ? " --free" : "")], scenario: scenario, course: course)
         return
       }
       let library = course.library
