@@ -27,24 +27,66 @@ enum Chain {
     return out
   }
 
+  /// `prefix + canonical(kind, fields)` as UTF-8 bytes, written straight into one buffer: the form
+  /// the action log is hashed in (every action of every attempt is hashed again by `verify`).
+  static func canonicalBytes(prefix: String, _ kind: String, _ fields: [String?]) -> [UInt8] {
+    var size = prefix.utf8.count + kind.utf8.count + 1
+    for field in fields { size += (field?.utf8.count ?? 0) + 22 }
+    var out: [UInt8] = []
+    out.reserveCapacity(size)
+    out.append(contentsOf: prefix.utf8)
+    out.append(contentsOf: kind.utf8)
+    out.append(UInt8(ascii: "|"))
+    for field in fields {
+      guard let field else {
+        out.append(UInt8(ascii: "~"))
+        out.append(UInt8(ascii: ";"))
+        continue
+      }
+      appendDecimal(field.utf8.count, to: &out)
+      out.append(UInt8(ascii: ":"))
+      out.append(contentsOf: field.utf8)
+      out.append(UInt8(ascii: ";"))
+    }
+    return out
+  }
+
+  /// The decimal digits of a non-negative number.
+  static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+    guard n >= 10 else {
+      out.append(UInt8(ascii: "0") + UInt8(n))
+      return
+    }
+    appendDecimal(n / 10, to: &out)
+    out.append(UInt8(ascii: "0") + UInt8(n % 10))
+  }
+
   /// `HMAC-SHA256(key, text)` with a key, else `SHA-256(text)`, as 64 lowercase hex digits.
   static func digest(_ text: String, key: RecordKey?) -> String {
-    let bytes = Data(text.utf8)
+    digest(bytes: Array(text.utf8), key: key)
+  }
+
+  /// `HMAC-SHA256(key, bytes)` with a key, else `SHA-256(bytes)`, as 64 lowercase hex digits.
+  static func digest(bytes: [UInt8], key: RecordKey?) -> String {
     if let key {
-      return hex(HMAC<SHA256>.authenticationCode(for: bytes, using: key.symmetric))
+      return HMAC<SHA256>.authenticationCode(for: bytes, using: key.symmetric).withUnsafeBytes { hex($0) }
     }
-    return hex(SHA256.hash(data: bytes))
+    return SHA256.hash(data: bytes).withUnsafeBytes { hex($0) }
   }
 
   static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
-    let digits: [UInt8] = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(64)
-    for byte in bytes {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 0x0f)])
+    let digits: StaticString = "0123456789abcdef"
+    return Array(bytes).withUnsafeBufferPointer { input in
+      String(unsafeUninitializedCapacity: input.count * 2) { out in
+        digits.withUTF8Buffer { d in
+          for (i, byte) in input.enumerated() {
+            out[2 * i] = d[Int(byte >> 4)]
+            out[2 * i + 1] = d[Int(byte & 0x0f)]
+          }
+        }
+        return input.count * 2
+      }
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// The hash the first attempt chains from.
@@ -78,10 +120,8 @@ enum Chain {
     wallTime: String, result: String, ok: Bool, key: RecordKey?
   ) -> String {
     digest(
-      prev
-        + canonical(
-          "action",
-          [String(attempt), String(seq), actor, verb, arguments, simTime, wallTime, result, ok ? "1" : "0"]),
+      bytes: canonicalBytes(
+        prefix: prev, "action", [String(attempt), String(seq), actor, verb, arguments, simTime, wallTime, result, ok ? "1" : "0"]),
       key: key)
   }
 

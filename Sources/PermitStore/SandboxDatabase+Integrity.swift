@@ -1,3 +1,4 @@
+import Foundation
 internal import GRDB
 import PermitLocalization
 
@@ -21,40 +22,90 @@ extension SandboxDatabase {
   ///   edited, deleted, reordered or forged-and-rehashed record shows (`.authenticated`).
   /// - Signed sandbox, no key: only the links of the chain are checked (`.unauthenticated`).
   /// - A key that is not the one the records are signed with is itself a problem.
-  public func verify(key: RecordKey?) throws -> IntegrityReport {
-    try read { db in try Self.verify(db, key: key) }
+  ///
+  /// The sandbox row, the triggers, the trainees and the chain of attempts are read in one snapshot;
+  /// then each attempt's log, result and seals are checked on `jobs` threads, each attempt's row and
+  /// log read together (so an attempt a live session writes to meanwhile is checked as it stands).
+  /// The findings come in the same order whatever `jobs` is.
+  public func verify(key: RecordKey?, jobs: Int = 1) throws -> IntegrityReport {
+    let chain = try read { db in try Self.verifyChain(db, key: key) }
+    let readers = try concurrentReaders(max(1, min(jobs, chain.attempts.count)))
+    final class Found: @unchecked Sendable {  // each slot is written by one worker; `failure` holds `lock`
+      var byAttempt: [[IntegrityProblem]]
+      let lock = NSLock()
+      var failure: Error?
+      init(_ n: Int) { byAttempt = Array(repeating: [], count: n) }
+    }
+    let found = Found(chain.attempts.count)
+    let n = readers.count
+    DispatchQueue.concurrentPerform(iterations: n) { worker in
+      do {
+        var slots: [(Int, [IntegrityProblem])] = []
+        for i in stride(from: worker, to: chain.attempts.count, by: n) {
+          let id = chain.attempts[i]
+          let problems = try readers[worker].read { db in
+            try Self.verifyAttemptLog(db, id: id, key: key, authentication: chain.authentication)
+          }
+          slots.append((i, problems))
+        }
+        found.lock.withLock { for (i, p) in slots { found.byAttempt[i] = p } }
+      } catch {
+        found.lock.withLock { found.failure = error }
+      }
+    }
+    if let failure = found.failure { throw failure }
+    var problems = chain.before
+    for (i, attemptProblems) in chain.byAttempt.enumerated() {
+      problems += attemptProblems + found.byAttempt[i]
+    }
+    return IntegrityReport(problems: problems + chain.after, authentication: chain.authentication, keyID: chain.keyID)
   }
 
-  static func verify(_ db: Database, key: RecordKey?) throws -> IntegrityReport {
-    var problems: [IntegrityProblem] = []
+  /// What the snapshot phase of ``verify(key:jobs:)`` found.
+  struct ChainCheck {
+    /// The sandbox, trigger, key and trainee findings.
+    var before: [IntegrityProblem] = []
+    /// The attempts' ids in order, and each one's chain findings (missing ids, links, edits).
+    var attempts: [Int64] = []
+    var byAttempt: [[IntegrityProblem]] = []
+    /// The sandbox's seals, attempts deleted at the end, orphaned actions.
+    var after: [IntegrityProblem] = []
+    var authentication: IntegrityReport.Authentication = .unsigned
+    var keyID: String?
+  }
+
+  /// The snapshot phase: the sandbox marker and seals, the triggers, the trainees and the chain of
+  /// attempts (each attempt's hash over its immutable fields and its link to the one before).
+  static func verifyChain(_ db: Database, key: RecordKey?) throws -> ChainCheck {
+    var check = ChainCheck()
     func report(_ attempt: Int64?, _ seq: Int64?, _ message: String) {
-      problems.append(IntegrityProblem(attempt: attempt, seq: seq, message: message))
+      let problem = IntegrityProblem(attempt: attempt, seq: seq, message: message)
+      if check.attempts.isEmpty { check.before.append(problem) } else { check.byAttempt[check.byAttempt.count - 1].append(problem) }
     }
 
     if try Schema.isSandbox(db) != true {
       report(nil, nil, L10n.t("verify.marker"))
     }
     try verifyTriggers(db, report)
-    let sealed = try Self.hasSeals(db)
 
     // A file from before the room-signing migration, opened read-only (not migrated), has no key columns.
     let signable = try db.columns(in: "sandbox").contains { $0.name == "keyID" }
     let sandbox = try Row.fetchOne(db, sql: "SELECT * FROM sandbox LIMIT 1")
     let keyID: String? = signable ? sandbox?["keyID"] : nil
+    check.keyID = keyID
     // Whether hashes are recomputed (with the key, or plain SHA-256 when unsigned) or only their links checked.
-    let authentication: IntegrityReport.Authentication
     switch (keyID, key) {
-    case (nil, nil): authentication = .unsigned
-    case (_?, nil): authentication = .unauthenticated
+    case (nil, nil): check.authentication = .unsigned
+    case (_?, nil): check.authentication = .unauthenticated
     case (let keyID, let key?):
-      authentication = .authenticated
+      check.authentication = .authenticated
       if keyID != key.id {
         report(
           nil, nil,
           keyID.map { L10n.t("verify.other-key", $0, key.id) } ?? L10n.t("verify.unsigned"))
       }
     }
-    let recompute = authentication != .unauthenticated
+    let recompute = check.authentication != .unauthenticated
     try verifyTrainees(db, key: key, recompute: recompute, report)
     var expectedPrev = Chain.genesis(
       marker: sandbox?["marker"] ?? Schema.marker, createdAt: sandbox?["created_at"], key: key)
@@ -70,8 +121,12 @@ extension SandboxDatabase {
         FROM attempt LEFT JOIN trainee ON trainee.id = attempt.trainee ORDER BY attempt.id
         """
     )
+    check.attempts.reserveCapacity(attempts.count)
+    check.byAttempt.reserveCapacity(attempts.count)
     for row in attempts {
       let id: Int64 = row["id"]
+      check.attempts.append(id)
+      check.byAttempt.append([])
       let prevHash: String = row["prevHash"]
       let storedHash: String = row["hash"]
       let record = try Table.StoredAttempt(row: row)
@@ -102,101 +157,25 @@ extension SandboxDatabase {
       }
       expectedPrev = storedHash
       previousID = id
-
-      // Its action log.
-      let actions = try Table.Action.fetchAll(db, sql: "SELECT * FROM action WHERE attempt = ? ORDER BY seq", arguments: [id])
-      var linkHash = storedHash
-      var expectedSeq: Int64 = 1
-      var hashes: [Int64: String] = [0: storedHash]
-      for action in actions {
-        if action.seq != expectedSeq {
-          report(
-            id, action.seq,
-            expectedSeq == action.seq - 1
-              ? L10n.t("verify.action-missing", expectedSeq) : L10n.t("verify.actions-missing", expectedSeq, action.seq - 1))
-        }
-        if action.prevHash != linkHash {
-          report(id, action.seq, L10n.t("verify.action-chain"))
-        }
-        let recomputed = Chain.actionHash(
-          prev: action.prevHash, attempt: action.attempt, seq: action.seq, actor: action.actor, verb: action.verb,
-          arguments: action.arguments, simTime: action.simTime, wallTime: action.wallTime, result: action.result,
-          ok: action.ok, key: key)
-        if recompute && recomputed != action.hash {
-          report(id, action.seq, L10n.t("verify.action-edited"))
-        }
-        hashes[action.seq] = action.hash
-        linkHash = action.hash
-        expectedSeq = action.seq + 1
-      }
-      let lastSeq: Int64 = row["lastSeq"]
-      let actualLast = actions.last?.seq ?? 0
-      if sealed {
-        let seal: String? = row["headSeal"]
-        let head = lastSeq == 0 ? storedHash : hashes[lastSeq]
-        if seal == nil || head.map({ Chain.headSeal(attemptHash: storedHash, lastSeq: lastSeq, headHash: $0) }) != seal {
-          report(
-            id, nil,
-            L10n.t("verify.head", lastSeq))
-        }
-      }
-      if lastSeq > actualLast {
-        report(
-          id, nil, L10n.t("verify.log-short", actualLast, lastSeq))
-      } else if lastSeq < actualLast {
-        report(
-          id, nil, L10n.t("verify.log-long", actualLast - lastSeq, lastSeq))
-      }
-
-      // Its result.
-      let resultHash: String? = row["resultHash"]
-      let resultSeq: Int64? = row["resultSeq"]
-      if record.status == "open" {
-        if resultHash != nil { report(id, nil, L10n.t("verify.open-with-result")) }
-      } else if let resultHash, let resultSeq {
-        let head = hashes[resultSeq] ?? ""
-        let recomputed = Chain.resultHash(
-          attemptHash: storedHash, status: record.status, finishedAt: record.finishedAt, overall: record.overall,
-          decisions: record.decisions, doubleReview: record.doubleReview, timeLimits: record.timeLimits,
-          passed: record.passed, resultJSON: record.resultJSON, resultSeq: resultSeq, headHash: head, key: key)
-        if recompute && recomputed != resultHash {
-          let passed = record.passed.map { L10n.t($0 ? "verify.passed" : "verify.not-passed") } ?? record.status
-          let stored = record.overall.map { L10n.t("verify.stored.overall", $0, passed) } ?? passed
-          report(id, nil, L10n.t("verify.result-edited", stored))
-        }
-      } else {
-        report(id, nil, L10n.t("verify.no-result", L10n.catalog(Language.current)["store.status." + record.status] ?? record.status))
-      }
-      try verifyParticipants(db, record, resultHash: resultHash, key: key, recompute: recompute, report)
-
-      // Its seal: status, result and log head as the room last signed them.
-      if let key, authentication == .authenticated {
-        let seal = Chain.attemptSeal(
-          attemptHash: storedHash, status: record.status, lastSeq: lastSeq, headHash: linkHash, resultHash: resultHash,
-          key: key)
-        let storedSeal: String? = row["seal"]
-        if storedSeal != seal {
-          report(
-            id, nil,
-            L10n.t("verify.attempt-seal"))
-        }
-      }
     }
-    if let key, authentication == .authenticated {
+    func reportAfter(_ attempt: Int64?, _ seq: Int64?, _ message: String) {
+      check.after.append(IntegrityProblem(attempt: attempt, seq: seq, message: message))
+    }
+    if let key, check.authentication == .authenticated {
       let seal = Chain.sandboxSeal(lastAttempt: previousID, lastHash: expectedPrev, key: key)
       let storedSeal: String? = sandbox?["seal"]
       if storedSeal != seal {
-        report(
+        reportAfter(
           nil, nil,
           L10n.t("verify.sandbox-seal", previousID))
       }
     }
 
-    if sealed {
+    if try hasSeals(db) {
       let genesis = Chain.genesis(marker: sandbox?["marker"] ?? Schema.marker, createdAt: sandbox?["created_at"], key: nil)
       let seal: String? = sandbox?["attemptsSeal"]
       if seal != Chain.attemptsSeal(genesis: genesis, lastID: previousID, lastHash: previousID == 0 ? genesis : expectedPrev) {
-        report(
+        reportAfter(
           nil, nil,
           L10n.t("verify.newest"))
       }
@@ -206,14 +185,121 @@ extension SandboxDatabase {
     if let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'attempt'"),
       sequence > previousID
     {
-      report(
+      reportAfter(
         sequence, nil,
         sequence == previousID + 1 ? L10n.t("verify.attempt-missing", sequence) : L10n.t("verify.attempts-missing", previousID + 1, sequence))
     }
     let orphans = try Int64.fetchAll(
       db, sql: "SELECT DISTINCT attempt FROM action WHERE attempt NOT IN (SELECT id FROM attempt) ORDER BY attempt")
-    for orphan in orphans { report(orphan, nil, L10n.t("verify.orphans", orphan)) }
-    return IntegrityReport(problems: problems, authentication: authentication, keyID: keyID)
+    for orphan in orphans { reportAfter(orphan, nil, L10n.t("verify.orphans", orphan)) }
+    return check
+  }
+
+  /// One attempt's log (every action's seq, link and hash), the head of its log, its result and
+  /// its seal, read together from `db`.
+  static func verifyAttemptLog(
+    _ db: Database, id: Int64, key: RecordKey?, authentication: IntegrityReport.Authentication
+  ) throws -> [IntegrityProblem] {
+    var problems: [IntegrityProblem] = []
+    func report(_ attempt: Int64?, _ seq: Int64?, _ message: String) {
+      problems.append(IntegrityProblem(attempt: attempt, seq: seq, message: message))
+    }
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(
+          sql: "SELECT attempt.*, trainee.name AS traineeName FROM attempt LEFT JOIN trainee ON trainee.id = attempt.trainee WHERE attempt.id = ?"),
+        arguments: [id])
+    else { return [] }  // deleted since the snapshot: the next verify reports it
+    let recompute = authentication != .unauthenticated
+    let storedHash: String = row["hash"]
+    let record = try Table.StoredAttempt(row: row)
+
+    // Its action log, read column by column in a fixed order (every row of the table is read).
+    var linkHash = storedHash
+    var expectedSeq: Int64 = 1
+    var hashes: [Int64: String] = [0: storedHash]
+    let statement = try db.cachedStatement(
+      sql: "SELECT seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash FROM action WHERE attempt = ? ORDER BY seq")
+    let rows = try Row.fetchCursor(statement, arguments: [id])
+    var actualLast: Int64 = 0
+    while let action = try rows.next() {
+      let seq: Int64 = action[0]
+      let prevHash: String = action[8]
+      let hash: String = action[9]
+      if seq != expectedSeq {
+        report(
+          id, seq,
+          expectedSeq == seq - 1
+            ? L10n.t("verify.action-missing", expectedSeq) : L10n.t("verify.actions-missing", expectedSeq, seq - 1))
+      }
+      if prevHash != linkHash {
+        report(id, seq, L10n.t("verify.action-chain"))
+      }
+      if recompute {
+        let recomputed = Chain.actionHash(
+          prev: prevHash, attempt: id, seq: seq, actor: action[1], verb: action[2], arguments: action[3], simTime: action[4],
+          wallTime: action[5], result: action[6], ok: action[7], key: key)
+        if recomputed != hash {
+          report(id, seq, L10n.t("verify.action-edited"))
+        }
+      }
+      hashes[seq] = hash
+      linkHash = hash
+      expectedSeq = seq + 1
+      actualLast = seq
+    }
+    let lastSeq: Int64 = row["lastSeq"]
+    if try hasSeals(db) {
+      let seal: String? = row["headSeal"]
+      let head = lastSeq == 0 ? storedHash : hashes[lastSeq]
+      if seal == nil || head.map({ Chain.headSeal(attemptHash: storedHash, lastSeq: lastSeq, headHash: $0) }) != seal {
+        report(
+          id, nil,
+          L10n.t("verify.head", lastSeq))
+      }
+    }
+    if lastSeq > actualLast {
+      report(
+        id, nil, L10n.t("verify.log-short", actualLast, lastSeq))
+    } else if lastSeq < actualLast {
+      report(
+        id, nil, L10n.t("verify.log-long", actualLast - lastSeq, lastSeq))
+    }
+
+    // Its result.
+    let resultHash: String? = row["resultHash"]
+    let resultSeq: Int64? = row["resultSeq"]
+    if record.status == "open" {
+      if resultHash != nil { report(id, nil, L10n.t("verify.open-with-result")) }
+    } else if let resultHash, let resultSeq {
+      let head = hashes[resultSeq] ?? ""
+      let recomputed = Chain.resultHash(
+        attemptHash: storedHash, status: record.status, finishedAt: record.finishedAt, overall: record.overall,
+        decisions: record.decisions, doubleReview: record.doubleReview, timeLimits: record.timeLimits,
+        passed: record.passed, resultJSON: record.resultJSON, resultSeq: resultSeq, headHash: head, key: key)
+      if recompute && recomputed != resultHash {
+        let passed = record.passed.map { L10n.t($0 ? "verify.passed" : "verify.not-passed") } ?? record.status
+        let stored = record.overall.map { L10n.t("verify.stored.overall", $0, passed) } ?? passed
+        report(id, nil, L10n.t("verify.result-edited", stored))
+      }
+    } else {
+      report(id, nil, L10n.t("verify.no-result", L10n.catalog(Language.current)["store.status." + record.status] ?? record.status))
+    }
+    try verifyParticipants(db, record, resultHash: resultHash, key: key, recompute: recompute, report)
+
+    // Its seal: status, result and log head as the room last signed them.
+    if let key, authentication == .authenticated {
+      let seal = Chain.attemptSeal(
+        attemptHash: storedHash, status: record.status, lastSeq: lastSeq, headHash: linkHash, resultHash: resultHash,
+        key: key)
+      let storedSeal: String? = row["seal"]
+      if storedSeal != seal {
+        report(
+          id, nil,
+          L10n.t("verify.attempt-seal"))
+      }
+    }
+    return problems
   }
 }
 

@@ -188,7 +188,7 @@ extension SandboxDatabase {
     _ report: (Int64?, Int64?, String) -> Void
   ) throws {
     guard try db.tableExists("participant") else { return }
-    let rows = try Row.fetchAll(db, sql: "SELECT * FROM participant WHERE attempt = ? ORDER BY post", arguments: [record.id])
+    let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM participant WHERE attempt = ? ORDER BY post"), arguments: [record.id])
     guard let partner = record.partner else {
       if !rows.isEmpty { report(record.id, nil, L10n.t("verify.pair.not-a-pair")) }
       return

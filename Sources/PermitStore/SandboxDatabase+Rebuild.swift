@@ -109,7 +109,7 @@ extension SandboxDatabase {
   /// The records kept of `purge` (the latest `before` date), nil when nothing was purged.
   static func purgedBefore(_ db: Database) throws -> String? {
     guard try db.tableExists("purge") else { return nil }
-    return try String.fetchOne(db, sql: "SELECT max(before) FROM purge")
+    return try String.fetchOne(db.cachedStatement(sql: "SELECT max(before) FROM purge"))
   }
 
   /// Compares the attempt's stored case, review and notice rows with `rebuilt` (the projection of
@@ -132,7 +132,7 @@ extension SandboxDatabase {
       throw StoreError.database("cannot compare the projection of attempt #\(attempt): \(error)")
     }
     let stored: (head: Int64?, rows: [[String: [String: DatabaseValue]]], purged: String?) = try read { db in
-      let head = try Int64.fetchOne(db, sql: "SELECT lastSeq FROM attempt WHERE id = ?", arguments: [attempt])
+      let head = try Int64.fetchOne(db.cachedStatement(sql: "SELECT lastSeq FROM attempt WHERE id = ?"), arguments: [attempt])
       guard head == atSeq else { return (head, [], nil) }
       return (head, try tables.map { try Self.rows(db, $0, attempt: attempt) }, try Self.purgedBefore(db))
     }
@@ -199,7 +199,7 @@ extension SandboxDatabase {
 
   /// The attempt's rows of a projection table, by key (the key's columns joined), each as its columns.
   static func rows(_ db: Database, _ table: ProjectionTable, attempt: Int64) throws -> [String: [String: DatabaseValue]] {
-    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.name) WHERE attempt = ?", arguments: [attempt])
+    let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(table.name) WHERE attempt = ?"), arguments: [attempt])
     return try keyed(table, rows.map { row in Dictionary(row.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }) })
   }
 

@@ -19,6 +19,8 @@ public struct SandboxDatabase: Sendable {
   public let path: String
   /// The room key that signs what this process writes (nil: an unsigned, single-user sandbox).
   let key: RecordKey?
+  /// Whether this is a file opened with ``init(readOnlyPath:)`` (one connection, no writer).
+  var readOnlyFile = false
   /// Faults planned by tests (``FaultSeam``); nil in normal use.
   public var faults: FaultSeam?
 
@@ -117,6 +119,7 @@ public struct SandboxDatabase: Sendable {
       throw Self.openError(error, path: path)
     }
     self.init(writer: queue, path: path)
+    readOnlyFile = true
   }
 
   /// An in-memory sandbox database (a `DatabaseQueue`), migrated and marked, for tests; signed with
@@ -137,6 +140,21 @@ public struct SandboxDatabase: Sendable {
     self.writer = writer
     self.path = path
     self.key = key
+  }
+
+  /// `count` handles to read this database from as many threads at once: this value alone for a
+  /// file opened for writing (its pool of readers serves concurrent reads) or in memory (one
+  /// connection), and for a file opened read-only, this value and `count - 1` more read-only
+  /// connections to the same file.
+  public func concurrentReaders(_ count: Int) throws -> [SandboxDatabase] {
+    guard readOnlyFile, count > 1 else { return Array(repeating: self, count: max(1, writer is DatabasePool ? count : 1)) }
+    var readers = [self]
+    for _ in 1..<count {
+      var other = try SandboxDatabase(readOnlyPath: path)
+      other.build = build
+      readers.append(other)
+    }
+    return readers
   }
 
   /// The id of the key the records are signed with (``RecordKey/id``), or nil for an unsigned

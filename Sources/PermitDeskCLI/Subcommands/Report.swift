@@ -224,7 +224,7 @@ extension PermitDesk {
       db: SandboxDatabase, key: RecordKey?, library: () throws -> ContentLibrary, rescore: Bool,
       jobs: Int = ProcessInfo.processInfo.activeProcessorCount, scenarioFiles: [String] = []
     ) throws -> Bool {
-      let report = try db.verify(key: key)
+      let report = try db.verify(key: key, jobs: jobs)
       var problems = report.problems.map(\.description)
       var rescored = 0
       var older = 0

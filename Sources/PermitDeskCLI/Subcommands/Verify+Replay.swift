@@ -36,7 +36,9 @@ extension PermitDesk.Verify {
         var failure: Error?
       }
       let all = Collected()
+      let readers = try db.concurrentReaders(n)
       DispatchQueue.concurrentPerform(iterations: n) { worker in
+        let db = readers[worker % readers.count]
         let course = Course(library: ContentLibrary(root: root))
         for f in files { _ = course.addScenarioFile(f) }  // checked by the caller
         let setups = SetupCache()
@@ -168,7 +170,9 @@ extension PermitDesk.Verify {
       var failure: Error?
     }
     let all = Collected()
+    let readers = try db.concurrentReaders(n)
     DispatchQueue.concurrentPerform(iterations: n) { worker in
+      let db = readers[worker % readers.count]
       let course = Course(library: ContentLibrary(root: root))
       for f in files { _ = course.addScenarioFile(f) }  // checked by the caller
       let setups = SetupCache()
