@@ -245,7 +245,7 @@ public enum Catalog {
     // The decision as the clerk reads it (decide).
     "decide.headline.accept": "ACCEPT - issue the acceptance notice",
     "decide.headline.accept-pending": "ACCEPT WITH ITEMS PENDING - Category A; issue the acceptance notice and record the pending items",
-    "decide.headline.supplement.one": "SUPPLEMENT - issue one one-time notice listing all {1} defect",
+    "decide.headline.supplement.one": "SUPPLEMENT - issue one one-time notice listing its {1} defect",
     "decide.headline.supplement.many": "SUPPLEMENT - issue one one-time notice listing all {1} defects",
     "decide.headline.refuse": "REFUSE - issue the refusal-of-acceptance notice",
     "decide.refer": "; refer to {1}",

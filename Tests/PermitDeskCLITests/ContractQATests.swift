@@ -222,4 +222,16 @@ struct ContractQATests {
       try JSONSerialization.jsonObject(with: Data(box.run(["report", "--format", "json", "--trainee", "uu"]).stdout.utf8)) as? [[String: Any]])
     #expect(byID.first?["module"] as? String == "m01-jurisdiction", "\(byID)")
   }
+
+  @Test("decide's headline for a one-time notice with one defect reads as English")
+  func oneDefectHeadline() throws {
+    let box = try Sandbox()
+    let complete = try String(contentsOfFile: CLI.root + "/Scenarios/packets/overseas-b-complete.yaml", encoding: .utf8)
+    try #require(complete.contains("  - kind: passport\n"))
+    let packet = box.write("one.yaml", complete.replacingOccurrences(of: "  - kind: passport\n", with: ""))
+    let r = try box.run(["decide", packet])
+    #expect(r.exited(0), "\(r.stderr)")
+    #expect(r.stdout.contains("Outcome:  SUPPLEMENT - issue one one-time notice listing its 1 defect\n"), "\(r.stdout)")
+    #expect(r.stdout.contains("missing:passport"), "\(r.stdout)")
+  }
 }
