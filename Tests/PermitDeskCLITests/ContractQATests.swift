@@ -234,4 +234,53 @@ struct ContractQATests {
     #expect(r.stdout.contains("Outcome:  SUPPLEMENT - issue one one-time notice listing its 1 defect\n"), "\(r.stdout)")
     #expect(r.stdout.contains("missing:passport"), "\(r.stdout)")
   }
+
+  /// Every key of a JSON document that is not kebab-case (lower-case words joined by '-').
+  static func nonKebabKeys(_ json: String) throws -> Set<String> {
+    var bad: Set<String> = []
+    func walk(_ v: Any) {
+      if let o = v as? [String: Any] {
+        for (k, x) in o {
+          if k.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) == nil { bad.insert(k) }
+          walk(x)
+        }
+      } else if let a = v as? [Any] {
+        a.forEach(walk)
+      }
+    }
+    walk(try JSONSerialization.jsonObject(with: Data(json.utf8)))
+    return bad
+  }
+
+  @Test("every JSON the product writes is keyed in kebab-case (xAPI, a standard's own vocabulary, apart)")
+  func jsonKeysKebabCase() throws {
+    let box = try Sandbox()
+    let packets = CLI.root + "/Scenarios/packets"
+    let one = packets + "/overseas-b-defects.yaml"
+    // An attempt still running (for monitor) and finished ones (for report and replay).
+    try Self.finishAttempt(box, name: "ann", cohort: "spring")
+    let running = try box.run([], stdin: "login bob\nstart m01-s01-jurisdiction\nadvance --next\nopen T001\nquit\n")
+    #expect(running.exited(0), "\(running.stderr)")
+    var outputs: [(String, [String])] = [
+      ("decide", ["decide", "--format", "json", one, packets + "/category-a-pending.yaml", packets + "/out-of-jurisdiction.yaml"]),
+      ("check", ["check", "--format", "json", CLI.root + "/Scenarios/m01-jurisdiction"]),
+      ("play", ["play", "m01-s02-application-types", "--autoplay", "miss-defects", "--format", "json"]),
+      ("replay", ["replay", "1", "--format", "json", "--policy", "beijing-2025"]),
+      ("rehearse", ["rehearse", "--format", "json", one]),
+      ("monitor", ["monitor", "--once", "--format", "json"]),
+    ]
+    for per in ["attempt", "trainee", "module", "item"] { outputs.append(("report --per \(per)", ["report", "--format", "json", "--per", per, "--include-autoplay"])) }
+    for (name, args) in outputs {
+      let r = try box.run(args)
+      #expect(r.exited(0), "\(name): \(r.status) \(r.stderr)")
+      let bad = try Self.nonKebabKeys(r.stdout)
+      #expect(bad.isEmpty, "\(name): keys not in kebab-case: \(bad.sorted())")
+    }
+    // The monitor's row, by its documented keys.
+    let monitor = try #require(
+      try JSONSerialization.jsonObject(with: Data(box.run(["monitor", "--once", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+    let row = try #require(monitor.first)
+    #expect(Set(row.keys) == ["attempt", "trainee", "scenario", "mode", "post", "clock", "files-done", "files-total", "score", "last-action", "last-action-seconds-ago", "alerts", "partner"], "\(row.keys.sorted())")
+    #expect(row["trainee"] as? String == "bob" && row["last-action"] as? String == "open" && row["files-total"] as? Int == 10, "\(row)")
+  }
 }
