@@ -174,6 +174,8 @@ struct ContractQATests {
     // A headless play-through that never logs in played nothing: exit 1, saying why.
     let none = try box.run(["play", "m01-s01-jurisdiction"], stdin: "queue\n")
     #expect(none.exited(1), "\(none.status) \(none.stderr)")
+    // A command before the login says the login starts the scenario (not "then 'start SCENARIO'").
+    #expect(none.stderr.hasPrefix("log in to start m01-s01-jurisdiction: login NAME"), "\(none.stderr)")
     #expect(none.stderr.contains("m01-s01-jurisdiction was not started: nobody logged in"), "\(none.stderr)")
     // --mode takes practice or assessment, checked before anything runs.
     let exam = try box.run(["play", "m01-s01-jurisdiction", "--trainee", "ann", "--mode", "exam"])

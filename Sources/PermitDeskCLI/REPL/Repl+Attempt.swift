@@ -13,7 +13,12 @@ extension Repl {
 
   func needAttempt() -> AttemptRunner? {
     if let r = runner { return r }
-    fail(L10n.t(trainee == nil ? "repl.attempt.login-first" : "repl.attempt.none"))
+    if trainee == nil, let waiting = pendingStart {
+      // `play SCENARIO` before anyone logged in: the login starts it (no 'start' to type).
+      fail(L10n.t("repl.play.login-to-start", waiting.scenario))
+    } else {
+      fail(L10n.t(trainee == nil ? "repl.attempt.login-first" : "repl.attempt.none"))
+    }
     return nil
   }
 
