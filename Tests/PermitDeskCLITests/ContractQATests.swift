@@ -285,4 +285,33 @@ struct ContractQATests {
     #expect(Set(row.keys) == ["attempt", "trainee", "scenario", "mode", "post", "clock", "files-done", "files-total", "score", "last-action", "last-action-seconds-ago", "alerts", "partner"], "\(row.keys.sorted())")
     #expect(row["trainee"] as? String == "bob" && row["last-action"] as? String == "open" && row["files-total"] as? Int == 10, "\(row)")
   }
+
+  @Test("the employer rehearsal's record line is in the session's language")
+  func rehearseRecordInChinese() throws {
+    let box = try Sandbox()
+    let zh = ["LANG": "zh_CN.UTF-8"]
+    let packet = CLI.root + "/Scenarios/packets/overseas-b-defects.yaml"
+    let r = try box.run(["rehearse", packet, "--person", "Mei"], environment: zh)
+    #expect(r.exited(0), "\(r.stderr)")
+    #expect(r.stdout.contains("Mei：预演 1 次，申请 1 份，其中 0 份一次通过（0%）"), "\(r.stdout.suffix(300))")
+    #expect(!r.stdout.contains("right the first time"), "\(r.stdout.suffix(300))")
+    let template = try box.run(["rehearse", "--template", "extension", "--output", "t.yaml"], environment: zh)
+    #expect(template.exited(0), "\(template.stderr)")
+    let t = try box.run(["rehearse", box.dir + "/t.yaml", "--person", "Mei"], environment: zh)
+    #expect(t.stdout.contains("Mei：这是模板自带的模拟申请人，不是你的草稿"), "\(t.stdout.suffix(300))")
+    #expect(!t.stdout.contains("not your draft"), "\(t.stdout.suffix(300))")
+  }
+
+  @Test("rehearse --format json without a packet is refused, not answered in text")
+  func rehearseJSONNeedsPacket() throws {
+    let box = try Sandbox()
+    for args in [["--materials", "extension"], ["--template", "extension"], ["--new", "extension", "--output", "n.yaml"]] {
+      let r = try box.run(["rehearse", "--format", "json"] + args)
+      #expect(r.exited(64), "\(args): \(r.status) \(r.stdout)")
+      #expect(r.stdout.isEmpty && r.stderr.contains("--format json writes the decision on a packet file"), "\(args): \(r.stderr)")
+    }
+    let packet = CLI.root + "/Scenarios/packets/overseas-b-defects.yaml"
+    let ok = try box.run(["rehearse", "--format", "json", packet])
+    #expect(ok.exited(0) && (try? JSONSerialization.jsonObject(with: Data(ok.stdout.utf8))) != nil, "\(ok.stdout.prefix(200))\(ok.stderr)")
+  }
 }
