@@ -41,8 +41,9 @@ struct PermitDesk: ParsableCommand {
       print(BuildInfo.versionText(content: content))
       return
     }
-    // ArgumentParser's own words (USAGE, OPTIONS, Error: …) in a Chinese session; English as is.
-    if Language.current == .en { main(args) } else { ArgumentParserWords.main(PermitDesk.self, args) }
+    // ArgumentParser's own words (USAGE, OPTIONS, Error: …) in the session's language, and the
+    // argument errors of a running subcommand with that subcommand's usage.
+    CommandRunner.main(PermitDesk.self, args)
   }
 
   /// The REPL is the default subcommand rather than the root command's own `run()`: ArgumentParser

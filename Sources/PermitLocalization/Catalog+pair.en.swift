@@ -92,6 +92,8 @@ extension Catalog {
     "help.monitor.summary": "trainer: the running attempts, live (Enter or Ctrl-C stops)",
     "help.monitor.details": "Trainee, scenario, mode, simulated clock, files done/total, running score, last action and how long ago, alerts (issued without review, rubber-stamp, deemed acceptance).",
     "help.inject.summary": "trainer: an event in a running attempt, before the trainee's next command",
+    "help.reassign.summary": "trainer: hand a post of a running pair attempt to another trainee (a partner who vanished)",
+    "help.reassign.details": "For a pair attempt whose post A (or B) trainee left: NAME (a trainee of the room, not the one at the other post) takes the post from the simulated time now, with its open file and its work so far, and types 'join ATTEMPT'. Logged in the attempt's action log as an instructor event, so resume, replay and verify apply it at the same place. Refused while the post's holder still works on it (their session is live) unless --force; their session then records nothing more. A post that changed hands is recorded for the attempt but credits nobody (its score card says \"credited\": false and lists the change); the other post's result is its holder's.",
     "help.inject.details": "Logged in the attempt's action log as an instructor event: it replays exactly. A trainee waiting at the prompt sees it within about a second.",
     // the trainer's injected events (InstructorEvent.parse)
     "event.usage": "surge N | colleague-absent UNTIL (HH:MM or 2017-07-03T14:00+08:00) | announce TEXT | rule-change PACK",
@@ -106,5 +108,22 @@ extension Catalog {
     "room.shell.not-member": "{1} is not a member of this training room; ask the trainer to add you",
     "room.banner.trainer": "PermitDesk training room (synthetic data only). You are {1}, a trainer; 'help' lists what you can do.",
     "room.banner.trainee": "PermitDesk training room (synthetic data only). You are {1}, a trainee; 'help' lists what you can do.",
+    // A trainer's `reassign` of a pair attempt's post (Repl+Reassign.swift).
+    "reassign.usage": "reassign ATTEMPT A|B NAME [--force]: hand post A or B of a running pair attempt to another trainee of the room (e.g. 'reassign 3 A carol')",
+    "reassign.refused": "cannot hand over a post of attempt #{1}: {2}",
+    "reassign.not-trainee": "{1} is a trainer of this room; a post goes to a trainee",
+    "reassign.not-pair": "attempt #{1} is not a pair attempt; 'monitor' lists the running attempts",
+    "reassign.holder-active": "{1} still works on post {2} of attempt #{3} (process {4} on {5}, last active {6}); add --force to hand the post over anyway (their session then records nothing more)",
+    "reassign.done": "Post {1} of attempt #{2} ({3}) handed from {4} to {5} (action #{6}, simulated time {7}).",
+    "reassign.next": "{1} types 'join {2}' to take the post; {3} no longer works on it.",
+    "reassign.left": "A trainer handed your post of attempt #{1} to someone else; you no longer work on it (your work so far stays in its log). 'curriculum' and 'start' go on from here.",
+    "reassign.notice.away": "Post {1} of pair attempt #{2} ({3}) was handed to {4} by {5}; it is no longer yours to resume.",
+    "reassign.notice.to-you": "A trainer handed you post {1} of pair attempt #{2} ({3}): 'join {4}'.",
+    "reassign.no-seat": "you hold no post in pair attempt #{1} any more (post A: {2}, post B: {3})",
+    "reassign.shared": "Post {1} changed hands during the day ({2}, from {3}): its result is recorded for the attempt but earns nobody module credit.",
+    "event.post-reassigned": "Post {1} is now {2}'s (was {3}'s), on the trainer's decision at {4}: the post's open file and its work so far go with it.",
+    "instructor.not-pair": "the attempt is not a pair attempt: there is no post to hand over",
+    "instructor.same-seat": "{2} already holds post {1}",
+    "instructor.both-posts": "{2} holds the other post: one person at both posts would review their own proposals (a self-review); choose another trainee",
   ]
 }

@@ -91,6 +91,8 @@ extension Catalog {
     "help.monitor.summary": "培训师：实时查看正在进行的练习（按 Enter 或 Ctrl-C 停止）",
     "help.monitor.details": "学员、场景、模式、模拟时钟、已办/总案卷数、当前得分、最近一次操作及距今多久、警示（未经双岗审核即出具、走过场式审核、视为受理）。",
     "help.inject.summary": "培训师：在正在进行的练习中插入事件，在学员下一条命令之前生效",
+    "help.reassign.summary": "培训师：把进行中的结对练习的一个岗位交给另一名学员（搭档中途离开时）",
+    "help.reassign.details": "用于A岗（或B岗）学员离开的结对练习：NAME（本培训室的学员，且不在另一岗位）自当前模拟时间起接手该岗位，连同其已打开的案卷和此前的工作，输入 'join 练习编号' 即可。作为培训师事件记入该练习的操作日志，resume、replay 和 verify 都在同一位置应用。该岗位原学员仍在工作（会话活跃）时拒绝执行，除非加 --force；其会话此后不再记录任何内容。中途换人的岗位成绩记入本次练习，但不为任何人计入学分（成绩单记为 \"credited\": false 并列出换人情况）；另一岗位的成绩仍归其学员。",
     "help.inject.details": "作为培训师事件记入该练习的操作日志，重放时完全一致。在提示符处等待的学员约一秒内就会看到。",
     // 培训师插入的事件
     "event.usage": "surge 人数 | colleague-absent 截止时间（HH:MM 或 2017-07-03T14:00+08:00）| announce 文字 | rule-change 政策包",
@@ -105,5 +107,22 @@ extension Catalog {
     "room.shell.not-member": "{1}不是本培训室的成员；请培训师添加你",
     "room.banner.trainer": "PermitDesk 培训室（仅含模拟数据）。你是{1}，培训师；'help' 列出你可以使用的命令。",
     "room.banner.trainee": "PermitDesk 培训室（仅含模拟数据）。你是{1}，学员；'help' 列出你可以使用的命令。",
+    // 培训师 `reassign`：把结对练习的一个岗位交给另一名学员（Repl+Reassign.swift）。
+    "reassign.usage": "reassign ATTEMPT A|B NAME [--force]：把进行中的结对练习的A岗或B岗交给本培训室的另一名学员（例如 'reassign 3 A carol'）",
+    "reassign.refused": "无法移交练习 #{1} 的岗位：{2}",
+    "reassign.not-trainee": "{1}是本培训室的培训师；岗位只能交给学员",
+    "reassign.not-pair": "练习 #{1} 不是结对练习；'monitor' 列出进行中的练习",
+    "reassign.holder-active": "{1}仍在练习 #{3} 的{2}岗上工作（{5} 上的进程 {4}，最近活动 {6}）；加 --force 仍可移交该岗位（其会话此后不再记录任何内容）",
+    "reassign.done": "练习 #{2}（{3}）的{1}岗已由{4}移交给{5}（操作 #{6}，模拟时间 {7}）。",
+    "reassign.next": "{1}输入 'join {2}' 接手该岗位；{3}不再处理该练习。",
+    "reassign.left": "培训师已把你在练习 #{1} 中的岗位交给他人；你不再处理该练习（你此前的操作仍保留在其记录中）。可以用 'curriculum' 和 'start' 继续。",
+    "reassign.notice.away": "结对练习 #{2}（{3}）的{1}岗已由{5}交给{4}；你不能再继续该练习。",
+    "reassign.notice.to-you": "培训师把结对练习 #{2}（{3}）的{1}岗交给了你：'join {4}'。",
+    "reassign.no-seat": "你在结对练习 #{1} 中已没有岗位（A岗：{2}，B岗：{3}）",
+    "reassign.shared": "{1}岗在当天中途换人（{2}，自 {3} 起）：其成绩记入本次练习，但不为任何人计入模块学分。",
+    "event.post-reassigned": "{1}岗现由{2}负责（原为{3}），培训师于 {4} 决定：该岗位已打开的案卷和此前的工作一并移交。",
+    "instructor.not-pair": "该练习不是结对练习：没有可移交的岗位",
+    "instructor.same-seat": "{2}已经在{1}岗",
+    "instructor.both-posts": "{2}在另一岗位：一人同时担任两岗就会复核自己的受理意见（自我复核）；请选择另一名学员",
   ]
 }

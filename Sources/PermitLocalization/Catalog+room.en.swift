@@ -156,7 +156,7 @@ extension Catalog {
     "cli.generate.wrote.other": "generate: wrote {1}: scenario {2}, {3} applicants ({4} with answer keys), {5} window, post {6}, policy {7}",
     "cli.generate.next": "next: permitdesk check {1}; permitdesk play {1} --free --trainee NAME",
     "cli.report.written": "report written to {1} ({2}, {3} bytes)",
-    "cli.verify.rescored.one": "; {1} finished attempt re-scored from their logs, all as recorded",
+    "cli.verify.rescored.one": "; {1} finished attempt re-scored from its log, as recorded",
     "cli.verify.rescored.other": "; {1} finished attempts re-scored from their logs, all as recorded",
     "cli.verify.older": "; {1} scored by an earlier scoring model, not compared ('replay ID' shows both scores)",
     "cli.verify.intact": "the records are intact",

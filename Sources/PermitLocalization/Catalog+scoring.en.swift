@@ -56,6 +56,7 @@ extension Catalog {
     "timeline.preliminary-review": "preliminary review done; under examination",
     "timeline.center-approved": "approved{1}",
     "timeline.center-refused": "refused: {1}{2}",
+    "timeline.center-bounced": "bounced: {1}{2}",
     "timeline.center-late": " (after the Center's deadline {1})",
     "timeline.filed": "filed; kept until {1} ({2} years)",
     "timeline.purged": "retention period ended {1}; documents removed",

@@ -55,6 +55,7 @@ extension Catalog {
     "timeline.preliminary-review": "市中心初审完毕，进入审查",
     "timeline.center-approved": "市中心批准{1}",
     "timeline.center-refused": "市中心不予批准：{1}{2}",
+    "timeline.center-bounced": "市中心退回该受理：{1}{2}",
     "timeline.center-late": "（已超过市中心期限 {1}）",
     "timeline.filed": "已归档，保存至 {1}（{2}年）",
     "timeline.purged": "保存期限已于 {1} 届满；材料已销毁",

@@ -182,7 +182,7 @@ extension Catalog {
     "event.notice-refused": "{1}: the notice was refused by the system: {2}. Post A will propose again.",
     "event.center-approved": "{1}: the Center approved the permit; file kept until {2}.",
     "event.center-bounced": "{1}: the Center BOUNCED the acceptance - {2}.",
-    "event.center-bounced.reason": "bounced: the file should not have been accepted ({1}: {2})",
+    "event.center-bounced.reason": "the file should not have been accepted ({1}: {2})",
     "event.corrected": "{1}: the employer is back with the corrected file (round {2}); decision due by {3}.",
 
     // Notices by outcome (PermitCore's Outcome.noticeName in English).

@@ -55,7 +55,9 @@ extension Localized {
   }
 
   /// A typed transition reason in the language, from the catalog's `timeline.*` keys: codes with
-  /// their names in Chinese, the English the same words as the reason's stable form.
+  /// their names in Chinese, the English the same words as the reason's stable form except for a
+  /// Center bounce, whose stable form says "refused: bounced: …" and whose screen text says
+  /// "bounced: …" once.
   public static func transitionReason(_ r: TransitionReason, in language: Language = Language.current) -> String {
     func t(_ key: String, _ args: Any...) -> String { L10n.format(L10n.catalog(language)[key] ?? key, args.map { "\($0)" }) }
     func defects(_ ds: [String]) -> String { list(ds.map { CodeNames.defectLabel($0, in: language) }, in: language) }
@@ -81,14 +83,19 @@ extension Localized {
     case .pendingReceived(let item, let still): return t("timeline.pending-received", CodeNames.materialLabel(item.rawValue, in: language), materials(still))
     case .preliminaryReviewDone: return t("timeline.preliminary-review")
     case .centerApproved(let lateAfter): return t("timeline.center-approved", centerLate(lateAfter))
-    case .centerRefused(let reason, let lateAfter): return t("timeline.center-refused", centerReason(reason, in: language), centerLate(lateAfter))
+    case .centerRefused(let reason, let lateAfter):
+      // A bounce says so once ("bounced: the file should not have been accepted …"); the stored
+      // form keeps its historical "refused: bounced: …" (TransitionReason.description).
+      if case .shouldNotHaveBeenAccepted = reason { return t("timeline.center-bounced", centerReason(reason, in: language), centerLate(lateAfter)) }
+      return t("timeline.center-refused", centerReason(reason, in: language), centerLate(lateAfter))
     case .filed(let until, let years): return t("timeline.filed", until, years)
     case .purged(let until): return t("timeline.purged", until)
     case .policyChanged(let from, let to): return t("timeline.policy-changed", from, to)
     }
   }
 
-  /// Why the Center decided as it did, in the language (the Center's own words as they are).
+  /// Why the Center decided as it did, in the language (the Center's own words as they are); a
+  /// bounce's reason without the word "bounced" its screens put before it.
   public static func centerReason(_ r: CenterReason, in language: Language = Language.current) -> String {
     switch r {
     case .approved: return L10n.t("center-reason.approved", in: language)

@@ -246,6 +246,17 @@ public struct ActionRecord: Sendable, Hashable {
   }
 }
 
+/// An attempt as `verify` read it: its row and its whole command log, read in the transaction
+/// that checked its chain (see ``SandboxDatabase/verify(key:jobs:inspect:)``).
+public struct AttemptLog: Sendable {
+  /// The attempt's row.
+  public var attempt: AttemptRecord
+  /// `lastSeq` of the row (the head of the log it names).
+  public var lastSeq: Int64
+  /// Every action of the log, by seq.
+  public var actions: [LoggedAction]
+}
+
 /// One command of an attempt's log as a replay reads it (``SandboxDatabase/commandLog(attempt:through:)``):
 /// the columns of an ``ActionRecord`` that say what was done, and by whom.
 public struct LoggedAction: Sendable, Hashable {

@@ -27,7 +27,15 @@ extension SandboxDatabase {
   /// then each attempt's log, result and seals are checked on `jobs` threads, each attempt's row and
   /// log read together (so an attempt a live session writes to meanwhile is checked as it stands).
   /// The findings come in the same order whatever `jobs` is.
-  public func verify(key: RecordKey?, jobs: Int = 1) throws -> IntegrityReport {
+  ///
+  /// `inspect`, when given, is called once per worker thread with the database connection that
+  /// thread reads through, and returns that thread's check of each attempt: it is handed the
+  /// attempt's row and its whole command log as read with the rows its chain was checked on (so a
+  /// caller re-scoring the attempts reads the log once), after the read, in the worker's thread. An attempt whose row no longer decodes (an edited mode, post or
+  /// status: reported) is not handed over. An error thrown by a check ends `verify` with it.
+  public func verify(
+    key: RecordKey?, jobs: Int = 1, inspect: (@Sendable (_ reader: SandboxDatabase) -> (AttemptLog) throws -> Void)? = nil
+  ) throws -> IntegrityReport {
     let chain = try read { db in try Self.verifyChain(db, key: key) }
     let readers = try concurrentReaders(max(1, min(jobs, chain.attempts.count)))
     final class Found: @unchecked Sendable {  // each slot is written by one worker; `failure` holds `lock`
@@ -40,13 +48,15 @@ extension SandboxDatabase {
     let n = readers.count
     DispatchQueue.concurrentPerform(iterations: n) { worker in
       do {
+        let visit = inspect?(readers[worker])
         var slots: [(Int, [IntegrityProblem])] = []
         for i in stride(from: worker, to: chain.attempts.count, by: n) {
           let id = chain.attempts[i]
-          let problems = try readers[worker].read { db in
-            try Self.verifyAttemptLog(db, id: id, key: key, authentication: chain.authentication)
+          let (problems, log) = try readers[worker].read { db in
+            try Self.verifyAttemptLog(db, id: id, key: key, authentication: chain.authentication, keepLog: visit != nil)
           }
           slots.append((i, problems))
+          if let visit, let log { try visit(log) }
         }
         found.lock.withLock { for (i, p) in slots { found.byAttempt[i] = p } }
       } catch {
@@ -198,8 +208,8 @@ extension SandboxDatabase {
   /// One attempt's log (every action's seq, link and hash), the head of its log, its result and
   /// its seal, read together from `db`.
   static func verifyAttemptLog(
-    _ db: Database, id: Int64, key: RecordKey?, authentication: IntegrityReport.Authentication
-  ) throws -> [IntegrityProblem] {
+    _ db: Database, id: Int64, key: RecordKey?, authentication: IntegrityReport.Authentication, keepLog: Bool = false
+  ) throws -> ([IntegrityProblem], AttemptLog?) {
     var problems: [IntegrityProblem] = []
     func report(_ attempt: Int64?, _ seq: Int64?, _ message: String) {
       problems.append(IntegrityProblem(attempt: attempt, seq: seq, message: message))
@@ -209,7 +219,7 @@ extension SandboxDatabase {
         db.cachedStatement(
           sql: "SELECT attempt.*, trainee.name AS traineeName FROM attempt LEFT JOIN trainee ON trainee.id = attempt.trainee WHERE attempt.id = ?"),
         arguments: [id])
-    else { return [] }  // deleted since the snapshot: the next verify reports it
+    else { return ([], nil) }  // deleted since the snapshot: the next verify reports it
     let recompute = authentication != .unauthenticated
     let storedHash: String = row["hash"]
     let record = try Table.StoredAttempt(row: row)
@@ -222,10 +232,13 @@ extension SandboxDatabase {
       sql: "SELECT seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash FROM action WHERE attempt = ? ORDER BY seq")
     let rows = try Row.fetchCursor(statement, arguments: [id])
     var actualLast: Int64 = 0
+    var log: [LoggedAction] = []
     while let action = try rows.next() {
       let seq: Int64 = action[0]
       let prevHash: String = action[8]
       let hash: String = action[9]
+      let (actor, verb, arguments): (String, String, String) = (action[1], action[2], action[3])
+      if keepLog { log.append(LoggedAction(seq: seq, actor: actor, verb: verb, arguments: arguments)) }
       if seq != expectedSeq {
         report(
           id, seq,
@@ -237,7 +250,7 @@ extension SandboxDatabase {
       }
       if recompute {
         let recomputed = Chain.actionHash(
-          prev: prevHash, attempt: id, seq: seq, actor: action[1], verb: action[2], arguments: action[3], simTime: action[4],
+          prev: prevHash, attempt: id, seq: seq, actor: actor, verb: verb, arguments: arguments, simTime: action[4],
           wallTime: action[5], result: action[6], ok: action[7], key: key)
         if recomputed != hash {
           report(id, seq, L10n.t("verify.action-edited"))
@@ -299,7 +312,8 @@ extension SandboxDatabase {
           L10n.t("verify.attempt-seal"))
       }
     }
-    return problems
+    guard keepLog, let attempt = try? Table.Attempt(row: row).value else { return (problems, nil) }
+    return (problems, AttemptLog(attempt: attempt, lastSeq: lastSeq, actions: log))
   }
 }
 

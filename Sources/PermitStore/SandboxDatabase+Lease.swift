@@ -188,6 +188,16 @@ extension SandboxDatabase {
     }
   }
 
+  /// Clears whatever lease `trainee` holds on `attempt` (a trainer handed their post of a pair
+  /// attempt to someone else): their process, if it still runs, finds the lease gone at its next
+  /// command and records nothing more.
+  public func clearLease(attempt: Int64, trainee: Int64) throws {
+    try write { db in
+      guard try db.tableExists("lease") else { return }
+      try db.execute(sql: "DELETE FROM lease WHERE attempt = ? AND trainee = ?", arguments: [attempt, trainee])
+    }
+  }
+
   /// Inside a command's transaction: renews `lease` or throws ``StoreError/leaseLost(attempt:by:)``,
   /// so that a process whose attempt was taken over cannot write into it.
   static func checkLease(_ db: Database, _ lease: AttemptLease) throws {

@@ -138,6 +138,26 @@ extension SandboxDatabase {
     }
   }
 
+  /// Every open pair attempt, oldest first (where a trainer's `reassign` may have seated someone
+  /// other than the attempt's trainee and partner).
+  public func openPairAttempts() throws -> [AttemptRecord] {
+    try read { db in
+      guard try db.columns(in: "attempt").contains(where: { $0.name == "partner" }) else { return [] }
+      return try Table.Attempt.fetchAll(
+        db, sql: "SELECT * FROM attempt WHERE partner IS NOT NULL AND status = 'open' ORDER BY id"
+      ).map(\.value)
+    }
+  }
+
+  /// The instructor events of an attempt's log (verb `inject`: a trainer's events and post
+  /// reassignments), in log order.
+  public func instructorActions(attempt: Int64) throws -> [ActionRecord] {
+    try read { db in
+      typealias Columns = Table.Action.Columns
+      return try Table.Action.filter(Columns.attempt == attempt && Columns.verb == "inject").order(Columns.seq).fetchAll(db).map(\.value)
+    }
+  }
+
   /// Attempts per person, oldest first: like ``attempts(trainee:scenario:cohort:)``, plus each pair
   /// attempt once more as its partner's record (`trainee` the partner, `partner` post A, post `B`,
   /// and once finished post B's own scores), filtered by the partner and the partner's cohort.

@@ -121,17 +121,17 @@ extension SandboxDatabase {
   /// compared with the stored columns in memory.
   public func projectionMismatch(attempt: Int64, atSeq: Int64, rebuilt: Projection) throws -> ProjectionCheck {
     let tables = Self.projectionTables
-    let expected: [[String: [String: DatabaseValue]]]
+    let expected: [[String: [DatabaseValue]]]
     do {
       expected = [
-        try Self.keyed(tables[0], (rebuilt.cases ?? []).map { var c = $0; c.attempt = attempt; return try Table.Case(c).databaseDictionary }),
-        try Self.keyed(tables[1], try Self.reviewRecords(attempt: attempt, rebuilt.reviews ?? []).map { try $0.databaseDictionary }),
-        try Self.keyed(tables[2], try (rebuilt.notices ?? []).map { try Table.Notice($0, attempt: attempt).databaseDictionary }),
+        try Self.keyed(tables[0], (rebuilt.cases ?? []).map { var c = $0; c.attempt = attempt; return Table.Case(c).columnValues }),
+        try Self.keyed(tables[1], Self.reviewRecords(attempt: attempt, rebuilt.reviews ?? []).map(\.columnValues)),
+        try Self.keyed(tables[2], (rebuilt.notices ?? []).map { Table.Notice($0, attempt: attempt).columnValues }),
       ]
     } catch {
       throw StoreError.database("cannot compare the projection of attempt #\(attempt): \(error)")
     }
-    let stored: (head: Int64?, rows: [[String: [String: DatabaseValue]]], purged: String?) = try read { db in
+    let stored: (head: Int64?, rows: [[String: [DatabaseValue]]], purged: String?) = try read { db in
       let head = try Int64.fetchOne(db.cachedStatement(sql: "SELECT lastSeq FROM attempt WHERE id = ?"), arguments: [attempt])
       guard head == atSeq else { return (head, [], nil) }
       return (head, try tables.map { try Self.rows(db, $0, attempt: attempt) }, try Self.purgedBefore(db))
@@ -144,15 +144,18 @@ extension SandboxDatabase {
         let what = table.describe(key)
         switch (have[key], want[key]) {
         case (nil, let w?):
-          if table.name == "caseRow", let purged = stored.purged, case .string(let until) = w["retainUntil"]?.storage, until < purged {
+          if table.name == "caseRow", let purged = stored.purged, let at = table.columns.firstIndex(of: "retainUntil"),
+            case .string(let until) = w[at].storage, until < purged
+          {
             continue  // removed by `purge` (retention)
           }
           return .differs(L10n.t("verify.row.missing", what))
         case (_?, nil):
           return .differs(L10n.t("verify.row.added", what))
         case (let h?, let w?):
-          for column in Set(h.keys).union(w.keys).sorted() where h[column] != w[column] {
-            return .differs(L10n.t("verify.row.differs", what, column, Self.shown(h[column]), Self.shown(w[column])))
+          // Columns in name order, so the first difference named does not depend on the table's layout.
+          for (column, name) in table.columns.enumerated().sorted(by: { $0.element < $1.element }) where h[column] != w[column] {
+            return .differs(L10n.t("verify.row.differs", what, name, Self.shown(h[column]), Self.shown(w[column])))
           }
         case (nil, nil): break
         }
@@ -161,13 +164,13 @@ extension SandboxDatabase {
     return .same
   }
 
-  /// Encoded rows by key (the key's columns joined), each as its columns but `attempt`; two rows
-  /// with one key (which the table's primary key would refuse) are an error.
-  static func keyed(_ table: ProjectionTable, _ rows: [[String: DatabaseValue]]) throws -> [String: [String: DatabaseValue]] {
-    var out: [String: [String: DatabaseValue]] = [:]
-    for var columns in rows {
-      columns["attempt"] = nil
-      let key = table.key.map { columns[$0].map(shownKey) ?? "" }.joined(separator: "\u{1F}")
+  /// Rows (each its columns after `attempt`, in the table's `columns` order) by key: the key's
+  /// columns joined. Two rows with one key (which the table's primary key would refuse) are an error.
+  static func keyed(_ table: ProjectionTable, _ rows: [[DatabaseValue]]) throws -> [String: [DatabaseValue]] {
+    var out: [String: [DatabaseValue]] = [:]
+    out.reserveCapacity(rows.count)
+    for columns in rows {
+      let key = table.keyColumns.map { shownKey(columns[$0]) }.joined(separator: "\u{1F}")
       guard out.updateValue(columns, forKey: key) == nil else {
         throw StoreError.invalidArgument("two rebuilt \(table.kind) rows share the key \(table.describe(key)).")
       }
@@ -175,11 +178,15 @@ extension SandboxDatabase {
     return out
   }
 
-  /// A projection table: its name and the columns (after `attempt`) that identify a row.
+  /// A projection table: its name, its columns after `attempt` (in its record's order) and which of
+  /// them identify a row.
   struct ProjectionTable: Sendable {
     let name: String
     let key: [String]
     let kind: String
+    let columns: [String]
+    /// The positions of `key` in `columns`.
+    var keyColumns: [Int] { key.map { columns.firstIndex(of: $0)! } }
 
     func describe(_ key: String) -> String {
       let parts = key.split(separator: "\u{1F}").map(String.init)
@@ -192,15 +199,21 @@ extension SandboxDatabase {
   }
 
   static let projectionTables = [
-    ProjectionTable(name: "caseRow", key: ["ticket"], kind: "case"),
-    ProjectionTable(name: "review", key: ["ticket", "seq"], kind: "review"),
-    ProjectionTable(name: "notice", key: ["ticket", "round"], kind: "notice"),
+    ProjectionTable(name: "caseRow", key: ["ticket"], kind: "case", columns: Table.Case.columnNames),
+    ProjectionTable(name: "review", key: ["ticket", "seq"], kind: "review", columns: Table.Review.columnNames),
+    ProjectionTable(name: "notice", key: ["ticket", "round"], kind: "notice", columns: Table.Notice.columnNames),
   ]
 
-  /// The attempt's rows of a projection table, by key (the key's columns joined), each as its columns.
-  static func rows(_ db: Database, _ table: ProjectionTable, attempt: Int64) throws -> [String: [String: DatabaseValue]] {
-    let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(table.name) WHERE attempt = ?"), arguments: [attempt])
-    return try keyed(table, rows.map { row in Dictionary(row.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }) })
+  /// The attempt's rows of a projection table, by key, each as its columns in the table's order.
+  static func rows(_ db: Database, _ table: ProjectionTable, attempt: Int64) throws -> [String: [DatabaseValue]] {
+    let statement = try db.cachedStatement(
+      sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE attempt = ?")
+    var rows: [[DatabaseValue]] = []
+    let cursor = try Row.fetchCursor(statement, arguments: [attempt])
+    while let row = try cursor.next() {
+      rows.append((0..<table.columns.count).map { row[$0] as DatabaseValue })
+    }
+    return try keyed(table, rows)
   }
 
   static func shownKey(_ v: DatabaseValue) -> String {

@@ -83,7 +83,7 @@ enum Table {
   /// An `attempt` row's fields as the texts stored, with its trainee's name: what `verify` hashes.
   /// Mode, post and status stay text here, so that an edited value is reported (its hash no longer
   /// matches) instead of failing to decode, and the hash covers exactly what was written.
-  struct StoredAttempt: Decodable, FetchableRecord {
+  struct StoredAttempt: FetchableRecord {
     var id: Int64
     var trainee: Int64
     var traineeName: String?
@@ -105,6 +105,31 @@ enum Table {
     var resultJSON: String?
     /// The partner of a pair attempt (hashed with it); absent before the "pair-mode" migration.
     var partner: Int64?
+
+    /// Read column by column (`verify` reads every attempt row twice; the decoder costs several
+    /// times more). A column absent from an older file reads as nil.
+    init(row: Row) throws {
+      id = row["id"]
+      trainee = row["trainee"]
+      traineeName = row["traineeName"]
+      scenarioID = row["scenarioID"]
+      contentHash = row["contentHash"]
+      seed = row["seed"]
+      policy = row["policy"]
+      mode = row["mode"]
+      post = row["post"]
+      moduleID = row["moduleID"]
+      status = row["status"]
+      startedAt = row["startedAt"]
+      finishedAt = row["finishedAt"]
+      overall = row["overall"]
+      decisions = row["decisions"]
+      doubleReview = row["doubleReview"]
+      timeLimits = row["timeLimits"]
+      passed = row["passed"]
+      resultJSON = row["resultJSON"]
+      partner = row["partner"]
+    }
   }
 
   /// An `action` row of the append-only log.
@@ -183,19 +208,19 @@ enum Table {
         checker: checker, noticeAt: noticeAt, deadline: deadline, retainUntil: retainUntil)
     }
 
-    /// The columns, written explicitly (what inserts write and `verify` compares; the `Encodable`
-    /// route costs several times more per row).
+    /// The columns after `attempt`, in ``columnValues``' order: what inserts write and `verify`
+    /// compares (written explicitly: the `Encodable` route costs several times more per row).
+    static let columnNames = ["ticket", "state", "outcome", "defects", "maker", "checker", "noticeAt", "deadline", "retainUntil"]
+    var columnValues: [DatabaseValue] {
+      [
+        ticket.databaseValue, state.databaseValue, outcome?.rawValue.databaseValue ?? .null, defects.databaseValue,
+        maker.databaseValue, checker.databaseValue, noticeAt.databaseValue, deadline.databaseValue, retainUntil.databaseValue,
+      ]
+    }
+
     func encode(to container: inout PersistenceContainer) {
       container[Columns.attempt] = attempt
-      container[Columns.ticket] = ticket
-      container[Columns.state] = state
-      container[Columns.outcome] = outcome?.rawValue
-      container[Columns.defects] = defects
-      container[Columns.maker] = maker
-      container[Columns.checker] = checker
-      container[Columns.noticeAt] = noticeAt
-      container[Columns.deadline] = deadline
-      container[Columns.retainUntil] = retainUntil
+      for (name, value) in zip(Self.columnNames, columnValues) { container[name] = value }
     }
   }
 
@@ -239,19 +264,21 @@ enum Table {
       ReviewRow(ticket: ticket, round: round, maker: maker, reviewer: reviewer, verdict: verdict, reason: reason, at: at)
     }
 
-    /// The columns, written explicitly (see ``Case/encode(to:)``).
+    /// The columns after `attempt` (see ``Case/columnNames``).
+    static let columnNames = ["ticket", "seq", "round", "maker", "reviewer", "verdict", "reason", "at"]
+    var columnValues: [DatabaseValue] {
+      [
+        ticket.databaseValue, seq.databaseValue, round.databaseValue, maker.databaseValue, reviewer.databaseValue,
+        verdict.rawValue.databaseValue, reason.databaseValue, at.databaseValue,
+      ]
+    }
+
     func encode(to container: inout PersistenceContainer) {
       container[Columns.attempt] = attempt
-      container[Columns.ticket] = ticket
-      container[Columns.seq] = seq
-      container[Columns.round] = round
-      container[Columns.maker] = maker
-      container[Columns.reviewer] = reviewer
-      container[Columns.verdict] = verdict.rawValue
-      container[Columns.reason] = reason
-      container[Columns.at] = at
+      for (name, value) in zip(Self.columnNames, columnValues) { container[name] = value }
     }
   }
+
 
   /// A `notice` row: a notice issued by the window.
   struct Notice: Codable, FetchableRecord, PersistableRecord {
@@ -282,20 +309,21 @@ enum Table {
         checker: checker, issuedAt: issuedAt, onTime: onTime)
     }
 
-    /// The columns, written explicitly (see ``Case/encode(to:)``).
+    /// The columns after `attempt` (see ``Case/columnNames``).
+    static let columnNames = ["ticket", "round", "outcome", "defects", "referTo", "maker", "checker", "issuedAt", "onTime"]
+    var columnValues: [DatabaseValue] {
+      [
+        ticket.databaseValue, round.databaseValue, outcome.rawValue.databaseValue, defects.databaseValue, referTo.databaseValue,
+        maker.databaseValue, checker.databaseValue, issuedAt.databaseValue, onTime.databaseValue,
+      ]
+    }
+
     func encode(to container: inout PersistenceContainer) {
       container[Columns.attempt] = attempt
-      container[Columns.ticket] = ticket
-      container[Columns.round] = round
-      container[Columns.outcome] = outcome.rawValue
-      container[Columns.defects] = defects
-      container[Columns.referTo] = referTo
-      container[Columns.maker] = maker
-      container[Columns.checker] = checker
-      container[Columns.issuedAt] = issuedAt
-      container[Columns.onTime] = onTime
+      for (name, value) in zip(Self.columnNames, columnValues) { container[name] = value }
     }
   }
+
 
   /// A `rehearsal` row: one packet an employer's person submitted, and the window's outcome.
   struct Rehearsal: Codable, FetchableRecord, MutablePersistableRecord {

@@ -119,9 +119,8 @@ struct ContractQATests {
     // generate names it the same way (a usage error there, as its other option errors).
     let g = try box.run(["generate", "--count", "2", "--seed", "1", "--output", "-", "--policy", "beijing2024"])
     #expect(g.exited(64), "\(g.status) \(g.stderr)")
-    #expect(
-      g.stderr == "permitdesk: unknown policy pack 'beijing2024'; did you mean 'beijing-2024'? (known: beijing-2017-pilot, beijing-2024, beijing-2025)\n",
-      "\(g.stderr)")
+    #expect(g.stderr.contains("unknown policy pack 'beijing2024'") && g.stderr.contains("did you mean 'beijing-2024'?"), "\(g.stderr)")
+    #expect(!g.stderr.contains("Policies: error"), "\(g.stderr)")
   }
 
   @Test("generate's suggested next commands can be pasted into a shell as they are")

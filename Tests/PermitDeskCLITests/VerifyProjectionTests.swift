@@ -73,6 +73,26 @@ struct VerifyProjectionTests {
     #expect(r.stdout.contains("verify: attempt #2: the case row of T003 is missing"), "\(r.stdout)")
   }
 
+  @Test("commands after finish (queue, checklist): the score is checked on the log it was computed on, the rows on the whole log, on 1 and 2 threads")
+  func actionsAfterTheResult() throws {
+    let box = try Sandbox()
+    let actions = ReplProcessTests.actions.joined(separator: "\n")
+    let kim = try box.run(["--stop-on-error"], stdin: "login kim\nstart m01-s01-jurisdiction\n\(actions)\nfinish --now\nqueue\nchecklist\n")
+    try #require(kim.exited(0), "\(kim.stderr)")
+    let head = try Shell.sqlite(box.db, "SELECT lastSeq > resultSeq FROM attempt WHERE id = 1;")
+    #expect(head.stdout == "1\n", "the log goes on after the result: \(head.stdout)")
+    for jobs in ["1", "2"] {
+      let r = try box.run(["verify", "--rescore", "--jobs", jobs])
+      #expect(r.exited(0) && r.stdout == "verify: the records are intact; 1 finished attempt re-scored from its log, as recorded\n", "\(r.stdout)\(r.stderr)")
+    }
+    try Self.edit(box, "UPDATE caseRow SET outcome = 'accept' WHERE attempt = 1 AND ticket = 'T002';")
+    for jobs in ["1", "2"] {
+      let r = try box.run(["verify", "--rescore", "--jobs", jobs])
+      #expect(r.exited(1))
+      #expect(r.stdout == "verify: attempt #1: the case row of T002 does not match the log: outcome is 'accept', the log gives 'refuse'\n", "\(r.stdout)")
+    }
+  }
+
   @Test("a cohort changed with sqlite3: verify exits 1 naming the trainee; the report would have moved them")
   func editedCohort() throws {
     let box = try Self.recorded()

@@ -27,7 +27,8 @@ import Testing
     func run(_ who: String, _ words: String) -> Session.Reply {
       let command = LoggedCommand.parse(ReplInput.lenientWords(words)).0
       log.append((command, who))
-      let step = runner.step(command, by: setup.pair?.post(of: who))
+      // Who holds which post now (a trainer's `reassign` changes it; ReassignTests).
+      let step = runner.step(command, by: runner.pairing?.post(of: who))
       runner.adopt(step)
       return step.reply
     }

@@ -34,6 +34,15 @@ struct RecordedAttempt {
     _ a: AttemptRecord, trainee: String, course: Course, db: SandboxDatabase, setups: SetupCache? = nil,
     throughEnd: Bool = false
   ) throws -> Result<RecordedAttempt, SetupError> {
+    try rebuild(a, trainee: trainee, course: course, db: db, setups: setups, throughEnd: throughEnd, log: nil)
+  }
+
+  /// Rebuilds an attempt from `log`, its actions as already read (by `verify`, with the rows its
+  /// chain was checked on), or from the database when nil.
+  static func rebuild(
+    _ a: AttemptRecord, trainee: String, course: Course, db: SandboxDatabase, setups: SetupCache?,
+    throughEnd: Bool, log read: [LoggedAction]?
+  ) throws -> Result<RecordedAttempt, SetupError> {
     let mode = a.mode
     var setup: AttemptRunner.Setup
     let key = "\(a.scenarioID)|\(a.seed)|\(a.mode.rawValue)"
@@ -56,7 +65,8 @@ struct RecordedAttempt {
       setup.pair = Pairing(postA: trainee, postB: name)
     }
     let through: Int64? = !throughEnd && a.status != .open ? a.resultSeq : nil
-    let rows = try db.commandLog(attempt: a.id, through: through)
+    let rows = try read.map { all in through.map { last in all.filter { $0.seq <= last } } ?? all }
+      ?? db.commandLog(attempt: a.id, through: through)
     let log = rows.map { row in
       (command: setups?.log.decode(verb: row.verb, arguments: row.arguments) ?? CommandLog.decode(verb: row.verb, arguments: row.arguments),
         actor: row.actor)

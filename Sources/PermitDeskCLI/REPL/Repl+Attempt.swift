@@ -28,6 +28,7 @@ extension Repl {
   func attemptCommand(_ words: [String]) {
     guard let r = needAttempt(), let a = attempt, let t = trainee else { return }
     catchUp()
+    guard runner === r else { return }  // a trainer handed this trainee's post to someone else
     let command = LoggedCommand.parse(words).0
     var step = r.step(command, by: myPost)
     var card: ScoreCard?
@@ -42,6 +43,7 @@ extension Repl {
         } catch StoreError.logAdvanced where tries < 20 {
           tries += 1
           catchUp()
+          guard runner === r else { return }
           step = r.step(command, by: myPost)
         }
       }
@@ -60,7 +62,7 @@ extension Repl {
     }
     if let card {
       attempt = (try? db.attempt(id: a.id)) ?? a
-      say(Debrief.scoreLines(card, finished: true))
+      say(Debrief.scoreLines(card, finished: true) + Repl.sharedPostLines(step.state.session, post: myPost))
     }
   }
 
@@ -79,7 +81,7 @@ extension Repl {
           attempt: a.id, actor: t.name, verb: step.command.verb, arguments: CommandLog.encode(step.command),
           simTime: s.now.description, result: step.reply.lines.joined(separator: "\n"), ok: step.reply.ok),
         projection: Repl.projection(s, attempt: a.id, only: tickets), tickets: tickets.map { $0.sorted() },
-        result: card.map(AttemptResult.init), snapshot: snapshot)
+        result: card.map { AttemptResult($0, json: Repl.recordedCard($0, post: myPost ?? .a, session: s)) }, snapshot: snapshot)
     request.expectedSeq = appliedSeq
     if finishes { request.participants = pairResults(s, restores: step.state.restores.count, attempt: a) }
     request.lease = lease
@@ -133,7 +135,8 @@ extension Repl {
     let card = Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID))
     do {
       if let participants = pairResults(r.session, restores: r.restores.count, attempt: a) {
-        try db.finishAttempt(id: a.id, result: AttemptResult(Scorer.score(r, post: .a, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID))), participants: participants)
+        let cardA = Scorer.score(r, post: .a, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID))
+        try db.finishAttempt(id: a.id, result: AttemptResult(cardA, json: Repl.recordedCard(cardA, post: .a, session: r.session)), participants: participants)
       } else {
         try db.finishAttempt(id: a.id, result: AttemptResult(card))
       }
@@ -142,7 +145,7 @@ extension Repl {
     } catch {
       fail(L10n.t("repl.score.cannot-record", "\(error)"))
     }
-    say(Debrief.scoreLines(card, finished: true))
+    say(Debrief.scoreLines(card, finished: true) + Repl.sharedPostLines(r.session, post: myPost))
   }
 
   func score() {
@@ -153,6 +156,8 @@ extension Repl {
   func debrief() {
     guard let r = needAttempt() else { return }
     let s = myPost.map { r.session.viewed(as: $0) } ?? r.session
-    say(Debrief.lines(session: s, card: Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), restores: r.restores))
+    say(
+      Debrief.lines(session: s, card: Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), restores: r.restores)
+        + Repl.sharedPostLines(r.session, post: myPost))
   }
 }

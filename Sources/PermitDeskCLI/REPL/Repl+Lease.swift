@@ -1,6 +1,7 @@
 import Foundation
 import PermitStore
 import PermitLocalization
+import PermitCore
 
 // One live process per attempt and participant: the REPL holds the attempt's lease (see
 // `AttemptLease`) from `start`/`resume` until it leaves, finishes or switches trainee.
@@ -59,6 +60,11 @@ extension Repl {
     attempt = nil
     if let by {
       fail(L10n.t("lease.lost", id, by.holder.pid, by.holder.host, Self.ago(by)))
+    } else if let t = trainee, let away = try? replacedPairAttempts(t).first(where: { $0.attempt.id == id }),
+      let last = away.seating.changes.last(where: { $0.change.from == t.name })
+    {
+      // A trainer handed this trainee's post to someone else (`reassign`).
+      fail(L10n.t("reassign.notice.away", last.change.post.rawValue, id, away.attempt.scenarioID, last.change.to, Localized.staff(StaffID(last.by))))
     } else {
       fail(L10n.t("lease.lost.closed", id))
     }

@@ -13,7 +13,7 @@ import PermitTraining
 extension Repl {
   /// This process's post in the current attempt: nil alone, A or B in a pair.
   var myPost: TraineePost? {
-    guard let pair = runner?.setup.pair, let t = trainee else { return nil }
+    guard let pair = runner?.pairing, let t = trainee else { return nil }
     return pair.post(of: t.name)
   }
 
@@ -52,7 +52,9 @@ extension Repl {
       return
     }
     do {
-      let waiting = try db.openPairAttempts(partner: t.id)
+      // Post B of the attempts started with `--pair` them, and any post a trainer handed them
+      // (`reassign`); not the attempts they started themselves as post A (`resume` those).
+      let waiting = try seatedPairAttempts(t).filter { !($0.attempt.trainee == t.id && $0.post == .a) }.map(\.attempt)
       let a: AttemptRecord
       if let arg = args.first {
         guard let id = Int64(arg.hasPrefix("#") ? String(arg.dropFirst()) : arg) else {
@@ -98,12 +100,17 @@ extension Repl {
       case .success(let r): rebuilt = r
       }
       let r = rebuilt.runner
+      // The seats now: a trainer may have handed this trainee's post to someone else.
+      guard let post = r.pairing?.post(of: t.name) else {
+        releaseLease()
+        fail(L10n.t("reassign.no-seat", a.id, r.pairing?.postA ?? "?", r.pairing?.postB ?? "?"))
+        return
+      }
       runner = r
       appliedSeq = rebuilt.lastSeq
       attempt = a
       moduleID = a.moduleID
-      let post = r.setup.pair?.post(of: t.name) ?? .b
-      let partner = r.setup.pair?.name(of: post.other) ?? "?"
+      let partner = r.pairing?.name(of: post.other) ?? "?"
       let open = r.session.openTicket(of: post).map { L10n.t("pair.enter.open", $0) } ?? ""
       var lines = [
         L10n.t(
@@ -159,23 +166,24 @@ extension Repl {
     guard let r = runner, let a = attempt, let post = myPost else { return [] }
     attempt = (try? db.attempt(id: a.id)) ?? a
     return Debrief.scoreLines(Scorer.score(r, post: post, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), finished: true)
+      + Repl.sharedPostLines(r.session, post: post)
   }
 
   /// A pair attempt the partner abandoned (`start --abandon`): said once, and the attempt is left.
   func pairClosed() -> [String] {
     guard myPost != nil, let a = attempt, let now = try? db.attempt(id: a.id), now.status == .abandoned else { return [] }
-    let partner = runner?.setup.pair.map { $0.name(of: (myPost ?? .b).other) } ?? L10n.t("pair.your-partner")
+    let partner = runner?.pairing.map { $0.name(of: (myPost ?? .b).other) } ?? L10n.t("pair.your-partner")
     runner = nil
     attempt = nil
     return [L10n.t("pair.abandoned", a.id, partner)]
   }
 
-  /// What a trainee is told on entering: the pair attempts waiting for them as post B.
+  /// What a trainee is told on entering: the pair attempts waiting for them as post B, and the
+  /// posts a trainer handed to them or away from them.
   func pairInvitations(_ t: TraineeRecord) -> [String] {
-    guard let waiting = try? db.openPairAttempts(partner: t.id), !waiting.isEmpty,
-      let names = try? Dictionary(uniqueKeysWithValues: db.trainees(cohort: nil).map { ($0.id, $0.name) })
-    else { return [] }
-    return waiting.map { L10n.t("pair.invitation", names[$0.trainee] ?? "?", $0.id, $0.scenarioID) }
+    guard let seated = try? seatedPairAttempts(t), let names = try? traineeNames() else { return [] }
+    let waiting = seated.filter { $0.attempt.partner == t.id && $0.post == .b }.map(\.attempt)
+    return waiting.map { L10n.t("pair.invitation", names[$0.trainee] ?? "?", $0.id, $0.scenarioID) } + seatNotices(t)
   }
 
   /// The score cards of both posts of a pair attempt's finishing step, for the record.
@@ -186,7 +194,7 @@ extension Repl {
         s, post: post, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID), restores: restores)
       return ParticipantResult(
         post: post, trainee: id, overall: card.overall, decisions: card.decisions, doubleReview: card.doubleReview,
-        timeLimits: card.timeLimits, passed: card.passed, json: card.json.render())
+        timeLimits: card.timeLimits, passed: card.passed, json: Repl.recordedCard(card, post: post, session: s))
     }
   }
 }

@@ -40,6 +40,11 @@ struct RoomSeat {
       name: "inject", usage: "inject ATTEMPT surge N|colleague-absent UNTIL|announce TEXT|rule-change PACK",
       summary: "trainer: an event in a running attempt, before the trainee's next command",
       details: "Logged in the attempt's action log as an instructor event: it replays exactly. A trainee waiting at the prompt sees it within about a second.", attempt: false),
+    CommandInfo(
+      name: "reassign", usage: "reassign ATTEMPT A|B NAME [--force]",
+      summary: "trainer: hand a post of a running pair attempt to another trainee (a partner who vanished)",
+      details: "For a pair attempt whose post A (or B) trainee left: NAME (a trainee of the room, not the one at the other post) takes the post from the simulated time now, with its open file and its work so far, and types 'join ATTEMPT'. Logged in the attempt's action log as an instructor event, so resume, replay and verify apply it at the same place. Refused while the post's holder still works on it (their session is live) unless --force; their session then records nothing more. A post that changed hands is recorded for the attempt but credits nobody (its score card says \"credited\": false and lists the change); the other post's result is its holder's.",
+      attempt: false),
   ]
 
   /// Options that would point a trainer verb at another file: refused in the room.
@@ -53,7 +58,7 @@ extension Repl {
     do {
       let t = try db.upsertTrainee(name: seat.name, cohort: nil)
       trainee = t
-      if let open = try db.openAttempt(trainee: t.id) {
+      if let open = try ownOpenAttempt(t) {
         say([L10n.t("room.unfinished", open.scenarioID, open.id)])
       }
       say(pairInvitations(t))
@@ -134,6 +139,8 @@ extension Repl {
         try Station.run(db: db, course: course, json: json, once: once)
       case "inject":
         inject(args, by: "trainer:" + seat.name)
+      case "reassign":
+        reassign(args, by: "trainer:" + seat.name)
       case "purge":
         var purge = try PermitDesk.Purge.parse(args)
         purge.database.path = seat.config.database

@@ -62,7 +62,7 @@ extension Repl {
     }
     if module?.assessment == true || course.index[id]?.assessment == true { mode = .assessment }
     // No silent loss of work: an attempt in progress is abandoned only when asked to.
-    if !abandon, course.index[id] != nil, let open = try? db.openAttempt(trainee: t.id) {
+    if !abandon, course.index[id] != nil, let open = try? ownOpenAttempt(t) {
       let now = runner.map { L10n.t("repl.start.it-is", $0.session.now) } ?? ""
       fail(L10n.t("repl.start.in-progress", open.id, open.scenarioID, now, id))
       return
@@ -79,7 +79,7 @@ extension Repl {
     case .success(var setup):
       if let partner { setup.pair = Pairing(postA: t.name, postB: partner.name) }
       do {
-        if let open = try db.openAttempt(trainee: t.id) {
+        if let open = try ownOpenAttempt(t) {
           // Not while another live session works on it: it would go on writing into an abandoned attempt.
           guard claimLease(open, trainee: t, takeOver: false, verb: "start \(id) --abandon") else { return false }
           try db.abandonAttempt(id: open.id)
@@ -113,13 +113,14 @@ extension Repl {
       return
     }
     do {
-      guard let a = try db.openAttempt(trainee: t.id) else {
-        // The partner of a pair attempt resumes it as post B.
-        if let pair = try db.openPairAttempts(partner: t.id).last {
-          enterPair(pair, as: t, verb: "Resumed", takeOver: args.contains("--take-over"))
+      guard let a = try ownOpenAttempt(t) else {
+        // The partner of a pair attempt resumes it as post B (or whoever a trainer handed a post).
+        if let pair = try seatedPairAttempts(t).last {
+          enterPair(pair.attempt, as: t, verb: "Resumed", takeOver: args.contains("--take-over"))
           return
         }
-        fail(L10n.t("repl.resume.none", t.name))
+        let away = seatNotices(t)
+        fail(away.first ?? L10n.t("repl.resume.none", t.name))
         return
       }
       if a.partner != nil {

@@ -26,12 +26,20 @@ extension Repl {
     for row in rows {
       let command = CommandLog.decode(verb: row.verb, arguments: row.arguments)
       let wasFinished = r.session.finished
-      let step = r.step(command, by: r.setup.pair?.post(of: row.actor))
+      let step = r.step(command, by: r.pairing?.post(of: row.actor))
       r.adopt(step)
       appliedSeq = row.seq
       if row.actor != trainee?.name {
         out += partnerLines(row, command, step)
         if !wasFinished && r.session.finished { out += partnerFinished() }
+      }
+      // A trainer handed this trainee's post to someone else: the attempt is no longer theirs.
+      if case .instructor(.reassign) = command, let t = trainee, let pair = r.pairing, pair.post(of: t.name) == nil {
+        lease = nil
+        runner = nil
+        attempt = nil
+        out.append(L10n.t("reassign.left", a.id))
+        break
       }
     }
     if rows.isEmpty { out += pairClosed() }
@@ -64,28 +72,41 @@ extension Repl {
       return
     case .success(let e): event = e
     }
+    _ = appendInstructorEvent(id, event, by: actor) { a, name, seq, now in
+      L10n.t("station.inject.done", id, name, a.scenarioID, seq, now, event.summary)
+    }
+  }
+
+  /// Appends an instructor event to a running attempt's log on top of its latest action (rebuilt
+  /// from the log; retried when the trainees acted meanwhile). Says `summary(attempt, trainee, seq,
+  /// simulated time)` when it is recorded; returns whether it was.
+  @discardableResult
+  func appendInstructorEvent(
+    _ id: Int64, _ event: InstructorEvent, by actor: String, refused: String = "station.inject.refused",
+    summary: (AttemptRecord, String, Int64, Timestamp) -> String
+  ) -> Bool {
     do {
       for _ in 0..<3 {
         guard let a = try db.attempt(id: id) else {
           fail(L10n.t("station.inject.no-attempt", id))
-          return
+          return false
         }
         guard a.status == .open else {
           fail(L10n.t("station.inject.not-running", id, a.status.rawValue))
-          return
+          return false
         }
         let name = try db.trainees(cohort: nil).first { $0.id == a.trainee }?.name ?? "?"
         let rebuilt: RecordedAttempt
         switch try RecordedAttempt.rebuild(a, trainee: name, course: course, db: db) {
         case .failure(let e):
           fail(L10n.t("station.inject.cannot", e.message))
-          return
+          return false
         case .success(let r): rebuilt = r
         }
         let step = rebuilt.runner.step(.instructor(event))
         guard step.reply.ok else {
-          fail(L10n.t("station.inject.refused", id, step.reply.lines.first ?? L10n.t("repl.refused")))
-          return
+          fail(L10n.t(refused, id, step.reply.lines.first ?? L10n.t("repl.refused")))
+          return false
         }
         let s = step.state.session
         var request = CommandCommit(
@@ -96,8 +117,8 @@ extension Repl {
         request.expectedSeq = rebuilt.lastSeq
         do {
           let saved = try db.commit(request)
-          say([L10n.t("station.inject.done", id, name, a.scenarioID, saved.seq, s.now, event.summary)])
-          return
+          say([summary(a, name, saved.seq, s.now)])
+          return true
         } catch StoreError.logAdvanced {
           continue  // the trainee acted meanwhile: rebuild and try again
         }
@@ -106,6 +127,7 @@ extension Repl {
     } catch {
       fail(L10n.t("station.inject.cannot", "\(error)"))
     }
+    return false
   }
 }
 

@@ -56,7 +56,7 @@ extension Repl {
       runner = nil
       attempt = nil
       var lines = [L10n.t("repl.login.done", t.name, t.cohort.map { L10n.t("repl.login.cohort", $0) } ?? "")]
-      if let open = try db.openAttempt(trainee: t.id) {
+      if let open = try ownOpenAttempt(t) {
         lines.append(L10n.t("repl.login.unfinished", open.scenarioID, open.id))
       }
       say(lines + pairInvitations(t))

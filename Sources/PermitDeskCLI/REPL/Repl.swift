@@ -215,10 +215,11 @@ extension Repl {
 }
 
 extension AttemptResult {
-  /// The stored form of a score card.
-  init(_ card: ScoreCard) {
+  /// The stored form of a score card (with `json` instead of the card's own when given: a pair
+  /// post that changed hands, see ``Repl/recordedCard(_:post:session:)``).
+  init(_ card: ScoreCard, json: String? = nil) {
     self.init(
       overall: card.overall, decisions: card.decisions, doubleReview: card.doubleReview, timeLimits: card.timeLimits,
-      passed: card.passed, json: card.json.render())
+      passed: card.passed, json: json ?? card.json.render())
   }
 }

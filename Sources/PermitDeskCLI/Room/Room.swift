@@ -31,8 +31,11 @@ extension PermitDesk {
     }
 
     /// Runs `body`, printing a room error on standard error and exiting with its code.
+    /// A usage problem (exit 64) becomes an argument error, shown with the subcommand's usage.
     static func reporting(_ body: () throws -> Void) throws {
-      do { try body() } catch let e as RoomError {
+      do { try body() } catch let e as RoomError where e.code == Exit.usage {
+        throw ValidationError(e.description)
+      } catch let e as RoomError {
         printError("permitdesk: \(e.description)")
         throw e.code
       } catch let e as StoreError {

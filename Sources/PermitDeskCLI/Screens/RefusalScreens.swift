@@ -45,6 +45,9 @@ enum RefusalScreens {
     case .instructorFinished: return L10n.t("instructor.finished")
     case .instructorNoPack(let id): return L10n.t("instructor.no-pack", id)
     case .instructorAbsentTime(let now): return L10n.t("instructor.absent-time", now)
+    case .instructorNotPair: return L10n.t("instructor.not-pair")
+    case .instructorSameSeat(let post, let name): return L10n.t("instructor.same-seat", post.rawValue, name)
+    case .instructorBothPosts(let post, let name): return L10n.t("instructor.both-posts", post.rawValue, name)
     }
   }
 

@@ -38,6 +38,7 @@ enum SessionScreens {
     case .surge(let m, let n): return L10n.t("event.surge", text(m), n)
     case .colleagueAway(let c, let until, let m): return L10n.t("event.colleague-away", staff(c), until, text(m))
     case .announcement(let m): return L10n.t("event.announcement", text(m))
+    case .postReassigned(let c): return L10n.t("event.post-reassigned", c.post.rawValue, c.to, c.from, c.at)
     case .deemedAccepted(let t, let d): return L10n.t("event.deemed", t, d)
     case .colleagueAgreed(let t, let c): return L10n.t("event.colleague-agreed", t, staff(c))
     case .colleagueReturned(let t, let c, let reason, let late):
@@ -56,9 +57,9 @@ enum SessionScreens {
     case .colleagueNoticeRefused(let t, let error): return L10n.t("event.notice-refused", t, Localized.workflowError(error))
     case .centerApproved(let t, let until): return L10n.t("event.center-approved", t, until.map { "\($0)" } ?? "?")
     case .centerBounced(let t, let outcome, let defects):
-      let reason = L10n.t(
-        "event.center-bounced.reason", CodeNames.outcomeLabel(outcome.rawValue), Localized.list(defects.map { CodeNames.defectLabel($0) }))
-      return L10n.t("event.center-bounced", t, reason)
+      // "the Center BOUNCED the acceptance - the file should not have been accepted (…)": the
+      // reason as the timeline gives it, without a second "bounced".
+      return L10n.t("event.center-bounced", t, Localized.centerReason(.shouldNotHaveBeenAccepted(outcome, defects: defects)))
     case .corrected(let t, let round, let d): return L10n.t("event.corrected", t, round, d)
     case .proposed, .reviewed, .handedOver, .breach, .hintTaken, .materialShown, .checklistShown, .pointsShown: return nil
     }

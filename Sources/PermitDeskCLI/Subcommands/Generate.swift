@@ -92,15 +92,17 @@ extension PermitDesk {
       }
       guard (1...1440).contains(everyMinutes) else { throw ValidationError(L10n.t("cli.generate.every-range")) }
       let library = try content.library
+      let packs = library.policyIDs()
+      guard packs.contains(policy) else {
+        throw ValidationError(ContentLibrary.unknownPolicy(policy, known: packs).message(in: Language.current))
+      }
       let pack: PolicyPack
       switch library.policy(policy) {
       case .success(let pk): pack = pk
       case .failure(let e):
-        // An id that names no pack: one line with the closest and the known ones (a broken pack
-        // file: its own diagnostics, at their file:line:column).
-        let known = library.policyIDs()
-        if known.contains(policy) { printDiagnostics(e.diagnostics) } else { printError("permitdesk: " + L10n.unknownPolicy(policy, known: known)) }
-        throw Exit.usage
+        // The pack exists but does not load: bad content, at its positions.
+        printDiagnostics(e.diagnostics)
+        throw Exit.badInput
       }
       let w = window ?? pack.windows.first ?? "chaoyang"
       guard pack.windows.contains(w) else {

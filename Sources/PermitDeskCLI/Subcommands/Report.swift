@@ -224,34 +224,9 @@ extension PermitDesk {
       db: SandboxDatabase, key: RecordKey?, library: () throws -> ContentLibrary, rescore: Bool,
       jobs: Int = ProcessInfo.processInfo.activeProcessorCount, scenarioFiles: [String] = []
     ) throws -> Bool {
-      let report = try db.verify(key: key, jobs: jobs)
-      var problems = report.problems.map(\.description)
-      var rescored = 0
-      var older = 0
-      var changed: [String] = []
-      // A `finish` that succeeded in the log of an attempt still open: the result was never recorded
-      // (a kill between the two commits of versions before finishing was one transaction).
-      for a in try db.attempts(trainee: nil, scenario: nil, cohort: nil) where a.status == .open {
-        if let f = try db.actions(attempt: a.id).first(where: { $0.verb == "finish" && $0.ok }) {
-          problems.append(
-            L10n.t("verify.finish-unrecorded", a.id, f.seq))
-        }
-      }
-      // The case, review and notice rows, rebuilt from every attempt's log (Verify+Replay.swift);
-      // with --rescore, finished attempts are checked on the replay that re-scores them.
-      var skipped: [String] = []
-      let content = try? library()
-      let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
-      let every = try db.attempts(trainee: nil, scenario: nil, cohort: nil)
-      let from = try db.projectionsCheckedFrom() ?? Int64.max
-      let earlier = every.filter { $0.id < from }.count
-      var projected: Set<Int64> = []
+      let content: ContentLibrary?
       if rescore {
-        let library = try content ?? library()
-        // A result scored by an earlier scoring model is not comparable with today's.
-        let all = every.filter { $0.status == .finished }
-        let finished = all.filter { Repl.scoringModel($0.resultJSON) == Scorer.model }
-        older = all.count - finished.count
+        let library = try library()
         // Trainers' own scenario files (played with 'play PATH.yaml'), checked before any re-scoring.
         let probe = Course(library: library)
         for f in scenarioFiles {
@@ -260,27 +235,62 @@ extension PermitDesk {
             throw Exit.badInput
           }
         }
-        let outcome = try Verify.rescore(
-          finished, names: names, root: library.root, db: db, jobs: jobs, files: scenarioFiles,
-          projections: Set(finished.map(\.id).filter { $0 >= from }))
-        problems += outcome.problems
-        changed += outcome.changed
-        rescored = outcome.rescored
-        projected = outcome.projected
+        content = library
+      } else {
+        content = try? library()
       }
+      let names = Dictionary(uniqueKeysWithValues: try db.trainees(cohort: nil).map { ($0.id, $0.name) })
+      let from = try db.projectionsCheckedFrom() ?? Int64.max
+      // The hash chain, and on the same pass (each attempt's log read once, on `jobs` threads) the
+      // re-score of finished attempts and the case, review and notice rows rebuilt from every
+      // attempt's log (Verify+Replay.swift).
+      let gathered = AttemptInspector.Gathered()
+      let report = try db.verify(
+        key: key, jobs: jobs,
+        inspect: content.map { content in
+          { @Sendable reader in
+            // One inspector per thread, reading through that thread's connection.
+            let inspector = AttemptInspector(
+              root: content.root, files: scenarioFiles, names: names, db: reader, rescore: rescore, projectionsFrom: from)
+            gathered.lock.withLock { gathered.inspectors.append(inspector) }
+            return { log in try inspector.inspect(log.attempt, log: log.actions) }
+          }
+        })
+      var found = ReplayFindings()
+      for inspector in gathered.inspectors { found.add(inspector.found) }
+      var problems = report.problems.map(\.description)
+      let every = try db.attempts(trainee: nil, scenario: nil, cohort: nil)
+      // A `finish` that succeeded in the log of an attempt still open: the result was never recorded
+      // (a kill between the two commits of versions before finishing was one transaction).
+      for a in every where a.status == .open {
+        if let f = try db.actions(attempt: a.id).first(where: { $0.verb == "finish" && $0.ok }) {
+          problems.append(
+            L10n.t("verify.finish-unrecorded", a.id, f.seq))
+        }
+      }
+      var skipped: [String] = []
+      var changed: [String] = []
+      let older = rescore ? every.filter { $0.status == .finished && !AttemptInspector.rescores($0) }.count : 0
       if let content {
+        if !found.unsettled.isEmpty {
+          let unsettled = found.unsettled
+          found.unsettled = []
+          found.add(try Verify.settle(unsettled, names: names, root: content.root, db: db, files: scenarioFiles))
+        }
+        problems += ReplayFindings.ordered(found.scoreProblems)
+        changed += ReplayFindings.ordered(found.scoreChanged)
+        let earlier = every.filter { $0.id < from }.count
         if earlier > 0 {
           skipped.append(
             L10n.t(earlier == 1 ? "verify.earlier.one" : "verify.earlier.other", earlier))
         }
-        let rest = every.filter { $0.id >= from && !projected.contains($0.id) }
-        let p = try Verify.checkProjections(rest, names: names, root: content.root, db: db, jobs: jobs, files: scenarioFiles)
-        problems += p.problems
-        changed += p.changed
-        skipped += p.skipped
+        problems += ReplayFindings.ordered(found.projectionProblems)
+        changed += ReplayFindings.ordered(found.projectionChanged)
+        skipped += ReplayFindings.ordered(found.projectionSkipped)
       } else {
         skipped.append(L10n.t("verify.no-content"))
       }
+      let rescored = found.rescored
       // A score that differs because the content changed is reported apart from one that does not
       // follow from its log: the first is not evidence that the record was edited.
       problems += changed

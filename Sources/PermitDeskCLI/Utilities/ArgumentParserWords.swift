@@ -52,21 +52,4 @@ enum ArgumentParserWords {
       of: #"See '([^']+)' for (detailed help|more information)\."#, with: L10n.t("cli.ap.see", "$1"), options: .regularExpression)
     return out
   }
-
-  /// Parses and runs the command as ArgumentParser's `main` does, with its words in the session's
-  /// language: help on standard output (exit 0), errors on standard error with their exit code.
-  static func main<Root: ParsableCommand>(_ root: Root.Type, _ arguments: [String]) -> Never {
-    do {
-      var command = try root.parseAsRoot(arguments)
-      try command.run()
-      exit(0)
-    } catch {
-      let code = root.exitCode(for: error)
-      let message = translate(root.fullMessage(for: error))
-      if !message.isEmpty {
-        if code == .success { print(message) } else { printError(message) }
-      }
-      exit(code.rawValue)
-    }
-  }
 }

@@ -78,6 +78,10 @@ public final class AttemptRunner {
   private var serial = 0
   /// The live session.
   public var session: Session { state.session }
+  /// Who holds each post of a pair attempt now (a trainer's `reassign` changes it; nil alone). Read
+  /// without putting back a step not adopted yet: a command's commit asks it between the step and
+  /// its adoption, and only an instructor's event changes it.
+  public var pairing: Pairing? { current.session.pair }
   /// Snapshot names.
   public var snapshotNames: [String] { state.snapshots.keys.sorted() }
   /// Restores made (see ``State/restores``).
@@ -106,10 +110,11 @@ public final class AttemptRunner {
   }
 
   /// Rebuilds an attempt from its logged commands and who typed each (the log's actor column): in a
-  /// pair attempt each command is applied as its trainee's post.
+  /// pair attempt each command is applied as its trainee's post at that point of the log (a
+  /// trainer's `reassign` hands a post to someone else from where it was logged).
   public static func replay(setup: Setup, log: [(command: LoggedCommand, actor: String)]) -> AttemptRunner {
     let r = AttemptRunner(setup: setup)
-    for (c, actor) in log { r.replayStep(c, by: setup.pair?.post(of: actor)) }
+    for (c, actor) in log { r.replayStep(c, by: r.current.session.pair?.post(of: actor)) }
     r.current.session.clearTouched()
     _ = r.drainEvents()
     return r

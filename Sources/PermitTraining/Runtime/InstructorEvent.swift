@@ -15,6 +15,9 @@ public enum InstructorEvent: Hashable, Sendable {
   case announce(text: String)
   /// `rule-change PACK`: another policy pack takes effect now.
   case ruleChange(policy: String)
+  /// A pair attempt's post handed to another trainee (the trainer's `reassign ATTEMPT POST NAME`,
+  /// not an `inject` kind: the REPL checks the trainee and the post's lease first).
+  case reassign(post: TraineePost, to: String)
 
   /// The event kinds, as typed after `inject ATTEMPT`.
   public static let kinds = ["surge", "colleague-absent", "announce", "rule-change"]
@@ -62,6 +65,7 @@ public enum InstructorEvent: Hashable, Sendable {
     case .colleagueAbsent(let u): return ["event": "colleague-absent", "until": u]
     case .announce(let t): return ["event": "announce", "text": t]
     case .ruleChange(let p): return ["event": "rule-change", "policy": p]
+    case .reassign(let post, let to): return ["event": "reassign", "post": post.rawValue, "to": to]
     }
   }
 
@@ -80,6 +84,9 @@ public enum InstructorEvent: Hashable, Sendable {
     case "rule-change":
       guard let p = o["policy"] as? String else { return nil }
       self = .ruleChange(policy: p)
+    case "reassign":
+      guard let p = (o["post"] as? String).flatMap(TraineePost.init(rawValue:)), let to = o["to"] as? String, !to.isEmpty else { return nil }
+      self = .reassign(post: p, to: to)
     default: return nil
     }
   }
@@ -91,6 +98,7 @@ public enum InstructorEvent: Hashable, Sendable {
     case .colleagueAbsent(let u): return "colleague-absent \(u)"
     case .announce(let t): return "announce \(t)"
     case .ruleChange(let p): return "rule-change \(p)"
+    case .reassign(let post, let to): return "reassign \(post.rawValue) \(to)"
     }
   }
 }
@@ -131,6 +139,8 @@ extension AttemptRunner {
         return a
       }
       next.session.instruct(TimedEvent(at: s.now, kind: .surge(block), message: message), arrivals: generated)
+    case .reassign(let post, let name):
+      if let refusal = next.session.reassign(post, to: name) { return Session.Reply(refusal: refusal) }
     }
     return Session.Reply(answer: .instructed(e), events: next.session.drainEvents())
   }

@@ -31,6 +31,35 @@ public struct Pairing: Sendable, Hashable {
   /// The post of a trainee (by the name the log's actor column records), or nil for anyone else
   /// (a trainer's injected event).
   public func post(of name: String) -> TraineePost? { name == postA ? .a : name == postB ? .b : nil }
+
+  /// The same pairing with `post` held by `name`.
+  public func replacing(_ post: TraineePost, with name: String) -> Pairing {
+    post == .a ? Pairing(postA: name, postB: postB) : Pairing(postA: postA, postB: name)
+  }
+}
+
+/// A post of a pair attempt handed to another trainee by a trainer (`reassign ATTEMPT POST NAME`,
+/// logged as an instructor event): from this point of the log on, `to`'s commands are applied as
+/// `post` and `from` holds no post. The post's state (its open ticket, its facts, its score) goes
+/// with it: the day's work of a post is one piece, so its result is recorded for the attempt but
+/// credits nobody (see README, "Pair mode").
+public struct SeatChange: Sendable, Hashable {
+  /// The post handed over.
+  public var post: TraineePost
+  /// Who held it until now.
+  public var from: String
+  /// Who holds it from now on.
+  public var to: String
+  /// The simulated time of the change.
+  public var at: Timestamp
+
+  /// Creates a seat change.
+  public init(post: TraineePost, from: String, to: String, at: Timestamp) {
+    self.post = post
+    self.from = from
+    self.to = to
+    self.at = at
+  }
 }
 
 extension TraineePost {
@@ -112,6 +141,20 @@ extension Session {
     guard awaitingReview.contains(t) else {
       return .pairNotHandedOver(ticket: t, postA: pair.postA)
     }
+    return nil
+  }
+
+  /// Hands `post` to `name` (a trainer's `reassign`): refused outside a pair attempt, to the trainee
+  /// who holds it already, and to the one who holds the other post (one person at both posts would
+  /// review their own proposals: the double review would be a self-review).
+  mutating func reassign(_ post: TraineePost, to name: String) -> SessionRefusal? {
+    guard let pair else { return .instructorNotPair }
+    if pair.name(of: post) == name { return .instructorSameSeat(post: post, name: name) }
+    if pair.name(of: post.other) == name { return .instructorBothPosts(post: post, name: name) }
+    let change = SeatChange(post: post, from: pair.name(of: post), to: name, at: now)
+    self.pair = pair.replacing(post, with: name)
+    seatChanges.append(change)
+    inbox.append(.postReassigned(change))
     return nil
   }
 

@@ -95,13 +95,17 @@ public struct Session {
   public var trainee: StaffID { pair.map { StaffID("trainee:" + $0.name(of: acting)) } ?? soloTrainee }
   let soloTrainee: StaffID
   /// The two trainees of a pair attempt (`start --pair`), or nil: the simulated colleague is off
-  /// and the partner is the real other post (see `Session+Pair.swift`).
-  public let pair: Pairing?
+  /// and the partner is the real other post (see `Session+Pair.swift`). A trainer's `reassign`
+  /// hands a post to another trainee (``seatChanges``).
+  public internal(set) var pair: Pairing?
+  /// The posts a trainer handed to another trainee during a pair attempt, in order.
+  public internal(set) var seatChanges: [SeatChange] = []
   /// The post whose command is being applied: the scenario's post alone; in a pair attempt, the
   /// post of whoever typed the command (set by ``AttemptRunner/step(_:by:)``).
   public internal(set) var acting: TraineePost
-  /// The simulated colleague in the other post.
-  public let colleague: StaffID
+  /// The colleague in the other post: the simulated one alone, post B's trainee in a pair.
+  public var colleague: StaffID { pair.map { StaffID("trainee:" + $0.postB) } ?? simulatedColleague }
+  let simulatedColleague: StaffID
   /// The simulated clock.
   public internal(set) var clock: SimulatedClock
   /// The policy pack in force now.
@@ -167,8 +171,7 @@ public struct Session {
     self.pair = pair
     acting = pair == nil ? scenario.post : .a
     soloTrainee = StaffID("trainee:" + trainee)
-    colleague = pair.map { StaffID("trainee:" + $0.postB) }
-      ?? StaffID(scenario.post == .a ? "Li Wei (simulated post B)" : "Zhang Min (simulated post A)")
+    simulatedColleague = StaffID(scenario.post == .a ? "Li Wei (simulated post B)" : "Zhang Min (simulated post A)")
     clock = SimulatedClock(start: scenario.start)
     self.policy = policy
     self.packs = packs

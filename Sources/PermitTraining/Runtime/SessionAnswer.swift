@@ -266,6 +266,12 @@ public enum SessionRefusal: Hashable, Sendable {
   case instructorNoPack(String)
   /// A trainer's absence that ends before now.
   case instructorAbsentTime(now: Timestamp)
+  /// A trainer's `reassign` in an attempt that is not a pair attempt.
+  case instructorNotPair
+  /// A trainer's `reassign` of a post to the trainee who holds it.
+  case instructorSameSeat(post: TraineePost, name: String)
+  /// A trainer's `reassign` of a post to the trainee at the other post (a self-review).
+  case instructorBothPosts(post: TraineePost, name: String)
 }
 
 /// Window work that ran past closing ended at closing (`minutes` of which `done` were spent).

@@ -59,6 +59,8 @@ public enum SessionEvent: Hashable, Sendable {
   case hintTaken(ticket: String)
   /// A material of a ticket's current round was opened.
   case materialShown(ticket: String, round: Int, material: MaterialKind)
+  /// A trainer handed a post of the pair attempt to another trainee (``SeatChange``).
+  case postReassigned(SeatChange)
   /// The checklist of a ticket's current round was displayed.
   case checklistShown(ticket: String, round: Int)
   /// The points computation of a ticket's current round was displayed.
