@@ -137,7 +137,6 @@ extension Catalog {
     "cli.purge.no-database": "there is no sandbox database at {1}; purge removes records from one and creates none. Check the path given with --db or PERMITDESK_DB.",
     "cli.err.unknown-subcommand": "unknown command '{1}'{2} ('permitdesk --help' lists the commands)",
     "cli.err.no-cohort": "no cohort '{1}'",
-    "cli.err.list-known": " (known: {1})",
     "content.not-found": "no PermitDesk content (policy packs, scenarios, curriculum) found; tried:",
     "content.not-found.fix": "Give the content folder with --content PATH or PERMITDESK_HOME, or reinstall the package.",
     "content.origin.program": "the running program",

@@ -131,7 +131,6 @@ extension Catalog {
     "cli.purge.no-database": "{1} 处没有沙盒数据库；purge 只从已有数据库中删除记录，不会新建数据库。请检查 --db 或 PERMITDESK_DB 给出的路径。",
     "cli.err.unknown-subcommand": "未知命令“{1}”{2}（“permitdesk --help”列出全部命令）",
     "cli.err.no-cohort": "没有批次“{1}”",
-    "cli.err.list-known": "（已有：{1}）",
     "content.not-found": "找不到PermitDesk内容（政策包、场景、课程）；已尝试：",
     "content.not-found.fix": "请用 --content 路径 或 PERMITDESK_HOME 指定内容文件夹，或重新安装软件包。",
     "content.origin.program": "正在运行的程序",

@@ -111,7 +111,7 @@ struct ContractQATests {
       let r = try box.run(["decide", "--policy", "beijing2024", "--format", format, packet])
       #expect(r.exited(65), "\(format): \(r.status) \(r.stdout)")
       #expect(
-        r.stderr == "permitdesk: unknown policy pack 'beijing2024'; did you mean 'beijing-2024'? (known: beijing-2017-pilot, beijing-2024, beijing-2025)\n",
+        r.stderr == "permitdesk: unknown policy pack 'beijing2024'; known: beijing-2017-pilot, beijing-2024, beijing-2025; did you mean 'beijing-2024'?\n",
         "\(r.stderr)")
       #expect(r.stdout.isEmpty, "\(r.stdout)")
     }

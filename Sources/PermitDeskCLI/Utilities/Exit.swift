@@ -32,10 +32,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension L10n {
-  /// An unknown id with the closest known one and the list of known ones:
-  /// "unknown policy pack 'x'; did you mean 'y'? (known: a, b, c)".
+  /// An unknown policy pack id, in the loader's one wording (`check`, packets, generate):
+  /// "unknown policy pack 'x'; known: a, b, c; did you mean 'y'?".
   static func unknownPolicy(_ id: String, known: [String]) -> String {
-    L10n.t("cli.err.unknown-policy", id) + Suggest.hint(id, known)
-      + (known.isEmpty ? "" : L10n.t("cli.err.list-known", Localized.list(known)))
+    ContentLibrary.unknownPolicy(id, known: known).message(in: Language.current)
   }
 }
