@@ -140,7 +140,9 @@ struct ReplOptions: ParsableArguments {
 
   /// Runs the REPL; `startWith` are commands run first (`play`'s start of `scenario`), after the
   /// login when nobody is logged in yet.
-  func runRepl(content: ContentOptions, startWith: [String], scenario: String? = nil, course given: Course? = nil) throws {
+  /// With `scoreJSON` (`play --format json`), a script's transcript is left out (errors still go to
+  /// standard error) and the output ends with the attempt's score card as JSON.
+  func runRepl(content: ContentOptions, startWith: [String], scenario: String? = nil, course given: Course? = nil, scoreJSON: Bool = false) throws {
     pd_stdout_line_buffered()
     let library = try content.library
     let course = given ?? Course(library: library)
@@ -157,6 +159,7 @@ struct ReplOptions: ParsableArguments {
       repl.say([L10n.t("repl.greeting")])
     }
     repl.errorsToStandardError = !reader.interactive
+    if scoreJSON && !reader.interactive { repl.quiet = true }
     // The name is one word whatever it holds: `--trainee 'bob --cohort evil'` is not a cohort.
     if let name = trainee ?? env["PERMITDESK_TRAINEE"], !name.isEmpty { _ = repl.handle(words: ["login", name]) }
     if repl.trainee == nil, !startWith.isEmpty {
@@ -175,6 +178,13 @@ struct ReplOptions: ParsableArguments {
       // A headless play-through that never logged in played nothing: that is not a success.
       printError("permitdesk: " + L10n.t("repl.play.never-started", waiting.scenario))
       throw Exit.problems
+    }
+    if scoreJSON {
+      guard let json = repl.scoreJSON else {
+        printError("permitdesk: " + L10n.t("repl.play.no-score"))
+        throw Exit.problems
+      }
+      print(json.render(indent: true))
     }
   }
 }

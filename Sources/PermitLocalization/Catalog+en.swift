@@ -183,6 +183,7 @@ public enum Catalog {
     "repl.login.unfinished": "You have an unfinished attempt at {1} (#{2}): 'resume' to continue it.",
     "repl.login.first": "log in first: login NAME",
     "repl.play.login-to-start": "log in to start {1}: login NAME (it starts as soon as you are logged in)",
+    "repl.play.no-score": "no attempt was played, so there is no score to print (see the errors above)",
     "repl.play.never-started": "{1} was not started: nobody logged in (give --trainee NAME, or begin the script with 'login NAME')",
     "repl.curriculum.header": "Curriculum for {1}:",
     "repl.curriculum.row": "  {1}. {2} {3} pass mark {4}; {5}",

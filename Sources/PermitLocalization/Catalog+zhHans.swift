@@ -181,6 +181,7 @@ extension Catalog {
     "repl.login.unfinished": "你有一个未完成的练习：{1}（#{2}）；输入 'resume' 继续。",
     "repl.login.first": "请先登录：login NAME",
     "repl.play.login-to-start": "请先登录以开始 {1}：login NAME（登录后立即开始）",
+    "repl.play.no-score": "没有进行任何练习，因此没有可输出的成绩（见上方的错误信息）",
     "repl.play.never-started": "{1} 未开始：没有人登录（请用 --trainee NAME，或在脚本开头写 'login NAME'）",
     "repl.curriculum.header": "{1} 的课程：",
     "repl.curriculum.row": "  {1}. {2} {3} 合格分数 {4}；{5}",

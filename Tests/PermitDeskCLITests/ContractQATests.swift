@@ -313,4 +313,26 @@ struct ContractQATests {
     let ok = try box.run(["rehearse", "--format", "json", packet])
     #expect(ok.exited(0) && (try? JSONSerialization.jsonObject(with: Data(ok.stdout.utf8))) != nil, "\(ok.stdout.prefix(200))\(ok.stderr)")
   }
+
+  @Test("play SCENARIO --format json with a script: standard output is the score card as JSON alone")
+  func playScriptFormatJSON() throws {
+    let box = try Sandbox()
+    let r = try box.run(["play", "m01-s01-jurisdiction", "--trainee", "jj", "--format", "json"], stdin: "advance --next\nopen T001\nfoo\nfinish --now\n")
+    #expect(r.exited(0), "\(r.status) \(r.stderr)")
+    let card = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(r.stdout.prefix(400))")
+    for key in ["overall", "decisions", "double-review", "time-limits"] {
+      let v = try #require(card[key] as? Int, "\(key) in \(card.keys.sorted())")
+      #expect((0...100).contains(v))
+    }
+    #expect(card["passed"] as? Bool == false)
+    // The script's error still reaches standard error; the recorded attempt has the same score.
+    #expect(r.stderr.contains("unknown command 'foo'"), "\(r.stderr)")
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(box.run(["report", "--format", "json", "--trainee", "jj"]).stdout.utf8)) as? [[String: Any]])
+    #expect(report.first?["overall"] as? Int == card["overall"] as? Int, "\(report)")
+    // Nothing played (a locked module): no JSON, exit 1.
+    let locked = try box.run(["play", "m10-s01-assessment-post-a", "--trainee", "kk", "--format", "json"], stdin: "queue\n")
+    #expect(locked.exited(1) && locked.stdout.isEmpty, "\(locked.status) \(locked.stdout)")
+    #expect(locked.stderr.contains("no attempt was played"), "\(locked.stderr)")
+  }
 }

@@ -148,6 +148,13 @@ extension Repl {
     say(Debrief.scoreLines(card, finished: true) + Repl.sharedPostLines(r.session, post: myPost))
   }
 
+  /// The score card of the attempt in hand as JSON (final once finished, else the running score),
+  /// or nil without an attempt: what `play SCENARIO --format json` ends with.
+  var scoreJSON: JSON? {
+    guard let r = runner else { return nil }
+    return Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)).json
+  }
+
   func score() {
     guard let r = needAttempt() else { return }
     say(Debrief.scoreLines(Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)), finished: r.session.finished))

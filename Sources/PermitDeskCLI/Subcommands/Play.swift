@@ -74,7 +74,8 @@ extension PermitDesk {
         // that scenario in this process only): it is played as --free, for no module credit.
         let outside = free || Play.isPath(self.scenario)
         try repl.runRepl(
-          content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (outside ? " --free" : "")], scenario: scenario, course: course)
+          content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (outside ? " --free" : "")], scenario: scenario, course: course,
+          scoreJSON: format == .json)
         return
       }
       let library = course.library
