@@ -335,4 +335,17 @@ struct ContractQATests {
     #expect(locked.exited(1) && locked.stdout.isEmpty, "\(locked.status) \(locked.stdout)")
     #expect(locked.stderr.contains("no attempt was played"), "\(locked.stderr)")
   }
+
+  @Test("the day's summary counts in English: '1 case', '1 hint', '2 cases'")
+  func summaryPlurals() throws {
+    let box = try Sandbox()
+    let r = try box.run(["play", "m01-s01-jurisdiction", "--trainee", "pp"], stdin: "advance --next\nopen T001\nhint\nfinish --now\ndebrief\n")
+    #expect(r.exited(0), "\(r.stderr)")
+    let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("End of day:") }, "\(r.stdout.suffix(400))")
+    #expect(line.hasPrefix("End of day: 10 cases; 0 notices (0 on time): 0 acceptances,"), "\(line)")
+    #expect(line.hasSuffix("0 proposals, 0 reviews, 1 hint, 0 restores."), "\(line)")
+    let zh = try box.run(["play", "m01-s01-jurisdiction", "--trainee", "qq"], stdin: "advance --next\nopen T001\nhint\nfinish --now\ndebrief\n", environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(zh.stdout.contains("当日小结：案卷10件；出具文书0份（按时0份）："), "\(zh.stdout.suffix(400))")
+    #expect(zh.stdout.contains("提出受理意见0次，复核0次，提示1次，恢复快照0次。"), "\(zh.stdout.suffix(400))")
+  }
 }
