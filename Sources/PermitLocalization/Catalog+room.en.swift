@@ -110,6 +110,7 @@ extension Catalog {
     "cli.play.autoplay-unfinished": "the autoplay ended without finishing the attempt",
     "cli.err.unknown-scenario": "unknown scenario '{1}'",
     "cli.replay.head": "attempt #{1} {2} ({3}, {4}): {5} actions replayed",
+    "cli.replay.head.one": "attempt #{1} {2} ({3}, {4}): {5} action replayed",
     "cli.replay.replayed": "replayed score: overall {1}, decisions {2}, double review {3}, time limits {4}",
     "cli.replay.recorded": "recorded score: overall {1}, decisions {2}, double review {3}, time limits {4}",
     "cli.replay.other-model": "the recorded score is from scoring model {1}; the replayed one from model {2} (README 'Scoring'): not compared",

@@ -104,6 +104,7 @@ extension Catalog {
     "cli.play.autoplay-unfinished": "自动演示结束时练习尚未完成",
     "cli.err.unknown-scenario": "未知的场景“{1}”",
     "cli.replay.head": "练习#{1} {2}（{3}，{4}）：已重放 {5} 条操作",
+    "cli.replay.head.one": "练习#{1} {2}（{3}，{4}）：已重放 {5} 条操作",
     "cli.replay.replayed": "重放得分：总分 {1}，受理决定 {2}，双岗审核 {3}，办理时限 {4}",
     "cli.replay.recorded": "记录得分：总分 {1}，受理决定 {2}，双岗审核 {3}，办理时限 {4}",
     "cli.replay.other-model": "记录的成绩来自评分模型 {1}，重放的成绩来自模型 {2}（见 README“Scoring”）：不作比较",

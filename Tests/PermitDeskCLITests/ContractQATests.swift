@@ -348,4 +348,14 @@ struct ContractQATests {
     #expect(zh.stdout.contains("当日小结：案卷10件；出具文书0份（按时0份）："), "\(zh.stdout.suffix(400))")
     #expect(zh.stdout.contains("提出受理意见0次，复核0次，提示1次，恢复快照0次。"), "\(zh.stdout.suffix(400))")
   }
+
+  @Test("resume and replay say '1 action replayed' for one action")
+  func oneActionReplayed() throws {
+    let box = try Sandbox()
+    _ = try box.run([], stdin: "login rr\nstart m01-s01-jurisdiction\nqueue\nquit\n")
+    let resumed = try box.run([], stdin: "login rr\nresume\nquit\n")
+    #expect(resumed.stdout.contains("Resumed attempt #1 at m01-s01-jurisdiction: 1 action replayed;"), "\(resumed.stdout)")
+    let replay = try box.run(["replay", "1"])
+    #expect(replay.stdout.hasPrefix("attempt #1 m01-s01-jurisdiction (rr, practice): 1 action replayed\n"), "\(replay.stdout)")
+  }
 }
