@@ -53,7 +53,8 @@ extension SandboxDatabase {
         for i in stride(from: worker, to: chain.attempts.count, by: n) {
           let id = chain.attempts[i]
           let (problems, log) = try readers[worker].read { db in
-            try Self.verifyAttemptLog(db, id: id, key: key, authentication: chain.authentication, keepLog: visit != nil)
+            try Self.verifyAttemptLog(
+              db, id: id, key: key, authentication: chain.authentication, columns: chain.columns, keepLog: visit != nil)
           }
           slots.append((i, problems))
           if let visit, let log { try visit(log) }
@@ -82,7 +83,13 @@ extension SandboxDatabase {
     var after: [IntegrityProblem] = []
     var authentication: IntegrityReport.Authentication = .unsigned
     var keyID: String?
+    /// The positions of the attempt rows' columns in this file.
+    var columns = Table.AttemptColumns([])
   }
+
+  /// Every attempt row with its trainee's name.
+  static let attemptsWithNames =
+    "SELECT attempt.*, trainee.name AS traineeName FROM attempt LEFT JOIN trainee ON trainee.id = attempt.trainee"
 
   /// The snapshot phase: the sandbox marker and seals, the triggers, the trainees and the chain of
   /// attempts (each attempt's hash over its immutable fields and its link to the one before).
@@ -123,23 +130,19 @@ extension SandboxDatabase {
       expectedPrev = first  // the genesis hash is keyed: without the key, take the first link as given
     }
     var previousID: Int64 = 0
-    let attempts = try Row.fetchAll(
-      db,
-      sql:
-        """
-        SELECT attempt.*, trainee.name AS traineeName
-        FROM attempt LEFT JOIN trainee ON trainee.id = attempt.trainee ORDER BY attempt.id
-        """
-    )
+    let statement = try db.makeStatement(sql: Self.attemptsWithNames + " ORDER BY attempt.id")
+    let columns = Table.AttemptColumns(statement.columnNames)
+    check.columns = columns
+    let attempts = try Row.fetchAll(statement)
     check.attempts.reserveCapacity(attempts.count)
     check.byAttempt.reserveCapacity(attempts.count)
     for row in attempts {
-      let id: Int64 = row["id"]
+      let id: Int64 = row[columns.id]
       check.attempts.append(id)
       check.byAttempt.append([])
-      let prevHash: String = row["prevHash"]
-      let storedHash: String = row["hash"]
-      let record = try Table.StoredAttempt(row: row)
+      let prevHash: String = row[columns.prevHash]
+      let storedHash: String = row[columns.hash]
+      let record = Table.StoredAttempt(row: row, columns: columns)
       let traineeName = record.traineeName
 
       // The attempt itself and its link to the one before.
@@ -208,21 +211,18 @@ extension SandboxDatabase {
   /// One attempt's log (every action's seq, link and hash), the head of its log, its result and
   /// its seal, read together from `db`.
   static func verifyAttemptLog(
-    _ db: Database, id: Int64, key: RecordKey?, authentication: IntegrityReport.Authentication, keepLog: Bool = false
+    _ db: Database, id: Int64, key: RecordKey?, authentication: IntegrityReport.Authentication, columns c: Table.AttemptColumns,
+    keepLog: Bool = false
   ) throws -> ([IntegrityProblem], AttemptLog?) {
     var problems: [IntegrityProblem] = []
     func report(_ attempt: Int64?, _ seq: Int64?, _ message: String) {
       problems.append(IntegrityProblem(attempt: attempt, seq: seq, message: message))
     }
-    guard
-      let row = try Row.fetchOne(
-        db.cachedStatement(
-          sql: "SELECT attempt.*, trainee.name AS traineeName FROM attempt LEFT JOIN trainee ON trainee.id = attempt.trainee WHERE attempt.id = ?"),
-        arguments: [id])
+    guard let row = try Row.fetchOne(db.cachedStatement(sql: attemptsWithNames + " WHERE attempt.id = ?"), arguments: [id])
     else { return ([], nil) }  // deleted since the snapshot: the next verify reports it
     let recompute = authentication != .unauthenticated
-    let storedHash: String = row["hash"]
-    let record = try Table.StoredAttempt(row: row)
+    let storedHash: String = row[c.hash]
+    let record = Table.StoredAttempt(row: row, columns: c)
 
     // Its action log, read column by column in a fixed order (every row of the table is read).
     var linkHash = storedHash
@@ -261,9 +261,9 @@ extension SandboxDatabase {
       expectedSeq = seq + 1
       actualLast = seq
     }
-    let lastSeq: Int64 = row["lastSeq"]
-    if try hasSeals(db) {
-      let seal: String? = row["headSeal"]
+    let lastSeq: Int64 = row[c.lastSeq]
+    if let headSeal = c.headSeal, try hasSeals(db) {
+      let seal: String? = row[headSeal]
       let head = lastSeq == 0 ? storedHash : hashes[lastSeq]
       if seal == nil || head.map({ Chain.headSeal(attemptHash: storedHash, lastSeq: lastSeq, headHash: $0) }) != seal {
         report(
@@ -280,8 +280,8 @@ extension SandboxDatabase {
     }
 
     // Its result.
-    let resultHash: String? = row["resultHash"]
-    let resultSeq: Int64? = row["resultSeq"]
+    let resultHash: String? = c.resultHash.flatMap { row[$0] }
+    let resultSeq: Int64? = c.resultSeq.flatMap { row[$0] }
     if record.status == "open" {
       if resultHash != nil { report(id, nil, L10n.t("verify.open-with-result")) }
     } else if let resultHash, let resultSeq {
@@ -305,14 +305,14 @@ extension SandboxDatabase {
       let seal = Chain.attemptSeal(
         attemptHash: storedHash, status: record.status, lastSeq: lastSeq, headHash: linkHash, resultHash: resultHash,
         key: key)
-      let storedSeal: String? = row["seal"]
+      let storedSeal: String? = c.seal.flatMap { row[$0] }
       if storedSeal != seal {
         report(
           id, nil,
           L10n.t("verify.attempt-seal"))
       }
     }
-    guard keepLog, let attempt = try? Table.Attempt(row: row).value else { return (problems, nil) }
+    guard keepLog, let attempt = record.record(row: row, columns: c) else { return (problems, nil) }
     return (problems, AttemptLog(attempt: attempt, lastSeq: lastSeq, actions: log))
   }
 }

@@ -270,7 +270,6 @@ extension PermitDesk {
       }
       var skipped: [String] = []
       var changed: [String] = []
-      let older = rescore ? every.filter { $0.status == .finished && !AttemptInspector.rescores($0) }.count : 0
       if let content {
         if !found.unsettled.isEmpty {
           let unsettled = found.unsettled
@@ -290,7 +289,7 @@ extension PermitDesk {
       } else {
         skipped.append(L10n.t("verify.no-content"))
       }
-      let rescored = found.rescored
+      let (rescored, older) = (found.rescored, found.older)
       // A score that differs because the content changed is reported apart from one that does not
       // follow from its log: the first is not evidence that the record was edited.
       problems += changed

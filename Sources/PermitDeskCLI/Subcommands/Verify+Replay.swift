@@ -25,6 +25,8 @@ struct ReplayFindings {
   var projectionSkipped: [(Int64, String)] = []
   /// Finished attempts re-scored.
   var rescored = 0
+  /// Finished attempts not re-scored: scored by an earlier scoring model.
+  var older = 0
   /// Attempts whose projection could not be compared because a live session wrote meanwhile.
   var unsettled: [AttemptRecord] = []
 
@@ -35,6 +37,7 @@ struct ReplayFindings {
     projectionChanged += other.projectionChanged
     projectionSkipped += other.projectionSkipped
     rescored += other.rescored
+    older += other.older
     unsettled += other.unsettled
   }
 
@@ -65,15 +68,13 @@ final class AttemptInspector {
     self.projectionsFrom = projectionsFrom
   }
 
-  /// Whether `verify --rescore` re-scores this attempt: finished, and scored by today's model
-  /// (a result scored by an earlier scoring model is not comparable with today's).
-  static func rescores(_ a: AttemptRecord) -> Bool {
-    a.status == .finished && Repl.scoringModel(a.resultJSON) == Scorer.model
-  }
-
   /// Checks one attempt, from `log` (its whole log as `verify` read it) or from the database.
   func inspect(_ a: AttemptRecord, log: [LoggedAction]? = nil) throws {
-    let score = rescore && Self.rescores(a)
+    var score = false
+    if rescore && a.status == .finished {
+      // A result scored by an earlier scoring model is not comparable with today's.
+      if Repl.scoringModel(a.resultJSON) == Scorer.model { score = true } else { found.older += 1 }
+    }
     var project = a.id >= projectionsFrom
     guard score || project else { return }
     let trainee = names[a.trainee] ?? "?"
