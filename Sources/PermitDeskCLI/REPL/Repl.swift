@@ -34,6 +34,9 @@ final class Repl {
   /// While set, `say` and `fail` collect their lines here instead of printing them (what the idle
   /// terminal prints above the prompt).
   var captured: [String]?
+  /// `play SCENARIO` with nobody logged in yet: the start command, run at the first login (the
+  /// scenario's id says what is waiting).
+  var pendingStart: (scenario: String, lines: [String])?
 
   init(library: ContentLibrary, course: Course, db: SandboxDatabase, color: Bool, stopOnError: Bool) {
     self.library = library
