@@ -24,6 +24,8 @@ let package = Package(
       name: "PermitStore",
       dependencies: [
         "PermitCore", "PermitLocalization", .product(name: "GRDB", package: "GRDB.swift"),
+        // The SQLite that GRDB links (the system's), for `verify`'s read of the log's column bytes.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // The interface's text in English and Chinese (catalogs, code names, the language in use). A leaf

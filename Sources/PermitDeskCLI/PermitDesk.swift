@@ -30,6 +30,13 @@ struct PermitDesk: ParsableCommand {
     var words = Array(CommandLine.arguments.dropFirst())
     Language.current = LanguageOption.choose(&words)
     let args = GlobalOptions.reorder(words)
+    // A mistyped subcommand (`permitdesk repot`) would otherwise reach the default REPL as an
+    // "unexpected argument": name it, suggest the closest, exit 64.
+    if let word = GlobalOptions.unknownSubcommand(words) {
+      let names = PermitDesk.configuration.subcommands.map { $0._commandName }
+      printError("permitdesk: " + L10n.t("cli.err.unknown-subcommand", word, Suggest.hint(word, names)))
+      Foundation.exit(Exit.usage.rawValue)
+    }
     if let content = GlobalOptions.versionRequest(args) {
       print(BuildInfo.versionText(content: content))
       return
@@ -131,7 +138,11 @@ struct ReplOptions: ParsableArguments {
   @Option(help: helpText("cli.options.trainee"), completion: Completions.trainees)
   var trainee: String?
 
-  func runRepl(content: ContentOptions, startWith: [String], course given: Course? = nil) throws {
+  /// Runs the REPL; `startWith` are commands run first (`play`'s start of `scenario`), after the
+  /// login when nobody is logged in yet.
+  /// With `scoreJSON` (`play --format json`), a script's transcript is left out (errors still go to
+  /// standard error) and the output ends with the attempt's score card as JSON.
+  func runRepl(content: ContentOptions, startWith: [String], scenario: String? = nil, course given: Course? = nil, scoreJSON: Bool = false) throws {
     pd_stdout_line_buffered()
     let library = try content.library
     let course = given ?? Course(library: library)
@@ -148,12 +159,32 @@ struct ReplOptions: ParsableArguments {
       repl.say([L10n.t("repl.greeting")])
     }
     repl.errorsToStandardError = !reader.interactive
+    if scoreJSON && !reader.interactive { repl.quiet = true }
     // The name is one word whatever it holds: `--trainee 'bob --cohort evil'` is not a cohort.
     if let name = trainee ?? env["PERMITDESK_TRAINEE"], !name.isEmpty { _ = repl.handle(words: ["login", name]) }
-    for line in startWith {
+    if repl.trainee == nil, !startWith.isEmpty {
+      // `play SCENARIO` without --trainee: the scenario waits for the login (was: "log in first",
+      // and the login that followed started nothing).
+      let id = scenario ?? startWith[0]
+      repl.pendingStart = (id, startWith)
+      repl.say([L10n.t("repl.play.login-to-start", id)])
+    }
+    for line in startWith where repl.pendingStart == nil {
       _ = repl.handle(line)
       if stopOnError && repl.errors > 0 { throw Exit.problems }
     }
     if !repl.run(reader: reader) { throw Exit.problems }
+    if let waiting = repl.pendingStart, !reader.interactive {
+      // A headless play-through that never logged in played nothing: that is not a success.
+      printError("permitdesk: " + L10n.t("repl.play.never-started", waiting.scenario))
+      throw Exit.problems
+    }
+    if scoreJSON {
+      guard let json = repl.scoreJSON else {
+        printError("permitdesk: " + L10n.t("repl.play.no-score"))
+        throw Exit.problems
+      }
+      print(json.render(indent: true))
+    }
   }
 }

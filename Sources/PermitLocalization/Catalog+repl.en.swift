@@ -26,6 +26,7 @@ extension Catalog {
     "repl.resume.content-changed": "warning: content changed since the attempt started ({1}, its policy packs or calendars); the replay may differ",
     "repl.resume.open": ", {1} open",
     "repl.resume.done": "Resumed attempt #{1} at {2}: {3} actions replayed; it is {4}{5}.",
+    "repl.resume.done.one": "Resumed attempt #{1} at {2}: {3} action replayed; it is {4}{5}.",
     "repl.resume.record-score": "The log shows this attempt was finished but its score was not recorded; recording it now.",
     "repl.attempt.login-first": "log in first (login NAME), then 'start SCENARIO' or 'resume'",
     "repl.attempt.none": "no attempt in progress: 'start SCENARIO' or 'resume'",

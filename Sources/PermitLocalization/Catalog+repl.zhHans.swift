@@ -25,6 +25,7 @@ extension Catalog {
     "repl.resume.content-changed": "警告：练习开始后内容已有变动（{1}、其政策包或日历）；重放结果可能不同",
     "repl.resume.open": "，已调取 {1}",
     "repl.resume.done": "已继续练习 #{1}（{2}）：重放了{3}项操作；现在是 {4}{5}。",
+    "repl.resume.done.one": "已继续练习 #{1}（{2}）：重放了{3}项操作；现在是 {4}{5}。",
     "repl.resume.record-score": "日志显示本次练习已经结束，但成绩尚未记录；现在记录。",
     "repl.attempt.login-first": "请先登录（login 名字），再 'start 情景' 或 'resume'",
     "repl.attempt.none": "没有进行中的练习：请 'start 情景' 或 'resume'",

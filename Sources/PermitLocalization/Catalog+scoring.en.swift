@@ -62,7 +62,17 @@ extension Catalog {
     "timeline.purged": "retention period ended {1}; documents removed",
     "timeline.policy-changed": "policy {1} → {2}",
     "center-reason.approved": "approved",
-    "debrief.summary": "End of day: {1} cases; {2} notices ({3} on time): {4} acceptances, {5} with items pending, {6} one-time notices, {7} refusals; {8} deemed accepted; {9} bounced by the Center; {10} proposals, {11} reviews, {12} hints, {13} restores.",
+    // Each counted noun is its own phrase ("1 case", "2 cases"), so the line reads right for any count.
+    "debrief.summary": "End of day: {1}; {2} ({3} on time): {4}, {5} with items pending, {6}, {7}; {8} deemed accepted; {9} bounced by the Center; {10}, {11}, {12}, {13}.",
+    "debrief.summary.cases.one": "{1} case", "debrief.summary.cases.other": "{1} cases",
+    "debrief.summary.notices.one": "{1} notice", "debrief.summary.notices.other": "{1} notices",
+    "debrief.summary.acceptances.one": "{1} acceptance", "debrief.summary.acceptances.other": "{1} acceptances",
+    "debrief.summary.supplements.one": "{1} one-time notice", "debrief.summary.supplements.other": "{1} one-time notices",
+    "debrief.summary.refusals.one": "{1} refusal", "debrief.summary.refusals.other": "{1} refusals",
+    "debrief.summary.proposals.one": "{1} proposal", "debrief.summary.proposals.other": "{1} proposals",
+    "debrief.summary.reviews.one": "{1} review", "debrief.summary.reviews.other": "{1} reviews",
+    "debrief.summary.hints.one": "{1} hint", "debrief.summary.hints.other": "{1} hints",
+    "debrief.summary.restores.one": "{1} restore", "debrief.summary.restores.other": "{1} restores",
 
     // The sandbox's own rules behind the critical errors.
     "critical-rule.issue-without-review": "no notice without post B's agreement",

@@ -74,6 +74,25 @@ enum Chain {
     return SHA256.hash(data: bytes).withUnsafeBytes { hex($0) }
   }
 
+  /// ``digest(bytes:key:)`` as its 64 hex digits' bytes (to compare with a stored hash's).
+  static func digestHex(bytes: [UInt8], key: RecordKey?) -> [UInt8] {
+    func hexBytes(_ raw: UnsafeRawBufferPointer) -> [UInt8] {
+      let digits: StaticString = "0123456789abcdef"
+      return digits.withUTF8Buffer { d in
+        var out = [UInt8](repeating: 0, count: raw.count * 2)
+        for (i, byte) in raw.enumerated() {
+          out[2 * i] = d[Int(byte >> 4)]
+          out[2 * i + 1] = d[Int(byte & 0x0f)]
+        }
+        return out
+      }
+    }
+    if let key {
+      return HMAC<SHA256>.authenticationCode(for: bytes, using: key.symmetric).withUnsafeBytes(hexBytes)
+    }
+    return SHA256.hash(data: bytes).withUnsafeBytes(hexBytes)
+  }
+
   static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
     let digits: StaticString = "0123456789abcdef"
     return Array(bytes).withUnsafeBufferPointer { input in

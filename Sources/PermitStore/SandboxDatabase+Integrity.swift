@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+internal import GRDBSQLite
 import PermitLocalization
 
 // MARK: - Integrity
@@ -224,48 +225,55 @@ extension SandboxDatabase {
     let storedHash: String = row[c.hash]
     let record = Table.StoredAttempt(row: row, columns: c)
 
-    // Its action log, read column by column in a fixed order (every row of the table is read).
-    var linkHash = storedHash
+    // Its action log. Every row of the table is read here, so the columns are hashed from SQLite's
+    // own bytes (no text copied but the command log's), and a hash compared as hex digits.
+    let lastSeq: Int64 = row[c.lastSeq]
+    let resultSeq: Int64? = c.resultSeq.flatMap { row[$0] }
+    var linkHash = Array(storedHash.utf8)
     var expectedSeq: Int64 = 1
-    var hashes: [Int64: String] = [0: storedHash]
+    var headHash: String? = lastSeq == 0 ? storedHash : nil
+    var resultHead: String? = resultSeq == 0 ? storedHash : nil
     let statement = try db.cachedStatement(
       sql: "SELECT seq, actor, verb, arguments, simTime, wallTime, result, ok, prevHash, hash FROM action WHERE attempt = ? ORDER BY seq")
     let rows = try Row.fetchCursor(statement, arguments: [id])
+    let raw = statement.sqliteStatement
     var actualLast: Int64 = 0
     var log: [LoggedAction] = []
-    while let action = try rows.next() {
-      let seq: Int64 = action[0]
-      let prevHash: String = action[8]
-      let hash: String = action[9]
-      let (actor, verb, arguments): (String, String, String) = (action[1], action[2], action[3])
-      if keepLog { log.append(LoggedAction(seq: seq, actor: actor, verb: verb, arguments: arguments)) }
+    var canonical = ActionCanonical(attempt: id)
+    while try rows.next() != nil {
+      let seq = sqlite3_column_int64(raw, 0)
+      let prevHash = ColumnBytes(raw, 8)
+      let hash = ColumnBytes(raw, 9)
+      if keepLog {
+        log.append(LoggedAction(seq: seq, actor: ColumnBytes(raw, 1).string, verb: ColumnBytes(raw, 2).string, arguments: ColumnBytes(raw, 3).string))
+      }
       if seq != expectedSeq {
         report(
           id, seq,
           expectedSeq == seq - 1
             ? L10n.t("verify.action-missing", expectedSeq) : L10n.t("verify.actions-missing", expectedSeq, seq - 1))
       }
-      if prevHash != linkHash {
+      if !prevHash.equals(linkHash) {
         report(id, seq, L10n.t("verify.action-chain"))
       }
       if recompute {
-        let recomputed = Chain.actionHash(
-          prev: prevHash, attempt: id, seq: seq, actor: actor, verb: verb, arguments: arguments, simTime: action[4],
-          wallTime: action[5], result: action[6], ok: action[7], key: key)
-        if recomputed != hash {
+        canonical.reset(prev: prevHash, seq: seq)
+        for column in 1...6 { canonical.field(ColumnBytes(raw, Int32(column))) }
+        canonical.field(sqlite3_column_int64(raw, 7) != 0 ? "1" : "0")
+        if !hash.equals(Chain.digestHex(bytes: canonical.bytes, key: key)) {
           report(id, seq, L10n.t("verify.action-edited"))
         }
       }
-      hashes[seq] = hash
-      linkHash = hash
+      linkHash = hash.array
+      if seq == lastSeq { headHash = hash.string }
+      if seq == resultSeq { resultHead = hash.string }
       expectedSeq = seq + 1
       actualLast = seq
     }
-    let lastSeq: Int64 = row[c.lastSeq]
+    let chainHead = String(decoding: linkHash, as: UTF8.self)
     if let headSeal = c.headSeal, try hasSeals(db) {
       let seal: String? = row[headSeal]
-      let head = lastSeq == 0 ? storedHash : hashes[lastSeq]
-      if seal == nil || head.map({ Chain.headSeal(attemptHash: storedHash, lastSeq: lastSeq, headHash: $0) }) != seal {
+      if seal == nil || headHash.map({ Chain.headSeal(attemptHash: storedHash, lastSeq: lastSeq, headHash: $0) }) != seal {
         report(
           id, nil,
           L10n.t("verify.head", lastSeq))
@@ -281,11 +289,10 @@ extension SandboxDatabase {
 
     // Its result.
     let resultHash: String? = c.resultHash.flatMap { row[$0] }
-    let resultSeq: Int64? = c.resultSeq.flatMap { row[$0] }
     if record.status == "open" {
       if resultHash != nil { report(id, nil, L10n.t("verify.open-with-result")) }
     } else if let resultHash, let resultSeq {
-      let head = hashes[resultSeq] ?? ""
+      let head = resultHead ?? ""
       let recomputed = Chain.resultHash(
         attemptHash: storedHash, status: record.status, finishedAt: record.finishedAt, overall: record.overall,
         decisions: record.decisions, doubleReview: record.doubleReview, timeLimits: record.timeLimits,
@@ -303,7 +310,7 @@ extension SandboxDatabase {
     // Its seal: status, result and log head as the room last signed them.
     if let key, authentication == .authenticated {
       let seal = Chain.attemptSeal(
-        attemptHash: storedHash, status: record.status, lastSeq: lastSeq, headHash: linkHash, resultHash: resultHash,
+        attemptHash: storedHash, status: record.status, lastSeq: lastSeq, headHash: chainHead, resultHash: resultHash,
         key: key)
       let storedSeal: String? = c.seal.flatMap { row[$0] }
       if storedSeal != seal {
@@ -361,5 +368,58 @@ extension SandboxDatabase {
     for name in found.keys.sorted() where expected[name] == nil {
       report(nil, nil, L10n.t("verify.trigger-added", name))
     }
+  }
+}
+
+/// A text column of the current row as SQLite holds it: its UTF-8 bytes, valid until the
+/// statement steps (no copy).
+struct ColumnBytes {
+  let pointer: UnsafePointer<UInt8>?
+  let count: Int
+
+  init(_ statement: OpaquePointer?, _ index: Int32) {
+    pointer = sqlite3_column_text(statement, index).map { UnsafePointer($0) }
+    count = Int(sqlite3_column_bytes(statement, index))
+  }
+
+  var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: pointer, count: pointer == nil ? 0 : count) }
+  var array: [UInt8] { Array(buffer) }
+  var string: String { String(decoding: buffer, as: UTF8.self) }
+
+  func equals(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { $0.elementsEqual(buffer) } }
+}
+
+/// The canonical bytes of one action of `attempt` (``Chain/actionHash(prev:attempt:seq:actor:verb:arguments:simTime:wallTime:result:ok:key:)``'s
+/// input), rebuilt in one buffer for each row from the row's own bytes.
+struct ActionCanonical {
+  private(set) var bytes: [UInt8] = []
+  private let attempt: String
+
+  init(attempt: Int64) {
+    self.attempt = String(attempt)
+    bytes.reserveCapacity(1024)
+  }
+
+  /// Starts the next action: the previous hash, the kind, the attempt and the seq.
+  mutating func reset(prev: ColumnBytes, seq: Int64) {
+    bytes.removeAll(keepingCapacity: true)
+    bytes.append(contentsOf: prev.buffer)
+    bytes.append(contentsOf: "action|".utf8)
+    field(attempt)
+    field(String(seq))
+  }
+
+  mutating func field(_ column: ColumnBytes) {
+    Chain.appendDecimal(column.count, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(contentsOf: column.buffer)
+    bytes.append(UInt8(ascii: ";"))
+  }
+
+  mutating func field(_ text: String) {
+    Chain.appendDecimal(text.utf8.count, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(contentsOf: text.utf8)
+    bytes.append(UInt8(ascii: ";"))
   }
 }

@@ -344,8 +344,10 @@ struct InstallationTests {
     for i in 0..<count {
       let p = Process()
       p.executableURL = URL(fileURLWithPath: flock)
-      // `purge` opens the database for writing (creating it) and writes in a transaction.
-      p.arguments = ["-s", barrier, CLI.binary, "purge", "--before", "2000-01-01"]
+      // The REPL opens the database for writing (creating it) and `--trainee` writes the trainee
+      // in a transaction; standard input is empty, so it leaves at once. (This used `purge`, which
+      // now refuses a database that does not exist rather than create one.)
+      p.arguments = ["-s", barrier, CLI.binary, "--trainee", "racer\(i)"]
       p.environment = env
       p.standardInput = FileHandle.nullDevice
       p.standardOutput = FileHandle.nullDevice

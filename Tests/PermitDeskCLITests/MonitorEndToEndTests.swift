@@ -34,9 +34,9 @@ struct MonitorEndToEndTests {
     #expect(json.exited(0), "\(json.stderr)")
     let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], "\(json.stdout)")
     #expect(rows.map { $0["trainee"] as? String } == ["ann", "ben"])
-    #expect(rows[0]["attempt"] as? Int == 1 && rows[0]["lastAction"] as? String == "open" && rows[0]["filesTotal"] as? Int == 10)
+    #expect(rows[0]["attempt"] as? Int == 1 && rows[0]["last-action"] as? String == "open" && rows[0]["files-total"] as? Int == 10)
     #expect(rows[0]["clock"] as? String == "2017-07-03T09:07+08:00", "\(rows[0])")
-    #expect(rows[1]["lastActionSecondsAgo"] is NSNull, "\(rows[1])")
+    #expect(rows[1]["last-action-seconds-ago"] is NSNull, "\(rows[1])")
 
     // A finished attempt is no longer running.
     _ = try ben.send("advance --next")

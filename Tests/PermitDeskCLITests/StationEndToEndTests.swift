@@ -30,10 +30,10 @@ struct StationEndToEndTests {
     let jsonText = String(monitor.stdout[start..<end.upperBound])
     let rows = try #require(try JSONSerialization.jsonObject(with: Data(jsonText.utf8)) as? [[String: Any]], "\(monitor.stdout)")
     #expect(rows.map { $0["trainee"] as? String } == ["bob", "carol"])
-    #expect(rows[0]["lastAction"] as? String == "open" && rows[0]["filesTotal"] as? Int == 10)
+    #expect(rows[0]["last-action"] as? String == "open" && rows[0]["files-total"] as? Int == 10)
     #expect(rows[0]["clock"] as? String == "2017-07-03T09:07+08:00", "\(rows[0])")
-    #expect((rows[0]["lastActionSecondsAgo"] as? Int).map { $0 < 120 } == true)
-    #expect(rows[1]["lastAction"] as? String == "-")  // carol has not acted yet
+    #expect((rows[0]["last-action-seconds-ago"] as? Int).map { $0 < 120 } == true)
+    #expect(rows[1]["last-action"] as? String == "-")  // carol has not acted yet
     #expect(monitor.stdout.contains("#1       bob"), "\(monitor.stdout)")
     // A trainee has no station.
     #expect(try bob.send("monitor").contains("'monitor' is for trainers"))

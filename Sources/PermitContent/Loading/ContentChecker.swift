@@ -96,7 +96,10 @@ public final class ContentChecker: @unchecked Sendable {
       }
       out += found.sorted()
     }
-    return out
+    // A file named twice (`check F F`, a file and its folder, overlapping globs) is checked once,
+    // under the first name given: otherwise it would be "a duplicate id" of itself.
+    var seen: Set<String> = []
+    return out.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path).inserted }
   }
 
   private struct FileResult {

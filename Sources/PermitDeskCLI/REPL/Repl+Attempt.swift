@@ -13,7 +13,12 @@ extension Repl {
 
   func needAttempt() -> AttemptRunner? {
     if let r = runner { return r }
-    fail(L10n.t(trainee == nil ? "repl.attempt.login-first" : "repl.attempt.none"))
+    if trainee == nil, let waiting = pendingStart {
+      // `play SCENARIO` before anyone logged in: the login starts it (no 'start' to type).
+      fail(L10n.t("repl.play.login-to-start", waiting.scenario))
+    } else {
+      fail(L10n.t(trainee == nil ? "repl.attempt.login-first" : "repl.attempt.none"))
+    }
     return nil
   }
 
@@ -141,6 +146,13 @@ extension Repl {
       fail(L10n.t("repl.score.cannot-record", "\(error)"))
     }
     say(Debrief.scoreLines(card, finished: true) + Repl.sharedPostLines(r.session, post: myPost))
+  }
+
+  /// The score card of the attempt in hand as JSON (final once finished, else the running score),
+  /// or nil without an attempt: what `play SCENARIO --format json` ends with.
+  var scoreJSON: JSON? {
+    guard let r = runner else { return nil }
+    return Scorer.score(r, post: myPost, passMark: course.passMark(of: moduleID), module: course.module(named: moduleID)).json
   }
 
   func score() {

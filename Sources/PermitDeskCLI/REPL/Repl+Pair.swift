@@ -114,7 +114,7 @@ extension Repl {
       let open = r.session.openTicket(of: post).map { L10n.t("pair.enter.open", $0) } ?? ""
       var lines = [
         L10n.t(
-          verb == "Joined" ? "pair.enter.joined" : "pair.enter.resumed", a.id, a.scenarioID, post.rawValue, partner,
+          (verb == "Joined" ? "pair.enter.joined" : "pair.enter.resumed") + (rebuilt.actions == 1 ? ".one" : ""), a.id, a.scenarioID, post.rawValue, partner,
           post.other.rawValue, rebuilt.actions, r.session.now, open)
       ]
       if post == .b {

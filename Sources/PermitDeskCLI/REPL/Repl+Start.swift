@@ -147,7 +147,7 @@ extension Repl {
       attempt = a
       moduleID = a.moduleID
       let open = r.session.openTicket.map { L10n.t("repl.resume.open", $0) } ?? ""
-      say(notes + [L10n.t("repl.resume.done", a.id, a.scenarioID, rebuilt.actions, r.session.now, open)])
+      say(notes + [L10n.t(rebuilt.actions == 1 ? "repl.resume.done.one" : "repl.resume.done", a.id, a.scenarioID, rebuilt.actions, r.session.now, open)])
       if rebuilt.finishedInLog {
         // The log holds a successful `finish` whose result was never recorded (a kill during
         // `finish` before finishing became one transaction): record it now.

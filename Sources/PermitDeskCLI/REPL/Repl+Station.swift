@@ -162,12 +162,13 @@ struct MonitorRow {
   /// The other trainee of a pair attempt (nil alone).
   var partner: String? = nil
 
+  /// The row as JSON, keyed in kebab-case like every other JSON PermitDesk writes (README "monitor").
   var json: JSON {
     .object([
       ("attempt", .int(Int(attempt))), ("trainee", .string(trainee)), ("scenario", .string(scenario)),
-      ("mode", .string(mode)), ("post", .string(post)), ("clock", .string(clock)), ("filesDone", .int(filesDone)),
-      ("filesTotal", .int(filesTotal)), ("score", .int(score)), ("lastAction", .string(lastAction)),
-      ("lastActionSecondsAgo", lastActionAgo.map { .int($0) } ?? .null), ("alerts", .array(alerts.map { .string($0.text(in: .en)) })),
+      ("mode", .string(mode)), ("post", .string(post)), ("clock", .string(clock)), ("files-done", .int(filesDone)),
+      ("files-total", .int(filesTotal)), ("score", .int(score)), ("last-action", .string(lastAction)),
+      ("last-action-seconds-ago", lastActionAgo.map { .int($0) } ?? .null), ("alerts", .array(alerts.map { .string($0.text(in: .en)) })),
       ("partner", partner.map { .string($0) } ?? .null),
     ])
   }

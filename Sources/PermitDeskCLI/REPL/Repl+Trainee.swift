@@ -60,6 +60,11 @@ extension Repl {
         lines.append(L10n.t("repl.login.unfinished", open.scenarioID, open.id))
       }
       say(lines + pairInvitations(t))
+      // `play SCENARIO` opened before anyone logged in: the scenario starts now.
+      if let waiting = pendingStart {
+        pendingStart = nil
+        for line in waiting.lines { _ = handle(line) }
+      }
     } catch {
       fail(L10n.t("repl.login.cannot", "\(error)"))
     }
@@ -130,9 +135,12 @@ extension Repl {
       }
       ids = mod.scenarios
     }
+    // The id column is as wide as the longest id (a trainer's long id must not push its title out
+    // of line), and at least 36 columns as before.
+    let width = max(36, ids.map { DisplayWidth.of($0) }.max() ?? 0)
     say(ids.map { id in
       let s = course.index[id]
-      return "  \(DisplayWidth.pad(id, to: 36)) \(s?.title(in: Language.current) ?? L10n.t("repl.scenarios.missing"))"
+      return "  \(DisplayWidth.pad(id, to: width)) \(s?.title(in: Language.current) ?? L10n.t("repl.scenarios.missing"))"
         + (s.map { L10n.t($0.assessment ? "repl.scenarios.tag-assessment" : "repl.scenarios.tag", $0.post) } ?? "")
     })
   }

@@ -97,11 +97,14 @@ public enum Debrief {
     for (_, _, line) in events.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) { out.append("  " + line) }
     out.append("")
     let m = card.summary
+    // "1 case", "2 cases": each counted noun in its number (Chinese has one form).
+    func n(_ noun: String, _ count: Int) -> String { L10n.t("debrief.summary.\(noun).\(count == 1 ? "one" : "other")", count) }
     out.append(
       L10n.t(
-        "debrief.summary", m["cases"] ?? 0, m["notices"] ?? 0, m["notices-on-time"] ?? 0, m["notices-accept"] ?? 0, m["notices-accept-pending"] ?? 0,
-        m["notices-supplement"] ?? 0, m["notices-refuse"] ?? 0, m["deemed-accepted"] ?? 0, m["center-bounced"] ?? 0, m["proposals"] ?? 0,
-        m["reviews"] ?? 0, m["hints"] ?? 0, card.restores))
+        "debrief.summary", n("cases", m["cases"] ?? 0), n("notices", m["notices"] ?? 0), m["notices-on-time"] ?? 0,
+        n("acceptances", m["notices-accept"] ?? 0), m["notices-accept-pending"] ?? 0, n("supplements", m["notices-supplement"] ?? 0),
+        n("refusals", m["notices-refuse"] ?? 0), m["deemed-accepted"] ?? 0, m["center-bounced"] ?? 0, n("proposals", m["proposals"] ?? 0),
+        n("reviews", m["reviews"] ?? 0), n("hints", m["hints"] ?? 0), n("restores", card.restores)))
     return out
   }
 

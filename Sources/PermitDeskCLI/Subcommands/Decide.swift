@@ -28,6 +28,12 @@ extension PermitDesk {
 
     func run() throws {
       let library = try content.library
+      // --policy is checked even when every packet names its own pack: a mistyped id must not pass
+      // unnoticed only because it was not needed this time.
+      if case .failure = library.policy(policy) {
+        printError("permitdesk: " + L10n.unknownPolicy(policy, known: library.policyIDs()))
+        throw Exit.badInput
+      }
       var results: [JSON] = []
       var texts: [String] = []
       var bad = false

@@ -139,7 +139,7 @@ extension PermitDesk {
           L10n.t(
             scenario.applicants.count == 1 ? "cli.generate.wrote.one" : "cli.generate.wrote.other", output, scenarioID,
             scenario.applicants.count, keyed, Localized.name("district", w), p.rawValue, policy))
-        print(L10n.t("cli.generate.next", output))
+        print(L10n.t("cli.generate.next", Generate.shellWord(output)))
       }
     }
 
@@ -157,5 +157,14 @@ extension PermitDesk {
       while id.hasPrefix("-") { id.removeFirst() }
       return id.isEmpty || output == "-" ? "generated-\(seed)" : id
     }
+  }
+}
+
+extension PermitDesk.Generate {
+  /// `path` as one word for a POSIX shell, so that the suggested next commands can be pasted as
+  /// they are (`'My scenario.yaml'`); a plain path is written as it is.
+  static func shellWord(_ path: String) -> String {
+    let plain = path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+,:@%=".unicodeScalars.contains($0) }
+    return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
   }
 }

@@ -26,7 +26,10 @@ extension PermitDesk {
     var format: OutputFormat = .text
 
     @Option(help: helpText("cli.play.mode"))
-    var mode: String = "practice"
+    var mode: Mode = .practice
+
+    /// The modes a trainee plays in (autoplay is `--autoplay`).
+    enum Mode: String, ExpressibleByArgument, CaseIterable { case practice, assessment }
 
     @Option(help: helpText("cli.play.seed"))
     var seed: UInt64 = 0
@@ -63,11 +66,16 @@ extension PermitDesk {
       let (course, scenario) = try course()
       guard let style = autoplay else {
         // Quoted, so that the scenario and mode stay one word each whatever they hold.
-        guard let id = ReplInput.quoted(scenario), let m = ReplInput.quoted(mode) else {
+        guard let id = ReplInput.quoted(scenario), let m = ReplInput.quoted(mode.rawValue) else {
           printError("permitdesk: " + L10n.t("cli.err.unknown-scenario", scenario))
           throw Exit.badInput
         }
-        try repl.runRepl(content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (free ? " --free" : "")], course: course)
+        // A file given by path is not the course, even under a course scenario's id (it replaces
+        // that scenario in this process only): it is played as --free, for no module credit.
+        let outside = free || Play.isPath(self.scenario)
+        try repl.runRepl(
+          content: content, startWith: ["start \(id) --mode \(m) --seed \(seed)" + (outside ? " --free" : "")], scenario: scenario, course: course,
+          scoreJSON: format == .json)
         return
       }
       let library = course.library

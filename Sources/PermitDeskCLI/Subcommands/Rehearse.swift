@@ -57,6 +57,9 @@ extension PermitDesk {
       if let c = category, Category(rawValue: c.uppercased()) == nil { throw ValidationError(L10n.t("cli.rehearse.category-format")) }
       if newType != nil && (packet != nil || template != nil) { throw ValidationError(L10n.t("cli.rehearse.new-alone")) }
       if newType != nil && output == "-" { throw ValidationError(L10n.t("cli.rehearse.new-output")) }
+      // JSON is the decision on a packet; a materials list or a template asked for as JSON must not
+      // come out as text a program then fails to parse.
+      if format == .json && (packet == nil || newType != nil) { throw ValidationError(L10n.t("cli.rehearse.json-needs-packet")) }
     }
 
     /// The template packet of a type: synthetic, complete, accepted as it is.
@@ -74,7 +77,7 @@ extension PermitDesk {
     func run() throws {
       let library = try content.library
       guard case .success(let defaultPack) = library.policy(policy) else {
-        printError("permitdesk: " + L10n.t("cli.err.unknown-policy", policy) + Suggest.hint(policy, library.policyIDs()))
+        printError("permitdesk: " + L10n.unknownPolicy(policy, known: library.policyIDs()))
         throw Exit.badInput
       }
       if let m = materials, let type = ApplicationType(rawValue: m) {
@@ -126,7 +129,7 @@ extension PermitDesk {
       }
       if let who = person, Rehearse.isTemplate(p, policy: pack) {
         if format == .text {
-          print("\n\(who): this is the template's own synthetic applicant, not your draft: not recorded, and it does not count toward your first-time-right rate.")
+          print("\n" + L10n.t("rehearse.template-not-counted", who))
         }
       } else if let who = person {
         let db = try database.open()
@@ -135,7 +138,12 @@ extension PermitDesk {
           defects: d.defects.map(\.code))
         let s = try db.rehearsalStats(person: who)
         if format == .text {
-          print("\n\(who): \(s.submissions) rehearsal\(s.submissions == 1 ? "" : "s"), \(s.files) file\(s.files == 1 ? "" : "s"), \(s.firstTimeRight) right the first time (\(s.rate)%)")
+          print(
+            "\n"
+              + L10n.t(
+                "rehearse.stats", who,
+                L10n.t(s.submissions == 1 ? "rehearse.stats.rehearsals.one" : "rehearse.stats.rehearsals.other", s.submissions),
+                L10n.t(s.files == 1 ? "rehearse.stats.files.one" : "rehearse.stats.files.other", s.files), s.firstTimeRight, s.rate))
         }
       }
     }

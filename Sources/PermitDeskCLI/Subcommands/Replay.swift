@@ -42,7 +42,7 @@ extension PermitDesk {
       }
       let runner = rebuilt.runner
       let card = rebuilt.score(module: a.moduleID, course: course)
-      var lines = [L10n.t("cli.replay.head", a.id, a.scenarioID, trainee, Localized.mode(a.mode), rebuilt.actions)]
+      var lines = [L10n.t(rebuilt.actions == 1 ? "cli.replay.head.one" : "cli.replay.head", a.id, a.scenarioID, trainee, Localized.mode(a.mode), rebuilt.actions)]
       lines.append(L10n.t("cli.replay.replayed", card.overall, card.decisions, card.doubleReview, card.timeLimits))
       var differs = false
       if let o = a.overall {
@@ -64,7 +64,7 @@ extension PermitDesk {
       var divergences: [JSON] = []
       if let id = policy {
         guard case .success(let other) = try content.library.policy(id) else {
-          printError("permitdesk: " + L10n.t("cli.err.unknown-policy", id))
+          printError("permitdesk: " + L10n.unknownPolicy(id, known: try content.library.policyIDs()))
           throw Exit.badInput
         }
         let examiner = Examiner(policy: other)

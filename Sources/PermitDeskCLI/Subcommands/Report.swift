@@ -79,15 +79,29 @@ extension PermitDesk {
       }
       let db = try database.openReadOnly()
       var traineeID: Int64?
+      let all = try db.trainees(cohort: nil)
       if let name = trainee {
         guard let t = try db.trainee(named: name) else {
-          printError("permitdesk: " + L10n.t("cli.err.no-trainee", name))
+          printError("permitdesk: " + L10n.t("cli.err.no-trainee", name) + Suggest.hint(name, all.map(\.name)))
           throw Exit.badInput
         }
         traineeID = t.id
       }
+      // A filter that names nothing is a typo, not an empty result: say so, with the closest name.
+      if let c = cohort, !all.contains(where: { $0.cohort == c }) {
+        let cohorts = Array(Set(all.compactMap(\.cohort).filter { !$0.isEmpty })).sorted()
+        printError("permitdesk: " + L10n.t("cli.err.no-cohort", c) + Suggest.hint(c, cohorts))
+        throw Exit.badInput
+      }
       let library = try content.library
-      let all = try db.trainees(cohort: nil)
+      if let id = scenario {
+        let played = Set(try db.attempts(participant: nil, scenario: nil, cohort: nil).map(\.scenarioID))
+        let known = played.union(Course(library: library).scenarioIDs)
+        if !known.contains(id) {
+          printError("permitdesk: " + L10n.t("cli.err.unknown-scenario", id) + Suggest.hint(id, known.sorted()))
+          throw Exit.badInput
+        }
+      }
       let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
       // Per person: a pair attempt is a row for each partner, with their own post's result.
       let records = try db.attempts(participant: traineeID, scenario: scenario, cohort: cohort).filter { includeAutoplay || $0.mode != .autoplay }
@@ -153,7 +167,7 @@ extension PermitDesk {
         return
       }
       do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-        printError("permitdesk: " + L10n.t("cli.err.cannot-write", path, error.localizedDescription))
+        printError("permitdesk: " + L10n.t("cli.err.cannot-write.folder", path))
         throw Exit.badInput
       }
       print(L10n.t("cli.report.written", path, format.rawValue, text.utf8.count))
@@ -318,6 +332,13 @@ extension PermitDesk {
     }
 
     func run() throws {
+      // Retention removes records; a mistyped --db must not create a new, empty sandbox and say
+      // "0 removed" (report and verify refuse a missing file the same way).
+      let attributes = try? FileManager.default.attributesOfItem(atPath: database.resolvedPath)
+      guard ((attributes?[.size] as? NSNumber)?.intValue ?? 0) > 0 else {
+        printError("permitdesk: " + L10n.t("cli.purge.no-database", database.resolvedPath))
+        throw Exit.badInput
+      }
       let db = try database.open()
       let removed = try db.purgeCases(retainedBefore: before)
       for c in removed {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PermitContent
+import PermitLocalization
 import PermitTraining
 
 /// Exit codes of product.md §11.
@@ -28,4 +29,12 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
 /// Output format of the machine-readable commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json
+}
+
+extension L10n {
+  /// An unknown policy pack id, in the loader's one wording (`check`, packets, generate):
+  /// "unknown policy pack 'x'; known: a, b, c; did you mean 'y'?".
+  static func unknownPolicy(_ id: String, known: [String]) -> String {
+    ContentLibrary.unknownPolicy(id, known: known).message(in: Language.current)
+  }
 }

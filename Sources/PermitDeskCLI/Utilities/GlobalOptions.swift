@@ -15,9 +15,14 @@ enum GlobalOptions {
     "repl": ["--db", "--content", "--no-color"], "play": ["--db", "--content", "--no-color"],
     "decide": ["--content"], "check": ["--content"], "generate": ["--content"],
     "rehearse": ["--db", "--content"], "report": ["--db", "--content"], "replay": ["--db", "--content"],
-    "verify": ["--db", "--content"], "purge": ["--db"], "bench": ["--content"], "bench-check": ["--content"],
-    "bench-repl": ["--content"],
+    "verify": ["--db", "--content"], "purge": ["--db"], "monitor": ["--db", "--content"],
+    "bench": ["--content"], "bench-check": ["--content"], "bench-repl": ["--content"], "bench-runtime": ["--content"],
+    // `help SUBCOMMAND` uses none; `room` is a group: its own subcommands are the keys.
+    "help": [], "room": [], "room init": ["--content"], "room add": [], "room remove": [], "room shell": [],
   ]
+
+  /// The subcommands of the `room` group (their options follow their own name).
+  static let roomSubcommands: Set<String> = ["init", "add", "remove", "shell"]
 
   /// The subcommand names (and `help`).
   static var subcommands: Set<String> {
@@ -50,11 +55,14 @@ enum GlobalOptions {
       moved += args[i..<(i + n)]
       i += n
     }
-    guard i < args.count, subcommands.contains(args[i]), let uses = used[args[i]] else { return args }
-    let command = args[i]
+    guard i < args.count, subcommands.contains(args[i]) else { return args }
+    // `room init` and the others: the options go after the group's subcommand, where they belong.
+    let nested = args[i] == "room" && i + 1 < args.count && roomSubcommands.contains(args[i + 1])
+    let command = nested ? [args[i], args[i + 1]] : [args[i]]
+    guard let uses = used[command.joined(separator: " ")] else { return args }
     var rest: [String] = []
     var j = 0
-    let tail = moved + args[(i + 1)...]
+    let tail = moved + args[(i + command.count)...]
     while j < tail.count {
       if tail[j] == "--" {
         rest += tail[j...]
@@ -68,7 +76,23 @@ enum GlobalOptions {
       rest.append(tail[j])
       j += 1
     }
-    return [command] + rest
+    return command + rest
+  }
+
+  /// The first word when it names no subcommand (`permitdesk repot`, `permitdesk help repot`), after
+  /// any leading global options; nil when the words are a subcommand, options, or nothing. The REPL
+  /// (the default subcommand) takes no words of its own, so such a word is always a mistake.
+  static func unknownSubcommand(_ args: [String]) -> String? {
+    var i = 0
+    while i < args.count, span(args, at: i) > 0 { i += span(args, at: i) }
+    guard i < args.count else { return nil }
+    let word = args[i]
+    if word.hasPrefix("-") { return nil }
+    if !subcommands.contains(word) { return word }
+    if word == "help", i + 1 < args.count, !args[i + 1].hasPrefix("-"), !subcommands.contains(args[i + 1]) {
+      return args[i + 1]
+    }
+    return nil
   }
 
   /// When the arguments ask for `--version` (with at most global options around it): the `--content`
