@@ -63,6 +63,7 @@ extension Catalog {
     "station.alert.rubber-stamp": "rubber-stamp ({1})",
     "station.alert.deemed": "deemed acceptance ({1})",
     "station.inject.moving": "attempt #{1} keeps moving; try the injection again",
+    "repl.surplus": "too many words for '{1}'; usage: {2}",
     "repl.resume.unexpected": "unexpected '{1}'; usage: resume [--take-over]",
     "station.other": "[{1}] {2}: ",
     "lease.lost": "attempt #{1} was taken over by process {2} on {3} (last active {4}); nothing was recorded here and this session no longer works on it. 'resume --take-over' takes it back",

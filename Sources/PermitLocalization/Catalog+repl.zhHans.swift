@@ -62,6 +62,7 @@ extension Catalog {
     "station.alert.rubber-stamp": "未看材料即同意（{1}次）",
     "station.alert.deemed": "视为受理（{1}件）",
     "station.inject.moving": "练习 #{1} 一直在变化；请重新插入",
+    "repl.surplus": "“{1}”后面的词太多；用法：{2}",
     "repl.resume.unexpected": "无法识别“{1}”；用法：resume [--take-over]",
     "station.other": "[{1}] {2}：",
     "lease.lost": "练习 #{1} 已被 {3} 上的进程 {2} 接管（最近活动 {4}）；本会话未记录任何内容，也不再处理该练习。'resume --take-over' 可以收回",

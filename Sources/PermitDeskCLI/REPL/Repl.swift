@@ -132,6 +132,11 @@ final class Repl {
     if leaseGate(verb) { return .next }
     if runner != nil { catchUp() }
     if roomGate(verb, args) { return .next }
+    if let refusal = CommandTable.surplus(verb, args) {
+      // `show passport extra`, `score now`: the usage, and nothing done or logged.
+      fail(refusal)
+      return .next
+    }
     switch verb {
     case "quit", "exit": return .quit
     case "help": help(args)
