@@ -22,7 +22,7 @@ struct CommandInfo {
 enum CommandTable {
   static let all: [CommandInfo] = before + AttemptCommands.specs.map {
     let h = AttemptCommandHelp.of($0.name)
-    CommandInfo(
+    return CommandInfo(
       name: $0.name, usage: h.usage, summary: h.summary, details: h.details, attempt: true,
       maxArguments: $0.maxArguments)
   } + after
