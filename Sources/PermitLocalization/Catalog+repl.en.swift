@@ -15,6 +15,7 @@ extension Catalog {
     "repl.start.mode": "--mode takes practice or assessment",
     "repl.start.seed": "--seed takes a whole number",
     "repl.start.unexpected": "unexpected '{1}'; usage: start SCENARIO [--mode practice|assessment] [--seed N] [--free] [--abandon] [--pair NAME]",
+    "repl.play.locked": "module {1} is locked: pass {2} first, or 'permitdesk play {3} --free' to practise it without credit",
     "repl.start.locked": "module {1} is locked: pass {2} first ('curriculum'), or 'start {3} --free' to practise it without credit",
     "repl.start.it-is": " (it is {1})",
     "repl.start.in-progress": "attempt #{1} at {2} is in progress{3}: 'resume' to continue it, or 'start {4} --abandon' to abandon it and start anew",

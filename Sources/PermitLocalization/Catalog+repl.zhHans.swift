@@ -14,6 +14,7 @@ extension Catalog {
     "repl.start.mode": "--mode 只能是 practice（练习）或 assessment（考核）",
     "repl.start.seed": "--seed 需要一个整数",
     "repl.start.unexpected": "无法识别“{1}”；用法：start 情景 [--mode practice|assessment] [--seed N] [--free] [--abandon] [--pair 姓名]",
+    "repl.play.locked": "模块 {1} 尚未解锁：须先通过 {2}，或用 'permitdesk play {3} --free' 练习（不计学分）",
     "repl.start.locked": "模块 {1} 尚未解锁：须先通过 {2}（见 'curriculum'），或用 'start {3} --free' 练习（不计学分）",
     "repl.start.it-is": "（现在是 {1}）",
     "repl.start.in-progress": "练习 #{1}（{2}）正在进行{3}：'resume' 继续，或 'start {4} --abandon' 放弃后重新开始",

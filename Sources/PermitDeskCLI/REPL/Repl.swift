@@ -37,6 +37,9 @@ final class Repl {
   /// `play SCENARIO` with nobody logged in yet: the start command, run at the first login (the
   /// scenario's id says what is waiting).
   var pendingStart: (scenario: String, lines: [String])?
+  /// While `permitdesk play`'s own `start` runs (not one the user typed): a refusal then names the
+  /// shell command that works (`permitdesk play X --free`), not the REPL's.
+  var startFromShell = false
 
   init(library: ContentLibrary, course: Course, db: SandboxDatabase, color: Bool, stopOnError: Bool) {
     self.library = library
