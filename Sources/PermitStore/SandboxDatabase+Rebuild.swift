@@ -1,6 +1,7 @@
 import PermitLocalization
 import Foundation
 internal import GRDB
+internal import GRDBSQLite
 
 // What `verify` checks beyond the hash chain (issue 11, deliver 5):
 //
@@ -121,72 +122,148 @@ extension SandboxDatabase {
   /// compared with the stored columns in memory.
   public func projectionMismatch(attempt: Int64, atSeq: Int64, rebuilt: Projection) throws -> ProjectionCheck {
     let tables = Self.projectionTables
-    let expected: [[String: [DatabaseValue]]]
+    let expected: [[ProjectionRow]]
     do {
       expected = [
-        try Self.keyed(tables[0], (rebuilt.cases ?? []).map { var c = $0; c.attempt = attempt; return Table.Case(c).columnValues }),
-        try Self.keyed(tables[1], Self.reviewRecords(attempt: attempt, rebuilt.reviews ?? []).map(\.columnValues)),
-        try Self.keyed(tables[2], (rebuilt.notices ?? []).map { Table.Notice($0, attempt: attempt).columnValues }),
+        try Self.sorted(tables[0], (rebuilt.cases ?? []).map { var c = $0; c.attempt = attempt; return Table.Case(c).columnValues }),
+        try Self.sorted(tables[1], Self.reviewRecords(attempt: attempt, rebuilt.reviews ?? []).map(\.columnValues)),
+        try Self.sorted(tables[2], (rebuilt.notices ?? []).map { Table.Notice($0, attempt: attempt).columnValues }),
       ]
     } catch {
       throw StoreError.database("cannot compare the projection of attempt #\(attempt): \(error)")
     }
-    let stored: (head: Int64?, rows: [[String: [DatabaseValue]]], purged: String?) = try read { db in
+    return try read { db in
       let head = try Int64.fetchOne(db.cachedStatement(sql: "SELECT lastSeq FROM attempt WHERE id = ?"), arguments: [attempt])
-      guard head == atSeq else { return (head, [], nil) }
-      return (head, try tables.map { try Self.rows(db, $0, attempt: attempt) }, try Self.purgedBefore(db))
-    }
-    guard stored.head == atSeq else { return .moved }
-    for (i, table) in tables.enumerated() {
-      let have = stored.rows[i]
-      let want = expected[i]
-      for key in Set(have.keys).union(want.keys).sorted() {
-        let what = table.describe(key)
-        switch (have[key], want[key]) {
-        case (nil, let w?):
-          if table.name == "caseRow", let purged = stored.purged, let at = table.columns.firstIndex(of: "retainUntil"),
-            case .string(let until) = w[at].storage, until < purged
-          {
-            continue  // removed by `purge` (retention)
-          }
-          return .differs(L10n.t("verify.row.missing", what))
-        case (_?, nil):
-          return .differs(L10n.t("verify.row.added", what))
-        case (let h?, let w?):
-          // Columns in name order, so the first difference named does not depend on the table's layout.
-          for (column, name) in table.columns.enumerated().sorted(by: { $0.element < $1.element }) where h[column] != w[column] {
-            return .differs(L10n.t("verify.row.differs", what, name, Self.shown(h[column]), Self.shown(w[column])))
-          }
-        case (nil, nil): break
+      guard head == atSeq else { return .moved }
+      let purged = try Self.purgedBefore(db)
+      for (i, table) in tables.enumerated() {
+        if let difference = try Self.firstDifference(db, table, attempt: attempt, expected[i], purged: purged) {
+          return .differs(difference)
         }
       }
+      return .same
     }
-    return .same
   }
 
-  /// Rows (each its columns after `attempt`, in the table's `columns` order) by key: the key's
-  /// columns joined. Two rows with one key (which the table's primary key would refuse) are an error.
-  static func keyed(_ table: ProjectionTable, _ rows: [[DatabaseValue]]) throws -> [String: [DatabaseValue]] {
-    var out: [String: [DatabaseValue]] = [:]
-    out.reserveCapacity(rows.count)
-    for columns in rows {
-      let key = table.keyColumns.map { shownKey(columns[$0]) }.joined(separator: "\u{1F}")
-      guard out.updateValue(columns, forKey: key) == nil else {
-        throw StoreError.invalidArgument("two rebuilt \(table.kind) rows share the key \(table.describe(key)).")
-      }
+  /// A rebuilt row: its key (ticket, and the number that tells a ticket's rows apart) and its columns.
+  struct ProjectionRow {
+    let ticket: String
+    let number: Int64
+    let columns: [DatabaseValue]
+
+    /// In the stored rows' order (`ORDER BY ticket, number`: text by its bytes, as SQLite's
+    /// BINARY collation compares).
+    func precedes(ticket other: UnsafeBufferPointer<UInt8>, number n: Int64) -> Bool {
+      var mine = ticket
+      return mine.withUTF8 { a in a.elementsEqual(other) ? number < n : a.lexicographicallyPrecedes(other) }
+    }
+
+    func matches(ticket other: UnsafeBufferPointer<UInt8>, number n: Int64) -> Bool {
+      var mine = ticket
+      return number == n && mine.withUTF8 { $0.elementsEqual(other) }
+    }
+
+    var key: String { ProjectionTable.key(ticket, number) }
+  }
+
+  /// The rebuilt rows in the stored rows' order; two with one key (which the table's primary key
+  /// would refuse) are an error.
+  static func sorted(_ table: ProjectionTable, _ rows: [[DatabaseValue]]) throws -> [ProjectionRow] {
+    let out = rows.map { columns -> ProjectionRow in
+      let ticket = String.fromDatabaseValue(columns[table.ticketColumn]) ?? ""
+      let number = table.numberColumn.flatMap { Int64.fromDatabaseValue(columns[$0]) } ?? 0
+      return ProjectionRow(ticket: ticket, number: number, columns: columns)
+    }
+    .sorted { a, b in
+      a.ticket == b.ticket ? a.number < b.number : a.ticket.utf8.lexicographicallyPrecedes(b.ticket.utf8)
+    }
+    for (a, b) in zip(out, out.dropFirst()) where a.ticket == b.ticket && a.number == b.number {
+      throw StoreError.invalidArgument("two rebuilt \(table.kind) rows share the key \(table.describe(a.key)).")
     }
     return out
   }
 
-  /// A projection table: its name, its columns after `attempt` (in its record's order) and which of
-  /// them identify a row.
+  /// Walks the stored rows of the attempt (in key order, their columns compared as SQLite holds
+  /// them: no text copied unless a row differs) beside the rebuilt ones, and describes the first
+  /// row missing, added or different. A case row removed by `purge` is not missing.
+  static func firstDifference(
+    _ db: Database, _ table: ProjectionTable, attempt: Int64, _ want: [ProjectionRow], purged: String?
+  ) throws -> String? {
+    let order = table.number.map { "ticket, \($0)" } ?? "ticket"
+    let statement = try db.cachedStatement(
+      sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE attempt = ? ORDER BY \(order)")
+    let raw = statement.sqliteStatement
+    let cursor = try Row.fetchCursor(statement, arguments: [attempt])
+    var j = 0
+    func missing(_ w: ProjectionRow) -> String? {
+      if table.name == "caseRow", let purged, let at = table.columns.firstIndex(of: "retainUntil"),
+        case .string(let until) = w.columns[at].storage, until < purged
+      {
+        return nil  // removed by `purge` (retention)
+      }
+      return L10n.t("verify.row.missing", table.describe(w.key))
+    }
+    while let row = try cursor.next() {
+      let ticket = ColumnBytes(raw, Int32(table.ticketColumn))
+      let number = table.numberColumn.map { sqlite3_column_int64(raw, Int32($0)) } ?? 0
+      while j < want.count, want[j].precedes(ticket: ticket.buffer, number: number) {
+        if let m = missing(want[j]) { return m }
+        j += 1
+      }
+      guard j < want.count, want[j].matches(ticket: ticket.buffer, number: number) else {
+        return L10n.t("verify.row.added", table.describe(ProjectionTable.key(ticket.string, number)))
+      }
+      // Columns in name order, so the first difference named does not depend on the table's layout.
+      for (column, name) in table.columnsByName where !same(raw, Int32(column), want[j].columns[column]) {
+        let have = row[column] as DatabaseValue
+        return L10n.t("verify.row.differs", table.describe(want[j].key), name, shown(have), shown(want[j].columns[column]))
+      }
+      j += 1
+    }
+    while j < want.count {
+      if let m = missing(want[j]) { return m }
+      j += 1
+    }
+    return nil
+  }
+
+  /// Whether the current row's column holds `value` (same type, same bytes).
+  static func same(_ raw: OpaquePointer?, _ index: Int32, _ value: DatabaseValue) -> Bool {
+    let type = sqlite3_column_type(raw, index)
+    switch value.storage {
+    case .null: return type == SQLITE_NULL
+    case .int64(let n): return type == SQLITE_INTEGER && sqlite3_column_int64(raw, index) == n
+    case .double(let d): return type == SQLITE_FLOAT && sqlite3_column_double(raw, index) == d
+    case .string(var s): return type == SQLITE_TEXT && s.withUTF8 { $0.elementsEqual(ColumnBytes(raw, index).buffer) }
+    case .blob(let data):
+      guard type == SQLITE_BLOB else { return false }
+      let count = Int(sqlite3_column_bytes(raw, index))
+      guard count == data.count else { return false }
+      guard count > 0, let bytes = sqlite3_column_blob(raw, index) else { return true }
+      return data.elementsEqual(UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+  }
+
+  /// A projection table: its name, its columns after `attempt` (in its record's order), the ticket
+  /// and the number that identify a row.
   struct ProjectionTable: Sendable {
     let name: String
-    let key: [String]
+    /// The column that numbers a ticket's rows (nil: one row per ticket).
+    let number: String?
     let kind: String
     let columns: [String]
-    /// The positions of `key` in `columns`.
-    var keyColumns: [Int] { key.map { columns.firstIndex(of: $0)! } }
+    /// The positions of the ticket and of the number in `columns`.
+    var ticketColumn: Int { columns.firstIndex(of: "ticket")! }
+    var numberColumn: Int? { number.map { columns.firstIndex(of: $0)! } }
+    /// The columns with their positions, by name.
+    let columnsByName: [(Int, String)]
+
+    init(name: String, number: String?, kind: String, columns: [String]) {
+      (self.name, self.number, self.kind, self.columns) = (name, number, kind, columns)
+      columnsByName = columns.enumerated().map { ($0.offset, $0.element) }.sorted { $0.1 < $1.1 }
+    }
+
+    static func key(_ ticket: String, _ number: Int64) -> String { ticket + "\u{1F}" + String(number) }
 
     func describe(_ key: String) -> String {
       let parts = key.split(separator: "\u{1F}").map(String.init)
@@ -199,22 +276,10 @@ extension SandboxDatabase {
   }
 
   static let projectionTables = [
-    ProjectionTable(name: "caseRow", key: ["ticket"], kind: "case", columns: Table.Case.columnNames),
-    ProjectionTable(name: "review", key: ["ticket", "seq"], kind: "review", columns: Table.Review.columnNames),
-    ProjectionTable(name: "notice", key: ["ticket", "round"], kind: "notice", columns: Table.Notice.columnNames),
+    ProjectionTable(name: "caseRow", number: nil, kind: "case", columns: Table.Case.columnNames),
+    ProjectionTable(name: "review", number: "seq", kind: "review", columns: Table.Review.columnNames),
+    ProjectionTable(name: "notice", number: "round", kind: "notice", columns: Table.Notice.columnNames),
   ]
-
-  /// The attempt's rows of a projection table, by key, each as its columns in the table's order.
-  static func rows(_ db: Database, _ table: ProjectionTable, attempt: Int64) throws -> [String: [DatabaseValue]] {
-    let statement = try db.cachedStatement(
-      sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE attempt = ?")
-    var rows: [[DatabaseValue]] = []
-    let cursor = try Row.fetchCursor(statement, arguments: [attempt])
-    while let row = try cursor.next() {
-      rows.append((0..<table.columns.count).map { row[$0] as DatabaseValue })
-    }
-    return try keyed(table, rows)
-  }
 
   static func shownKey(_ v: DatabaseValue) -> String {
     switch v.storage {
