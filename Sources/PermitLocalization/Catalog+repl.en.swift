@@ -13,6 +13,7 @@ extension Catalog {
     "repl.start.pairing": "Pair attempt: you are post A, {1} is post B and joins with 'join' (or 'join {2}'). Your handovers go to {1}'s review queue; only you move the clock and finish.",
     "repl.start.usage": "usage: start SCENARIO [--mode practice|assessment] [--seed N] [--pair NAME] ('scenarios' lists them)",
     "repl.start.mode": "--mode takes practice or assessment",
+    "repl.start.pair-name": "--pair takes your partner's name: 'start {1} --pair NAME' (they 'join' as post B)",
     "repl.start.seed": "--seed takes a whole number",
     "repl.start.unexpected": "unexpected '{1}'; usage: start SCENARIO [--mode practice|assessment] [--seed N] [--free] [--abandon] [--pair NAME]",
     "repl.play.locked": "module {1} is locked: pass {2} first, or 'permitdesk play {3} --free' to practise it without credit",

@@ -12,6 +12,7 @@ extension Catalog {
     "repl.start.pairing": "结对练习：你是A岗，{1}是B岗，用 'join'（或 'join {2}'）加入。你移交的审核进入{1}的待审队列；只有你能推进时钟和结束当日练习。",
     "repl.start.usage": "用法：start 情景 [--mode practice|assessment] [--seed N] [--pair 姓名]（'scenarios' 列出情景）",
     "repl.start.mode": "--mode 只能是 practice（练习）或 assessment（考核）",
+    "repl.start.pair-name": "--pair 需要搭档的名字：'start {1} --pair NAME'（搭档用 'join' 担任 B 岗）",
     "repl.start.seed": "--seed 需要一个整数",
     "repl.start.unexpected": "无法识别“{1}”；用法：start 情景 [--mode practice|assessment] [--seed N] [--free] [--abandon] [--pair 姓名]",
     "repl.play.locked": "模块 {1} 尚未解锁：须先通过 {2}，或用 'permitdesk play {3} --free' 练习（不计学分）",

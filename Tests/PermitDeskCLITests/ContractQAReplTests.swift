@@ -79,6 +79,16 @@ struct ContractQAReplTests {
     #expect(try sqlite(box.db, "SELECT group_concat(verb, ' ') FROM action ORDER BY seq") == "advance advance open show monthly finish")
   }
 
+  @Test("'start X --pair' without a name says so in the session's language")
+  func pairWithoutName() throws {
+    let box = try Sandbox()
+    let en = try box.run([], stdin: "login ann\nstart m01-s01-jurisdiction --pair\nquit\n")
+    #expect(en.stderr.contains("--pair takes your partner's name: 'start m01-s01-jurisdiction --pair NAME' (they 'join' as post B)"), "\(en.stderr)")
+    let zh = try box.run([], stdin: "login ann\nstart m01-s01-jurisdiction --pair\nquit\n", environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(zh.stderr.contains("--pair 需要搭档的名字：'start m01-s01-jurisdiction --pair NAME'（搭档用 'join' 担任 B 岗）"), "\(zh.stderr)")
+    #expect(try sqlite(box.db, "SELECT count(*) FROM attempt") == "0")
+  }
+
   /// One value from the sandbox database, through the sqlite3 shell.
   func sqlite(_ db: String, _ sql: String) throws -> String {
     let p = Process()

@@ -30,7 +30,7 @@ extension Repl {
         i += 1
       case "--pair":
         guard i + 1 < args.count, !args[i + 1].hasPrefix("-") else {
-          fail("--pair takes your partner's name: 'start \(id) --pair NAME' (they 'join' as post B)")
+          fail(L10n.t("repl.start.pair-name", id))
           return
         }
         guard let p = pairPartner(args[i + 1], for: t) else { return }
