@@ -205,8 +205,24 @@ extension String {
 }
 
 extension Repl {
-  /// Whether a recorded result earns credit: false when its score card says an attempt had a restore.
+  /// The scoring model a stored score card was computed by (1 when it does not say).
   static func scoringModel(_ json: String?) -> Int {
+    // The model is read at the card's top level without decoding it (verify reads it for every
+    // attempt); a card the scan cannot follow is decoded in full.
+    if let json {
+      switch TopLevelJSON.member("scoring-model", in: json) {
+      case .value(let v):
+        // A JSON integer as written (no sign but minus, no leading zero): anything else is decoded.
+        let digits = v.hasPrefix("-") ? v.dropFirst() : Substring(v)
+        if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), digits == "0" || !digits.hasPrefix("0"),
+          let model = Int(v)
+        {
+          return model
+        }
+      case .absent: return 1
+      case .unreadable: break
+      }
+    }
     guard let json, let data = json.data(using: .utf8),
       let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     else { return 1 }
