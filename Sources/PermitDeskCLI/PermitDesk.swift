@@ -170,6 +170,8 @@ struct ReplOptions: ParsableArguments {
       repl.say([L10n.t("repl.play.login-to-start", id)])
     }
     for line in startWith where repl.pendingStart == nil {
+      repl.startFromShell = true
+      defer { repl.startFromShell = false }
       _ = repl.handle(line)
       if stopOnError && repl.errors > 0 { throw Exit.problems }
     }

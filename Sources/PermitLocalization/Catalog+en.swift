@@ -122,7 +122,7 @@ public enum Catalog {
     "help.help.summary": "list the commands, or explain one",
     "help.help.details": "Tab completes verbs, tickets, materials, defect codes, outcomes and scenario ids.\nOn a terminal Ctrl-C clears the line being typed and Ctrl-D on an empty line leaves; what others do meanwhile (a trainer's event) appears above the prompt.",
     "help.login.summary": "work as a trainee (created on first login)",
-    "help.login.details": "Your attempts and curriculum progress are kept under this name in the sandbox database.",
+    "help.login.details": "Your attempts and curriculum progress are kept under this name in the sandbox database. A name with spaces is quoted: login \"Li Wei\".",
     "help.curriculum.summary": "modules in order with status (locked, open, passed), attempts, best and last score",
     "help.curriculum.details": "A module opens when its prerequisites are passed. It is passed when each of its required scenarios (the module file says which; by default every scripted one) has a credited attempt that passed: at or above the pass mark, no critical error, no restore.",
     "help.scenarios.summary": "list the scenarios (of a module)",

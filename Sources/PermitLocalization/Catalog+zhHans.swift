@@ -120,7 +120,7 @@ extension Catalog {
     "help.help.summary": "列出全部命令，或解释某一条命令",
     "help.help.details": "Tab 键可补全命令、号码、材料、缺陷代码、结论和情景编号。\n在终端上，Ctrl-C 清空正在输入的一行，空行时按 Ctrl-D 退出；其他人此间所做的事（培训师发出的事件）显示在提示符上方。",
     "help.login.summary": "以学员身份工作（首次登录时创建）",
-    "help.login.details": "你的练习和课程进度以该名字保存在沙盒数据库中。",
+    "help.login.details": "你的练习和课程进度以该名字保存在沙盒数据库中。含空格的名字加引号：login \"Li Wei\"。",
     "help.curriculum.summary": "按顺序列出模块及其状态（locked 未解锁、open 已开放、passed 已通过）、练习次数、最好和最近成绩",
     "help.curriculum.details": "先修模块通过后，本模块开放。模块中每个必修场景（由模块文件指定；默认全部脚本场景）均有一次计入学分且通过的练习（达到及格线、无严重错误、未使用恢复）时，模块即为通过。",
     "help.scenarios.summary": "列出（某个模块的）情景",

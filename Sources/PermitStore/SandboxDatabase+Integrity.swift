@@ -386,7 +386,15 @@ struct ColumnBytes {
   var array: [UInt8] { Array(buffer) }
   var string: String { String(decoding: buffer, as: UTF8.self) }
 
-  func equals(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { $0.elementsEqual(buffer) } }
+  func equals(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { sameBytes($0, buffer) } }
+}
+
+/// Whether two byte buffers hold the same bytes (`memcmp`: the generic `elementsEqual` compares
+/// byte by byte).
+func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard a.count == b.count else { return false }
+  guard a.count > 0, let x = a.baseAddress, let y = b.baseAddress else { return true }
+  return memcmp(x, y, a.count) == 0
 }
 
 /// The canonical bytes of one action of `attempt` (``Chain/actionHash(prev:attempt:seq:actor:verb:arguments:simTime:wallTime:result:ok:key:)``'s

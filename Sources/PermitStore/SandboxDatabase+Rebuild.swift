@@ -155,12 +155,12 @@ extension SandboxDatabase {
     /// BINARY collation compares).
     func precedes(ticket other: UnsafeBufferPointer<UInt8>, number n: Int64) -> Bool {
       var mine = ticket
-      return mine.withUTF8 { a in a.elementsEqual(other) ? number < n : a.lexicographicallyPrecedes(other) }
+      return mine.withUTF8 { a in sameBytes(a, other) ? number < n : a.lexicographicallyPrecedes(other) }
     }
 
     func matches(ticket other: UnsafeBufferPointer<UInt8>, number n: Int64) -> Bool {
       var mine = ticket
-      return number == n && mine.withUTF8 { $0.elementsEqual(other) }
+      return number == n && mine.withUTF8 { sameBytes($0, other) }
     }
 
     var key: String { ProjectionTable.key(ticket, number) }
@@ -234,7 +234,7 @@ extension SandboxDatabase {
     case .null: return type == SQLITE_NULL
     case .int64(let n): return type == SQLITE_INTEGER && sqlite3_column_int64(raw, index) == n
     case .double(let d): return type == SQLITE_FLOAT && sqlite3_column_double(raw, index) == d
-    case .string(var s): return type == SQLITE_TEXT && s.withUTF8 { $0.elementsEqual(ColumnBytes(raw, index).buffer) }
+    case .string(var s): return type == SQLITE_TEXT && s.withUTF8 { sameBytes($0, ColumnBytes(raw, index).buffer) }
     case .blob(let data):
       guard type == SQLITE_BLOB else { return false }
       let count = Int(sqlite3_column_bytes(raw, index))

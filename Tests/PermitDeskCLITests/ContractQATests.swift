@@ -358,4 +358,44 @@ struct ContractQATests {
     let replay = try box.run(["replay", "1"])
     #expect(replay.stdout.hasPrefix("attempt #1 m01-s01-jurisdiction (rr, practice): 1 action replayed\n"), "\(replay.stdout)")
   }
+
+  @Test("check names each typo'd key of a packet whose every top-level key is mistyped, as decide does; exit 1")
+  func checkTypoedPacket() throws {
+    let box = try Sandbox()
+    var text = try String(contentsOfFile: CLI.root + "/Scenarios/packets/overseas-b-complete.yaml", encoding: .utf8)
+    for (right, typo) in [("applicant:", "aplicant:"), ("application:", "aplication:"), ("materials:", "materals:"), ("employer:", "emploier:"), ("submitted:", "submited:")] {
+      text = text.replacingOccurrences(of: "\n" + right, with: "\n" + typo)
+    }
+    let file = box.write("typo.yaml", text)
+    let check = try box.run(["check", file])
+    #expect(check.exited(1), "\(check.status) \(check.stderr)")
+    let decide = try box.run(["decide", file])
+    #expect(decide.exited(65), "\(decide.status)")
+    #expect(!check.stdout.contains("cannot tell what this file is") && !check.stderr.contains("cannot tell"), "\(check.stdout)\(check.stderr)")
+    for (typo, right) in [("aplicant", "applicant"), ("aplication", "application"), ("materals", "materials"), ("emploier", "employer"), ("submited", "submitted")] {
+      let line = try #require((check.stdout + check.stderr).split(separator: "\n").first { $0.contains("unknown key '\(typo)'") }, "\(check.stdout)")
+      #expect(line.hasPrefix(file + ":") && line.hasSuffix("error: unknown key '\(typo)' in the packet; did you mean '\(right)'?"), "\(line)")
+      #expect(decide.stderr.contains(String(line)), "decide says the same: \(decide.stderr)")
+    }
+  }
+
+  @Test("a locked module played from the shell suggests 'permitdesk play X --free'; typed in the REPL, 'start X --free'")
+  func lockedModuleSuggestion() throws {
+    let box = try Sandbox()
+    let id = "m10-s01-assessment-post-a"
+    let shell = try box.run(["play", id, "--trainee", "kk"])
+    #expect(shell.stderr.contains("or 'permitdesk play \(id) --free' to practise it without credit"), "\(shell.stderr)")
+    #expect(!shell.stderr.contains("'start \(id) --free'"), "\(shell.stderr)")
+    // Logged in later (the start waits for the login): still the shell's command.
+    let later = try box.run(["play", id], stdin: "login ll\n")
+    #expect(later.stderr.contains("'permitdesk play \(id) --free'"), "\(later.stderr)")
+    // Inside the REPL, also after play's own start: the REPL's command.
+    let typed = try box.run(["play", id, "--trainee", "kk"], stdin: "start \(id)\n")
+    #expect(typed.stderr.contains("or 'start \(id) --free' to practise it without credit"), "\(typed.stderr)")
+    let zh = try box.run(["play", id, "--trainee", "kk"], environment: ["LANG": "zh_CN.UTF-8"])
+    #expect(zh.stderr.contains("或用 'permitdesk play \(id) --free' 练习（不计学分）"), "\(zh.stderr)")
+    // The suggestion works.
+    let free = try box.run(["play", id, "--free", "--trainee", "kk"], stdin: "clock\n")
+    #expect(free.exited(0) && !free.stderr.contains("locked"), "\(free.stderr)")
+  }
 }

@@ -143,6 +143,9 @@ public enum ContentKind: String, Sendable, CaseIterable {
     {
       return .packet
     }
+    // Keys that all miss by a typo (`aplicant`, `materals`): the kind whose keys they are closest
+    // to, so its reader names each with "did you mean" (as `decide` does for a packet).
+    if let near = nearest(Array(keys)) { return near }
     // Fall back on where the file is.
     let p = "/" + path
     if p.contains("/Policies/calendar/") { return .calendar }
@@ -151,5 +154,25 @@ public enum ContentKind: String, Sendable, CaseIterable {
     if p.contains("/Scenarios/") { return .scenario }
     if p.contains("/Curriculum/") { return .module }
     return nil
+  }
+
+  /// The keys that mark each kind (a packet's `window` and `policy` are a scenario's too).
+  static let markers: [(key: String, kind: ContentKind)] =
+    [("year", .calendar), ("holidays", .calendar), ("make-up-workdays", .calendar), ("time-limits", .policy), ("handled-types", .policy)]
+    + ["clock", "applicants", "generate", "events", "scoring", "colleague"].map { ($0, .scenario) }
+    + ["scenarios", "objectives", "prerequisites", "order"].map { ($0, .module) }
+    + ["applicant", "materials", "application", "employer", "submitted"].map { ($0, .packet) }
+
+  /// The kind most of the keys are a typo of (nil: none, or a tie).
+  static func nearest(_ keys: [String]) -> ContentKind? {
+    let names = markers.map(\.key)
+    var votes: [ContentKind: Int] = [:]
+    for k in keys {
+      guard let near = Suggest.closest(to: k, in: names), let kind = markers.first(where: { $0.key == near })?.kind else { continue }
+      votes[kind, default: 0] += 1
+    }
+    let ranked = votes.sorted { $0.value > $1.value }
+    guard let top = ranked.first, ranked.count == 1 || ranked[1].value < top.value else { return nil }
+    return top.key
   }
 }

@@ -30,7 +30,7 @@ extension Repl {
         i += 1
       case "--pair":
         guard i + 1 < args.count, !args[i + 1].hasPrefix("-") else {
-          fail("--pair takes your partner's name: 'start \(id) --pair NAME' (they 'join' as post B)")
+          fail(L10n.t("repl.start.pair-name", id))
           return
         }
         guard let p = pairPartner(args[i + 1], for: t) else { return }
@@ -57,7 +57,8 @@ extension Repl {
     }
     let module = free ? nil : course.module(of: id)
     if let module, let p = try? progress(for: t).first(where: { $0.module.id == module.id }), p.status == .locked {
-      fail(L10n.t("repl.start.locked", module.id, Localized.list(p.missing), id))
+      // From the shell (`permitdesk play X`), the command that works there; in the REPL, its own.
+      fail(L10n.t(startFromShell ? "repl.play.locked" : "repl.start.locked", module.id, Localized.list(p.missing), id))
       return
     }
     if module?.assessment == true || course.index[id]?.assessment == true { mode = .assessment }

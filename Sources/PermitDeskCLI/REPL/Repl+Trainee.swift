@@ -63,6 +63,8 @@ extension Repl {
       // `play SCENARIO` opened before anyone logged in: the scenario starts now.
       if let waiting = pendingStart {
         pendingStart = nil
+        startFromShell = true
+        defer { startFromShell = false }
         for line in waiting.lines { _ = handle(line) }
       }
     } catch {

@@ -37,6 +37,9 @@ final class Repl {
   /// `play SCENARIO` with nobody logged in yet: the start command, run at the first login (the
   /// scenario's id says what is waiting).
   var pendingStart: (scenario: String, lines: [String])?
+  /// While `permitdesk play`'s own `start` runs (not one the user typed): a refusal then names the
+  /// shell command that works (`permitdesk play X --free`), not the REPL's.
+  var startFromShell = false
 
   init(library: ContentLibrary, course: Course, db: SandboxDatabase, color: Bool, stopOnError: Bool) {
     self.library = library
@@ -132,6 +135,11 @@ final class Repl {
     if leaseGate(verb) { return .next }
     if runner != nil { catchUp() }
     if roomGate(verb, args) { return .next }
+    if let refusal = CommandTable.surplus(verb, args) {
+      // `show passport extra`, `score now`: the usage, and nothing done or logged.
+      fail(refusal)
+      return .next
+    }
     switch verb {
     case "quit", "exit": return .quit
     case "help": help(args)

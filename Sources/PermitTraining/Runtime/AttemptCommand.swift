@@ -103,7 +103,20 @@ public struct CommandSpec: Sendable {
   /// is exactly what costs window time, so this derives from ``costKey`` and nowhere else.
   public var needsOpenWindow: Bool { costKey != nil }
   /// Words after the verb → the command, or why they do not make one (``ParseFailure``).
+  ///
+  /// It ignores words past the command's last argument, so rows of the action log written in
+  /// version 1 (plain words) read as they always did; typed input is checked with ``surplus(_:)``
+  /// first, which the REPL refuses with the verb's usage and does not log.
   public let parse: @Sendable ([String]) -> Result<AttemptCommand, AttemptCommands.ParseError>
+  /// How many words after the verb the command takes, given those words (nil: any number, for
+  /// `decide`'s defects and `review return`'s free-text reason).
+  public let maxArguments: @Sendable ([String]) -> Int?
+
+  /// Whether the words after the verb go past what the command takes (`show passport extra`,
+  /// `score now`, `review agree fine`).
+  public func surplus(_ arguments: [String]) -> Bool {
+    maxArguments(arguments).map { arguments.count > $0 } ?? false
+  }
 }
 
 /// The one table of attempt commands: help, completion, costs, the allow-list after `finish`, the
@@ -117,39 +130,39 @@ public enum AttemptCommands {
 
   /// Every attempt command, in the order `help` lists them.
   public static let specs: [CommandSpec] = [
-    spec("brief", afterFinish: true) { _ in .success(.brief) },
-    spec("queue", afterFinish: true) { _ in .success(.queue) },
-    spec("open", cost: .open, args: [.ticket]) { a in
+    spec("brief", afterFinish: true, max: 0) { _ in .success(.brief) },
+    spec("queue", afterFinish: true, max: 0) { _ in .success(.queue) },
+    spec("open", cost: .open, args: [.ticket], max: 1) { a in
       a.count == 1 ? .success(.open(ticket: a[0].uppercased())) : .failure(ParseError(.open))
     },
-    spec("show", cost: .show, afterFinish: true, args: [.material]) { a in
+    spec("show", cost: .show, afterFinish: true, args: [.material], max: 1) { a in
       guard let name = a.first else { return .success(.show(material: nil)) }
       guard let kind = MaterialKind(rawValue: name) else {
         return .failure(ParseError(.unknownMaterial(name)))
       }
       return .success(.show(material: kind))
     },
-    spec("checklist", cost: .checklist, afterFinish: true) { _ in .success(.checklist) },
-    spec("points", cost: .points, afterFinish: true) { _ in .success(.points) },
-    spec("decide", cost: .decide, args: [.outcome, .defectOrBody], parse: parseDecide),
-    spec("handover", cost: .handover) { _ in .success(.handover) },
-    spec("review", cost: .review, args: [.verdict, .defect]) { a in
+    spec("checklist", cost: .checklist, afterFinish: true, max: 0) { _ in .success(.checklist) },
+    spec("points", cost: .points, afterFinish: true, max: 0) { _ in .success(.points) },
+    spec("decide", cost: .decide, args: [.outcome, .defectOrBody], maxArguments: { _ in nil }, parse: parseDecide),
+    spec("handover", cost: .handover, max: 0) { _ in .success(.handover) },
+    spec("review", cost: .review, args: [.verdict, .defect], maxArguments: { $0.first == "agree" ? 1 : nil }) { a in
       guard let v = a.first, v == "agree" || v == "return" else { return .failure(ParseError(.review)) }
       if v == "agree" { return .success(.review(returnReason: nil)) }
       guard a.count >= 2 else { return .failure(ParseError(.reviewReason)) }
       return .success(.review(returnReason: a.dropFirst().joined(separator: " ")))
     },
-    spec("issue", cost: .issue) { _ in .success(.issue) },
-    spec("clock", afterFinish: true) { _ in .success(.clock) },
-    spec("advance", args: [.advance], parse: parseAdvance),
-    spec("hint", cost: .hint) { _ in .success(.hint) },
-    spec("snapshot", args: [.snapshot]) { a in
+    spec("issue", cost: .issue, max: 0) { _ in .success(.issue) },
+    spec("clock", afterFinish: true, max: 0) { _ in .success(.clock) },
+    spec("advance", args: [.advance], maxArguments: { $0.first == "--to" ? 2 : 1 }, parse: parseAdvance),
+    spec("hint", cost: .hint, max: 0) { _ in .success(.hint) },
+    spec("snapshot", args: [.snapshot], max: 1) { a in
       a.count == 1 ? .success(.snapshot(name: a[0])) : .failure(ParseError(.snapshot))
     },
-    spec("restore", args: [.snapshot]) { a in
+    spec("restore", args: [.snapshot], max: 1) { a in
       a.count == 1 ? .success(.restore(name: a[0])) : .failure(ParseError(.restore))
     },
-    spec("monthly", afterFinish: true, args: [.month]) { a in
+    spec("monthly", afterFinish: true, args: [.month], max: 1) { a in
       guard let s = a.first else { return .success(.monthly(year: nil, month: nil)) }
       let u = Array(s.utf8)
       guard u.count == 7, u[4] == 45, let y = CivilDate.digits(u, 0, 4), let m = CivilDate.twoDigits(u, 5), (1...12).contains(m),
@@ -159,7 +172,7 @@ public enum AttemptCommands {
       }
       return .success(.monthly(year: y, month: m))
     },
-    spec("finish") { a in
+    spec("finish", max: 1) { a in
       switch a {
       case []: return .success(.finish(now: false))
       case ["--now"]: return .success(.finish(now: true))
@@ -187,10 +200,18 @@ public enum AttemptCommands {
   }
 
   private static func spec(
-    _ name: String, cost: CostKey? = nil, afterFinish: Bool = false, args: [ArgumentKind] = [],
+    _ name: String, cost: CostKey? = nil, afterFinish: Bool = false, args: [ArgumentKind] = [], max: Int,
     parse: @escaping @Sendable ([String]) -> Result<AttemptCommand, ParseError>
   ) -> CommandSpec {
-    CommandSpec(name: name, costKey: cost, allowedAfterFinish: afterFinish, arguments: args, parse: parse)
+    spec(name, cost: cost, afterFinish: afterFinish, args: args, maxArguments: { _ in max }, parse: parse)
+  }
+
+  private static func spec(
+    _ name: String, cost: CostKey? = nil, afterFinish: Bool = false, args: [ArgumentKind] = [],
+    maxArguments: @escaping @Sendable ([String]) -> Int?,
+    parse: @escaping @Sendable ([String]) -> Result<AttemptCommand, ParseError>
+  ) -> CommandSpec {
+    CommandSpec(name: name, costKey: cost, allowedAfterFinish: afterFinish, arguments: args, parse: parse, maxArguments: maxArguments)
   }
 
   @Sendable static func parseDecide(_ args: [String]) -> Result<AttemptCommand, ParseError> {
