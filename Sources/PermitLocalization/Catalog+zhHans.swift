@@ -199,7 +199,7 @@ extension Catalog {
     "repl.scenarios.tag-assessment": " [{1}岗，考核]",
 
     "cli.bench-runtime.abstract": "对规模递增的生成情景计时自动演示（每条命令含提交），并对大量已记录的练习计时 verify --rescore（请使用 release 构建）。",
-    "cli.bench-runtime.discussion": "对每种规模：以 'play --autoplay perfect' 的方式在临时沙盒数据库中演示一个生成的情景（A岗，mixed 方案），每条命令都像交互界面一样提交；输出总时间和每条命令的时间（执行、提交和应用，p50/p99），以及保留前一状态时的执行 p99（此时每步都复制状态，即原地执行之前的做法）。然后由内置 m01-s01-jurisdiction 的自动演示记录 ATTEMPTS 次已完成的练习，并先在单线程、再在每个核心上用 verify --rescore 的代码重新评分。每个阶段还输出进程的 CPU 时间，它不受繁忙机器分给进程的核心份额影响。",
+    "cli.bench-runtime.discussion": "对每种规模：以 'play --autoplay perfect' 的方式在临时沙盒数据库中演示一个生成的情景（A岗，mixed 方案），每条命令都像交互界面一样提交；输出总时间和每条命令的时间（执行、提交和应用，p50/p99），以及保留前一状态时的执行 p99（此时每步都复制状态，即原地执行之前的做法）。然后由内置 m01-s01-jurisdiction 的自动演示记录 ATTEMPTS 次已完成的练习，并先在单线程、再在每个核心上用 verify --rescore 的代码重新评分，然后用完整的 verify --rescore（哈希链、封印、重新评分、投影记录）检查。每个阶段还输出进程的 CPU 时间，它不受繁忙机器分给进程的核心份额影响。",
     "cli.bench-runtime.sizes": "每个生成情景的申请人数，以逗号分隔（\"\"：不测，只测重新评分）。",
     "cli.bench-runtime.sizes-invalid": "--sizes 须为以逗号分隔、不小于1的申请人数（如 100,400,1600；\"\" 表示不测），而不是“{1}”。",
     "cli.bench-runtime.keep-db": "把重新评分的练习记录到这个新的数据库文件并保留它（以便对它计时 'permitdesk verify --rescore --db PATH'）。",
