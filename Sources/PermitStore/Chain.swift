@@ -27,30 +27,6 @@ enum Chain {
     return out
   }
 
-  /// `prefix + canonical(kind, fields)` as UTF-8 bytes, written straight into one buffer: the form
-  /// the action log is hashed in (every action of every attempt is hashed again by `verify`).
-  static func canonicalBytes(prefix: String, _ kind: String, _ fields: [String?]) -> [UInt8] {
-    var size = prefix.utf8.count + kind.utf8.count + 1
-    for field in fields { size += (field?.utf8.count ?? 0) + 22 }
-    var out: [UInt8] = []
-    out.reserveCapacity(size)
-    out.append(contentsOf: prefix.utf8)
-    out.append(contentsOf: kind.utf8)
-    out.append(UInt8(ascii: "|"))
-    for field in fields {
-      guard let field else {
-        out.append(UInt8(ascii: "~"))
-        out.append(UInt8(ascii: ";"))
-        continue
-      }
-      appendDecimal(field.utf8.count, to: &out)
-      out.append(UInt8(ascii: ":"))
-      out.append(contentsOf: field.utf8)
-      out.append(UInt8(ascii: ";"))
-    }
-    return out
-  }
-
   /// The decimal digits of a non-negative number.
   static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
     guard n >= 10 else {
@@ -138,10 +114,14 @@ enum Chain {
     prev: String, attempt: Int64, seq: Int64, actor: String, verb: String, arguments: String, simTime: String,
     wallTime: String, result: String, ok: Bool, key: RecordKey?
   ) -> String {
-    digest(
-      bytes: canonicalBytes(
-        prefix: prev, "action", [String(attempt), String(seq), actor, verb, arguments, simTime, wallTime, result, ok ? "1" : "0"]),
-      key: key)
+    // `prev + canonical("action", [attempt, seq, actor, verb, arguments, simTime, wallTime, result, ok])`,
+    // written by the one builder `verify` uses too.
+    var canonical = ActionCanonical(attempt: attempt)
+    var previous = prev
+    previous.withUTF8 { canonical.reset(prev: $0, seq: seq) }
+    for field in [actor, verb, arguments, simTime, wallTime, result] { canonical.field(field) }
+    canonical.field(ok ? "1" : "0")
+    return digest(bytes: canonical.bytes, key: key)
   }
 
   /// The hash of an attempt's outcome: status, scores and the head of its log when it ended.

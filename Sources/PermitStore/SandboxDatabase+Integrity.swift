@@ -257,7 +257,7 @@ extension SandboxDatabase {
         report(id, seq, L10n.t("verify.action-chain"))
       }
       if recompute {
-        canonical.reset(prev: prevHash, seq: seq)
+        canonical.reset(prev: prevHash.buffer, seq: seq)
         for column in 1...6 { canonical.field(ColumnBytes(raw, Int32(column))) }
         canonical.field(sqlite3_column_int64(raw, 7) != 0 ? "1" : "0")
         if !hash.equals(Chain.digestHex(bytes: canonical.bytes, key: key)) {
@@ -397,8 +397,10 @@ func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
   return memcmp(x, y, a.count) == 0
 }
 
-/// The canonical bytes of one action of `attempt` (``Chain/actionHash(prev:attempt:seq:actor:verb:arguments:simTime:wallTime:result:ok:key:)``'s
-/// input), rebuilt in one buffer for each row from the row's own bytes.
+/// The canonical bytes of one action of `attempt`: `prev + canonical("action", [attempt, seq, actor,
+/// verb, arguments, simTime, wallTime, result, ok])` (see ``Chain/canonical(_:_:)``), written into
+/// one buffer. What ``Chain/actionHash(prev:attempt:seq:actor:verb:arguments:simTime:wallTime:result:ok:key:)``
+/// hashes when an action is written, and what `verify` rebuilds from each row's own bytes.
 struct ActionCanonical {
   private(set) var bytes: [UInt8] = []
   private let attempt: String
@@ -409,9 +411,9 @@ struct ActionCanonical {
   }
 
   /// Starts the next action: the previous hash, the kind, the attempt and the seq.
-  mutating func reset(prev: ColumnBytes, seq: Int64) {
+  mutating func reset(prev: UnsafeBufferPointer<UInt8>, seq: Int64) {
     bytes.removeAll(keepingCapacity: true)
-    bytes.append(contentsOf: prev.buffer)
+    bytes.append(contentsOf: prev)
     bytes.append(contentsOf: "action|".utf8)
     field(attempt)
     field(String(seq))

@@ -7,7 +7,7 @@ import Testing
 /// `verify --rescore` on both cores): the findings must not depend on how many.
 @Suite("Store: verify on several threads, and the chain's canonical bytes")
 struct ParallelVerifyTests {
-  @Test("the canonical bytes the log is hashed over are the canonical text's UTF-8, for every kind of field")
+  @Test("the canonical bytes an action is hashed over are the canonical text's UTF-8, for every kind of field")
   func canonicalBytes() {
     let fields: [[String?]] = [
       [], [nil], [""], ["a"], ["0123456789"], [String(repeating: "x", count: 100)], [String(repeating: "y", count: 12345)],
@@ -15,9 +15,22 @@ struct ParallelVerifyTests {
     ]
     for f in fields {
       for prefix in ["", "3fa9", "前"] {
-        #expect(Chain.canonicalBytes(prefix: prefix, "action", f) == Array((prefix + Chain.canonical("action", f)).utf8))
+        for (attempt, seq) in [(Int64(1), Int64(1)), (12, 1234567890)] {
+          var c = ActionCanonical(attempt: attempt)
+          var p = prefix
+          p.withUTF8 { c.reset(prev: $0, seq: seq) }
+          for field in f { c.field(field ?? "") }
+          let text = prefix + Chain.canonical("action", [String(attempt), String(seq)] + f.map { $0 ?? "" })
+          #expect(c.bytes == Array(text.utf8))
+        }
       }
     }
+    // The hash written with an action is the digest of that text.
+    let text = "p0" + Chain.canonical("action", ["3", "4", "ana", "decide", "{\"a\":1}", "2017-07-03T09:00+08:00", "w", "ok", "1"])
+    #expect(
+      Chain.actionHash(
+        prev: "p0", attempt: 3, seq: 4, actor: "ana", verb: "decide", arguments: "{\"a\":1}", simTime: "2017-07-03T09:00+08:00",
+        wallTime: "w", result: "ok", ok: true, key: nil) == Chain.digest(text, key: nil))
     // A known vector: SHA-256 of "abc".
     #expect(Chain.digest("abc", key: nil) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
   }
