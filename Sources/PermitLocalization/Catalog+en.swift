@@ -208,7 +208,7 @@ public enum Catalog {
     "cli.bench-runtime.keep-db-exists": "{1} exists already: give --keep-db a new file name.",
     "cli.bench-runtime.attempts": "Finished attempts to record and re-score (0: skip).",
     "cli.bench-runtime.jobs": "Threads for the re-scoring (default: one per core).",
-    "cli.verify.jobs": "Attempts re-scored at once with --rescore (default: one per core).",
+    "cli.verify.jobs": "Attempts checked at once: each one's hash chain, rows and, with --rescore, score (default: one per core).",
     "cli.verify.key": "The room's config file (or a key file) whose key signs the records.",
     "cli.verify.discussion": "The database is only read (opened read-only, never created): a missing file is an error (exit 65). A training room's records are signed with the room's key (HMAC-SHA256). With --key (the room's config file, or a file holding the key's 64 hex digits) every record is authenticated; without it only the consistency of the chain can be checked. Every attempt's case, review and notice rows are rebuilt from its log and compared (the first differing row is named), and each trainee's cohort is checked against its seal.",
     "cli.purge.discussion": "Cases are filed with a keep-until date (policy pack: retention-years). The action log itself is never deleted: it is the tamper-evident record. A --db that does not exist is refused: purge creates no database.",

@@ -206,7 +206,7 @@ extension Catalog {
     "cli.bench-runtime.keep-db-exists": "{1} 已存在：请给 --keep-db 一个新的文件名。",
     "cli.bench-runtime.attempts": "要记录并重新评分的已完成练习数（0：跳过）。",
     "cli.bench-runtime.jobs": "重新评分使用的线程数（默认：每个核心一个）。",
-    "cli.verify.jobs": "使用 --rescore 时同时重新评分的练习数（默认：每个核心一个）。",
+    "cli.verify.jobs": "同时检查的练习数：每个练习的哈希链、记录行，以及使用 --rescore 时的分数（默认：每个核心一个）。",
     "cli.verify.key": "培训室的配置文件（或密钥文件），其中的密钥为记录签名。",
     "cli.verify.discussion": "数据库只读打开（不会新建）：文件不存在即为错误（退出码 65）。培训室的记录以培训室密钥签名（HMAC-SHA256）。使用 --key（培训室配置文件，或含64位十六进制密钥的文件）可认证每条记录；不提供密钥时只能检查哈希链是否一致。每个练习的案卷、复核和文书记录都会根据其操作日志重建并比对（指出第一条不一致的记录），每名学员的分组也会与其封印核对。",
     "cli.purge.discussion": "案卷归档时带有保存截止日期（政策包：retention-years）。操作日志本身从不删除：它是防篡改的记录。--db 指向的文件不存在时拒绝执行：purge 不会新建数据库。",
